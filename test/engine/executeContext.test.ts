@@ -1,0 +1,61 @@
+import { sleep } from 'n8n-workflow';
+
+import { createExecuteContext } from '../support/engine';
+import {
+	FIXTURE_CLIENT_SECRET,
+	registerFixtures,
+	startFixtureServer,
+	type FixtureServer,
+} from '../support/engine/fixtures';
+
+registerFixtures();
+let server: FixtureServer;
+
+beforeAll(async () => {
+	server = await startFixtureServer();
+});
+afterAll(async () => {
+	await server.stop();
+});
+
+const contextFor = () =>
+	createExecuteContext({
+		nodeType: 'engineFixture',
+		parameters: { baseUrl: server.baseUrl, path: '={{ $json.path }}' },
+		credentials: { fixtureTokenApi: { baseUrl: server.baseUrl, clientSecret: FIXTURE_CLIENT_SECRET } },
+		inputItems: [{ path: '/echo?first' }, { path: '/echo?second' }],
+	});
+
+describe('createExecuteContext', () => {
+	it('gives a real ExecuteContext: parameters per item, input items, authenticated HTTP with one token', async () => {
+		const { context, preAuthenticationCount } = contextFor();
+
+		expect(context.getInputData()).toHaveLength(2);
+		expect(context.getNodeParameter('path', 1)).toBe('/echo?second');
+		const first = await context.helpers.httpRequestWithAuthentication.call(context, 'fixtureTokenApi', {
+			method: 'GET',
+			url: `${server.baseUrl}/echo?a=1`,
+			json: true,
+		});
+		const second = await context.helpers.httpRequestWithAuthentication.call(context, 'fixtureTokenApi', {
+			method: 'GET',
+			url: `${server.baseUrl}/whoami`,
+			returnFullResponse: true,
+			json: true,
+		});
+
+		expect(first).toMatchObject({ auth: 'bearer', path: '/echo?a=1' });
+		expect(second).toMatchObject({ statusCode: 200, body: { auth: 'bearer' } });
+		expect(preAuthenticationCount('fixtureTokenApi')).toBe(1);
+	});
+
+	it('abort() fires the cancel signal a sleeping transport waits on', async () => {
+		const { context, abort } = contextFor();
+		const started = Date.now();
+		setTimeout(abort, 100);
+
+		await expect(sleep(20000, context.getExecutionCancelSignal())).rejects.toBeDefined();
+		expect(context.getExecutionCancelSignal()?.aborted).toBe(true);
+		expect(Date.now() - started).toBeLessThan(5000);
+	});
+});

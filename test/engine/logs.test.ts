@@ -1,0 +1,44 @@
+import { LoggerProxy } from 'n8n-workflow';
+
+import { capturedLogs, clearCapturedLogs, createExecuteContext, runNode } from '../support/engine';
+import {
+	FIXTURE_CLIENT_SECRET,
+	registerFixtures,
+	startFixtureServer,
+	type FixtureServer,
+} from '../support/engine/fixtures';
+
+registerFixtures();
+let server: FixtureServer;
+
+beforeAll(async () => {
+	server = await startFixtureServer();
+});
+afterAll(async () => {
+	await server.stop();
+});
+beforeEach(clearCapturedLogs);
+
+describe('capturedLogs', () => {
+	it('captures the node logger and LoggerProxy with their metadata', () => {
+		const { context } = createExecuteContext({ nodeType: 'engineFixture' });
+
+		context.logger.warn('node says', { detail: { nested: 'needle-123' } });
+		LoggerProxy.debug('proxy says');
+
+		const texts = capturedLogs().map((line) => line.text);
+		expect(texts).toContainEqual(expect.stringContaining('needle-123'));
+		expect(capturedLogs().map((line) => line.level)).toEqual(['warn', 'debug']);
+	});
+
+	it('captures what the engine logs while running a workflow', async () => {
+		await runNode({
+			nodeType: 'engineFixture',
+			parameters: { baseUrl: server.baseUrl, path: '/status/500' },
+			credentials: { fixtureTokenApi: { baseUrl: server.baseUrl, clientSecret: FIXTURE_CLIENT_SECRET } },
+		});
+
+		const messages = capturedLogs().map((line) => line.message);
+		expect(messages).toContain('Workflow execution finished with error');
+	});
+});
