@@ -1,0 +1,89 @@
+/**
+ * Verifies ACS HMAC-SHA256 request signatures (acs-api.md §6.2), independently of any client signer.
+ * Returns undefined when the request is authentic, else the reason (used as the 401 message).
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+
+export interface HmacInput {
+  method: string;
+  /** The request target as received: '/phoneNumbers?api-version=2025-06-01&top=2' */
+  rawUrl: string;
+  headers: IncomingHttpHeaders;
+  rawBody: Buffer;
+  accessKey: Buffer;
+  now: Date;
+}
+
+export const HMAC_MESSAGES = {
+  malformed: 'Denied by the resource provider.',
+  contentHash: "Request 'x-ms-content-sha256' differs from generated content hash.",
+  date: 'Request date is missing or not within 15 minutes of the server time.',
+  signature: 'Denied by the resource provider.',
+} as const;
+
+export function parseHmacAuthorization(value: string): { signedHeaders: string[]; signature: string } | undefined {
+  const match = /^HMAC-SHA256\s+SignedHeaders=([^&\s]+)&Signature=(\S+)$/i.exec(value.trim());
+  if (!match) return undefined;
+  return { signedHeaders: match[1].toLowerCase().split(';'), signature: match[2] };
+}
+
+export function sha256Base64(body: Buffer): string {
+  return createHash('sha256').update(body).digest('base64');
+}
+
+export function verifyHmacRequest(input: HmacInput): string | undefined {
+  const parsed = parseHmacAuthorization(headerValue(input.headers, 'authorization'));
+  if (!parsed) return HMAC_MESSAGES.malformed;
+  const { signedHeaders, signature } = parsed;
+  const dateHeader = signedHeaders.includes('x-ms-date') ? 'x-ms-date' : signedHeaders.includes('date') ? 'date' : undefined;
+  if (!dateHeader || !signedHeaders.includes('host') || !signedHeaders.includes('x-ms-content-sha256')) {
+    return HMAC_MESSAGES.malformed;
+  }
+  if (headerValue(input.headers, 'x-ms-content-sha256') !== sha256Base64(input.rawBody)) return HMAC_MESSAGES.contentHash;
+
+  const date = Date.parse(headerValue(input.headers, dateHeader));
+  if (Number.isNaN(date) || Math.abs(date - input.now.getTime()) > MAX_CLOCK_SKEW_MS) return HMAC_MESSAGES.date;
+
+  for (const host of hostCandidates(headerValue(input.headers, 'host'))) {
+    for (const pathAndQuery of pathAndQueryCandidates(input.rawUrl)) {
+      const values = signedHeaders.map((name) => (name === 'host' ? host : headerValue(input.headers, name)));
+      const stringToSign = `${input.method.toUpperCase()}\n${pathAndQuery}\n${values.join(';')}`;
+      const expected = createHmac('sha256', input.accessKey).update(stringToSign, 'utf8').digest();
+      if (sameBytes(expected, Buffer.from(signature, 'base64'))) return undefined;
+    }
+  }
+  return HMAC_MESSAGES.signature;
+}
+
+function headerValue(headers: IncomingHttpHeaders, name: string): string {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(', ') : (value ?? '');
+}
+
+/** The Host as received first; then the canonical host[:port] when the JS SDK doubled the port ('h:8080:8080'). */
+export function hostCandidates(received: string): string[] {
+  const candidates = [received];
+  const doubled = /^(.*):(\d+):\2$/.exec(received);
+  if (doubled) candidates.push(`${doubled[1]}:${doubled[2]}`);
+  return candidates;
+}
+
+/** The path and query exactly as sent; then the path with the query re-serialised as the JS SDK does. */
+export function pathAndQueryCandidates(rawUrl: string): string[] {
+  const candidates = [rawUrl];
+  const queryStart = rawUrl.indexOf('?');
+  if (queryStart >= 0) {
+    const path = rawUrl.slice(0, queryStart);
+    const query = new URLSearchParams(rawUrl.slice(queryStart + 1)).toString();
+    const reserialised = query ? `${path}?${query}` : path;
+    if (reserialised !== rawUrl) candidates.push(reserialised);
+  }
+  return candidates;
+}
+
+function sameBytes(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,38 @@
+/** Writes replies with the headers the live service sends (MS-CV, X-Processing-Time, api-supported-versions, ...). */
+import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { EmulatorReply } from './types';
+
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+export function liveHeaders(startedAt: bigint, supportedApiVersions?: string[]): Record<string, string> {
+  const headers: Record<string, string> = {
+    'MS-CV': `${randomBytes(16).toString('base64url').slice(0, 22)}.0`,
+    'X-Processing-Time': `${Math.max(0, Math.round(Number(process.hrtime.bigint() - startedAt) / 1e6))}ms`,
+    'X-Azure-Ref': `0${randomBytes(24).toString('base64url')}`,
+    'X-Cache': 'CONFIG_NOCACHE',
+  };
+  if (supportedApiVersions?.length) headers['api-supported-versions'] = supportedApiVersions.join(', ');
+  return headers;
+}
+
+export function writeReply(res: ServerResponse, reply: EmulatorReply, baseHeaders: Record<string, string>): void {
+  if (res.headersSent || res.destroyed) return;
+  let payload: Buffer | undefined;
+  const headers: Record<string, string> = { ...baseHeaders };
+  if (reply.body !== undefined) {
+    if (Buffer.isBuffer(reply.body)) payload = reply.body;
+    else if (typeof reply.body === 'string') payload = Buffer.from(reply.body, 'utf8');
+    else {
+      payload = Buffer.from(JSON.stringify(reply.body), 'utf8');
+      headers['Content-Type'] = JSON_CONTENT_TYPE;
+    }
+  }
+  for (const [name, value] of Object.entries(reply.headers ?? {})) {
+    for (const existing of Object.keys(headers)) if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
+    headers[name] = value;
+  }
+  headers['Content-Length'] = String(payload?.length ?? 0);
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}

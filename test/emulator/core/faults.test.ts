@@ -1,0 +1,102 @@
+import { ControlClientError } from '../../../emulator/core/controlClient';
+import { withEmulator } from '../../support/emulator';
+import { rawRequest } from './support/http';
+import { sendWithAccessKey } from './support/sdkPipeline';
+import { thingsDomain } from './support/thingsDomain';
+
+const API = 'api-version=2099-01-01';
+const emulator = withEmulator({ domains: [thingsDomain], tls: false, seed: 42 });
+const get = () => sendWithAccessKey(emulator().accessKey, `${emulator().endpoint}things?${API}`);
+
+describe('fault injection', () => {
+  it('answers the next N matching requests with a status and Retry-After, then recovers', async () => {
+    const emu = emulator();
+    const fault = await emu.control.addFault({ path: '^/things$', type: 'status', status: 429, retryAfter: 3, count: 2, code: 'TooManyRequests', message: 'Slow down.' });
+    for (let i = 0; i < 2; i++) {
+      const response = await get();
+      expect(response.status).toBe(429);
+      expect(response.headers['retry-after']).toBe('3');
+      expect(response.json()).toEqual({ error: { code: 'TooManyRequests', message: 'Slow down.' } });
+    }
+    expect((await get()).status).toBe(200);
+    expect(await emu.control.listFaults()).toEqual([]);
+    expect((await emu.control.requestLog()).map((entry) => entry.fault)).toEqual([fault.id, fault.id, undefined]);
+  });
+
+  it('sends Retry-After as an HTTP date when asked, and a 503 without Retry-After by default', async () => {
+    const emu = emulator();
+    await emu.control.addFault({ path: '^/things', type: 'status', retryAfter: 120, retryAfterAsDate: true, count: 1 });
+    const dated = await get();
+    expect(dated.status).toBe(503);
+    const retryAt = Date.parse(dated.headers['retry-after']);
+    expect(retryAt - Date.now()).toBeGreaterThan(100_000);
+    expect(retryAt - Date.now()).toBeLessThan(125_000);
+    await emu.control.addFault({ path: '^/things', type: 'status', count: 1 });
+    const plain = await get();
+    expect(plain.status).toBe(503);
+    expect(plain.headers['retry-after']).toBeUndefined();
+    expect(plain.json().error.code).toBe('ServiceUnavailable');
+  });
+
+  it('serves an HTML error page', async () => {
+    const emu = emulator();
+    await emu.control.addFault({ path: '^/things', type: 'html', count: 1 });
+    const response = await rawRequest(emu.endpoint, { path: `/things?${API}` });
+    expect(response.status).toBe(502);
+    expect(response.headers['content-type']).toBe('text/html');
+    expect(response.text).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('resets the connection', async () => {
+    const emu = emulator();
+    await emu.control.addFault({ path: '^/things', type: 'reset', count: 1 });
+    await expect(rawRequest(emu.endpoint, { path: `/things?${API}` })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect((await get()).status).toBe(200);
+  });
+
+  it('delays a request and then handles it normally', async () => {
+    const emu = emulator();
+    await emu.control.addFault({ path: '^/things', type: 'delay', delayMs: 300, count: 1 });
+    const started = Date.now();
+    expect((await get()).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it('matches the method and applies before auth', async () => {
+    const emu = emulator();
+    await emu.control.addFault({ method: 'POST', path: '^/things$', type: 'status', status: 500 });
+    expect((await get()).status).toBe(200);
+    const unsigned = await rawRequest(emu.endpoint, { method: 'POST', path: `/things?${API}`, body: '{}' });
+    expect(unsigned.status).toBe(500);
+    expect((await emu.control.listFaults())[0].hits).toBe(1);
+    await emu.control.clearFaults();
+    expect((await rawRequest(emu.endpoint, { method: 'POST', path: `/things?${API}`, body: '{}' })).status).toBe(401);
+  });
+
+  it('hits a seeded ratio of requests, the same ones after a reset', async () => {
+    const emu = emulator();
+    const run = async () => {
+      await emu.control.addFault({ path: '^/things', type: 'status', status: 503, ratio: 0.5 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 30; i++) statuses.push((await get()).status);
+      return statuses;
+    };
+    const first = await run();
+    const failures = first.filter((status) => status === 503).length;
+    expect(failures).toBeGreaterThan(5);
+    expect(failures).toBeLessThan(25);
+    await emu.control.reset();
+    expect(await run()).toEqual(first);
+  });
+
+  it('lists, removes and validates faults', async () => {
+    const emu = emulator();
+    const a = await emu.control.addFault({ path: '^/a', type: 'status' });
+    const b = await emu.control.addFault({ path: '^/b', type: 'reset' });
+    expect((await emu.control.listFaults()).map((fault) => fault.id)).toEqual([a.id, b.id]);
+    await emu.control.removeFault(a.id);
+    expect((await emu.control.listFaults()).map((fault) => fault.id)).toEqual([b.id]);
+    await expect(emu.control.addFault({ path: '(', type: 'status' })).rejects.toBeInstanceOf(ControlClientError);
+    await expect(emu.control.addFault({ path: '^/x', type: 'status', ratio: 2 })).rejects.toMatchObject({ status: 400 });
+  });
+});
