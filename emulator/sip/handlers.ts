@@ -1,0 +1,65 @@
+/** GET /sip, PATCH /sip, POST /sip:testRoutesWithNumber, as the service answers them (acs-api.md §4, §5). */
+import { acsError, requireMediaType, type EmulatorContext, type EmulatorReply, type EmulatorRequest } from '../core/types';
+import { SERVICE_MESSAGES, validateSipConfiguration, validateSipPatch, type SipConfigIssue } from '../../nodes/shared/acs/sip/configValidation';
+import { applySipPatch } from '../../nodes/shared/acs/sip/mergePatch';
+import { matchRoutes } from '../../nodes/shared/acs/sip/routeMatcher';
+import type { SipConfiguration } from '../../nodes/shared/acs/sip/types';
+import { storedRoute, storedTrunk, type SipState } from './state';
+import { configurationView, isPreviewVersion, patchForVersion, routesView } from './views';
+
+const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
+
+/** Live SIP error bodies: UnprocessableConfiguration + innererror, plain application/json. */
+export function issueReply(found: SipConfigIssue): EmulatorReply {
+  return acsError(found.httpStatus, 'UnprocessableConfiguration', 'One or more request inputs are not valid.', {
+    innererror: { code: found.code, message: SERVICE_MESSAGES[found.code] ?? found.message },
+    target: found.target || undefined,
+    headers: { 'Content-Type': 'application/json', 'x-ms-error-code': 'UnprocessableConfiguration' },
+  });
+}
+
+export function getSip(state: SipState, req: EmulatorRequest): EmulatorReply {
+  const withHealth = isPreviewVersion(req.apiVersion) && req.query.get('expand') === 'trunks/health';
+  return { status: 200, headers: JSON_HEADERS, body: configurationView(state, req.apiVersion, withHealth) };
+}
+
+export function patchSip(state: SipState, req: EmulatorRequest, ctx: EmulatorContext): EmulatorReply {
+  const wrongType = requireMediaType(req, 'application/merge-patch+json');
+  if (wrongType) return wrongType;
+  const patch = patchForVersion(req.body, req.apiVersion);
+  const current = state.config;
+  const merged = applySipPatch(current, (patch ?? {}) as never).value;
+  const issues = validateSipPatch(current, patch, merged);
+  if (issues.length > 0) return issueReply(issues[0]);
+
+  const trunks: SipState['config']['trunks'] = {};
+  for (const [fqdn, trunk] of Object.entries(merged.trunks ?? {})) trunks[fqdn] = storedTrunk(trunk);
+  state.config = {
+    domains: Object.fromEntries(Object.entries(merged.domains ?? {}).map(([name, d]) => [name, { enabled: d.enabled ?? true }])),
+    trunks,
+    routes: (merged.routes ?? []).map(storedRoute),
+  };
+  for (const fqdn of Object.keys(state.health)) if (!(fqdn in trunks)) delete state.health[fqdn];
+  ctx.markDirty();
+  return { status: 200, headers: JSON_HEADERS, body: configurationView(state, req.apiVersion) };
+}
+
+export function testRoutesWithNumber(state: SipState, req: EmulatorRequest): EmulatorReply {
+  if (!isPreviewVersion(req.apiVersion))
+    return acsError(404, 'NotFound', `The route is not available in api-version ${req.apiVersion}; use a preview version such as 2024-11-15-preview.`);
+  const target = req.query.get('targetPhoneNumber');
+  if (!target) return acsError(400, 'BadRequest', 'The targetPhoneNumber query parameter is required.');
+  let configuration: SipConfiguration = state.config;
+  const candidate = req.body;
+  if (candidate !== undefined && candidate !== null && !(typeof candidate === 'object' && Object.keys(candidate).length === 0)) {
+    const wrongType = requireMediaType(req, 'application/json');
+    if (wrongType) return wrongType;
+    if (typeof candidate !== 'object' || Array.isArray(candidate))
+      return acsError(400, 'BadRequest', 'The body must be a SIP configuration object.');
+    configuration = candidate as SipConfiguration;
+    const issues = validateSipConfiguration(configuration);
+    if (issues.length > 0) return issueReply(issues[0]);
+  }
+  const { matchingRoutes } = matchRoutes(configuration, target);
+  return { status: 200, headers: JSON_HEADERS, body: { matchingRoutes: routesView(matchingRoutes, true) } };
+}

@@ -1,0 +1,867 @@
+/**
+ * Compiles a .NET regular expression (the dialect of ACS route number patterns) into a JavaScript RegExp that
+ * behaves as .NET's Regex.IsMatch would. The pattern is parsed the way System.Text.RegularExpressions.RegexParser
+ * parses it (RegexOptions.None), then emitted as a JS pattern with the `v` flag.
+ *
+ * Where the dialects differ:
+ * - A quantifier after an anchor is legal in .NET and repeats the anchor: `^+1` is `^1` (the `+` is NOT a
+ *   literal plus), `^*1` and `^?1` make the anchor optional. JS refuses `^+` ("Nothing to repeat").
+ * - `\d` is any Unicode decimal digit (\p{Nd}), `\w` is [\p{L}\p{Mn}\p{Nd}\p{Pc}], `\s` is [\f\n\r\t\v\x85\p{Z}].
+ * - `$` (and `\Z`) match at the very end or before a final "\n"; `\z` only at the very end; `\A`, `\G` at the start.
+ * - `.` matches everything but "\n" (JS also excludes \r, \u2028, \u2029).
+ * - `{` that does not start `{n}`, `{n,}` or `{n,m}` is a literal (`{,5}` is the literal text "{,5}").
+ * - Named groups `(?<n>…)`/`(?'n'…)`, numbered names `(?<3>…)`, .NET group numbering (unnamed groups first).
+ * - Inline options `(?imnsx-imnsx)` / `(?imnsx-imnsx:…)`, comments `(?#…)`, x-mode whitespace and `#` comments.
+ * - Atomic groups `(?>…)` (emulated exactly with a lookahead + backreference), class subtraction `[a-z-[aeiou]]`,
+ *   expression conditionals `(?(?=x)yes|no)`.
+ * Not translatable exactly (warning, conservative fallback): balancing groups, group-test conditionals,
+ * Unicode block names `\p{IsXxx}` outside a small table, backreferences to a name defined twice.
+ * .NET has no possessive quantifiers: `a*+` is a "Nested quantifier" error there, and here.
+ */
+
+export interface DotnetRegexResult {
+  /** True when .NET accepts the pattern (the service would too). */
+  ok: boolean;
+  /** Present when the pattern can be evaluated locally (ok, and the translation compiles in JS). */
+  regex?: RegExp;
+  /** The emitted JavaScript source and flags (for diagnostics). */
+  source?: string;
+  flags?: string;
+  /** Why .NET refuses the pattern, when !ok. */
+  error?: string;
+  /** Position in the pattern where .NET stops, when !ok. */
+  errorIndex?: number;
+  /** Constructs translated approximately, or notes about .NET-specific meaning. */
+  warnings: string[];
+}
+
+export interface DotnetRegexOptions {
+  ignoreCase?: boolean;
+  multiline?: boolean;
+  singleline?: boolean;
+  explicitCapture?: boolean;
+  ignorePatternWhitespace?: boolean;
+}
+
+interface Opts {
+  i: boolean;
+  m: boolean;
+  n: boolean;
+  s: boolean;
+  x: boolean;
+}
+
+type ClassItem =
+  | { t: 'range'; from: number; to: number }
+  | { t: 'js'; text: string }; // a JS class-set operand: \p{..}, [..]
+
+interface CharSet {
+  negate: boolean;
+  items: ClassItem[];
+  subtract?: CharSet;
+}
+
+type Node =
+  | { t: 'empty' }
+  | { t: 'seq'; items: Node[] }
+  | { t: 'alt'; alts: Node[] }
+  | { t: 'char'; cp: number; ci: boolean }
+  | { t: 'set'; set: CharSet; ci: boolean }
+  | { t: 'raw'; text: string; zeroWidth: boolean }
+  | { t: 'capture'; key: CaptureKey; body: Node }
+  | { t: 'group'; body: Node }
+  | { t: 'atomic'; body: Node }
+  | { t: 'look'; ahead: boolean; negate: boolean; body: Node }
+  | { t: 'quant'; body: Node; min: number; max: number; lazy: boolean }
+  | { t: 'numref'; digits: string; ci: boolean; pos: number }
+  | { t: 'nameref'; name: string; ci: boolean; pos: number }
+  | { t: 'cond'; testName?: string; test: Node; yes: Node; no?: Node; pos: number };
+
+/** A capture before numbering: unnamed (numbered later, in order), explicit number, or name. */
+interface CaptureKey {
+  kind: 'auto' | 'number' | 'name';
+  value?: string | number;
+  slot?: number;
+  occurrence?: number;
+}
+
+export class DotnetRegexSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly index: number,
+  ) {
+    super(message);
+  }
+}
+
+const WORD_CLASS = '\\p{L}\\p{Mn}\\p{Nd}\\p{Pc}';
+const SPACE_CLASS = '\\f\\n\\r\\t\\v\\u{85}\\p{Z}';
+const BOUNDARY_WORD = `[${WORD_CLASS}\\u{200C}\\u{200D}]`;
+const GENERAL_CATEGORIES = new Set(
+  'L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No Z Zs Zl Zp C Cc Cf Cs Co Cn P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So'.split(' '),
+);
+const BLOCKS: Record<string, [number, number]> = {
+  IsBasicLatin: [0x0000, 0x007f],
+  'IsLatin-1Supplement': [0x0080, 0x00ff],
+  IsLatinExtended_A: [0x0100, 0x017f],
+  'IsLatinExtended-A': [0x0100, 0x017f],
+  IsGreek: [0x0370, 0x03ff],
+  IsGreekandCoptic: [0x0370, 0x03ff],
+  IsCyrillic: [0x0400, 0x04ff],
+  IsHebrew: [0x0590, 0x05ff],
+  IsArabic: [0x0600, 0x06ff],
+};
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{Mn}\p{Nd}\p{Pc}]/u.test(ch);
+}
+
+function isPatternWhitespace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v';
+}
+
+class Parser {
+  private pos = 0;
+  private opts: Opts;
+  private readonly optStack: Opts[] = [];
+  readonly warnings: string[] = [];
+  readonly captures: CaptureKey[] = [];
+
+  constructor(
+    private readonly p: string,
+    initial: Opts,
+  ) {
+    this.opts = { ...initial };
+  }
+
+  private fail(message: string, at = this.pos): never {
+    throw new DotnetRegexSyntaxError(message, at);
+  }
+
+  private peek(offset = 0): string | undefined {
+    return this.p[this.pos + offset];
+  }
+
+  private get left(): number {
+    return this.p.length - this.pos;
+  }
+
+  parse(): Node {
+    const node = this.parseAlternation();
+    if (this.pos < this.p.length) this.fail("Too many )'s.");
+    return node;
+  }
+
+  /** Comments (?#...) always, whitespace and # comments in x mode. */
+  private scanBlank(): void {
+    for (;;) {
+      if (this.opts.x) {
+        while (isPatternWhitespace(this.peek())) this.pos++;
+        if (this.peek() === '#') {
+          while (this.pos < this.p.length && this.peek() !== '\n') this.pos++;
+          continue;
+        }
+      }
+      if (this.peek() === '(' && this.peek(1) === '?' && this.peek(2) === '#') {
+        const close = this.p.indexOf(')', this.pos);
+        if (close < 0) this.fail('Unterminated (?#...) comment.');
+        this.pos = close + 1;
+        continue;
+      }
+      return;
+    }
+  }
+
+  /** `{n}`, `{n,}`, `{n,m}` at the current position. */
+  private isTrueQuantifier(): boolean {
+    const ch = this.peek();
+    if (ch === '*' || ch === '+' || ch === '?') return true;
+    if (ch !== '{') return false;
+    return /^\{\d+(,\d*)?\}/.test(this.p.slice(this.pos));
+  }
+
+  private parseAlternation(): Node {
+    const alts: Node[] = [];
+    let items: Node[] = [];
+    let prevWasQuantifier = false;
+    for (;;) {
+      this.scanBlank();
+      if (this.pos >= this.p.length || this.peek() === ')') break;
+      const ch = this.peek()!;
+      if (ch === '|') {
+        this.pos++;
+        alts.push(seqOf(items));
+        items = [];
+        prevWasQuantifier = false;
+        continue;
+      }
+      if (this.isTrueQuantifier()) {
+        this.fail(prevWasQuantifier ? `Nested quantifier '${ch}'.` : 'Quantifier {x,y} following nothing.');
+      }
+      const unit = this.parseUnit();
+      prevWasQuantifier = false;
+      if (unit === null) continue; // option-only group (?i)
+      this.scanBlank();
+      if (this.pos < this.p.length && this.isTrueQuantifier()) {
+        items.push(this.parseQuantifier(unit));
+        prevWasQuantifier = true;
+      } else {
+        items.push(unit);
+      }
+    }
+    alts.push(seqOf(items));
+    return alts.length === 1 ? alts[0] : { t: 'alt', alts };
+  }
+
+  private parseQuantifier(body: Node): Node {
+    const start = this.pos;
+    const ch = this.p[this.pos++];
+    let min: number;
+    let max: number;
+    if (ch === '*') [min, max] = [0, Infinity];
+    else if (ch === '+') [min, max] = [1, Infinity];
+    else if (ch === '?') [min, max] = [0, 1];
+    else {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.p.slice(start))!;
+      this.pos = start + m[0].length;
+      min = toInt(m[1], start, this);
+      max = m[2] === undefined ? min : m[3] === '' ? Infinity : toInt(m[3], start, this);
+    }
+    this.scanBlank();
+    let lazy = false;
+    if (this.peek() === '?') {
+      this.pos++;
+      lazy = true;
+    }
+    if (min > max) this.fail('Illegal {x,y} with x > y.', start);
+    return { t: 'quant', body, min, max, lazy };
+  }
+
+  failAt(message: string, at: number): never {
+    this.fail(message, at);
+  }
+
+  private parseUnit(): Node | null {
+    const ch = this.peek()!;
+    switch (ch) {
+      case '(':
+        return this.parseGroup();
+      case '[':
+        this.pos++;
+        return { t: 'set', set: this.parseClass(), ci: this.opts.i };
+      case '\\':
+        this.pos++;
+        return this.parseBackslash();
+      case '.':
+        this.pos++;
+        return { t: 'raw', text: this.opts.s ? '[^]' : '[^\\n]', zeroWidth: false };
+      case '^':
+        this.pos++;
+        return { t: 'raw', text: this.opts.m ? '(?<![^\\n])' : '^', zeroWidth: true };
+      case '$':
+        this.pos++;
+        return { t: 'raw', text: this.opts.m ? '(?![^\\n])' : '(?=\\n?$)', zeroWidth: true };
+      default: {
+        const cp = this.p.codePointAt(this.pos)!;
+        this.pos += cp > 0xffff ? 2 : 1;
+        return { t: 'char', cp, ci: this.opts.i };
+      }
+    }
+  }
+
+  private parseBackslash(): Node {
+    if (this.pos >= this.p.length) this.fail('Illegal \\ at end of pattern.');
+    const ch = this.peek()!;
+    const simple: Record<string, string> = {
+      A: '^',
+      G: '^',
+      z: '$',
+      Z: '(?=\\n?$)',
+      b: `(?:(?<=${BOUNDARY_WORD})(?!${BOUNDARY_WORD})|(?<!${BOUNDARY_WORD})(?=${BOUNDARY_WORD}))`,
+      B: `(?:(?<=${BOUNDARY_WORD})(?=${BOUNDARY_WORD})|(?<!${BOUNDARY_WORD})(?!${BOUNDARY_WORD}))`,
+    };
+    if (ch in simple) {
+      this.pos++;
+      return { t: 'raw', text: simple[ch], zeroWidth: true };
+    }
+    const shorthand = this.shorthandClass(ch);
+    if (shorthand) {
+      this.pos++;
+      return { t: 'set', set: { negate: false, items: [shorthand] }, ci: this.opts.i };
+    }
+    if (ch === 'p' || ch === 'P') {
+      this.pos++;
+      return { t: 'set', set: { negate: false, items: [this.parseProperty(ch === 'P')] }, ci: this.opts.i };
+    }
+    return this.parseBasicBackslash();
+  }
+
+  private shorthandClass(ch: string): ClassItem | undefined {
+    switch (ch) {
+      case 'd':
+        return { t: 'js', text: '\\p{Nd}' };
+      case 'D':
+        return { t: 'js', text: '\\P{Nd}' };
+      case 'w':
+        return { t: 'js', text: `[${WORD_CLASS}]` };
+      case 'W':
+        return { t: 'js', text: `[^${WORD_CLASS}]` };
+      case 's':
+        return { t: 'js', text: `[${SPACE_CLASS}]` };
+      case 'S':
+        return { t: 'js', text: `[^${SPACE_CLASS}]` };
+      default:
+        return undefined;
+    }
+  }
+
+  private parseProperty(negated: boolean): ClassItem {
+    const start = this.pos;
+    const m = /^\{([\w-]+)\}/.exec(this.p.slice(this.pos));
+    if (!m) this.fail('Incomplete \\p{X} character escape.', start);
+    this.pos += m[0].length;
+    const name = m[1];
+    if (GENERAL_CATEGORIES.has(name)) return { t: 'js', text: `\\${negated ? 'P' : 'p'}{${name}}` };
+    const block = BLOCKS[name];
+    if (block) {
+      const range = `[\\u{${block[0].toString(16)}}-\\u{${block[1].toString(16)}}]`;
+      return { t: 'js', text: negated ? `[^${range}]` : range };
+    }
+    if (/^Is[A-Za-z0-9_-]+$/.test(name)) {
+      this.warnings.push(
+        `Unicode block \\p{${name}} is not translated: treated as "any character" locally (the service knows it).`,
+      );
+      return { t: 'js', text: negated ? '[^\\p{Any}]' : '\\p{Any}' };
+    }
+    this.fail(`Unknown property '${name}'.`, start);
+  }
+
+  private parseBasicBackslash(): Node {
+    const backPos = this.pos;
+    const ci = this.opts.i;
+    let ch = this.peek()!;
+    let close = '';
+    if (ch === 'k') {
+      const open = this.peek(1);
+      if (open !== '<' && open !== "'") this.fail('Malformed \\k<...> named back reference.');
+      close = open === "'" ? "'" : '>';
+      this.pos += 2;
+      if (this.pos >= this.p.length) this.fail('Malformed \\k<...> named back reference.');
+    } else if ((ch === '<' || ch === "'") && this.left > 1) {
+      close = ch === "'" ? "'" : '>';
+      this.pos++;
+    }
+    ch = this.peek() ?? '';
+    if (close && /[0-9]/.test(ch)) {
+      const m = /^(\d+)/.exec(this.p.slice(this.pos))!;
+      if (this.p[this.pos + m[1].length] === close) {
+        this.pos += m[1].length + 1;
+        return { t: 'numref', digits: m[1], ci, pos: backPos };
+      }
+    } else if (!close && /[1-9]/.test(ch)) {
+      const m = /^(\d+)/.exec(this.p.slice(this.pos))!;
+      this.pos += m[1].length;
+      return { t: 'numref', digits: m[1], ci, pos: backPos };
+    } else if (close && isWordChar(ch)) {
+      const start = this.pos;
+      while (isWordChar(this.peek())) this.pos++;
+      const name = this.p.slice(start, this.pos);
+      if (this.peek() === close) {
+        this.pos++;
+        return { t: 'nameref', name, ci, pos: backPos };
+      }
+    }
+    if (this.p[backPos] === 'k') this.fail('Malformed \\k<...> named back reference.', backPos);
+    this.pos = backPos;
+    return { t: 'char', cp: this.scanCharEscape(), ci };
+  }
+
+  /** The character after a backslash that is not a class, anchor or reference. */
+  scanCharEscape(): number {
+    const at = this.pos;
+    const ch = this.p[this.pos++];
+    if (ch >= '0' && ch <= '7') {
+      this.pos--;
+      let value = 0;
+      for (let n = 0; n < 3 && /[0-7]/.test(this.peek() ?? ''); n++) value = value * 8 + Number(this.p[this.pos++]);
+      return value & 0xff;
+    }
+    const fixed: Record<string, number> = { a: 7, b: 8, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11 };
+    if (ch in fixed) return fixed[ch];
+    if (ch === 'x' || ch === 'u') {
+      const len = ch === 'x' ? 2 : 4;
+      const hex = this.p.slice(this.pos, this.pos + len);
+      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) this.fail('Insufficient hexadecimal digits.', at);
+      this.pos += len;
+      return parseInt(hex, 16);
+    }
+    if (ch === 'c') {
+      const c = this.p[this.pos++];
+      if (c === undefined) this.fail('Missing control character.', at);
+      const upper = c.toUpperCase().charCodeAt(0);
+      const code = upper - 0x40;
+      if (code < 0 || code >= 0x20) this.fail('Unrecognized control character.', at);
+      return code;
+    }
+    if (isWordChar(ch)) this.fail(`Unrecognized escape sequence \\${ch}.`, at);
+    const cp = this.p.codePointAt(at)!;
+    this.pos = at + (cp > 0xffff ? 2 : 1);
+    return cp;
+  }
+
+  private parseClass(): CharSet {
+    const start = this.pos - 1;
+    const set: CharSet = { negate: false, items: [] };
+    if (this.peek() === '^') {
+      this.pos++;
+      set.negate = true;
+    }
+    let first = true;
+    let rangeStart: number | undefined;
+    for (;;) {
+      if (this.pos >= this.p.length) this.fail('Unterminated [] set.', start);
+      const ch = this.p[this.pos++];
+      let cp: number;
+      let translated = false;
+      if (ch === ']' && !first) {
+        if (rangeStart !== undefined) set.items.push({ t: 'range', from: rangeStart, to: rangeStart });
+        return set;
+      }
+      first = false;
+      if (ch === '\\' && this.pos < this.p.length) {
+        const esc = this.p[this.pos];
+        const shorthand = this.shorthandClass(esc);
+        if (shorthand || esc === 'p' || esc === 'P') {
+          if (rangeStart !== undefined) this.fail(`Cannot include class \\${esc} in character range.`);
+          this.pos++;
+          set.items.push(shorthand ?? this.parseProperty(esc === 'P'));
+          continue;
+        }
+        if (esc === '-') {
+          this.pos++;
+          cp = 0x2d;
+          translated = true;
+        } else {
+          cp = this.scanCharEscape();
+          translated = true;
+        }
+      } else {
+        cp = this.p.codePointAt(this.pos - 1)!;
+        if (cp > 0xffff) this.pos++;
+      }
+      if (rangeStart !== undefined) {
+        const from = rangeStart;
+        rangeStart = undefined;
+        if (ch === '[' && !translated) {
+          set.items.push({ t: 'range', from, to: from });
+          set.subtract = this.parseClass();
+          if (this.peek() !== ']') this.fail('A subtraction must be the last element in a character class.');
+          continue;
+        }
+        if (from > cp) this.fail('[x-y] range in reverse order.');
+        set.items.push({ t: 'range', from, to: cp });
+      } else if (this.left >= 2 && this.peek() === '-' && this.peek(1) !== ']') {
+        rangeStart = cp;
+        this.pos++;
+      } else if (ch === '-' && !translated && this.peek() === '[' && this.left >= 1) {
+        this.pos++;
+        set.subtract = this.parseClass();
+        if (this.peek() !== ']') this.fail('A subtraction must be the last element in a character class.');
+      } else {
+        set.items.push({ t: 'range', from: cp, to: cp });
+      }
+    }
+  }
+
+  private parseGroup(): Node | null {
+    const open = this.pos;
+    this.pos++; // (
+    const saved = this.opts;
+    this.optStack.push({ ...saved });
+    const finish = (make: (body: Node) => Node): Node => {
+      const body = this.parseAlternation();
+      if (this.peek() !== ')') this.fail("Not enough )'s.", open);
+      this.pos++;
+      this.opts = this.optStack.pop()!;
+      return make(body);
+    };
+    if (this.peek() !== '?' || this.peek(1) === ')') {
+      if (this.opts.n) return finish((body) => ({ t: 'group', body }));
+      const key: CaptureKey = { kind: 'auto' };
+      this.captures.push(key);
+      return finish((body) => ({ t: 'capture', key, body }));
+    }
+    this.pos++; // ?
+    const ch = this.peek();
+    if (ch === ':') {
+      this.pos++;
+      return finish((body) => ({ t: 'group', body }));
+    }
+    if (ch === '=' || ch === '!') {
+      this.pos++;
+      return finish((body) => ({ t: 'look', ahead: true, negate: ch === '!', body }));
+    }
+    if (ch === '>') {
+      this.pos++;
+      return finish((body) => ({ t: 'atomic', body }));
+    }
+    if ((ch === '<' || ch === "'") && (this.peek(1) === '=' || this.peek(1) === '!') && ch === '<') {
+      const negate = this.peek(1) === '!';
+      this.pos += 2;
+      return finish((body) => ({ t: 'look', ahead: false, negate, body }));
+    }
+    if (ch === '<' || ch === "'") return this.parseNamedGroup(ch === "'" ? "'" : '>', finish);
+    if (ch === '(') return this.parseConditional(open, finish);
+    // options: (?imnsx-imnsx) or (?imnsx-imnsx:...)
+    const m = /^([imnsx]*)(?:-([imnsx]*))?([:)])/.exec(this.p.slice(this.pos));
+    if (!m) this.fail('Unrecognized grouping construct.', open);
+    const next = { ...this.opts };
+    for (const o of m[1]) next[o as keyof Opts] = true;
+    for (const o of m[2] ?? '') next[o as keyof Opts] = false;
+    this.pos += m[0].length;
+    if (m[3] === ')') {
+      this.optStack.pop();
+      this.opts = next;
+      return null;
+    }
+    this.opts = next;
+    return finish((body) => ({ t: 'group', body }));
+  }
+
+  private parseNamedGroup(close: string, finish: (make: (body: Node) => Node) => Node): Node {
+    this.pos++; // < or '
+    const start = this.pos;
+    let key: CaptureKey;
+    if (/[0-9]/.test(this.peek() ?? '')) {
+      const m = /^\d+/.exec(this.p.slice(this.pos))!;
+      this.pos += m[0].length;
+      const num = Number(m[0]);
+      if (num === 0) this.fail('Capture number cannot be zero.', start);
+      key = { kind: 'number', value: num };
+    } else if (isWordChar(this.peek())) {
+      while (isWordChar(this.peek())) this.pos++;
+      key = { kind: 'name', value: this.p.slice(start, this.pos) };
+    } else if (this.peek() === '-') {
+      key = { kind: 'auto' };
+    } else {
+      this.fail('Invalid group name: Group names must begin with a word character.', start);
+    }
+    if (this.peek() === '-') {
+      this.pos++;
+      const balStart = this.pos;
+      while (isWordChar(this.peek())) this.pos++;
+      if (balStart === this.pos) this.fail('Invalid group name: Group names must begin with a word character.');
+      this.warnings.push(
+        `Balancing group (?<${key.value ?? ''}-${this.p.slice(balStart, this.pos)}>…) has no JavaScript equivalent: evaluated as a plain group locally.`,
+      );
+      if (key.kind === 'auto') {
+        if (this.peek() !== close) this.fail('Invalid group name.', start);
+        this.pos++;
+        return finish((body) => ({ t: 'group', body }));
+      }
+    }
+    if (this.peek() !== close) this.fail('Invalid group name: Group names must begin with a word character.', start);
+    this.pos++;
+    this.captures.push(key);
+    return finish((body) => ({ t: 'capture', key, body }));
+  }
+
+  private parseConditional(open: number, finish: (make: (body: Node) => Node) => Node): Node {
+    // (?(name)yes|no), (?(1)yes|no) or (?(expression)yes|no)
+    const testStart = this.pos + 1;
+    const ref = /^\((\d+|[\p{L}\p{Mn}\p{Nd}\p{Pc}]+)\)/u.exec(this.p.slice(this.pos));
+    let test: Node;
+    if (this.peek(1) === '?' && this.peek(2) === '#') this.fail('Alternation conditions cannot be comments.');
+    if (this.peek(1) === '?' && (this.peek(2) === "'" || (this.peek(2) === '<' && !['=', '!'].includes(this.peek(3) ?? ''))))
+      this.fail('Alternation conditions do not capture and cannot be named.');
+    const savedN = this.opts.n;
+    this.opts = { ...this.opts, n: true }; // the condition's own parentheses never capture
+    const group = this.parseGroup();
+    this.opts = { ...this.opts, n: savedN };
+    test = group ?? { t: 'empty' };
+    const body = finish((b) => b);
+    const alts = body.t === 'alt' ? body.alts : [body];
+    if (alts.length > 2) this.fail('Too many | in (?()|).', open);
+    return {
+      t: 'cond',
+      testName: ref ? ref[1] : undefined,
+      test,
+      yes: alts[0],
+      no: alts[1],
+      pos: testStart,
+    };
+  }
+}
+
+function toInt(digits: string, at: number, parser: Parser): number {
+  const n = Number(digits);
+  if (n > 2147483647) parser.failAt('Capture group numbers must be less than or equal to Int32.MaxValue.', at);
+  return n;
+}
+
+function seqOf(items: Node[]): Node {
+  if (items.length === 0) return { t: 'empty' };
+  return items.length === 1 ? items[0] : { t: 'seq', items };
+}
+
+/** Assigns .NET slot numbers: unnamed captures 1..k, explicit numbers as written, names after (free slots). */
+function numberCaptures(captures: CaptureKey[]): { slots: Set<number>; names: Map<string, number> } {
+  const slots = new Set<number>();
+  const names = new Map<string, number>();
+  let auto = 1;
+  for (const c of captures) if (c.kind === 'auto') c.slot = auto++;
+  for (const c of captures) if (c.kind === 'number') c.slot = c.value as number;
+  for (const c of captures) if (c.slot !== undefined) slots.add(c.slot);
+  let next = auto;
+  for (const c of captures) {
+    if (c.kind !== 'name') continue;
+    const name = c.value as string;
+    if (!names.has(name)) {
+      while (slots.has(next)) next++;
+      names.set(name, next);
+      slots.add(next);
+    }
+    c.slot = names.get(name);
+  }
+  const seen = new Map<number, number>();
+  for (const c of captures) {
+    const count = (seen.get(c.slot!) ?? 0) + 1;
+    seen.set(c.slot!, count);
+    c.occurrence = count;
+  }
+  return { slots, names };
+}
+
+function hexChar(cp: number): string {
+  if (/^[A-Za-z0-9]$/.test(String.fromCodePoint(cp))) return String.fromCodePoint(cp);
+  return `\\u{${cp.toString(16)}}`;
+}
+
+class Emitter {
+  private atomicCount = 0;
+  ciNodes = 0;
+  csNodes = 0;
+  useGlobalI = false;
+
+  constructor(
+    private readonly slots: Set<number>,
+    private readonly names: Map<string, number>,
+    private readonly duplicates: Set<number>,
+    private readonly warnings: string[],
+    private readonly pattern: string,
+  ) {}
+
+  countCase(node: Node): void {
+    walk(node, (n) => {
+      if (n.t === 'char' || n.t === 'set' || n.t === 'numref' || n.t === 'nameref') {
+        if (n.t === 'char' && !/\p{L}/u.test(String.fromCodePoint(n.cp))) return;
+        if (n.ci) this.ciNodes++;
+        else this.csNodes++;
+      }
+    });
+    this.useGlobalI = this.ciNodes > 0 && this.csNodes === 0;
+  }
+
+  private caseWrap(text: string, ci: boolean): string {
+    return ci && !this.useGlobalI ? `(?i:${text})` : text;
+  }
+
+  emit(node: Node): string {
+    switch (node.t) {
+      case 'empty':
+        return '';
+      case 'seq':
+        return node.items.map((n) => this.emit(n)).join('');
+      case 'alt':
+        return node.alts.map((n) => this.emit(n)).join('|');
+      case 'char':
+        return this.caseWrap(hexChar(node.cp), node.ci && /\p{L}/u.test(String.fromCodePoint(node.cp)));
+      case 'set':
+        return this.caseWrap(emitSet(node.set), node.ci);
+      case 'raw':
+        return node.text;
+      case 'capture': {
+        const occurrence = node.key.occurrence ?? 1;
+        const name = occurrence === 1 ? `g${node.key.slot}` : `g${node.key.slot}_${occurrence}`;
+        return `(?<${name}>${this.emit(node.body)})`;
+      }
+      case 'group':
+        return `(?:${this.emit(node.body)})`;
+      case 'atomic': {
+        const name = `atomic${++this.atomicCount}`;
+        return `(?:(?=(?<${name}>${this.emit(node.body)}))\\k<${name}>)`;
+      }
+      case 'look':
+        return `(?${node.ahead ? '' : '<'}${node.negate ? '!' : '='}${this.emit(node.body)})`;
+      case 'quant': {
+        const body = this.emit(node.body);
+        const atom = isSingleAtom(node.body) ? body : `(?:${body})`;
+        const q =
+          node.min === 0 && node.max === Infinity
+            ? '*'
+            : node.min === 1 && node.max === Infinity
+              ? '+'
+              : node.min === 0 && node.max === 1
+                ? '?'
+                : node.max === Infinity
+                  ? `{${node.min},}`
+                  : node.min === node.max
+                    ? `{${node.min}}`
+                    : `{${node.min},${node.max}}`;
+        return `${atom}${q}${node.lazy ? '?' : ''}`;
+      }
+      case 'numref':
+        return this.emitNumref(node);
+      case 'nameref': {
+        const slot = this.names.get(node.name) ?? (/^\d+$/.test(node.name) ? Number(node.name) : undefined);
+        if (slot === undefined || !this.slots.has(slot))
+          throw new DotnetRegexSyntaxError(`Reference to undefined group name '${node.name}'.`, node.pos);
+        return this.backref(slot, node.ci);
+      }
+      case 'cond':
+        return this.emitConditional(node);
+    }
+  }
+
+  private backref(slot: number, ci: boolean): string {
+    if (this.duplicates.has(slot))
+      this.warnings.push(`Group ${slot} is defined more than once: a backreference to it is approximate locally.`);
+    return this.caseWrap(`\\k<g${slot}>`, ci);
+  }
+
+  private emitNumref(node: Extract<Node, { t: 'numref' }>): string {
+    const num = Number(node.digits);
+    if (this.slots.has(num)) return this.backref(num, node.ci);
+    if (num <= 9 || !/^[0-7]/.test(node.digits))
+      throw new DotnetRegexSyntaxError(
+        num <= 9 ? `Reference to undefined group number ${num}.` : `Unrecognized escape sequence \\${node.digits[0]}.`,
+        node.pos,
+      );
+    // \NN.. that is not a group: octal escape of up to 3 digits, the rest literal digits
+    const octal = /^[0-7]{1,3}/.exec(node.digits)![0];
+    const rest = node.digits.slice(octal.length);
+    return hexChar(parseInt(octal, 8) & 0xff) + rest;
+  }
+
+  private emitConditional(node: Extract<Node, { t: 'cond' }>): string {
+    const name = node.testName;
+    const slot =
+      name === undefined ? undefined : /^\d+$/.test(name) ? (this.slots.has(Number(name)) ? Number(name) : undefined) : this.names.get(name);
+    if (name !== undefined && /^\d+$/.test(name) && slot === undefined)
+      throw new DotnetRegexSyntaxError(`(?(${name}) ) reference to undefined group.`, node.pos);
+    const yes = this.emit(node.yes);
+    const no = node.no ? this.emit(node.no) : '';
+    if (slot !== undefined) {
+      this.warnings.push(
+        `Conditional (?(${name})…) tests whether a group matched; JavaScript cannot: evaluated locally as "either branch".`,
+      );
+      return `(?:${yes}|${no})`;
+    }
+    const test = node.test.t === 'look' ? this.emit(node.test.body) : this.emitInner(node.test);
+    const lookTest = node.test.t === 'look' && node.test.ahead;
+    const positive = node.test.t === 'look' && !node.test.negate;
+    if (node.test.t === 'look' && !lookTest) {
+      const lb = node.test.negate ? '?<!' : '?<=';
+      const lbNot = node.test.negate ? '?<=' : '?<!';
+      return `(?:(${lb}${test})${yes}|(${lbNot}${test})${no})`;
+    }
+    const yesTest = positive || node.test.t !== 'look' ? `(?=${test})` : `(?!${test})`;
+    const noTest = positive || node.test.t !== 'look' ? `(?!${test})` : `(?=${test})`;
+    return `(?:${yesTest}${yes}|${noTest}${no})`;
+  }
+
+  private emitInner(node: Node): string {
+    return node.t === 'group' || node.t === 'capture' ? this.emit(node.body) : this.emit(node);
+  }
+
+  get source(): string {
+    return this.pattern;
+  }
+}
+
+function isSingleAtom(node: Node): boolean {
+  return node.t === 'char' || node.t === 'set' || node.t === 'capture' || node.t === 'group';
+}
+
+function emitSet(set: CharSet): string {
+  const parts = set.items.map((item) =>
+    item.t === 'js' ? item.text : item.from === item.to ? hexChar(item.from) : `${hexChar(item.from)}-${hexChar(item.to)}`,
+  );
+  let base = `[${set.negate ? '^' : ''}${parts.join('')}]`;
+  if (parts.length === 0) base = set.negate ? '[^]' : '[]';
+  if (!set.subtract) return base;
+  return `[${base}--${emitSet(set.subtract)}]`;
+}
+
+function walk(node: Node, visit: (n: Node) => void): void {
+  visit(node);
+  switch (node.t) {
+    case 'seq':
+      node.items.forEach((n) => walk(n, visit));
+      break;
+    case 'alt':
+      node.alts.forEach((n) => walk(n, visit));
+      break;
+    case 'capture':
+    case 'group':
+    case 'atomic':
+    case 'look':
+    case 'quant':
+      walk(node.body, visit);
+      break;
+    case 'cond':
+      walk(node.test, visit);
+      walk(node.yes, visit);
+      if (node.no) walk(node.no, visit);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Parses and translates a .NET pattern. Never throws. */
+export function compileDotnetRegex(pattern: string, options: DotnetRegexOptions = {}): DotnetRegexResult {
+  const parser = new Parser(pattern, {
+    i: !!options.ignoreCase,
+    m: !!options.multiline,
+    n: !!options.explicitCapture,
+    s: !!options.singleline,
+    x: !!options.ignorePatternWhitespace,
+  });
+  let source: string;
+  let flags = 'v';
+  try {
+    const tree = parser.parse();
+    const { slots, names } = numberCaptures(parser.captures);
+    const counts = new Map<number, number>();
+    for (const c of parser.captures) counts.set(c.slot!, (counts.get(c.slot!) ?? 0) + 1);
+    const duplicates = new Set([...counts].filter(([, n]) => n > 1).map(([slot]) => slot));
+    const emitter = new Emitter(slots, names, duplicates, parser.warnings, pattern);
+    emitter.countCase(tree);
+    source = emitter.emit(tree);
+    if (emitter.useGlobalI) flags += 'i';
+  } catch (error) {
+    if (error instanceof DotnetRegexSyntaxError) {
+      return {
+        ok: false,
+        error: `Invalid pattern '${pattern}' at offset ${error.index}: ${error.message}`,
+        errorIndex: error.index,
+        warnings: parser.warnings,
+      };
+    }
+    throw error;
+  }
+  const warnings = [...new Set(parser.warnings)];
+  try {
+    return { ok: true, regex: new RegExp(source, flags), source, flags, warnings };
+  } catch (error) {
+    warnings.push(`The pattern is valid .NET but could not be evaluated locally (${(error as Error).message}).`);
+    return { ok: true, source, flags, warnings };
+  }
+}
+
+/** .NET Regex.IsMatch(input, pattern): undefined when the pattern is invalid or cannot be evaluated locally. */
+export function dotnetIsMatch(pattern: string, input: string): boolean | undefined {
+  const compiled = compileDotnetRegex(pattern);
+  return compiled.regex ? compiled.regex.test(input) : undefined;
+}

@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { planSipChanges, type DesiredSipState } from '../../../../nodes/shared/acs/sip/desiredStatePlanner';
+import { applySipPatch } from '../../../../nodes/shared/acs/sip/mergePatch';
+import { validateSipConfiguration } from '../../../../nodes/shared/acs/sip/configValidation';
+import type { SipConfiguration } from '../../../../nodes/shared/acs/sip/types';
+
+const FQDNS = ['a.contoso.com', 'b.contoso.com', 'c.contoso.com', 'd.contoso.com', 'e.contoso.com'];
+const NAMES = ['R1', 'R2', 'R3', 'R4'];
+
+/** A random valid document: trunks from a pool, routes with unique names using only existing trunks. */
+const documentArb = fc
+  .record({
+    trunks: fc.dictionary(fc.constantFrom(...FQDNS), fc.record({ sipSignalingPort: fc.integer({ min: 1, max: 65535 }) }), { maxKeys: 5 }),
+    routeNames: fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 4 }),
+    patterns: fc.array(fc.constantFrom('^\\+1\\d{10}$', '^\\+\\d+$', '^+1\\d+$', '^\\+44'), { minLength: 4, maxLength: 4 }),
+    picks: fc.array(fc.array(fc.nat(), { maxLength: 3 }), { minLength: 4, maxLength: 4 }),
+  })
+  .map(({ trunks, routeNames, patterns, picks }): DesiredSipState => {
+    const fqdns = Object.keys(trunks);
+    const routes = routeNames.map((name, i) => ({
+      name,
+      numberPattern: patterns[i],
+      trunks: fqdns.length ? [...new Set(picks[i].map((n) => fqdns[n % fqdns.length]))] : [],
+    }));
+    return { trunks, routes };
+  });
+
+function comparable(config: SipConfiguration) {
+  return {
+    trunks: Object.fromEntries(Object.entries(config.trunks ?? {}).sort(([a], [b]) => a.localeCompare(b))),
+    routes: (config.routes ?? []).map((r) => ({ ...r, trunks: r.trunks ?? [] })),
+  };
+}
+
+describe('desired-state planner', () => {
+  test('property: applying the plan patch by patch ends in the desired state, every step valid', () => {
+    fc.assert(
+      fc.property(documentArb, documentArb, (current, desired) => {
+        const plan = planSipChanges(current, desired);
+        let state: SipConfiguration = current;
+        for (const step of plan.steps) {
+          // the patch is safe against the state BEFORE it
+          const before = state;
+          for (const route of step.patch.routes ?? []) for (const t of route.trunks ?? []) expect(before.trunks).toHaveProperty([t]);
+          for (const [fqdn, v] of Object.entries(step.patch.trunks ?? {}))
+            if (v === null) expect((before.routes ?? []).some((r) => r.trunks?.includes(fqdn))).toBe(false);
+          state = applySipPatch(state, step.patch).value;
+          expect(validateSipConfiguration(state)).toEqual([]);
+          expect(step.changes.length).toBeGreaterThan(0);
+        }
+        expect(comparable(state)).toEqual(comparable(desired));
+        expect(plan.steps.length).toBeLessThanOrEqual(3);
+        expect(plan.upToDate).toBe(plan.steps.length === 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('property: the plan from the desired state to itself is empty', () => {
+    fc.assert(fc.property(documentArb, (doc) => expect(planSipChanges(doc, doc).steps).toEqual([])));
+  });
+
+  test('replace a trunk used by a route: add new, point routes, then delete old (3 patches)', () => {
+    const current: SipConfiguration = {
+      trunks: { 'old.contoso.com': { sipSignalingPort: 5061 } },
+      routes: [{ name: 'All', numberPattern: '^\\+\\d+$', trunks: ['old.contoso.com'] }],
+    };
+    const desired: DesiredSipState = {
+      trunks: { 'new.contoso.com': { sipSignalingPort: 5061 } },
+      routes: [{ name: 'All', numberPattern: '^\\+\\d+$', trunks: ['new.contoso.com'] }],
+    };
+    const plan = planSipChanges(current, desired);
+    expect(plan.steps.map((s) => s.patch)).toEqual([
+      { trunks: { 'new.contoso.com': { sipSignalingPort: 5061 } } },
+      { routes: [{ name: 'All', numberPattern: '^\\+\\d+$', trunks: ['new.contoso.com'] }] },
+      { trunks: { 'old.contoso.com': null } },
+    ]);
+    expect(plan.changes).toEqual([
+      'add trunk new.contoso.com (sipSignalingPort: — -> 5061)',
+      'update route "All"',
+      'remove trunk old.contoso.com',
+    ]);
+  });
+
+  test('unused trunk removal and port change share one patch; reorder is described', () => {
+    const current: SipConfiguration = {
+      trunks: { 'a.contoso.com': { sipSignalingPort: 5060 }, 'b.contoso.com': { sipSignalingPort: 5061 } },
+      routes: [
+        { name: 'X', numberPattern: '^1', trunks: ['a.contoso.com'] },
+        { name: 'Y', numberPattern: '^2', trunks: [] },
+      ],
+    };
+    const desired: DesiredSipState = {
+      trunks: { 'a.contoso.com': { sipSignalingPort: 5061 } },
+      routes: [
+        { name: 'Y', numberPattern: '^2' },
+        { name: 'X', numberPattern: '^1', trunks: ['a.contoso.com'] },
+      ],
+    };
+    const plan = planSipChanges(current, desired);
+    expect(plan.steps).toHaveLength(1);
+    expect(plan.steps[0].patch).toEqual({
+      trunks: { 'a.contoso.com': { sipSignalingPort: 5061 }, 'b.contoso.com': null },
+      routes: [
+        { name: 'Y', numberPattern: '^2', trunks: [] },
+        { name: 'X', numberPattern: '^1', trunks: ['a.contoso.com'] },
+      ],
+    });
+    expect(plan.changes).toContain('reorder routes: "Y", "X"');
+  });
+
+  test('domains are added first and removed once no trunk lies under them', () => {
+    const plan = planSipChanges(
+      { domains: { 'old.com': { enabled: true } }, trunks: { 'sbc.old.com': { sipSignalingPort: 1 } }, routes: [] },
+      { domains: { 'new.com': { enabled: true } }, trunks: { 'sbc.new.com': { sipSignalingPort: 1 } }, routes: [] },
+    );
+    expect(plan.steps.map((s) => s.patch)).toEqual([
+      { domains: { 'new.com': { enabled: true } }, trunks: { 'sbc.new.com': { sipSignalingPort: 1 }, 'sbc.old.com': null } },
+      { domains: { 'old.com': null } },
+    ]);
+  });
+});
