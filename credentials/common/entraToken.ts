@@ -1,0 +1,171 @@
+/**
+ * Gets an Entra ID token for ACS with @azure/identity, loaded only when this runs (the package is not needed
+ * by users of the connection-string credential). Managed and workload identity read the host's environment
+ * through @azure/identity itself: that is their job.
+ */
+import { createHash } from 'node:crypto';
+import type { AccessToken, TokenCredential } from '@azure/identity';
+import { AcsCredentialError } from './prepareAcsRequest';
+import { scrubSecrets } from '../../nodes/shared/transport/scrub';
+
+export const ACS_SCOPE = 'https://communication.azure.com//.default';
+
+export const PUBLIC_AUTHORITY_HOSTS = [
+	'https://login.microsoftonline.com',
+	'https://login.microsoftonline.us',
+	'https://login.chinacloudapi.cn',
+	'https://login.partner.microsoftonline.cn',
+];
+
+export type EntraAuthMethod = 'clientSecret' | 'clientCertificate' | 'managedIdentity' | 'workloadIdentity';
+
+export interface EntraFields {
+	authMethod?: unknown;
+	tenantId?: unknown;
+	clientId?: unknown;
+	clientSecret?: unknown;
+	certificatePem?: unknown;
+	managedIdentityClientId?: unknown;
+	authorityHost?: unknown;
+}
+
+const GUID_OR_DOMAIN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+export function authorityOptions(authorityHost: unknown): { authorityHost: string; disableInstanceDiscovery: boolean } {
+	const raw = text(authorityHost) || PUBLIC_AUTHORITY_HOSTS[0];
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new AcsCredentialError('The authority host is not a valid URL (e.g. https://login.microsoftonline.com).');
+	}
+	if (url.protocol !== 'https:') throw new AcsCredentialError('The authority host must use https.');
+	const origin = url.origin;
+	return { authorityHost: origin, disableInstanceDiscovery: !PUBLIC_AUTHORITY_HOSTS.includes(origin) };
+}
+
+function requireTenantAndClient(fields: EntraFields): { tenantId: string; clientId: string } {
+	const tenantId = text(fields.tenantId);
+	const clientId = text(fields.clientId);
+	if (!GUID_OR_DOMAIN.test(tenantId)) {
+		throw new AcsCredentialError('Tenant ID must be a directory (tenant) GUID or a verified domain such as contoso.onmicrosoft.com.');
+	}
+	if (!GUID.test(clientId)) throw new AcsCredentialError('Client ID must be the application (client) GUID of the app registration.');
+	return { tenantId, clientId };
+}
+
+type IdentityModule = typeof import('@azure/identity');
+
+export function createTokenCredential(identity: IdentityModule, fields: EntraFields): TokenCredential {
+	const method = text(fields.authMethod) || 'clientSecret';
+	const authority = authorityOptions(fields.authorityHost);
+	switch (method) {
+		case 'clientSecret': {
+			const { tenantId, clientId } = requireTenantAndClient(fields);
+			const secret = text(fields.clientSecret);
+			if (!secret) throw new AcsCredentialError('Client Secret is empty.');
+			return new identity.ClientSecretCredential(tenantId, clientId, secret, authority);
+		}
+		case 'clientCertificate': {
+			const { tenantId, clientId } = requireTenantAndClient(fields);
+			const pem = text(fields.certificatePem);
+			if (!/-----BEGIN CERTIFICATE-----/.test(pem) || !/PRIVATE KEY-----/.test(pem)) {
+				throw new AcsCredentialError('Certificate must be PEM text holding both the certificate and its private key.');
+			}
+			return new identity.ClientCertificateCredential(tenantId, clientId, { certificate: pem }, authority);
+		}
+		case 'managedIdentity': {
+			const clientId = text(fields.managedIdentityClientId);
+			if (clientId && !GUID.test(clientId)) {
+				throw new AcsCredentialError('Managed Identity Client ID must be the GUID of the user-assigned identity (or empty for system-assigned).');
+			}
+			return clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.ManagedIdentityCredential();
+		}
+		case 'workloadIdentity': {
+			const tenantId = text(fields.tenantId) || undefined;
+			const clientId = text(fields.clientId) || undefined;
+			return new identity.ChainedTokenCredential(
+				new identity.WorkloadIdentityCredential({ tenantId, clientId, ...authority }),
+				new identity.EnvironmentCredential(authority),
+			);
+		}
+		default:
+			throw new AcsCredentialError('Unknown authentication method.');
+	}
+}
+
+async function requestToken(fields: EntraFields): Promise<AccessToken> {
+	// Loaded here only, so that nothing else pays for @azure/identity.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const identity = require('@azure/identity') as IdentityModule;
+	const credential = createTokenCredential(identity, fields);
+	try {
+		const token = await credential.getToken(ACS_SCOPE);
+		if (!token?.token) throw new Error('no token was returned');
+		return token;
+	} catch (error) {
+		const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+		throw new AcsCredentialError(scrubSecrets(`Could not get an Entra ID token for Azure Communication Services: ${reason}`));
+	}
+}
+
+/**
+ * One token per identity in this process: executions running at the same time share one request for it
+ * (n8n itself would call preAuthentication once per concurrent first request). Keyed by a hash of the fields.
+ */
+const REUSE_MARGIN_MS = 5 * 60 * 1000;
+const MAX_CACHED_IDENTITIES = 100;
+const tokens = new Map<string, { token?: AccessToken; pending?: Promise<AccessToken> }>();
+
+function identityKey(fields: EntraFields): string {
+	const parts = [
+		fields.authMethod,
+		fields.tenantId,
+		fields.clientId,
+		fields.clientSecret,
+		fields.certificatePem,
+		fields.managedIdentityClientId,
+		fields.authorityHost,
+	].map((value) => (typeof value === 'string' ? value.trim() : ''));
+	return createHash('sha256').update(JSON.stringify(parts)).digest('base64');
+}
+
+/**
+ * A token for ACS. `staleToken` is the token n8n holds when it asks again (after a 401 or at expiry): it is
+ * never handed back.
+ */
+export async function fetchAcsToken(fields: EntraFields, staleToken?: string): Promise<AccessToken> {
+	const key = identityKey(fields);
+	let entry = tokens.get(key);
+	if (!entry) {
+		if (tokens.size >= MAX_CACHED_IDENTITIES) tokens.delete(tokens.keys().next().value as string);
+		entry = {};
+		tokens.set(key, entry);
+	}
+	const cached = entry.token;
+	if (cached && cached.token !== staleToken && cached.expiresOnTimestamp - REUSE_MARGIN_MS > Date.now()) return cached;
+	let pending = entry.pending;
+	if (!pending) {
+		const current = entry;
+		pending = requestToken(fields)
+			.then((token) => {
+				current.token = token;
+				return token;
+			})
+			.finally(() => {
+				current.pending = undefined;
+			});
+		current.pending = pending;
+	}
+	return await pending;
+}
+
+/** Forgets every cached token (tests whose token issuer's clock jumps back). */
+export function clearEntraTokenCache(): void {
+	tokens.clear();
+}

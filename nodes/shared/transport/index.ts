@@ -1,0 +1,27 @@
+export * from './types';
+export { DEFAULT_API_VERSIONS, apiVersionFor } from './apiVersions';
+export { acsRequest, abortableSleep } from './request';
+export { acsGetAllPages } from './pager';
+export {
+	startLongRunningOperation,
+	waitForOperation,
+	getOperation,
+	findOperation,
+	cancelOperation,
+	reconcileAmbiguousStart,
+	purchaseOperationId,
+	reservationPurchaseOperationId,
+	operationPath,
+} from './lro';
+export { acsApiError, operationFailedError, networkError, correlationIdOf } from './errors';
+export { pinToEndpoint } from './hostPin';
+export {
+	CONNECTION_STRING_CREDENTIAL,
+	ENTRA_CREDENTIAL,
+	authenticationOf,
+	credentialTypeOf,
+	type AcsAuthentication,
+} from './credentialSelection';
+export { scrubSecrets } from './scrub';
+export { DEFAULT_RETRY_POLICY } from './retryPolicy';
+export { DEFAULT_POLLING_POLICY } from './pollingPolicy';

@@ -1,0 +1,228 @@
+/** Long-running operations of the Phone Numbers API: start -> adaptive polling -> final resource. */
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { operationFailedError } from './errors';
+import { pinToEndpoint } from './hostPin';
+import { DEFAULT_POLLING_POLICY, isTerminalStatus, nextPollDelayMs } from './pollingPolicy';
+import { abortableSleep, acsRequest } from './request';
+import { retryAfterMs } from './retryPolicy';
+import type {
+	AcsContext,
+	AcsRequestOptions,
+	AcsResponse,
+	LroHandle,
+	LroOutcome,
+	LroStartOptions,
+	OperationLookupOptions,
+	PhoneNumberOperation,
+	WaitOptions,
+} from './types';
+
+export function operationPath(operationId: string): string {
+	return `/phoneNumbers/operations/${encodeURIComponent(operationId)}`;
+}
+
+function operationIdFromLocation(location: string): string | undefined {
+	const match = /\/phoneNumbers\/operations\/([^/?#]+)/.exec(location);
+	return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** GET an operation; undefined when the service does not know it (404). */
+export async function findOperation(
+	this: AcsContext,
+	operationId: string,
+	options: OperationLookupOptions = {},
+): Promise<AcsResponse<PhoneNumberOperation> | undefined> {
+	try {
+		return await acsRequest.call<AcsContext, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(this, {
+			method: 'GET',
+			path: operationPath(operationId),
+			api: 'phoneNumbers',
+			apiVersion: options.apiVersion,
+			itemIndex: options.itemIndex,
+		});
+	} catch (error) {
+		const acs = (error as { context?: { acs?: { status?: number } } }).context?.acs;
+		if (acs?.status === 404) return undefined;
+		throw error;
+	}
+}
+
+export async function getOperation(
+	this: AcsContext,
+	operationId: string,
+	options: OperationLookupOptions = {},
+): Promise<PhoneNumberOperation> {
+	const response = await acsRequest.call<AcsContext, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(this, {
+		method: 'GET',
+		path: operationPath(operationId),
+		api: 'phoneNumbers',
+		apiVersion: options.apiVersion,
+		itemIndex: options.itemIndex,
+	});
+	return response.body;
+}
+
+export async function cancelOperation(
+	this: AcsContext,
+	operationId: string,
+	options: OperationLookupOptions = {},
+): Promise<void> {
+	await acsRequest.call(this, {
+		method: 'DELETE',
+		path: operationPath(operationId),
+		api: 'phoneNumbers',
+		apiVersion: options.apiVersion,
+		itemIndex: options.itemIndex,
+	});
+}
+
+function handleFromStart(response: AcsResponse, fallbackOperationId?: string): LroHandle | undefined {
+	const operationLocation = response.headers['operation-location'];
+	const operationId =
+		response.headers['operation-id'] ??
+		(operationLocation ? operationIdFromLocation(operationLocation) : undefined) ??
+		fallbackOperationId;
+	if (!operationId) return undefined;
+	return {
+		operationId,
+		operationLocation: operationLocation ?? operationPath(operationId),
+		resourceLocation: response.headers['location'],
+		startHeaders: response.headers,
+		startBody: response.body,
+	};
+}
+
+function handleFromOperation(operation: PhoneNumberOperation, headers: Record<string, string>): LroHandle {
+	return {
+		operationId: operation.id,
+		operationLocation: operationPath(operation.id),
+		resourceLocation: operation.resourceLocation ?? headers['location'] ?? undefined,
+		startHeaders: headers,
+		startBody: undefined,
+	};
+}
+
+/**
+ * Starts an LRO (202 + Operation-Location). The start is sent once; if its outcome is ambiguous (the connection
+ * failed after sending, or a 5xx), and `knownOperationId` is given, the operation is looked up: found -> that is
+ * our operation; not found (404) -> the start certainly did not happen and is sent again (once per retry budget).
+ */
+export async function startLongRunningOperation(this: IExecuteFunctions, options: LroStartOptions): Promise<LroHandle> {
+	const maxStarts = 1 + (options.knownOperationId ? 2 : 0);
+	for (let start = 1; ; start++) {
+		let response: AcsResponse;
+		try {
+			response = await acsRequest.call(this, { ...options, idempotent: options.idempotent ?? false });
+		} catch (error) {
+			const acs = (error as { context?: { acs?: { ambiguous?: boolean; status?: number } } }).context?.acs;
+			if (!options.knownOperationId || !acs?.ambiguous) throw error;
+			const reconciled = await reconcileAmbiguousStart.call(this, options.knownOperationId, {
+				apiVersion: options.apiVersion,
+				itemIndex: options.itemIndex,
+			});
+			if (reconciled) return reconciled;
+			// Re-send only after the service answered (it has finished with the request) and does not know the
+			// operation. After a timeout or reset the request may still be in flight: that is not knowable now.
+			if (acs.status === undefined) {
+				(error as { description?: string }).description +=
+					`\nThe operation ${options.knownOperationId} was not found right after the failure, but the request may still be in flight. Use Operation -> Get with this id in a minute before retrying.`;
+				throw error;
+			}
+			if (start >= maxStarts) throw error;
+			continue;
+		}
+		const handle = handleFromStart(response, options.knownOperationId);
+		if (!handle) {
+			throw new NodeOperationError(this.getNode(), 'The service accepted the request but named no operation to follow', {
+				itemIndex: options.itemIndex,
+				description: `HTTP ${response.statusCode} without Operation-Location or operation-id.`,
+			});
+		}
+		return handle;
+	}
+}
+
+/**
+ * After an ambiguous failure of a purchase start: does operation `purchase_<searchId>` /
+ * `reservationPurchase_<reservationId>` exist? Returns its handle, or undefined if the service does not know it.
+ */
+export async function reconcileAmbiguousStart(
+	this: AcsContext,
+	knownOperationId: string,
+	options: OperationLookupOptions = {},
+): Promise<LroHandle | undefined> {
+	const found = await findOperation.call(this, knownOperationId, options);
+	return found ? handleFromOperation(found.body, found.headers) : undefined;
+}
+
+export function purchaseOperationId(searchId: string): string {
+	return `purchase_${searchId}`;
+}
+
+export function reservationPurchaseOperationId(reservationId: string): string {
+	return `reservationPurchase_${reservationId}`;
+}
+
+/** Polls until succeeded/failed or the timeout; GETs the final resource (Location / resourceLocation) when there is one. */
+export async function waitForOperation(
+	this: IExecuteFunctions,
+	handle: LroHandle | { operationId: string },
+	opts: WaitOptions,
+): Promise<LroOutcome> {
+	const node = this.getNode();
+	const full = handle as Partial<LroHandle>;
+	const pollUrl = await pinToEndpoint(
+		this,
+		full.operationLocation ?? operationPath(handle.operationId),
+		'Operation-Location',
+		opts.itemIndex,
+	);
+	const policy = { ...DEFAULT_POLLING_POLICY, ...(opts.polling ?? {}) };
+	const deadline = Date.now() + Math.max(0, opts.timeoutSeconds) * 1000;
+	let polls = 0;
+	let operation: PhoneNumberOperation | undefined;
+	let location = full.resourceLocation;
+	for (;;) {
+		const response = await acsRequest.call<IExecuteFunctions, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(this, {
+			method: 'GET',
+			path: pollUrl,
+			api: opts.api ?? 'phoneNumbers',
+			apiVersion: opts.apiVersion,
+			itemIndex: opts.itemIndex,
+		});
+		operation = response.body;
+		polls++;
+		location = operation?.resourceLocation ?? response.headers['location'] ?? location;
+		if (operation && isTerminalStatus(operation.status)) break;
+		const remaining = deadline - Date.now();
+		if (remaining <= 0) {
+			throw new NodeOperationError(
+				node,
+				`The operation ${handle.operationId} did not finish within ${opts.timeoutSeconds} s (last status: ${operation?.status ?? 'unknown'})`,
+				{
+					itemIndex: opts.itemIndex,
+					description: `It is still running on the service. To resume, use Operation -> Wait for Completion with the operation ID ${handle.operationId}, or raise the timeout.`,
+				},
+			);
+		}
+		await abortableSleep(
+			this,
+			nextPollDelayMs(polls - 1, policy, retryAfterMs(response.headers, new Date()), remaining),
+			opts.itemIndex,
+		);
+	}
+	if (operation.status.toLowerCase() !== 'succeeded') {
+		throw operationFailedError(node, operation, opts.itemIndex);
+	}
+	if (!location || opts.skipResult) return { operation };
+	const resultPath = await pinToEndpoint(this, location, 'Location', opts.itemIndex);
+	const result = await acsRequest.call(this, {
+		method: 'GET',
+		path: resultPath,
+		api: opts.api ?? 'phoneNumbers',
+		apiVersion: opts.apiVersion,
+		itemIndex: opts.itemIndex,
+	});
+	return { operation, result: result.body };
+}

@@ -1,0 +1,208 @@
+/** acsRequest: the one place that sends HTTP to ACS (api-version, authentication, retries, error mapping). */
+import { NodeOperationError, sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { apiVersionFor } from './apiVersions';
+import { credentialTypeOf } from './credentialSelection';
+import { acsApiError, configurationError, networkError } from './errors';
+import { pinToEndpoint } from './hostPin';
+import {
+	DEFAULT_RETRY_POLICY,
+	RETRYABLE_STATUS,
+	backoffMs,
+	classifyNetworkCode,
+	isIdempotentByDefault,
+	retryAfterMs,
+} from './retryPolicy';
+import { scrubSecrets } from './scrub';
+import type { AcsContext, AcsRequestOptions, AcsResponse, RetryPolicy } from './types';
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const CREDENTIAL_ERROR_NAMES = new Set(['EndpointError', 'ConnectionStringError', 'AcsCredentialError']);
+
+export function cancelSignalOf(ctx: AcsContext): AbortSignal | undefined {
+	const getter = (ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal;
+	return typeof getter === 'function' ? getter.call(ctx) : undefined;
+}
+
+export async function abortableSleep(ctx: AcsContext, ms: number, itemIndex?: number): Promise<void> {
+	const signal = cancelSignalOf(ctx);
+	try {
+		await sleep(ms, signal);
+	} catch {
+		throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex });
+	}
+}
+
+function flatHeaders(headers: unknown): Record<string, string> {
+	const result: Record<string, string> = {};
+	if (!headers || typeof headers !== 'object') return result;
+	for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+		if (value === undefined || value === null) continue;
+		result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return result;
+}
+
+type Failure =
+	| { kind: 'response'; statusCode: number; headers: Record<string, string>; body: unknown }
+	| { kind: 'network'; code: string; delivered: 'no' | 'maybe' }
+	| { kind: 'credential'; message: string }
+	| { kind: 'cancelled' }
+	| { kind: 'unknown'; message: string };
+
+/** Reads what n8n's wrapped error says, without keeping the error (its cause holds the request and its headers). */
+function classifyThrown(error: unknown, ctx: AcsContext): Failure {
+	if (cancelSignalOf(ctx)?.aborted) return { kind: 'cancelled' };
+	let current: unknown = error;
+	const seen = new Set<unknown>();
+	let code: string | undefined;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const e = current as {
+			name?: string;
+			message?: string;
+			code?: unknown;
+			response?: { status?: number; headers?: unknown; data?: unknown };
+			cause?: unknown;
+			errorResponse?: unknown;
+		};
+		if (e.name && CREDENTIAL_ERROR_NAMES.has(e.name)) return { kind: 'credential', message: e.message ?? e.name };
+		if (e.name === 'AbortError' || e.name === 'CanceledError' || e.code === 'ERR_CANCELED') {
+			if (cancelSignalOf(ctx)?.aborted) return { kind: 'cancelled' };
+		}
+		if (e.response && typeof e.response.status === 'number') {
+			return {
+				kind: 'response',
+				statusCode: e.response.status,
+				headers: flatHeaders(e.response.headers),
+				body: e.response.data,
+			};
+		}
+		if (typeof e.code === 'string' && !code) code = e.code;
+		current = e.cause ?? e.errorResponse;
+	}
+	const network = classifyNetworkCode(code);
+	if (network) return { kind: 'network', ...network };
+	if (code === 'ECONNABORTED' || code === 'ERR_CANCELED') return { kind: 'network', code, delivered: 'maybe' };
+	const message = error instanceof Error ? error.message : String(error);
+	if (/socket hang up|timeout/i.test(message)) return { kind: 'network', code: 'ECONNRESET', delivered: 'maybe' };
+	return { kind: 'unknown', message };
+}
+
+async function sendOnce(
+	ctx: AcsContext,
+	credentialType: string,
+	request: IHttpRequestOptions,
+): Promise<{ ok: true; response: AcsResponse } | { ok: false; failure: Failure }> {
+	try {
+		const raw = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, { ...request })) as {
+			statusCode: number;
+			headers: unknown;
+			body: unknown;
+		};
+		const response: AcsResponse = {
+			statusCode: raw.statusCode,
+			headers: flatHeaders(raw.headers),
+			body: raw.body === '' ? undefined : raw.body,
+		};
+		if (response.statusCode >= 400) return { ok: false, failure: { kind: 'response', ...response } };
+		return { ok: true, response };
+	} catch (error) {
+		return { ok: false, failure: classifyThrown(error, ctx) };
+	}
+}
+
+export interface PreparedRequest {
+	credentialType: string;
+	request: IHttpRequestOptions;
+}
+
+export async function prepareRequest(ctx: AcsContext, options: AcsRequestOptions): Promise<PreparedRequest> {
+	const path = await pinToEndpoint(ctx, options.path, 'request URL', options.itemIndex);
+	const hasApiVersion = /[?&]api-version=/.test(path);
+	const qs: IDataObject = {};
+	for (const [name, value] of Object.entries(options.qs ?? {})) if (value !== undefined) qs[name] = value;
+	if (!hasApiVersion) qs['api-version'] = apiVersionFor(options.api, options.apiVersion);
+	const headers: IDataObject = { ...(options.headers ?? {}) };
+	if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
+	const request: IHttpRequestOptions = {
+		method: options.method,
+		url: path,
+		qs,
+		headers,
+		json: true,
+		returnFullResponse: true,
+		// 401 still throws so that n8n refreshes an Entra token once and retries.
+		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		disableFollowRedirect: true,
+		timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+	};
+	if (options.body !== undefined) request.body = options.body;
+	return { credentialType: credentialTypeOf(ctx, options.itemIndex ?? 0), request };
+}
+
+/**
+ * Sends one ACS call. Retries 429/500/502/503/504 and connection failures with Retry-After or exponential
+ * backoff, within a bounded count and total wait, abortable by the execution's cancel signal. A request that
+ * is not idempotent is retried only when it certainly was not processed (429, or the connection was refused).
+ */
+export async function acsRequest<T = unknown>(
+	this: AcsContext,
+	options: AcsRequestOptions,
+): Promise<AcsResponse<T>> {
+	const node = this.getNode();
+	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...(options.retry ?? {}) };
+	const idempotent = options.idempotent ?? isIdempotentByDefault(options.method);
+	const { credentialType, request } = await prepareRequest(this, options);
+	let waited = 0;
+	for (let attempt = 0; ; attempt++) {
+		const outcome = await sendOnce(this, credentialType, request);
+		if (outcome.ok) return outcome.response as AcsResponse<T>;
+		const failure = outcome.failure;
+		if (failure.kind === 'cancelled') {
+			throw new NodeOperationError(node, 'The execution was cancelled', { itemIndex: options.itemIndex });
+		}
+		if (failure.kind === 'credential') {
+			throw configurationError(node, failure.message, options.itemIndex, 'Nothing was sent. Check the credential.');
+		}
+		if (failure.kind === 'unknown') {
+			throw configurationError(node, `The request could not be sent: ${failure.message}`, options.itemIndex);
+		}
+		const retryable =
+			failure.kind === 'response'
+				? RETRYABLE_STATUS.has(failure.statusCode) && (idempotent || failure.statusCode === 429)
+				: idempotent || failure.delivered === 'no';
+		let delay: number | undefined;
+		let note: string | undefined;
+		if (retryable && attempt < policy.maxRetries) {
+			const advised = failure.kind === 'response' ? retryAfterMs(failure.headers, new Date()) : undefined;
+			delay = advised ?? backoffMs(attempt, policy, Math.random);
+			if (waited + delay > policy.maxTotalWaitMs) {
+				note = `Gave up after ${attempt + 1} attempt(s): the next wait (${Math.ceil(delay / 1000)} s) would exceed the retry budget of ${Math.round(policy.maxTotalWaitMs / 1000)} s.`;
+				delay = undefined;
+			}
+		} else if (retryable) {
+			note = `Gave up after ${attempt + 1} attempts.`;
+		}
+		if (delay === undefined) {
+			if (failure.kind === 'network') {
+				throw networkError(
+					node,
+					{ code: failure.code, ambiguous: !idempotent && failure.delivered === 'maybe', attempts: attempt + 1 },
+					options.itemIndex,
+				);
+			}
+			if (!retryable && !idempotent && RETRYABLE_STATUS.has(failure.statusCode)) {
+				note =
+					'This request is not idempotent and the service may have processed it, so it was not sent again. Check the resource (or the operation) before retrying.';
+			}
+			const error = acsApiError(node, failure, { itemIndex: options.itemIndex, note });
+			if (note && !retryable && !idempotent) error.context.acs = { ...(error.context.acs as object), ambiguous: true };
+			throw error;
+		}
+		waited += delay;
+		await abortableSleep(this, delay, options.itemIndex);
+	}
+}
+
+export { scrubSecrets };
