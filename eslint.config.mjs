@@ -11,7 +11,7 @@ import { config } from '@n8n/node-cli/eslint';
  * shipped (package.json "files" is dist/ only), and legitimately use process, timers and the file system.
  * They are type-checked by `npm run typecheck`.
  */
-const AZURE_IDENTITY_LOADER = 'credentials/shared/loadAzureIdentity.ts';
+const AZURE_IDENTITY_LOADER = 'credentials/common/loadAzureIdentity.ts';
 
 export default [
 	{

@@ -4,7 +4,7 @@
  * through @azure/identity itself: that is their job.
  */
 import { createHash } from 'node:crypto';
-import type { AccessToken, TokenCredential } from '@azure/identity';
+import { loadAzureIdentity, type AccessToken, type AzureIdentityModule, type TokenCredential } from './loadAzureIdentity';
 import { AcsCredentialError } from './prepareAcsRequest';
 import { scrubSecrets } from '../../nodes/shared/transport/scrub';
 
@@ -38,12 +38,8 @@ function text(value: unknown): string {
 
 export function authorityOptions(authorityHost: unknown): { authorityHost: string; disableInstanceDiscovery: boolean } {
 	const raw = text(authorityHost) || PUBLIC_AUTHORITY_HOSTS[0];
-	let url: URL;
-	try {
-		url = new URL(raw);
-	} catch {
-		throw new AcsCredentialError('The authority host is not a valid URL (e.g. https://login.microsoftonline.com).');
-	}
+	const url = URL.canParse(raw) ? new URL(raw) : undefined;
+	if (!url) throw new AcsCredentialError('The authority host is not a valid URL (e.g. https://login.microsoftonline.com).');
 	if (url.protocol !== 'https:') throw new AcsCredentialError('The authority host must use https.');
 	const origin = url.origin;
 	return { authorityHost: origin, disableInstanceDiscovery: !PUBLIC_AUTHORITY_HOSTS.includes(origin) };
@@ -59,7 +55,7 @@ function requireTenantAndClient(fields: EntraFields): { tenantId: string; client
 	return { tenantId, clientId };
 }
 
-type IdentityModule = typeof import('@azure/identity');
+type IdentityModule = AzureIdentityModule;
 
 export function createTokenCredential(identity: IdentityModule, fields: EntraFields): TokenCredential {
 	const method = text(fields.authMethod) || 'clientSecret';
@@ -100,18 +96,18 @@ export function createTokenCredential(identity: IdentityModule, fields: EntraFie
 }
 
 async function requestToken(fields: EntraFields): Promise<AccessToken> {
-	// Loaded here only, so that nothing else pays for @azure/identity.
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const identity = require('@azure/identity') as IdentityModule;
+	const identity = loadAzureIdentity();
 	const credential = createTokenCredential(identity, fields);
-	try {
-		const token = await credential.getToken(ACS_SCOPE);
-		if (!token?.token) throw new Error('no token was returned');
-		return token;
-	} catch (error) {
-		const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-		throw new AcsCredentialError(scrubSecrets(`Could not get an Entra ID token for Azure Communication Services: ${reason}`));
+	const outcome = await credential.getToken(ACS_SCOPE).then(
+		(token) => ({ token, reason: token?.token ? undefined : 'no token was returned' }),
+		(error: unknown) => ({ token: undefined, reason: error instanceof Error ? error.message.split('\n')[0] : String(error) }),
+	);
+	if (outcome.reason !== undefined || !outcome.token) {
+		throw new AcsCredentialError(
+			scrubSecrets(`Could not get an Entra ID token for Azure Communication Services: ${outcome.reason}`),
+		);
 	}
+	return outcome.token;
 }
 
 /**

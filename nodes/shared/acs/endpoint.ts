@@ -38,10 +38,8 @@ export function checkEndpoint(raw: unknown, policy: EndpointPolicy): URL {
 	if (typeof raw !== 'string' || raw.trim() === '') {
 		throw new EndpointError('The endpoint is empty. Expected e.g. https://<resource>.communication.azure.com/');
 	}
-	let url: URL;
-	try {
-		url = new URL(raw.trim());
-	} catch {
+	const url = parseUrl(raw.trim());
+	if (!url) {
 		throw new EndpointError('The endpoint is not a valid URL. Expected e.g. https://<resource>.communication.azure.com/');
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -80,12 +78,8 @@ export type QueryValues = Record<string, QueryValue | QueryValue[]>;
  */
 export function resolveRequestUrl(endpoint: URL | string, url: string, qs?: QueryValues): URL {
 	const base = typeof endpoint === 'string' ? new URL(endpoint) : endpoint;
-	let resolved: URL;
-	try {
-		resolved = new URL(url, base);
-	} catch {
-		throw new EndpointError('The request URL is not valid.');
-	}
+	const resolved = parseUrl(url, base);
+	if (!resolved) throw new EndpointError('The request URL is not valid.');
 	if (resolved.origin !== base.origin) {
 		throw new EndpointError(
 			`Refused to send an authenticated request to ${resolved.origin}: it is not the credential's endpoint (${base.origin}).`,
@@ -104,4 +98,9 @@ export function resolveRequestUrl(endpoint: URL | string, url: string, qs?: Quer
 	const query = resolved.searchParams.toString();
 	resolved.search = query ? `?${query}` : '';
 	return resolved;
+}
+
+function parseUrl(value: string, base?: URL): URL | undefined {
+	if (base === undefined) return URL.canParse(value) ? new URL(value) : undefined;
+	return URL.canParse(value, base.href) ? new URL(value, base) : undefined;
 }

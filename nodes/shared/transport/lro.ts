@@ -33,19 +33,18 @@ export async function findOperation(
 	operationId: string,
 	options: OperationLookupOptions = {},
 ): Promise<AcsResponse<PhoneNumberOperation> | undefined> {
-	try {
-		return await acsRequest.call<AcsContext, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(this, {
+	const outcome = await settle(
+		acsRequest.call<AcsContext, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(this, {
 			method: 'GET',
 			path: operationPath(operationId),
 			api: 'phoneNumbers',
 			apiVersion: options.apiVersion,
 			itemIndex: options.itemIndex,
-		});
-	} catch (error) {
-		const acs = (error as { context?: { acs?: { status?: number } } }).context?.acs;
-		if (acs?.status === 404) return undefined;
-		throw error;
-	}
+		}),
+	);
+	if (outcome.ok) return outcome.value;
+	if (acsContextOf(outcome.error)?.status === 404) return undefined;
+	throw outcome.error;
 }
 
 export async function getOperation(
@@ -111,11 +110,10 @@ function handleFromOperation(operation: PhoneNumberOperation, headers: Record<st
 export async function startLongRunningOperation(this: IExecuteFunctions, options: LroStartOptions): Promise<LroHandle> {
 	const maxStarts = 1 + (options.knownOperationId ? 2 : 0);
 	for (let start = 1; ; start++) {
-		let response: AcsResponse;
-		try {
-			response = await acsRequest.call(this, { ...options, idempotent: options.idempotent ?? false });
-		} catch (error) {
-			const acs = (error as { context?: { acs?: { ambiguous?: boolean; status?: number } } }).context?.acs;
+		const sent = await settle(acsRequest.call(this, { ...options, idempotent: options.idempotent ?? false }));
+		if (!sent.ok) {
+			const error = sent.error;
+			const acs = acsContextOf(error);
 			if (!options.knownOperationId || !acs?.ambiguous) throw error;
 			const reconciled = await reconcileAmbiguousStart.call(this, options.knownOperationId, {
 				apiVersion: options.apiVersion,
@@ -132,11 +130,11 @@ export async function startLongRunningOperation(this: IExecuteFunctions, options
 			if (start >= maxStarts) throw error;
 			continue;
 		}
-		const handle = handleFromStart(response, options.knownOperationId);
+		const handle = handleFromStart(sent.value, options.knownOperationId);
 		if (!handle) {
 			throw new NodeOperationError(this.getNode(), 'The service accepted the request but named no operation to follow', {
 				itemIndex: options.itemIndex,
-				description: `HTTP ${response.statusCode} without Operation-Location or operation-id.`,
+				description: `HTTP ${sent.value.statusCode} without Operation-Location or operation-id.`,
 			});
 		}
 		return handle;
@@ -225,4 +223,18 @@ export async function waitForOperation(
 		itemIndex: opts.itemIndex,
 	});
 	return { operation, result: result.body };
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: Error };
+
+/** Awaits a promise into a result, so that failures are inspected as values rather than re-thrown from a catch. */
+async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+	return await promise.then(
+		(value): Settled<T> => ({ ok: true, value }),
+		(error: Error): Settled<T> => ({ ok: false, error }),
+	);
+}
+
+function acsContextOf(error: unknown): { ambiguous?: boolean; status?: number } | undefined {
+	return (error as { context?: { acs?: { ambiguous?: boolean; status?: number } } }).context?.acs;
 }

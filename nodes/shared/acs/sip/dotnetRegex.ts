@@ -570,7 +570,6 @@ class Parser {
     // (?(name)yes|no), (?(1)yes|no) or (?(expression)yes|no)
     const testStart = this.pos + 1;
     const ref = /^\((\d+|[\p{L}\p{Mn}\p{Nd}\p{Pc}]+)\)/u.exec(this.p.slice(this.pos));
-    let test: Node;
     if (this.peek(1) === '?' && this.peek(2) === '#') this.fail('Alternation conditions cannot be comments.');
     if (this.peek(1) === '?' && (this.peek(2) === "'" || (this.peek(2) === '<' && !['=', '!'].includes(this.peek(3) ?? ''))))
       this.fail('Alternation conditions do not capture and cannot be named.');
@@ -578,7 +577,7 @@ class Parser {
     this.opts = { ...this.opts, n: true }; // the condition's own parentheses never capture
     const group = this.parseGroup();
     this.opts = { ...this.opts, n: savedN };
-    test = group ?? { t: 'empty' };
+    const test: Node = group ?? { t: 'empty' };
     const body = finish((b) => b);
     const alts = body.t === 'alt' ? body.alts : [body];
     if (alts.length > 2) this.fail('Too many | in (?()|).', open);
@@ -849,7 +848,14 @@ export function compileDotnetRegex(pattern: string, options: DotnetRegexOptions 
         warnings: parser.warnings,
       };
     }
-    throw error;
+    // Not a syntax error but a gap in this translator: never refuse what the service may accept.
+    return {
+      ok: true,
+      warnings: [
+        ...parser.warnings,
+        `The pattern could not be evaluated locally (${(error as Error).message}); the service decides.`,
+      ],
+    };
   }
   const warnings = [...new Set(parser.warnings)];
   try {

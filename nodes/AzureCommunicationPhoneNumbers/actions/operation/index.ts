@@ -1,0 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ResourceModule } from '../types';
+import * as cancel from './cancel.operation';
+import * as get from './get.operation';
+import * as waitForCompletion from './waitForCompletion.operation';
+
+const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['operation'] } },
+	options: [
+		{ name: 'Cancel', value: 'cancel', description: 'Cancel a long-running operation', action: 'Cancel an operation' },
+		{ name: 'Get', value: 'get', description: 'Get the status of a long-running operation', action: 'Get an operation' },
+		{ name: 'Wait for Completion', value: 'waitForCompletion', description: 'Wait for an operation started earlier, and get its result', action: 'Wait for an operation to complete' },
+	],
+	default: 'get',
+};
+
+const operations = { cancel, get, waitForCompletion };
+
+export const operation: ResourceModule = {
+	operations,
+	description: [operationField, ...Object.values(operations).flatMap((operation) => operation.description)],
+};

@@ -1,0 +1,85 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
+import { assertValid, sendPatches } from '../../helpers/commit';
+import { parseDesiredState, previewOnlyFields, type DesiredState } from '../../helpers/desiredState';
+import { fail, parseJson } from '../../helpers/parameters';
+import { readSipConfiguration } from '../../helpers/sipClient';
+import { planChanges, summariseChanges } from '../../helpers/sipRules';
+import { sipApiVersionOption } from '../common.descriptions';
+
+const displayOptions = { show: { resource: ['configuration'], operation: ['applyDesiredState'] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Give the trunks, routes and (preview API) domains you want. Sections you leave out are left as they are. Routes are in priority order.',
+		name: 'applyDesiredStateNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Desired State (JSON)',
+		name: 'desiredState',
+		type: 'json',
+		default:
+			'{\n  "trunks": { "sbc1.contoso.com": { "sipSignalingPort": 5061 } },\n  "routes": [\n    { "name": "All", "numberPattern": "^\\\\+[1-9][0-9]{3,23}$", "trunks": ["sbc1.contoso.com"] }\n  ]\n}',
+		required: true,
+		description:
+			'An object with "trunks" (keyed by FQDN, or a list of objects with "fqdn"), "routes" (array in priority order) and optionally "domains". The output of Configuration → Get fits here.',
+	},
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to only return the plan (the patches in order) without changing anything',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [sipApiVersionOption()],
+	},
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const parameter = 'Desired State (JSON)';
+	const raw = parseJson.call(this, this.getNodeParameter('desiredState', itemIndex), parameter, itemIndex);
+	let desiredState: DesiredState;
+	try {
+		desiredState = parseDesiredState(raw);
+	} catch (error) {
+		throw fail.call(this, itemIndex, `${parameter}: ${(error as Error).message}`, 'Nothing was sent to the service.');
+	}
+	const dryRun = this.getNodeParameter('dryRun', itemIndex, false) as boolean;
+	const choice = readSipApiChoice.call(this, itemIndex);
+	if (desiredState.domains !== undefined) assertFeature.call(this, choice, 'domains', `${parameter}: "domains"`, itemIndex);
+	const previewFields = previewOnlyFields(desiredState.trunks, desiredState.routes);
+	if (previewFields.length > 0) {
+		assertFeature.call(this, choice, 'trunkOptionsAndCallerId', `${parameter}: ${previewFields.join(', ')}`, itemIndex);
+	}
+
+	const before = await readSipConfiguration.call(this, choice, itemIndex);
+	const desired = desiredState.applyTo(before);
+	assertValid.call(this, before, desired, parameter, itemIndex);
+	const { patches, changes } = planChanges(before, desired);
+
+	const result: IDataObject = {
+		dryRun,
+		inSync: patches.length === 0,
+		applied: false,
+		patchCount: patches.length,
+		changes,
+		plan: patches.map((planned, index) => ({ step: index + 1, changes: planned.changes, patch: planned.patch })),
+		...summariseChanges(before, desired),
+	};
+	if (dryRun || patches.length === 0) return result;
+
+	await sendPatches.call(this, choice, itemIndex, patches);
+	return { ...result, applied: true };
+}

@@ -1,0 +1,155 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { validateE164 } from '../../../shared/acs/validators';
+import { readSipApiChoice } from '../../helpers/apiChoice';
+import { assertValid } from '../../helpers/commit';
+import { parseDesiredState } from '../../helpers/desiredState';
+import { fail, parseJson, readRequiredString } from '../../helpers/parameters';
+import { readSipConfiguration, testRoutesWithNumberOnService } from '../../helpers/sipClient';
+import { evaluateNumberLocally, patternHints } from '../../helpers/sipRules';
+import type { SipConfiguration, SipRoute } from '../../helpers/sipTypes';
+import { sipApiVersionOption } from '../common.descriptions';
+
+const displayOptions = { show: { resource: ['configuration'], operation: ['testNumber'] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. +14255550100',
+		description: 'The dialed number in E.164 form, with its leading +',
+	},
+	{
+		displayName: 'Configuration',
+		name: 'configurationSource',
+		type: 'options',
+		options: [
+			{
+				name: 'Stored',
+				value: 'stored',
+				description: 'The configuration the resource has now',
+			},
+			{
+				name: 'Candidate',
+				value: 'candidate',
+				description: 'A configuration you have not saved yet (nothing is saved by this test)',
+			},
+		],
+		default: 'stored',
+	},
+	{
+		displayName: 'Candidate Configuration (JSON)',
+		name: 'candidateConfiguration',
+		type: 'json',
+		default: '{\n  "trunks": {},\n  "routes": []\n}',
+		required: true,
+		displayOptions: { show: { configurationSource: ['candidate'] } },
+		description:
+			'Same shape as Apply Desired State. Sections you leave out are taken from the stored configuration.',
+	},
+	{
+		displayName: 'Ask the Service Too',
+		name: 'checkWithService',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to also ask the service (testRoutesWithNumber) and compare. Only the preview API has it; on the stable API only the local evaluation runs.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [sipApiVersionOption()],
+	},
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const phoneNumber = readRequiredString.call(this, 'phoneNumber', 'Phone Number', itemIndex);
+	const source = this.getNodeParameter('configurationSource', itemIndex, 'stored') as 'stored' | 'candidate';
+	const checkWithService = this.getNodeParameter('checkWithService', itemIndex, true) as boolean;
+	const choice = readSipApiChoice.call(this, itemIndex);
+
+	const stored = await readSipConfiguration.call(this, choice, itemIndex);
+	const configuration = source === 'candidate' ? readCandidate.call(this, stored, itemIndex) : stored;
+
+	const local = evaluateNumberLocally(configuration, phoneNumber);
+	const result: IDataObject = {
+		phoneNumber,
+		configuration: source,
+		route: local.route?.name ?? null,
+		trunks: local.route ? [...(local.route.trunks ?? [])] : [],
+		matchingRoutes: local.matchingRoutes.map((route) => route.name),
+		localExact: local.exact,
+		serviceChecked: false,
+		serviceRoute: null,
+		serviceTrunks: [],
+		serviceMatchingRoutes: [],
+		agree: null,
+		notes: [...local.notes],
+	};
+	const numberProblem = validateE164(phoneNumber, 'Phone Number');
+	if (numberProblem) (result.notes as string[]).push(`${numberProblem} Routes are matched against numbers as the service sees them.`);
+
+	if (!checkWithService) return result;
+	if (!choice.features.testRoutesWithNumber) {
+		(result.notes as string[]).push(
+			`The service route test is not in api-version ${choice.effectiveVersion}; pick the preview API to compare with the service.`,
+		);
+		return result;
+	}
+	const matching = await testRoutesWithNumberOnService.call(
+		this,
+		choice,
+		phoneNumber,
+		source === 'candidate' ? configuration : undefined,
+		itemIndex,
+	);
+	const serviceRoute: SipRoute | undefined = matching[0];
+	const serviceNames = matching.map((route) => route.name);
+	const agree = sameList(serviceNames, result.matchingRoutes as string[]);
+	if (!agree) {
+		(result.notes as string[]).push(
+			'The local evaluation and the service disagree; the service decides. Check the patterns of the routes listed for hints.',
+			...disagreementHints(configuration, serviceNames, result.matchingRoutes as string[]),
+		);
+	}
+	return {
+		...result,
+		serviceChecked: true,
+		serviceRoute: serviceRoute?.name ?? null,
+		serviceTrunks: serviceRoute ? [...(serviceRoute.trunks ?? [])] : [],
+		serviceMatchingRoutes: serviceNames,
+		agree,
+	};
+}
+
+function readCandidate(this: IExecuteFunctions, stored: SipConfiguration, itemIndex: number): SipConfiguration {
+	const parameter = 'Candidate Configuration (JSON)';
+	const raw = parseJson.call(this, this.getNodeParameter('candidateConfiguration', itemIndex), parameter, itemIndex);
+	let candidate: SipConfiguration;
+	try {
+		candidate = parseDesiredState(raw).applyTo(stored);
+	} catch (error) {
+		throw fail.call(this, itemIndex, `${parameter}: ${(error as Error).message}`, 'Nothing was sent to the service.');
+	}
+	assertValid.call(this, stored, candidate, parameter, itemIndex);
+	return candidate;
+}
+
+function disagreementHints(configuration: SipConfiguration, service: string[], local: string[]): string[] {
+	const differing = new Set([...service.filter((name) => !local.includes(name)), ...local.filter((name) => !service.includes(name))]);
+	return configuration.routes
+		.filter((route) => differing.has(route.name))
+		.flatMap((route) => patternHints(route.numberPattern).map((hint) => `Route "${route.name}": ${hint}`));
+}
+
+function sameList(a: string[], b: string[]): boolean {
+	return a.length === b.length && a.every((value, index) => value === b[index]);
+}

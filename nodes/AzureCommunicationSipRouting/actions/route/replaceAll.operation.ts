@@ -1,0 +1,178 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { readSipApiChoice } from '../../helpers/apiChoice';
+import { commitConfiguration } from '../../helpers/commit';
+import { parseRoutes, toRoute } from '../../helpers/documentInput';
+import { routeItem } from '../../helpers/items';
+import { fail, parseJson } from '../../helpers/parameters';
+import { readSipConfiguration } from '../../helpers/sipClient';
+import { patternHints, routeNameProblem, routePatternProblem, sameRoute } from '../../helpers/sipRules';
+import type { SipRoute } from '../../helpers/sipTypes';
+import { orderIsPriorityNotice, sipApiVersionOption } from '../common.descriptions';
+
+const displayOptions = { show: { resource: ['route'], operation: ['replaceAll'] } };
+
+const properties: INodeProperties[] = [
+	{
+		...orderIsPriorityNotice,
+		name: 'routeReplaceAllNotice',
+		displayName:
+			'Runs once for all input items and replaces the whole route list. Order is priority: the first route (first item or first array entry) is tried first.',
+	},
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Input Items', value: 'items', description: 'One route per input item, in item order' },
+			{ name: 'JSON', value: 'json', description: 'All routes in one JSON array, in priority order' },
+		],
+		default: 'items',
+	},
+	{
+		displayName: 'Route Name',
+		name: 'name',
+		type: 'string',
+		default: '={{ $json.name }}',
+		required: true,
+		displayOptions: { show: { source: ['items'] } },
+	},
+	{
+		displayName: 'Number Pattern',
+		name: 'numberPattern',
+		type: 'string',
+		default: '={{ $json.numberPattern }}',
+		required: true,
+		displayOptions: { show: { source: ['items'] } },
+		description: '.NET regular expression matched against the E.164 number with its leading +',
+	},
+	{
+		displayName: 'Trunks',
+		name: 'trunks',
+		type: 'string',
+		default: '={{ $json.trunks }}',
+		displayOptions: { show: { source: ['items'] } },
+		description: 'Trunk FQDNs in the order they are tried: an array, or text separated by commas',
+	},
+	{
+		displayName: 'Description',
+		name: 'routeDescription',
+		type: 'string',
+		default: '={{ $json.description }}',
+		displayOptions: { show: { source: ['items'] } },
+	},
+	{
+		displayName: 'Caller ID Override',
+		name: 'callerIdOverride',
+		type: 'string',
+		default: '={{ $json.callerIdOverride }}',
+		displayOptions: { show: { source: ['items'], sipApi: ['sipPreview'] } },
+	},
+	{
+		displayName: 'Routes (JSON)',
+		name: 'routesJson',
+		type: 'json',
+		default:
+			'[\n  { "name": "US", "numberPattern": "^\\\\+1[0-9]{10}$", "trunks": ["sbc1.contoso.com"] }\n]',
+		required: true,
+		displayOptions: { show: { source: ['json'] } },
+		description:
+			'Array of routes in priority order, each with "name", "numberPattern", "trunks" and optionally "description" (and "callerIdOverride" on the preview API)',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [sipApiVersionOption()],
+	},
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const source = this.getNodeParameter('source', 0) as string;
+	const parameter = source === 'json' ? 'Routes (JSON)' : 'Route Name';
+	const { routes, sourceItems } = source === 'json' ? readJsonRoutes.call(this) : readItemRoutes.call(this);
+	const choice = readSipApiChoice.call(this, 0);
+	routes.forEach((route, index) => {
+		const itemIndex = sourceItems[index];
+		const problem = routeNameProblem(route.name) ?? routePatternProblem(route.numberPattern);
+		if (problem) {
+			throw fail.call(this, itemIndex, `${parameter}: route ${index + 1} ("${route.name}"): ${problem}`, 'Nothing was sent to the service.');
+		}
+		if (choice.api !== 'sipPreview') delete route.callerIdOverride;
+	});
+
+	const before = await readSipConfiguration.call(this, choice, 0);
+	const outcome = await commitConfiguration.call(this, choice, 0, before, { ...before, routes }, parameter);
+
+	const output: INodeExecutionData[] = outcome.after.routes.map((route, index) => {
+		const previousIndex = before.routes.findIndex((entry) => entry.name === route.name);
+		const change =
+			previousIndex < 0
+				? 'created'
+				: previousIndex === index && sameRoute(before.routes[previousIndex], route)
+					? 'unchanged'
+					: 'updated';
+		const inputIndex = routes.findIndex((entry) => entry.name === route.name);
+		return {
+			json: { ...routeItem(route, index, choice), change, patternHints: patternHints(route.numberPattern) },
+			pairedItem: { item: inputIndex >= 0 ? sourceItems[inputIndex] : 0 },
+		};
+	});
+	for (const route of before.routes) {
+		if (outcome.after.routes.some((entry) => entry.name === route.name)) continue;
+		output.push({
+			json: { ...routeItem(route, 0, choice), priority: null, change: 'deleted', patternHints: [] },
+			pairedItem: { item: 0 },
+		});
+	}
+	return output;
+}
+
+function readJsonRoutes(this: IExecuteFunctions): { routes: SipRoute[]; sourceItems: number[] } {
+	const value = parseJson.call(this, this.getNodeParameter('routesJson', 0), 'Routes (JSON)', 0);
+	try {
+		const routes = parseRoutes(value);
+		return { routes, sourceItems: routes.map(() => 0) };
+	} catch (error) {
+		throw fail.call(this, 0, `Routes (JSON): ${(error as Error).message}`, 'Nothing was sent to the service.');
+	}
+}
+
+function readItemRoutes(this: IExecuteFunctions): { routes: SipRoute[]; sourceItems: number[] } {
+	const routes: SipRoute[] = [];
+	const sourceItems: number[] = [];
+	const count = this.getInputData().length;
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const raw: IDataObject = {
+			name: textOrUndefined(this.getNodeParameter('name', itemIndex, '')),
+			numberPattern: textOrUndefined(this.getNodeParameter('numberPattern', itemIndex, '')),
+			trunks: this.getNodeParameter('trunks', itemIndex, '') as IDataObject['trunks'],
+			description: textOrUndefined(this.getNodeParameter('routeDescription', itemIndex, '')),
+			callerIdOverride: textOrUndefined(this.getNodeParameter('callerIdOverride', itemIndex, '')),
+		};
+		try {
+			routes.push(toRoute(raw, itemIndex));
+		} catch (error) {
+			throw fail.call(this, itemIndex, `Input item ${itemIndex + 1}: ${(error as Error).message}`, 'Nothing was sent to the service.');
+		}
+		sourceItems.push(itemIndex);
+	}
+	return { routes, sourceItems };
+}
+
+function textOrUndefined(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const text = String(value).trim();
+	return text === '' ? undefined : text;
+}

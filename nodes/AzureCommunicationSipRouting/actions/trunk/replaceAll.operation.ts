@@ -1,0 +1,164 @@
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
+import { previewOnlyFields } from '../../helpers/desiredState';
+import { commitConfiguration } from '../../helpers/commit';
+import { parseTrunks, type TrunkEntry } from '../../helpers/documentInput';
+import { findTrunkKey, sameHost, trunkItem } from '../../helpers/items';
+import { fail, parseJson } from '../../helpers/parameters';
+import { readSipConfiguration } from '../../helpers/sipClient';
+import { fqdnProblem, portProblem } from '../../helpers/sipRules';
+import type { SipConfiguration, SipTrunk } from '../../helpers/sipTypes';
+import { sipApiVersionOption } from '../common.descriptions';
+
+const displayOptions = { show: { resource: ['trunk'], operation: ['replaceAll'] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Runs once for all input items. Trunks not in the new list are deleted; the change is refused if a route still uses one of them.',
+		name: 'replaceAllNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Input Items', value: 'items', description: 'One trunk per input item' },
+			{ name: 'JSON', value: 'json', description: 'All trunks in one JSON value' },
+		],
+		default: 'items',
+	},
+	{
+		displayName: 'Trunk FQDN',
+		name: 'fqdn',
+		type: 'string',
+		default: '={{ $json.fqdn }}',
+		required: true,
+		displayOptions: { show: { source: ['items'] } },
+		description: 'FQDN of the trunk, read from each input item',
+	},
+	{
+		displayName: 'SIP Signaling Port',
+		name: 'sipSignalingPort',
+		type: 'number',
+		default: 5061,
+		required: true,
+		displayOptions: { show: { source: ['items'] } },
+		description:
+			'SIP signaling port of the trunk. To take it from each input item, map the port field of the item here with an expression.',
+	},
+	{
+		displayName: 'Trunks (JSON)',
+		name: 'trunksJson',
+		type: 'json',
+		default: '[\n  { "fqdn": "sbc1.contoso.com", "sipSignalingPort": 5061 }\n]',
+		required: true,
+		displayOptions: { show: { source: ['json'] } },
+		description:
+			'Either a list of objects with "fqdn" and "sipSignalingPort", or the document form: an object keyed by FQDN. On the preview API also "enabled", "directTransfer", "privacyHeader", "ipAddressVersion".',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [sipApiVersionOption()],
+	},
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { entries, sourceItems } = readEntries.call(this);
+	const choice = readSipApiChoice.call(this, 0);
+	const parameter = this.getNodeParameter('source', 0) === 'json' ? 'Trunks (JSON)' : 'Trunk FQDN';
+	const previewFields = previewOnlyFields(Object.fromEntries(entries.map(({ fqdn, trunk }) => [fqdn, trunk])), []);
+	if (previewFields.length > 0) {
+		assertFeature.call(this, choice, 'trunkOptionsAndCallerId', `${parameter}: ${previewFields.join(', ')}`, 0);
+	}
+
+	const before = await readSipConfiguration.call(this, choice, 0);
+	const trunks: Record<string, SipTrunk> = {};
+	const keyOf = new Map<string, string>();
+	for (const { fqdn, trunk } of entries) {
+		const key = findTrunkKey(before, fqdn) ?? fqdn;
+		keyOf.set(fqdn, key);
+		trunks[key] = { ...before.trunks[key], ...trunk } as SipTrunk;
+	}
+	const desired: SipConfiguration = { ...before, trunks };
+	const outcome = await commitConfiguration.call(this, choice, 0, before, desired, parameter);
+
+	const changed = new Set(outcome.patches.flatMap((planned) => Object.keys(planned.patch.trunks ?? {})));
+	const output: INodeExecutionData[] = entries.map(({ fqdn }, index) => {
+		const key = keyOf.get(fqdn) as string;
+		const stored = outcome.after.trunks[key] ?? trunks[key];
+		const change = before.trunks[key] === undefined ? 'created' : changed.has(key) ? 'updated' : 'unchanged';
+		return {
+			json: { ...trunkItem(key, stored, outcome.after, choice), change },
+			pairedItem: { item: sourceItems[index] },
+		};
+	});
+	for (const [key, trunk] of Object.entries(before.trunks)) {
+		if (trunks[key] !== undefined) continue;
+		output.push({
+			json: { ...trunkItem(key, trunk, outcome.after, choice), change: 'deleted' },
+			pairedItem: { item: 0 },
+		});
+	}
+	return output;
+}
+
+function readEntries(this: IExecuteFunctions): { entries: TrunkEntry[]; sourceItems: number[] } {
+	const source = this.getNodeParameter('source', 0) as string;
+	let entries: TrunkEntry[];
+	let sourceItems: number[];
+	if (source === 'json') {
+		const value = parseJson.call(this, this.getNodeParameter('trunksJson', 0), 'Trunks (JSON)', 0);
+		try {
+			entries = parseTrunks(value);
+		} catch (error) {
+			throw fail.call(this, 0, `Trunks (JSON): ${(error as Error).message}`, 'Nothing was sent to the service.');
+		}
+		sourceItems = entries.map(() => 0);
+	} else {
+		const count = this.getInputData().length;
+		entries = [];
+		sourceItems = [];
+		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+			const fqdn = String(this.getNodeParameter('fqdn', itemIndex, '') ?? '').trim();
+			if (fqdn === '') throw fail.call(this, itemIndex, 'Trunk FQDN is empty', `Input item ${itemIndex + 1} gives no FQDN.`);
+			const port = this.getNodeParameter('sipSignalingPort', itemIndex) as unknown;
+			entries.push({ fqdn, trunk: { sipSignalingPort: typeof port === 'string' ? Number(port) : (port as number) } });
+			sourceItems.push(itemIndex);
+		}
+	}
+	checkEntries.call(this, entries, sourceItems, source === 'json' ? 'Trunks (JSON)' : 'Trunk FQDN');
+	return { entries, sourceItems };
+}
+
+function checkEntries(this: IExecuteFunctions, entries: TrunkEntry[], sourceItems: number[], parameter: string) {
+	entries.forEach(({ fqdn, trunk }, index) => {
+		const itemIndex = sourceItems[index];
+		const fqdnIssue = fqdnProblem(fqdn);
+		if (fqdnIssue) throw fail.call(this, itemIndex, `${parameter}: trunk "${fqdn}": ${fqdnIssue}`, 'Nothing was sent to the service.');
+		const portIssue = portProblem(trunk.sipSignalingPort);
+		if (portIssue) {
+			const portParameter = parameter === 'Trunk FQDN' ? 'SIP Signaling Port' : parameter;
+			throw fail.call(this, itemIndex, `${portParameter}: trunk "${fqdn}": ${portIssue}`, 'Nothing was sent to the service.');
+		}
+		const duplicate = entries.findIndex((other, otherIndex) => otherIndex < index && sameHost(other.fqdn, fqdn));
+		if (duplicate >= 0) {
+			throw fail.call(this, itemIndex, `${parameter}: trunk "${fqdn}" is listed twice`, 'Each FQDN may appear once. Nothing was sent to the service.');
+		}
+	});
+}

@@ -1,0 +1,92 @@
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+
+/** Reading and shaping node parameters; every error names the parameter as the user sees it. */
+
+export function readLocator(
+	this: IExecuteFunctions,
+	name: string,
+	displayName: string,
+	itemIndex: number,
+): string {
+	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const text = typeof value === 'string' ? value.trim() : String(value ?? '').trim();
+	if (text === '') {
+		throw new NodeOperationError(this.getNode(), `The parameter "${displayName}" is empty`, {
+			itemIndex,
+			description: `Pick a value from the list or type one in "${displayName}".`,
+		});
+	}
+	return text;
+}
+
+export function readRequiredString(
+	this: IExecuteFunctions,
+	name: string,
+	displayName: string,
+	itemIndex: number,
+): string {
+	const value = this.getNodeParameter(name, itemIndex, '') as unknown;
+	const text = typeof value === 'string' ? value.trim() : String(value ?? '').trim();
+	if (text === '') {
+		throw new NodeOperationError(this.getNode(), `The parameter "${displayName}" is empty`, {
+			itemIndex,
+			description: `Set "${displayName}"; it is required.`,
+		});
+	}
+	return text;
+}
+
+/**
+ * A list of trunk FQDNs from a parameter: an array (from an expression) or text separated by commas,
+ * semicolons or line breaks. Order is kept: it is the order in which the trunks are tried.
+ */
+export function parseTrunkList(
+	this: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;\n]/) : undefined;
+	if (!entries || entries.some((entry) => typeof entry !== 'string')) {
+		throw new NodeOperationError(this.getNode(), `The parameter "${displayName}" must list trunk FQDNs`, {
+			itemIndex,
+			description: 'Give FQDNs separated by commas (e.g. sbc1.contoso.com, sbc2.contoso.com) or an array of strings.',
+		});
+	}
+	return (entries as string[]).map((entry) => entry.trim()).filter((entry) => entry !== '');
+}
+
+/** A JSON parameter given as text or as an object/array from an expression. */
+export function parseJson(
+	this: IExecuteFunctions,
+	value: unknown,
+	displayName: string,
+	itemIndex: number,
+): unknown {
+	if (typeof value !== 'string') return value;
+	const text = value.trim();
+	if (text === '') {
+		throw new NodeOperationError(this.getNode(), `The parameter "${displayName}" is empty`, {
+			itemIndex,
+			description: `Give JSON in "${displayName}".`,
+		});
+	}
+	try {
+		return JSON.parse(text) as unknown;
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `The parameter "${displayName}" is not valid JSON`, {
+			itemIndex,
+			description: (error as Error).message,
+		});
+	}
+}
+
+export function fail(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(this.getNode(), message, { itemIndex, description });
+}

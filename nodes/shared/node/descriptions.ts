@@ -1,0 +1,128 @@
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+export const DEFAULT_LRO_TIMEOUT_SECONDS = 300;
+export const DEFAULT_CONCURRENCY = 4;
+export const MAX_CONCURRENCY = 16;
+
+/**
+ * An entry for an operation's `options` collection: overrides the api-version sent to the service.
+ * Read it back with `readApiVersion`.
+ */
+export function apiVersionOption(defaultVersion: string): INodeProperties {
+	return {
+		displayName: 'API Version',
+		name: 'apiVersion',
+		type: 'string',
+		default: '',
+		placeholder: `e.g. ${defaultVersion}`,
+		description: `The api-version query value to send. Leave empty to use ${defaultVersion}.`,
+	};
+}
+
+/** An entry for an operation's `options` collection: how many items run at the same time (1..16). */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	default: DEFAULT_CONCURRENCY,
+	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+	description:
+		'How many input items are processed at the same time (1 to 16). Throttled requests (429) slow all of them down.',
+};
+
+/** "Wait for Completion" + "Timeout" for a long-running operation. Pass the operation's displayOptions. */
+export function lroModeFields(displayOptions: IDisplayOptions = {}): INodeProperties[] {
+	return [
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: true,
+			...(isEmpty(displayOptions) ? {} : { displayOptions }),
+			description:
+				'Whether to wait until the operation finishes. If off, the node returns the operation ID at once; use Operation → Wait for Completion with it later.',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			default: DEFAULT_LRO_TIMEOUT_SECONDS,
+			typeOptions: { minValue: 1, maxValue: 86400, numberPrecision: 0 },
+			displayOptions: mergeShow(displayOptions, { waitForCompletion: [true] }),
+			description:
+				'How long to wait for the operation. On timeout the item fails with the operation ID, so you can resume with Operation → Wait for Completion.',
+		},
+	];
+}
+
+export interface LroMode {
+	waitForCompletion: boolean;
+	timeoutSeconds: number;
+}
+
+export function readLroMode(this: IExecuteFunctions, itemIndex: number): LroMode {
+	const waitForCompletion = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
+	const timeoutSeconds = waitForCompletion
+		? (this.getNodeParameter('timeoutSeconds', itemIndex, DEFAULT_LRO_TIMEOUT_SECONDS) as number)
+		: DEFAULT_LRO_TIMEOUT_SECONDS;
+	return { waitForCompletion, timeoutSeconds };
+}
+
+/** The override from the operation's `options` collection, or undefined for the transport's default. */
+export function readApiVersion(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	collection = 'options',
+): string | undefined {
+	const options = this.getNodeParameter(collection, itemIndex, {}) as IDataObject;
+	const value = typeof options.apiVersion === 'string' ? options.apiVersion.trim() : '';
+	return value === '' ? undefined : value;
+}
+
+/** The concurrency from the first item's `options` collection, clamped to 1..16. */
+export function readConcurrency(this: IExecuteFunctions, collection = 'options'): number {
+	const options = this.getNodeParameter(collection, 0, {}) as IDataObject;
+	return clampConcurrency(options.concurrency);
+}
+
+export function clampConcurrency(value: unknown): number {
+	const n = typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : DEFAULT_CONCURRENCY;
+	return Math.min(MAX_CONCURRENCY, Math.max(1, n));
+}
+
+/** "Return All" + "Limit" as n8n's lint rules want them. */
+export function returnAllAndLimitFields(displayOptions: IDisplayOptions = {}): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			...(isEmpty(displayOptions) ? {} : { displayOptions }),
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			displayOptions: mergeShow(displayOptions, { returnAll: [false] }),
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+/** Undefined for Return All, else the Limit. */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+export function mergeShow(displayOptions: IDisplayOptions, show: IDisplayOptions['show']): IDisplayOptions {
+	return { ...displayOptions, show: { ...(displayOptions.show ?? {}), ...show } };
+}
+
+function isEmpty(displayOptions: IDisplayOptions): boolean {
+	return Object.keys(displayOptions).length === 0;
+}

@@ -1,0 +1,3 @@
+export * from './authentication';
+export * from './descriptions';
+export * from './runItems';

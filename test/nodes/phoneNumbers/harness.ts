@@ -1,0 +1,95 @@
+/**
+ * Shared setup of the Phone Numbers node tests: the node runs through the real n8n engine (runNode) against the
+ * emulator over HTTP, with either credential. The emulator's control API sets LRO timing, the clock and faults,
+ * and its request log shows what the node sent.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { RunningEmulator } from '../../../emulator';
+import { withEmulator } from '../../support/emulator';
+import { runNode, type RunNodeResult } from '../../support/engine';
+
+export const NODE_TYPE = 'azureCommunicationPhoneNumbers';
+
+export type Auth = 'connectionString' | 'entraId';
+export const BOTH_AUTHS: Auth[] = ['connectionString', 'entraId'];
+
+export function credentialsFor(emu: RunningEmulator, auth: Auth = 'connectionString') {
+	if (auth === 'connectionString') {
+		return { azureCommunicationServicesApi: { connectionStringSecret: emu.connectionString, allowCustomEndpoint: true } };
+	}
+	const issuer = emu.tokenIssuer;
+	return {
+		azureCommunicationServicesEntraApi: {
+			endpoint: emu.endpoint,
+			allowCustomEndpoint: true,
+			authMethod: 'clientSecret',
+			tenantId: issuer.tenantId,
+			clientId: issuer.clientId,
+			clientSecret: issuer.clientSecret,
+			authorityHost: issuer.authorityHost,
+		},
+	};
+}
+
+/** One emulator per test file; before each test it is reset and LROs finish after `runningMs`. */
+export function phoneNumbersEmulator(lro: { runningMs?: number } = {}): () => RunningEmulator {
+	const emulator = withEmulator({ seed: 7 });
+	beforeEach(async () => {
+		await control(emulator(), 'PUT', '/lro', { notStartedMs: 0, runningMs: lro.runningMs ?? 20 });
+		await emulator().control.clearRequestLog();
+	});
+	return emulator;
+}
+
+export function control<T = any>(emu: RunningEmulator, method: string, path: string, body?: unknown): Promise<T> {
+	return emu.control.call<T>(method, `/_emulator/phoneNumbers${path}`, body);
+}
+
+export interface RunOptions {
+	auth?: Auth;
+	inputItems?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+export async function run(emu: RunningEmulator, parameters: IDataObject, options: RunOptions = {}): Promise<RunNodeResult> {
+	return await runNode({
+		nodeType: NODE_TYPE,
+		parameters: { authentication: options.auth ?? 'connectionString', ...parameters } as INodeParameters,
+		credentials: credentialsFor(emu, options.auth),
+		inputItems: options.inputItems,
+		continueOnFail: options.continueOnFail,
+	});
+}
+
+/** The items' JSON, failing the test with the node's error if it failed. */
+export function jsonOf(result: RunNodeResult): IDataObject[] {
+	if (result.error) throw new Error(`Node failed: ${result.error.message} — ${result.error.description ?? ''}`);
+	return result.items.map((item) => item.json);
+}
+
+/** Requests the node sent to ACS paths (control calls excluded). */
+export async function acsRequests(emu: RunningEmulator): Promise<Array<{ method: string; path: string }>> {
+	const log = await emu.control.requestLog();
+	return log
+		.map((entry) => entry as unknown as { method: string; path: string })
+		.filter((entry) => !entry.path.startsWith('/_emulator'));
+}
+
+/** Fast LRO polling is the transport's business; tests keep operations short instead. */
+export const LRO = { waitForCompletion: true, timeoutSeconds: 30 };
+
+export const TOLL_FREE_SEARCH: INodeParameters = {
+	countryCode: 'US',
+	phoneNumberType: 'tollFree',
+	assignmentType: 'application',
+	callingCapability: 'outbound',
+	smsCapability: 'none',
+	quantity: 1,
+};
+
+export const COST_LIMITS: INodeParameters = {
+	maxMonthlyCostPerNumber: 100,
+	maxTotalMonthlyCost: 1000,
+	costCurrency: 'USD',
+};

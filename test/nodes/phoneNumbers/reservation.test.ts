@@ -1,0 +1,176 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { BOTH_AUTHS, COST_LIMITS, LRO, acsRequests, control, jsonOf, phoneNumbersEmulator, run, type Auth } from './harness';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe('Phone Numbers node: Reservation', () => {
+	const emulator = phoneNumbersEmulator();
+
+	async function browse(auth: Auth = 'connectionString'): Promise<IDataObject[]> {
+		return jsonOf(
+			await run(
+				emulator(),
+				{ resource: 'availableNumber', operation: 'browse', countryCode: 'US', phoneNumberType: 'geographic', assignmentType: 'person' },
+				{ auth },
+			),
+		);
+	}
+
+	async function reserve(inputItems: IDataObject[], parameters: IDataObject = {}, auth: Auth = 'connectionString') {
+		return await run(
+			emulator(),
+			{ resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems', ...parameters },
+			{ inputItems, auth },
+		);
+	}
+
+	it.each(BOTH_AUTHS)('creates a reservation from browse output with a generated GUID, gets it and purchases it (%s)', async (auth) => {
+		const numbers = (await browse(auth)).slice(0, 2);
+		const created = await reserve(numbers, {}, auth);
+		const [reservation] = jsonOf(created);
+		expect(created.items).toHaveLength(1);
+		expect(created.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(reservation.reservationId).toMatch(GUID);
+		expect(reservation).toMatchObject({
+			status: 'active',
+			created: true,
+			partial: false,
+			phoneNumberCount: 2,
+			failedCount: 0,
+			totalMonthlyCost: 2,
+			currencyCode: 'USD',
+			expired: false,
+		});
+		expect((reservation.phoneNumbers as string[]).sort()).toEqual(numbers.map((n) => n.phoneNumber).sort());
+		expect(reservation.expiresInSeconds).toBeGreaterThan(600);
+
+		const [got] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'get', reservationId: reservation.reservationId }, { auth }));
+		expect(got).toMatchObject({ reservationId: reservation.reservationId, phoneNumberCount: 2, status: 'active' });
+		expect((got.numbers as IDataObject[])[0]).toMatchObject({ status: 'reserved', countryCode: 'US', monthlyCost: 1 });
+
+		const [bought] = jsonOf(
+			await run(
+				emulator(),
+				{ resource: 'reservation', operation: 'purchase', reservationId: reservation.reservationId, ...COST_LIMITS, ...LRO },
+				{ auth },
+			),
+		);
+		expect(bought).toMatchObject({
+			purchased: true,
+			reservationId: reservation.reservationId,
+			operationId: `reservationPurchase_${reservation.reservationId}`,
+			totalMonthlyCost: 2,
+			phoneNumberCount: 2,
+		});
+		expect((await control(emulator(), 'GET', '/ledger')).reservations[reservation.reservationId as string]).toBe(1);
+	});
+
+	it('adds listed numbers and removes numbers from an existing reservation', async () => {
+		const numbers = await browse();
+		const [first] = jsonOf(await reserve([numbers[0]]));
+		const [updated] = jsonOf(
+			await run(emulator(), {
+				resource: 'reservation',
+				operation: 'createOrUpdate',
+				reservationId: first.reservationId,
+				numbersSource: 'list',
+				phoneNumbersToAdd: `${numbers[1].phoneNumber}, ${numbers[2].phoneNumber}`,
+				countryCode: 'US',
+				phoneNumberType: 'geographic',
+				assignmentType: 'person',
+				callingCapability: 'inbound+outbound',
+				smsCapability: 'none',
+				phoneNumbersToRemove: numbers[0].phoneNumber as string,
+			}),
+		);
+		expect(updated).toMatchObject({ reservationId: first.reservationId, created: false, phoneNumberCount: 2 });
+		expect((updated.phoneNumbers as string[]).sort()).toEqual([numbers[1].phoneNumber, numbers[2].phoneNumber].sort());
+	});
+
+	it('reports a partial reservation per number, and fails the item on request', async () => {
+		const numbers = await browse();
+		await reserve([numbers[0]]);
+		const partial = await reserve([numbers[0], numbers[1]]);
+		const [reservation] = jsonOf(partial);
+		expect(reservation).toMatchObject({ partial: true, phoneNumberCount: 1, failedCount: 1, failedPhoneNumbers: [numbers[0].phoneNumber] });
+		const failed = (reservation.numbers as IDataObject[]).find((n) => n.phoneNumber === numbers[0].phoneNumber);
+		expect(failed).toMatchObject({ status: 'error' });
+		expect(failed?.errorCode).toEqual(expect.any(String));
+
+		const strict = await run(
+			emulator(),
+			{ resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems', failOnNumberError: true },
+			{ inputItems: [numbers[0], numbers[2]], continueOnFail: true },
+		);
+		const [item] = jsonOf(strict);
+		expect(item.error).toMatch(/Some numbers could not be reserved/);
+		expect(item).toMatchObject({ partial: true, failedCount: 1 });
+	});
+
+	it('refuses to purchase an expired reservation before calling purchase', async () => {
+		const [reservation] = jsonOf(await reserve((await browse()).slice(0, 1)));
+		await emulator().control.advanceClock({ minutes: 16 });
+		await emulator().control.clearRequestLog();
+		const result = await run(emulator(), {
+			resource: 'reservation',
+			operation: 'purchase',
+			reservationId: reservation.reservationId,
+			...COST_LIMITS,
+			...LRO,
+		});
+		expect(result.error?.message).toMatch(/^Not purchased: reservation .* has expired/);
+		expect((await acsRequests(emulator())).some((r) => r.method === 'POST')).toBe(false);
+	});
+
+	it('refuses a reservation purchase over the cost guard', async () => {
+		const [reservation] = jsonOf(await reserve((await browse()).slice(0, 3)));
+		const result = await run(
+			emulator(),
+			{ resource: 'reservation', operation: 'purchase', reservationId: reservation.reservationId, ...COST_LIMITS, maxTotalMonthlyCost: 2.5, ...LRO },
+			{ continueOnFail: true },
+		);
+		expect(jsonOf(result)[0]).toMatchObject({ purchased: false, refusedBecause: 'totalLimitExceeded', totalMonthlyCost: 3 });
+		expect((await control(emulator(), 'GET', '/ledger')).totals.reservations).toBe(0);
+	});
+
+	it('purchases without waiting and resumes with the operation id', async () => {
+		const [reservation] = jsonOf(await reserve((await browse()).slice(0, 1)));
+		const [pending] = jsonOf(
+			await run(emulator(), {
+				resource: 'reservation',
+				operation: 'purchase',
+				reservationId: reservation.reservationId,
+				...COST_LIMITS,
+				waitForCompletion: false,
+			}),
+		);
+		expect(pending).toMatchObject({ completed: false, operationId: `reservationPurchase_${reservation.reservationId}` });
+		const [done] = jsonOf(
+			await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 30 }),
+		);
+		expect(done).toMatchObject({ operationType: 'reservationPurchase', operationStatus: 'succeeded', completed: true });
+	});
+
+	it('gets many reservations with a limit, and deletes one', async () => {
+		const numbers = await browse();
+		for (const number of numbers.slice(0, 3)) await reserve([number]);
+		const all = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'getAll', returnAll: true }));
+		expect(all).toHaveLength(3);
+		const limited = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'getAll', returnAll: false, limit: 2 }));
+		expect(limited).toHaveLength(2);
+		const [deleted] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'delete', reservationId: all[0].reservationId }));
+		expect(deleted).toEqual({ reservationId: all[0].reservationId, deleted: true });
+		expect(jsonOf(await run(emulator(), { resource: 'reservation', operation: 'getAll', returnAll: true }))).toHaveLength(2);
+	});
+
+	it.each([
+		['Reservation ID', { operation: 'get', reservationId: '1234' }, undefined],
+		['Numbers to Add', { operation: 'createOrUpdate', numbersSource: 'list', phoneNumbersToAdd: '+1 425 abc', countryCode: 'US' }, undefined],
+		['Numbers to Add', { operation: 'createOrUpdate', numbersSource: 'inputItems' }, [{ phoneNumber: '+14255550100', countryCode: 'US' }]],
+	])('refuses an invalid %s before sending anything', async (name, parameters, inputItems) => {
+		const result = await run(emulator(), { resource: 'reservation', ...parameters }, { inputItems: inputItems as IDataObject[] | undefined });
+		expect(result.error?.message).toContain(`Invalid "${name}"`);
+		expect(await acsRequests(emulator())).toEqual([]);
+	});
+});

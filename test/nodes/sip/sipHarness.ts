@@ -1,0 +1,112 @@
+/**
+ * Shared setup of the SIP Routing node tests: the node runs through the real n8n engine (runNode) against the
+ * emulator over HTTP. Seeding and reading the emulator's SIP document go over the same wire protocol
+ * (HMAC-signed GET/PATCH /sip), so the tests check the node against what the service would hold.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { RunningEmulator } from '../../../emulator';
+import { signAcsRequest } from '../../../nodes/shared/acs/hmac';
+import { runNode, type RunNodeResult } from '../../support/engine';
+
+export const NODE_TYPE = 'azureCommunicationSipRouting';
+export const STABLE = '2023-03-01';
+export const PREVIEW = '2024-11-15-preview';
+
+export type Auth = 'connectionString' | 'entraId';
+
+export function credentialsFor(emu: RunningEmulator, auth: Auth = 'connectionString') {
+	if (auth === 'connectionString') {
+		return { azureCommunicationServicesApi: { connectionStringSecret: emu.connectionString, allowCustomEndpoint: true } };
+	}
+	const issuer = emu.tokenIssuer;
+	return {
+		azureCommunicationServicesEntraApi: {
+			endpoint: emu.endpoint,
+			allowCustomEndpoint: true,
+			authMethod: 'clientSecret',
+			tenantId: issuer.tenantId,
+			clientId: issuer.clientId,
+			clientSecret: issuer.clientSecret,
+			authorityHost: issuer.authorityHost,
+		},
+	};
+}
+
+export interface RunSipOptions {
+	auth?: Auth;
+	inputItems?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+export async function runSip(
+	emu: RunningEmulator,
+	parameters: INodeParameters,
+	options: RunSipOptions = {},
+): Promise<RunNodeResult> {
+	return await runNode({
+		nodeType: NODE_TYPE,
+		parameters,
+		credentials: credentialsFor(emu, options.auth),
+		inputItems: options.inputItems,
+		continueOnFail: options.continueOnFail,
+	});
+}
+
+/** The items' JSON, failing the test with the node's error if it failed. */
+export function jsonOf(result: RunNodeResult): IDataObject[] {
+	if (result.error) throw new Error(`Node failed: ${result.error.message} — ${result.error.description ?? ''}`);
+	return result.items.map((item) => item.json);
+}
+
+async function signedSip(emu: RunningEmulator, method: string, apiVersion: string, body?: unknown): Promise<unknown> {
+	const url = new URL(`sip?api-version=${apiVersion}`, emu.endpoint);
+	const payload = body === undefined ? '' : JSON.stringify(body);
+	const { authorization, 'x-ms-date': date, 'x-ms-content-sha256': hash } = signAcsRequest({
+		method,
+		url,
+		body: payload,
+		accessKey: emu.accessKey,
+		date: new Date(),
+	});
+	const response = await fetch(url, {
+		method,
+		headers: {
+			authorization,
+			'x-ms-date': date,
+			'x-ms-content-sha256': hash,
+			...(body === undefined ? {} : { 'content-type': 'application/merge-patch+json' }),
+		},
+		body: body === undefined ? undefined : payload,
+	});
+	const text = await response.text();
+	if (response.status >= 400) throw new Error(`${method} /sip answered ${response.status}: ${text}`);
+	return text ? JSON.parse(text) : undefined;
+}
+
+/** Puts a document into the emulator (one PATCH, as a user would), then clears the request log. */
+export async function seedSip(emu: RunningEmulator, patch: IDataObject, apiVersion = PREVIEW): Promise<void> {
+	await signedSip(emu, 'PATCH', apiVersion, patch);
+	await emu.control.clearRequestLog();
+}
+
+export async function storedSip(emu: RunningEmulator, apiVersion = PREVIEW): Promise<IDataObject> {
+	return (await signedSip(emu, 'GET', apiVersion)) as IDataObject;
+}
+
+/** ACS requests the node sent (control calls are not logged), as 'METHOD /path'. */
+export async function sentRequests(emu: RunningEmulator): Promise<string[]> {
+	const log = await emu.control.requestLog();
+	return log.map((entry) => `${entry.method} ${entry.path}`);
+}
+
+export const TWO_TRUNKS_TWO_ROUTES = {
+	trunks: {
+		'sbc1.contoso.com': { sipSignalingPort: 5061 },
+		'sbc2.contoso.com': { sipSignalingPort: 5062 },
+	},
+	routes: [
+		{ name: 'US', numberPattern: '^\\+1[0-9]{10}$', trunks: ['sbc1.contoso.com', 'sbc2.contoso.com'] },
+		{ name: 'All', numberPattern: '^\\+[1-9][0-9]{3,23}$', trunks: ['sbc2.contoso.com'] },
+	],
+};
