@@ -3,7 +3,7 @@
  *   const emu = await startEmulator({ port: 0 });  ...  await emu.stop();
  * See emulator/README.md and docs/design.md ("Emulator").
  */
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { coreControlRoutes } from './core/controlApi';
 import { ControlClient } from './core/controlClient';
@@ -109,7 +109,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       (domain.controlRoutes?.(() => state.getState(domain.name)) ?? []).map((route) => ({ route, domain })),
     ),
   ];
-  const serverOptions = { acs: { state, routes: acsRoutes, accessKey: keyBytes, bearer: issuer, settings }, controlRoutes };
+  const serverOptions = { acs: { state, routes: acsRoutes, accessKey: createSecretKey(keyBytes), bearer: issuer, settings }, controlRoutes };
   const servers: Server[] = [createEmulatorHttpServer(serverOptions)];
   if (certificates) servers.push(createEmulatorHttpsServer(serverOptions, { cert: certificates.serverCertPem, key: certificates.serverKeyPem }));
   let port: number;

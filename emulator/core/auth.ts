@@ -1,4 +1,5 @@
 /** Authenticates ACS requests: HMAC-SHA256 with the access key, or a Bearer token issued by the emulator. */
+import type { KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { verifyHmacRequest } from './hmacVerifier';
 import type { AuthKind } from './requestLog';
@@ -25,7 +26,7 @@ export const AUTH_ERROR_CODE = 'Denied';
 
 export function authenticate(
   req: AuthRequest,
-  options: { accessKey: Buffer; now: Date; realNow: Date; bearer?: BearerVerifier },
+  options: { accessKey: Buffer | KeyObject; now: Date; realNow: Date; bearer?: BearerVerifier },
 ): AuthResult {
   const authorization = req.headers.authorization;
   if (!authorization) return { kind: 'none', error: 'Authorization header is missing.' };

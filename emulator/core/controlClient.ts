@@ -1,5 +1,6 @@
 /** Typed client of the /_emulator/ control API (node:http, loopback). Exposed as `emu.control`. */
 import { request } from 'node:http';
+import { PhoneNumbersControl, SipControl } from './domainControl';
 import type { Fault, FaultSpec } from './faults';
 import type { RequestLogEntry } from './requestLog';
 import type { PersistedState } from './statePersistence';
@@ -26,7 +27,16 @@ export class ControlClientError extends Error {
 }
 
 export class ControlClient {
-  constructor(private readonly endpoint: string) {}
+  /** The Phone Numbers domain's control routes: LRO plans, settings, ledger, seed, state. */
+  readonly phoneNumbers: PhoneNumbersControl;
+  /** The SIP domain's control routes: stored configuration, trunk health. */
+  readonly sip: SipControl;
+
+  constructor(private readonly endpoint: string) {
+    const call = <T>(method: string, path: string, body?: unknown) => this.call<T>(method, path, body);
+    this.phoneNumbers = new PhoneNumbersControl(call);
+    this.sip = new SipControl(call);
+  }
 
   reset(): Promise<ClockState & { reset: true }> {
     return this.call('POST', '/_emulator/reset');

@@ -31,6 +31,8 @@ export interface Fault extends FaultSpec {
 
 export class FaultTable {
   private faults: Fault[] = [];
+  /** Each fault's path, compiled once when it is added. */
+  private patterns = new WeakMap<Fault, RegExp>();
   private nextId = 1;
 
   constructor(private readonly random: () => number) {}
@@ -40,6 +42,7 @@ export class FaultTable {
     if (problem) throw new Error(problem);
     const fault: Fault = { ...spec, id: `fault-${this.nextId++}`, hits: 0 };
     this.faults.push(fault);
+    this.patterns.set(fault, new RegExp(spec.path));
     return fault;
   }
 
@@ -59,9 +62,10 @@ export class FaultTable {
 
   /** The fault to apply to this request, if any (consumes one of its `count`). */
   take(method: string, rawPath: string): Fault | undefined {
+    if (this.faults.length === 0) return undefined;
     for (const fault of this.faults) {
       if (fault.method && fault.method.toUpperCase() !== method.toUpperCase()) continue;
-      if (!new RegExp(fault.path).test(rawPath)) continue;
+      if (!this.patterns.get(fault)!.test(rawPath)) continue;
       if (fault.ratio !== undefined && this.random() >= fault.ratio) continue;
       fault.hits += 1;
       if (fault.count !== undefined && fault.hits >= fault.count) this.remove(fault.id);

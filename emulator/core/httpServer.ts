@@ -92,7 +92,11 @@ export function isLoopback(address: string | undefined): boolean {
   return address === '::1' || /^(::ffff:)?127\./.test(address);
 }
 
-function readBody(message: IncomingMessage): Promise<Buffer | undefined> {
+const NO_BODY = Buffer.alloc(0);
+
+function readBody(message: IncomingMessage): Promise<Buffer | undefined> | Buffer {
+  // HTTP/1.1: without Content-Length or Transfer-Encoding a request has no body (most GETs); skip the stream.
+  if (message.headers['content-length'] === undefined && message.headers['transfer-encoding'] === undefined) return NO_BODY;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -15,6 +15,20 @@ export interface RequestLogEntry {
   fault?: string;
 }
 
+/** What a request records; formatted into a RequestLogEntry only when the log is read. */
+export interface RequestRecord {
+  /** Virtual-clock arrival, ms since the epoch. */
+  arrivedAtMs: number;
+  method: string;
+  path: string;
+  /** The raw query string, without '?'. */
+  rawQuery: string;
+  status: number;
+  durationMs: number;
+  auth: AuthKind;
+  fault?: string;
+}
+
 const SECRET_QUERY_KEY = /key|secret|token|signature|sig|password|assertion|code/i;
 export const REDACTED = '[redacted]';
 
@@ -25,21 +39,42 @@ export function redactQuery(query: URLSearchParams): Record<string, string> {
 }
 
 export class RequestLog {
-  private entries: RequestLogEntry[] = [];
+  private records: StoredRecord[] = [];
   private seq = 0;
 
   constructor(private readonly capacity = 10_000) {}
 
-  add(entry: Omit<RequestLogEntry, 'seq'>): void {
-    this.entries.push({ ...entry, seq: ++this.seq });
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+  add(record: RequestRecord): void {
+    // A query that may hold a secret is redacted now, so that the log never holds one; any other is parsed when read.
+    const { rawQuery, ...rest } = record;
+    const mayHoldSecret = SECRET_QUERY_KEY.test(rawQuery) || rawQuery.includes('%'); // '%' may encode a secret-looking name
+    const query = mayHoldSecret ? redactQuery(new URLSearchParams(rawQuery)) : rawQuery;
+    this.records.push({ ...rest, query, seq: ++this.seq });
+    // Trim in batches: one splice per `capacity` requests instead of one per request once the log is full.
+    if (this.records.length >= 2 * this.capacity) this.records.splice(0, this.records.length - this.capacity);
   }
 
   list(): RequestLogEntry[] {
-    return [...this.entries];
+    return this.records.slice(-this.capacity).map(toEntry);
   }
 
   clear(): void {
-    this.entries = [];
+    this.records = [];
   }
+}
+
+type StoredRecord = Omit<RequestRecord, 'rawQuery'> & { seq: number; query: string | Record<string, string> };
+
+function toEntry(record: StoredRecord): RequestLogEntry {
+  return {
+    seq: record.seq,
+    time: new Date(record.arrivedAtMs).toISOString(),
+    method: record.method,
+    path: record.path,
+    query: typeof record.query === 'string' ? Object.fromEntries(new URLSearchParams(record.query)) : record.query,
+    status: record.status,
+    durationMs: record.durationMs,
+    auth: record.auth,
+    ...(record.fault ? { fault: record.fault } : {}),
+  };
 }

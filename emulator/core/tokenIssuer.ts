@@ -16,6 +16,7 @@ import { decodeJwt, signJwtRs256, verifyJwtSignature } from './jwt';
 
 export const ACS_AUDIENCE = 'https://communication.azure.com';
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
+const VERIFIED_TOKENS_KEPT = 1000;
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const CLOCK_SKEW_SECONDS = 300;
 
@@ -61,6 +62,7 @@ export class TokenIssuer implements BearerVerifier {
   private port = 0;
   private issued = 0;
   private lifetime: number;
+  private readonly verifiedTokens = new Map<string, { exp: unknown; nbf: unknown }>();
   readonly tenantId: string;
   readonly clientId: string;
   readonly clientSecret: string;
@@ -137,14 +139,22 @@ export class TokenIssuer implements BearerVerifier {
   }
 
   verifyAccessToken(token: string, now: Date): string | undefined {
-    const jwt = decodeJwt(token);
-    if (!jwt) return 'The access token is malformed.';
-    if (jwt.header.alg !== 'RS256' || jwt.header.kid !== this.kid || !verifyJwtSignature(jwt, this.signingKey.publicKey)) {
-      return 'The access token signature is invalid.';
+    let times = this.verifiedTokens.get(token);
+    if (!times) {
+      const jwt = decodeJwt(token);
+      if (!jwt) return 'The access token is malformed.';
+      if (jwt.header.alg !== 'RS256' || jwt.header.kid !== this.kid || !verifyJwtSignature(jwt, this.signingKey.publicKey)) {
+        return 'The access token signature is invalid.';
+      }
+      const { aud, iss, exp, nbf } = jwt.payload;
+      if (aud !== ACS_AUDIENCE && aud !== `${ACS_AUDIENCE}/`) return 'The access token audience is not valid for this resource.';
+      if (iss !== this.issuerFor(this.tenantId)) return 'The access token issuer is not trusted.';
+      times = { exp, nbf };
+      // One token serves many requests: its signature, audience and issuer are checked once (bounded memory).
+      if (this.verifiedTokens.size >= VERIFIED_TOKENS_KEPT) this.verifiedTokens.clear();
+      this.verifiedTokens.set(token, times);
     }
-    const { aud, iss, exp, nbf } = jwt.payload;
-    if (aud !== ACS_AUDIENCE && aud !== `${ACS_AUDIENCE}/`) return 'The access token audience is not valid for this resource.';
-    if (iss !== this.issuerFor(this.tenantId)) return 'The access token issuer is not trusted.';
+    const { exp, nbf } = times;
     const nowSeconds = Math.floor(now.getTime() / 1000);
     if (typeof exp !== 'number' || exp <= nowSeconds) return 'The access token has expired.';
     if (typeof nbf === 'number' && nbf > nowSeconds + CLOCK_SKEW_SECONDS) return 'The access token is not yet valid.';

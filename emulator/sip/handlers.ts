@@ -29,7 +29,8 @@ export function patchSip(state: SipState, req: EmulatorRequest, ctx: EmulatorCon
   const patch = patchForVersion(req.body, req.apiVersion);
   const current = state.config;
   const merged = applySipPatch(current, (patch ?? {}) as never).value;
-  const issues = validateSipPatch(current, patch, merged);
+  // Domain rules belong to the domain-era previews; GA keeps its behaviour.
+  const issues = validateSipPatch(current, patch, merged, { domainRules: isPreviewVersion(req.apiVersion) });
   if (issues.length > 0) return issueReply(issues[0]);
 
   const trunks: SipState['config']['trunks'] = {};
@@ -57,7 +58,7 @@ export function testRoutesWithNumber(state: SipState, req: EmulatorRequest): Emu
     if (typeof candidate !== 'object' || Array.isArray(candidate))
       return acsError(400, 'BadRequest', 'The body must be a SIP configuration object.');
     configuration = candidate as SipConfiguration;
-    const issues = validateSipConfiguration(configuration);
+    const issues = validateSipConfiguration(configuration, { domainRules: true });
     if (issues.length > 0) return issueReply(issues[0]);
   }
   const { matchingRoutes } = matchRoutes(configuration, target);

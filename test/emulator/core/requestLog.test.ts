@@ -1,4 +1,5 @@
 import { ClientSecretCredential } from '@azure/identity';
+import { RequestLog, REDACTED } from '../../../emulator/core/requestLog';
 import { withEmulator } from '../../support/emulator';
 import { sendWithAccessKey, sendWithTokenCredential } from './support/sdkPipeline';
 import { thingsDomain } from './support/thingsDomain';
@@ -39,5 +40,24 @@ describe('request log', () => {
     }
     await emu.control.clearRequestLog();
     expect(await emu.control.requestLog()).toEqual([]);
+  });
+});
+
+describe('request log store', () => {
+  it('keeps the newest `capacity` entries in order however many arrive', () => {
+    const log = new RequestLog(3);
+    for (let i = 1; i <= 8; i++) log.add({ arrivedAtMs: i * 1000, method: 'GET', path: `/n/${i}`, rawQuery: `i=${i}`, status: 200, durationMs: 1, auth: 'hmac' });
+    expect(log.list().map((entry) => [entry.seq, entry.path, entry.query.i, entry.time])).toEqual([
+      [6, '/n/6', '6', new Date(6000).toISOString()],
+      [7, '/n/7', '7', new Date(7000).toISOString()],
+      [8, '/n/8', '8', new Date(8000).toISOString()],
+    ]);
+  });
+
+  it('redacts a secret-looking name even when it arrives percent-encoded', () => {
+    const log = new RequestLog();
+    log.add({ arrivedAtMs: 0, method: 'GET', path: '/x', rawQuery: 's%69g=abc&api-version=1&plain=ok', status: 200, durationMs: 1, auth: 'none' });
+    expect(log.list()[0].query).toEqual({ sig: REDACTED, 'api-version': '1', plain: 'ok' });
+    expect(JSON.stringify(log.list())).not.toContain('abc');
   });
 });

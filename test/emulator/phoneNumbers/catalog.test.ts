@@ -3,7 +3,7 @@ import { collect, phoneNumbersKit } from './phoneNumbersTestKit';
 
 const kit = phoneNumbersKit();
 
-describe('phone numbers catalog', () => {
+kit.forEachAuth('phone numbers catalog', () => {
   it('lists the countries, localised by accept-language', async () => {
     const countries = await collect(kit.client().listAvailableCountries());
     expect(countries.map((country) => country.countryCode)).toEqual(expect.arrayContaining(['US', 'CA', 'GB', 'DE', 'IE', 'FR']));

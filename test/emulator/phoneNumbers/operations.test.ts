@@ -21,7 +21,7 @@ async function status(operationUrl: string): Promise<{ status: string; error?: {
   return (await kit.raw('GET', operationUrl)).body;
 }
 
-describe('long-running operations', () => {
+kit.forEachAuth('long-running operations', () => {
   it('moves notStarted -> running -> succeeded with the virtual clock', async () => {
     await kit.control('PUT', '/lro', { operationType: 'search', notStartedMs: 60_000, runningMs: 60_000 });
     const { operationUrl, searchId } = await startSearch();
@@ -79,14 +79,19 @@ describe('long-running operations', () => {
     expect((await kit.raw('DELETE', '/phoneNumbers/operations/search_unknown?api-version=2025-06-01')).status).toBe(404);
   });
 
-  it('keeps the defaults per operation type until reset', async () => {
-    const settings = await kit.control('PUT', '/lro', { operationType: 'releasePhoneNumber', runningMs: 5000, outcome: 'fail' });
+  it('keeps the defaults per operation type until reset (typed control wrappers)', async () => {
+    const control = kit.emu().control.phoneNumbers;
+    const settings = await control.setLro({ operationType: 'releasePhoneNumber', runningMs: 5000, outcome: 'fail' });
     expect(settings.defaults.releasePhoneNumber).toMatchObject({ runningMs: 5000, outcome: 'fail' });
     expect(settings.defaults.search.outcome).toBe('succeed');
+    const queued = await control.queueLro({ operationType: 'search', outcome: 'never', count: 2 });
+    expect(queued.next.search).toHaveLength(2);
+    expect((await control.lroSettings()).next.search).toHaveLength(2);
     const bad = await kit.raw('GET', '/phoneNumbers/operations/nope?api-version=2025-06-01');
     expect(bad.status).toBe(404);
-    await expect(kit.control('PUT', '/lro', { outcome: 'maybe' })).rejects.toMatchObject({ status: 400 });
-    const reset = await kit.control('DELETE', '/lro');
+    await expect(control.setLro({ outcome: 'maybe' as never })).rejects.toMatchObject({ status: 400 });
+    const reset = await control.resetLro();
     expect(reset.defaults.releasePhoneNumber.outcome).toBe('succeed');
+    expect(reset.next).toEqual({});
   });
 });

@@ -3,7 +3,7 @@ import { buyNumbers, collect, POLL, phoneNumbersKit } from './phoneNumbersTestKi
 
 const kit = phoneNumbersKit();
 
-describe('purchased numbers', () => {
+kit.forEachAuth('purchased numbers', () => {
   it('lists seeded numbers with skip/top paging and a relative nextLink', async () => {
     const seeded = await kit.control('POST', '/seed', { count: 250, countryCode: 'US', phoneNumberType: 'geographic' });
     expect(seeded.count).toBe(250);
@@ -18,11 +18,16 @@ describe('purchased numbers', () => {
     expect(all[0]).toMatchObject({ countryCode: 'US', phoneNumberType: 'geographic', cost: { currencyCode: 'USD', billingFrequency: 'monthly' } });
   });
 
-  it('seeds 20,000 numbers for benchmarks', async () => {
-    const seeded = await kit.control('POST', '/seed', { count: 20_000, countryCode: 'US', phoneNumberType: 'geographic' });
+  it('seeds 20,000 numbers for benchmarks (typed control wrappers)', async () => {
+    const control = kit.emu().control.phoneNumbers;
+    const seeded = await control.seed({ count: 20_000, countryCode: 'US', phoneNumberType: 'geographic' });
     expect(new Set(seeded.phoneNumbers).size).toBe(20_000);
-    const state = await kit.control('GET', '/state');
-    expect(state.purchasedCount).toBe(20_000);
+    expect((await control.summary()).purchasedCount).toBe(20_000);
+    expect(Object.keys((await control.detail()).purchased)).toHaveLength(20_000);
+    expect(await control.ledger()).toEqual({ searches: {}, reservations: {}, totals: { searches: 0, reservations: 0 }, boughtMoreThanOnce: [] });
+    const settings = await control.updateSettings({ browseSampleSize: 7 });
+    expect(settings.browseSampleSize).toBe(7);
+    expect(await control.settings()).toEqual(settings);
   });
 
   it('gets a number whether the plus is sent as +, %2B or %2b, and 404s an unknown one', async () => {
@@ -94,7 +99,7 @@ describe('purchased numbers', () => {
   });
 });
 
-describe('operator information', () => {
+kit.forEachAuth('operator information', () => {
   it('returns formats only, unless additional operator details are asked for', async () => {
     const client = kit.client();
     const basic = await client.searchOperatorInformation(['+14255550123']);

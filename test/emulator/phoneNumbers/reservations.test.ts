@@ -15,7 +15,7 @@ async function browse(countryCode = 'US', prefixes?: string[], assignmentType: '
   return result.phoneNumbers;
 }
 
-describe('browse', () => {
+kit.forEachAuth('browse', () => {
   it('offers a random sample of free numbers matching prefixes and minimum capabilities', async () => {
     const numbers = await browse('US', ['1425', '1206']);
     expect(numbers.length).toBeGreaterThan(0);
@@ -36,7 +36,7 @@ describe('browse', () => {
   });
 });
 
-describe('reservations', () => {
+kit.forEachAuth('reservations', () => {
   it('creates (201 + Location), updates (200), removes with null, reads and lists', async () => {
     const client = kit.client();
     const [first, second] = await browse();

@@ -15,7 +15,7 @@ async function search(request: Record<string, unknown> = {}) {
   return poller.pollUntilDone();
 }
 
-describe('search and purchase', () => {
+kit.forEachAuth('search and purchase', () => {
   it('answers a search start as the live service does: 202, empty body, relative URLs with the api-version', async () => {
     const response = await kit.raw('POST', '/availablePhoneNumbers/countries/US/:search?api-version=2025-04-01', {
       body: { ...US_TOLL_FREE, countryCode: undefined, quantity: 1 },

@@ -1,6 +1,7 @@
 import { SipRoutingClient } from '@azure/communication-phone-numbers';
 import { createHash, createHmac } from 'node:crypto';
 import { withEmulator } from '../../support/emulator';
+import { AUTH_MODES, sdkClientOptions } from '../core/support/sdkAuth';
 import { matchRoutes } from '../../../nodes/shared/acs/sip/routeMatcher';
 
 const emulator = withEmulator();
@@ -28,9 +29,17 @@ async function raw(method: string, pathAndQuery: string, body?: unknown, content
 const GA = 'api-version=2023-03-01';
 const PREVIEW = 'api-version=2024-11-15-preview';
 
-describe('SipRoutingClient 1.5.0 against the emulator (connection string)', () => {
-  // the emulator is plain http on loopback
-  const client = () => new SipRoutingClient(emulator().connectionString, { allowInsecureConnection: true });
+describe.each(AUTH_MODES)('SipRoutingClient 1.5.0 against the emulator (%s)', (mode) => {
+  const client = () => {
+    const { endpoint, credential, options } = sdkClientOptions(emulator(), mode);
+    return credential ? new SipRoutingClient(endpoint, credential, options) : new SipRoutingClient(endpoint, options);
+  };
+  // Proof that the SDK really authenticated this way.
+  afterEach(async () => {
+    const kinds = new Set((await emulator().control.requestLog()).map((entry) => entry.auth));
+    expect(kinds.has(mode === 'Entra ID' ? 'bearer' : 'hmac')).toBe(true);
+    expect(kinds.has('rejected')).toBe(false);
+  });
 
   test('empty resource: no trunks, no routes', async () => {
     const trunks = [];
@@ -162,8 +171,60 @@ describe('preview: domains, trunk flags, health, testRoutesWithNumber', () => {
     // a GA update keeps the preview flags
     await raw('PATCH', `/sip?${GA}`, { trunks: { 'sbc.contoso.com': { sipSignalingPort: 5062, enabled: true } } });
     expect((await raw('GET', `/sip?${PREVIEW}`)).body.trunks['sbc.contoso.com']).toMatchObject({ sipSignalingPort: 5062, enabled: false });
-    const deleted = await raw('PATCH', `/sip?${PREVIEW}`, { domains: { 'contoso.com': null } });
-    expect(deleted.body.domains).toEqual({});
+    const deleted = await raw('PATCH', `/sip?${PREVIEW}`, { domains: { 'contoso.com': null }, trunks: { 'sbc.contoso.com': null }, routes: [] });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toEqual({ domains: {}, trunks: {}, routes: [] });
+  });
+
+  describe('domain-era rules (preview api-versions, once domains are configured)', () => {
+    const withDomain = {
+      domains: { 'contoso.com': { enabled: true } },
+      trunks: { 'sbc.contoso.com': { sipSignalingPort: 5061 } },
+      routes: [{ name: 'R', numberPattern: '^\\+1\\d+$', trunks: ['sbc.contoso.com'] }],
+    };
+    const expectRefused = (res: { status: number; body: any }, innerCode: string, target: string) => {
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'UnprocessableConfiguration', target, innererror: { code: innerCode } });
+    };
+
+    test('a trunk outside every configured domain is refused in preview, nothing applied; GA keeps accepting it', async () => {
+      expect((await raw('PATCH', `/sip?${PREVIEW}`, withDomain)).status).toBe(200);
+      const outside = { trunks: { 'sbc.fabrikam.com': { sipSignalingPort: 5062 } } };
+      expectRefused(await raw('PATCH', `/sip?${PREVIEW}`, outside), 'TrunkNotUnderDomain', 'trunks/sbc.fabrikam.com');
+      // the domain itself is not a trunk host under it
+      expectRefused(await raw('PATCH', `/sip?${PREVIEW}`, { trunks: { 'contoso.com': { sipSignalingPort: 5062 } } }), 'TrunkNotUnderDomain', 'trunks/contoso.com');
+      expect(Object.keys((await raw('GET', `/sip?${PREVIEW}`)).body.trunks)).toEqual(['sbc.contoso.com']);
+      // DNS names compare case-insensitively
+      expect((await raw('PATCH', `/sip?${PREVIEW}`, { trunks: { 'SBC2.Contoso.com': { sipSignalingPort: 5063 } } })).status).toBe(200);
+      expect(Object.keys((await raw('GET', `/sip?${PREVIEW}`)).body.trunks).sort()).toEqual(['SBC2.Contoso.com', 'sbc.contoso.com']);
+      expect((await raw('PATCH', `/sip?${GA}`, outside)).status).toBe(200);
+      // once a domain exists, the same rule holds for candidates of testRoutesWithNumber
+      const candidate = { ...withDomain, trunks: { ...withDomain.trunks, 'sbc.fabrikam.com': { sipSignalingPort: 5062 } } };
+      expectRefused(
+        await raw('POST', `/sip:testRoutesWithNumber?${PREVIEW}&targetPhoneNumber=%2B14255550100`, candidate, 'application/json'),
+        'TrunkNotUnderDomain',
+        'trunks/sbc.fabrikam.com',
+      );
+    });
+
+    test('without domains, preview accepts any trunk FQDN', async () => {
+      const res = await raw('PATCH', `/sip?${PREVIEW}`, { trunks: { 'sbc.fabrikam.com': { sipSignalingPort: 5062 } } });
+      expect(res.status).toBe(200);
+    });
+
+    test('a domain with trunks under it cannot be deleted; it can once they are gone', async () => {
+      await raw('PATCH', `/sip?${PREVIEW}`, { ...withDomain, domains: { ...withDomain.domains, 'fabrikam.com': { enabled: true } } });
+      const refused = await raw('PATCH', `/sip?${PREVIEW}`, { domains: { 'contoso.com': null } });
+      expectRefused(refused, 'DomainInUse', 'domains/contoso.com');
+      expect((await raw('GET', `/sip?${PREVIEW}`)).body.domains).toEqual({ 'contoso.com': { enabled: true }, 'fabrikam.com': { enabled: true } });
+      // a domain without trunks goes
+      expect((await raw('PATCH', `/sip?${PREVIEW}`, { domains: { 'fabrikam.com': null } })).status).toBe(200);
+      await raw('PATCH', `/sip?${PREVIEW}`, { routes: [] });
+      await raw('PATCH', `/sip?${PREVIEW}`, { trunks: { 'sbc.contoso.com': null } });
+      const gone = await raw('PATCH', `/sip?${PREVIEW}`, { domains: { 'contoso.com': null } });
+      expect(gone.status).toBe(200);
+      expect(gone.body.domains).toEqual({});
+    });
   });
 
   test('health: unknown by default, set through the control API, only with expand in preview', async () => {
@@ -172,7 +233,8 @@ describe('preview: domains, trunk flags, health, testRoutesWithNumber', () => {
     expect(plain.body.trunks['sbc.contoso.com'].health).toBeUndefined();
     const expanded = await raw('GET', `/sip?${PREVIEW}&expand=trunks/health`);
     expect(expanded.body.trunks['sbc.contoso.com'].health).toEqual({ tls: { status: 'unknown' }, ping: { status: 'unknown' }, overall: { status: 'unknown' } });
-    await emulator().control.call('PUT', '/_emulator/sip/trunks/sbc.contoso.com/health', {
+    const sipControl = emulator().control.sip;
+    await sipControl.setTrunkHealth('sbc.contoso.com', {
       tls: { status: 'certExpiring' },
       ping: { status: 'ok' },
       overall: { status: 'inactive', reason: 'noRecentCalls' },
@@ -183,8 +245,12 @@ describe('preview: domains, trunk flags, health, testRoutesWithNumber', () => {
       ping: { status: 'ok' },
       overall: { status: 'inactive', reason: 'noRecentCalls' },
     });
+    expect((await sipControl.config()).health['sbc.contoso.com'].tls.status).toBe('certExpiring');
     expect((await raw('GET', `/sip?${GA}&expand=trunks/health`)).body.trunks['sbc.contoso.com']).toEqual({ sipSignalingPort: 5061 });
-    await expect(emulator().control.call('PUT', '/_emulator/sip/trunks/nope.contoso.com/health', {})).rejects.toBeTruthy();
+    await expect(sipControl.setTrunkHealth('nope.contoso.com', {})).rejects.toMatchObject({ status: 404 });
+    await expect(sipControl.setTrunkHealth('sbc.contoso.com', { tls: { status: 'splendid' } })).rejects.toMatchObject({ status: 400 });
+    await sipControl.clearTrunkHealth('sbc.contoso.com');
+    expect((await raw('GET', `/sip?${PREVIEW}&expand=trunks/health`)).body.trunks['sbc.contoso.com'].health.overall).toEqual({ status: 'unknown' });
   });
 
   test('testRoutesWithNumber: the spec example, stored and candidate configurations, agrees with routeMatcher', async () => {

@@ -32,6 +32,8 @@ export type SipIssueCode =
   | 'TooManyTrunksInRoute' // [?]
   | 'TooManyDomains' // [?]
   | 'InvalidDomainName' // [?]
+  | 'TrunkNotUnderDomain' // [?] domain-era previews only (domainRules)
+  | 'DomainInUse' // [?] domain-era previews only (domainRules)
   | 'InvalidRequestBody'; // [?] wrong JSON shapes
 
 export interface SipConfigIssue {
@@ -57,6 +59,17 @@ export const SERVICE_MESSAGES: Partial<Record<SipIssueCode, string>> = {
 export interface SipValidationOptions {
   /** Also check .NET syntax of number patterns (the service refuses what .NET refuses). Default true. */
   checkPatternSyntax?: boolean;
+  /**
+   * Domain-era preview rules (preview api-versions only; GA never applies them). Once the document has domains,
+   * every trunk FQDN must lie under one of them (a strict subdomain: sbc.contoso.com under contoso.com), and a
+   * domain cannot be deleted while a trunk lies under it. Default false.
+   */
+  domainRules?: boolean;
+}
+
+/** True when `fqdn` is a strict subdomain of `domain` (DNS names compare case-insensitively). */
+export function isUnderDomain(fqdn: string, domain: string): boolean {
+  return fqdn.toLowerCase().endsWith(`.${domain.toLowerCase()}`);
 }
 
 function issue(code: SipIssueCode, message: string, target: string): SipConfigIssue {
@@ -116,6 +129,13 @@ export function validateSipConfiguration(config: SipConfiguration, options: SipV
     const port = isObject(trunk) ? trunk.sipSignalingPort : undefined;
     const portError = validatePort(port);
     if (portError) issues.push(issue('InvalidTrunkSipSignalingPort', `Trunk ${fqdn}: ${portError}`, `trunks/${fqdn}`));
+  }
+  const domainNames = Object.keys(domains);
+  if (options.domainRules && domainNames.length > 0) {
+    for (const fqdn of Object.keys(trunks)) {
+      if (!domainNames.some((domain) => isUnderDomain(fqdn, domain)))
+        issues.push(issue('TrunkNotUnderDomain', `Trunk ${fqdn} is not under any configured domain (${domainNames.join(', ')}): add its domain first.`, `trunks/${fqdn}`));
+    }
   }
   if (Object.keys(trunks).length > SIP_LIMITS.maxTrunks)
     issues.push(issue('TooManyTrunks', `${Object.keys(trunks).length} trunks; at most 250 are allowed.`, 'trunks'));
@@ -184,6 +204,7 @@ export function validateSipPatch(
   for (const fqdn of Object.keys(isObject(p.domains) ? p.domains : {})) {
     if (isForbiddenKey(fqdn)) issues.push(issue('InvalidDomainName', `Domain "${fqdn}" is not a valid domain name.`, `domains/${fqdn}`));
   }
+  if (options.domainRules) issues.push(...domainsStillInUse(current, p, result));
   const resultIssues = validateSipConfiguration(result, options);
   for (const found of resultIssues) {
     if (!issues.some((i) => i.code === found.code && i.target === found.target)) issues.push(found);
@@ -194,6 +215,20 @@ export function validateSipPatch(
     const fqdn = /trunk (\S+),/.exec(found.message)?.[1];
     if (fqdn && isObject(p.trunks) && p.trunks[fqdn] === null)
       found.message = `Trunk ${fqdn} cannot be deleted: route "${found.target.slice('routes/'.length)}" uses it. Change or remove the route first.`;
+  }
+  return issues;
+}
+
+/** Domains the patch deletes while trunks of the resulting document still lie under them. */
+function domainsStillInUse(current: SipConfiguration, patch: SipConfigurationPatch, result: SipConfiguration): SipConfigIssue[] {
+  if (!isObject(patch.domains) || !isObject(current.domains)) return [];
+  const trunks = Object.keys(isObject(result.trunks) ? result.trunks : {});
+  const issues: SipConfigIssue[] = [];
+  for (const [domain, update] of Object.entries(patch.domains)) {
+    if (update !== null || !Object.prototype.hasOwnProperty.call(current.domains, domain)) continue;
+    const inUse = trunks.filter((fqdn) => isUnderDomain(fqdn, domain));
+    if (inUse.length > 0)
+      issues.push(issue('DomainInUse', `Domain ${domain} cannot be deleted: trunk(s) ${inUse.join(', ')} lie under it. Delete or move them first.`, `domains/${domain}`));
   }
   return issues;
 }

@@ -1,5 +1,5 @@
 /** Raw HTTP for core tests (no SDK), plus an independent ACS HMAC signer to build negative cases. */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { request } from 'node:http';
 
 export interface RawResponse {
@@ -46,13 +46,21 @@ export function signedHeaders(options: SignOptions): Record<string, string> {
   const date = (options.date ?? new Date()).toUTCString();
   const contentHash = createHash('sha256').update(options.body ?? '').digest('base64');
   const stringToSign = `${options.method}\n${options.pathAndQuery}\n${date};${options.host};${contentHash}`;
-  const signature = createHmac('sha256', Buffer.from(options.accessKey, 'base64')).update(stringToSign).digest('base64');
+  const signature = createHmac('sha256', secretKey(options.accessKey)).update(stringToSign).digest('base64');
   return {
     host: options.host,
     'x-ms-date': date,
     'x-ms-content-sha256': contentHash,
     authorization: `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}`,
   };
+}
+
+const keys = new Map<string, KeyObject>();
+/** The decoded key as a KeyObject, made once per key (HMAC is several times faster with it than with a Buffer). */
+function secretKey(accessKey: string): KeyObject {
+  let key = keys.get(accessKey);
+  if (!key) keys.set(accessKey, (key = createSecretKey(Buffer.from(accessKey, 'base64'))));
+  return key;
 }
 
 export function hostOf(endpoint: string): string {
