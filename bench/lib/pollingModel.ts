@@ -1,0 +1,49 @@
+/**
+ * Pure model of polling a long-running operation that finishes D ms after it was created: when each poll is
+ * sent, how many polls are made and how late the client learns the result. Used to compare polling schedules
+ * (the transport's adaptive one, the SDK's fixed 2 s, candidates) without running each for minutes; the bench
+ * checks it against the measured figures.
+ */
+import { nextPollDelayMs } from '../../nodes/shared/transport/pollingPolicy';
+import type { PollingPolicy } from '../../nodes/shared/transport/types';
+
+export interface Schedule {
+	name: string;
+	/** Wait before poll number k+1, given k polls made so far (k >= 1). */
+	delayAfter(pollsSoFar: number): number;
+}
+
+export function adaptiveSchedule(name: string, policy: PollingPolicy): Schedule {
+	return { name, delayAfter: (polls) => nextPollDelayMs(polls - 1, policy, undefined, Number.POSITIVE_INFINITY) };
+}
+
+export function fixedSchedule(name: string, intervalMs: number): Schedule {
+	return { name, delayAfter: () => intervalMs };
+}
+
+export interface PollOutcome {
+	polls: number;
+	lagMs: number;
+}
+
+/**
+ * First poll `startMs` after the operation was created (the start's round trip), each poll takes `roundTripMs`
+ * and is answered with the status at the moment it arrives (half-way); the client waits after each answer.
+ */
+export function simulatePolling(schedule: Schedule, durationMs: number, startMs = 5, roundTripMs = 3): PollOutcome {
+	let t = startMs;
+	for (let polls = 1; polls < 100_000; polls++) {
+		const arrives = t + roundTripMs / 2;
+		const answered = t + roundTripMs;
+		if (arrives >= durationMs) return { polls, lagMs: answered - durationMs };
+		t = answered + schedule.delayAfter(polls);
+	}
+	throw new Error('polling did not end');
+}
+
+/** Median lag and mean polls when D is not a round number: D spread evenly over [D, D + spreadMs). */
+export function spreadOutcome(schedule: Schedule, durationMs: number, spreadMs = 2000, steps = 200): { medianLagMs: number; meanPolls: number } {
+	const outcomes = Array.from({ length: steps }, (_, i) => simulatePolling(schedule, durationMs + (spreadMs * i) / steps));
+	const lags = outcomes.map((o) => o.lagMs).sort((a, b) => a - b);
+	return { medianLagMs: lags[Math.floor(steps / 2)], meanPolls: outcomes.reduce((s, o) => s + o.polls, 0) / steps };
+}
