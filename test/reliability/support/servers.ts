@@ -1,0 +1,128 @@
+/**
+ * Small loopback servers of the suite: a recording server that stands for "another host" (it must receive
+ * nothing), and a proxy in front of the emulator that rewrites the emulator's answers (headers or JSON body),
+ * e.g. to point an Operation-Location at the other host. The proxy keeps the Host header, so signatures verify.
+ */
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordingServer {
+	origin: string;
+	port: number;
+	received: Array<{ method: string; url: string; headers: IncomingHttpHeaders }>;
+	close(): Promise<void>;
+}
+
+async function listen(server: Server): Promise<number> {
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return (server.address() as AddressInfo).port;
+}
+
+async function close(server: Server): Promise<void> {
+	server.closeAllConnections?.();
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+export async function startRecordingServer(): Promise<RecordingServer> {
+	const received: RecordingServer['received'] = [];
+	const server = createServer((req, res) => {
+		received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+		req.resume();
+		res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"succeeded"}');
+	});
+	const port = await listen(server);
+	return { origin: `http://127.0.0.1:${port}`, port, received, close: () => close(server) };
+}
+
+export interface UpstreamAnswer {
+	method: string;
+	/** Path and query as the client sent them. */
+	url: string;
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: string;
+}
+
+export type Rewrite = (answer: UpstreamAnswer) => { headers?: UpstreamAnswer['headers']; body?: string } | void;
+
+export interface CapturedRequest {
+	method: string;
+	url: string;
+	headers: IncomingHttpHeaders;
+	body: Buffer;
+}
+
+export interface RewritingProxy {
+	endpoint: string;
+	origin: string;
+	rewritten: number;
+	/** Every request as it came off the wire (method, path+query, headers, body). */
+	requests: CapturedRequest[];
+	close(): Promise<void>;
+}
+
+export async function startRewritingProxy(target: string, rewrite: Rewrite = () => undefined): Promise<RewritingProxy> {
+	const upstream = new URL(target);
+	const proxy: RewritingProxy = { endpoint: '', origin: '', rewritten: 0, requests: [], close: async () => undefined };
+	const server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			proxy.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers }, body: Buffer.concat(chunks) });
+			const forward = request(
+				{ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+				(answer) => {
+					const parts: Buffer[] = [];
+					answer.on('data', (chunk: Buffer) => parts.push(chunk));
+					answer.on('end', () => {
+						const original: UpstreamAnswer = {
+							method: req.method ?? '',
+							url: req.url ?? '',
+							status: answer.statusCode ?? 502,
+							headers: { ...answer.headers },
+							body: Buffer.concat(parts).toString('utf8'),
+						};
+						const changed = rewrite(original);
+						if (changed) proxy.rewritten++;
+						const headers = { ...(changed?.headers ?? original.headers) };
+						const body = changed?.body ?? original.body;
+						delete headers['content-length'];
+						delete headers['transfer-encoding'];
+						res.writeHead(original.status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+						res.end(body);
+					});
+				},
+			);
+			forward.on('error', () => res.socket?.destroy());
+			forward.end(Buffer.concat(chunks));
+		});
+	});
+	const port = await listen(server);
+	proxy.origin = `http://127.0.0.1:${port}`;
+	proxy.endpoint = `${proxy.origin}/`;
+	proxy.close = () => close(server);
+	return proxy;
+}
+
+/** Sends a captured request again, byte for byte (optionally changed), straight to `origin`. */
+export async function replay(
+	origin: string,
+	captured: CapturedRequest,
+	change: { headers?: IncomingHttpHeaders; body?: Buffer; url?: string; method?: string } = {},
+): Promise<{ status: number; body: string }> {
+	const target = new URL(origin);
+	const body = change.body ?? captured.body;
+	const headers = { ...captured.headers, ...(change.headers ?? {}), 'content-length': String(body.length) };
+	return await new Promise((resolve, reject) => {
+		const outgoing = request(
+			{ host: target.hostname, port: target.port, method: change.method ?? captured.method, path: change.url ?? captured.url, headers },
+			(answer) => {
+				const parts: Buffer[] = [];
+				answer.on('data', (chunk: Buffer) => parts.push(chunk));
+				answer.on('end', () => resolve({ status: answer.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
+			},
+		);
+		outgoing.on('error', reject);
+		outgoing.end(body);
+	});
+}
