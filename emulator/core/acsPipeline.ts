@@ -42,7 +42,7 @@ export async function handleAcsRequest(received: ReceivedRequest, res: ServerRes
       ...(fault ? { fault: fault.id } : {}),
     });
   const send = (reply: EmulatorReply) => {
-    writeReply(res, reply, liveHeaders(startedAt, supportedVersions));
+    writeReply(res, reply, liveHeaders(startedAt, pipeline.state.clock.now(), supportedVersions));
     log(reply.status);
   };
 

@@ -33,7 +33,7 @@ function requestListener(options: HttpServerOptions): RequestListener {
   return (message, res) => {
     handle(message, res, options).catch((error: Error) => {
       console.error(`[acs-emulator] request failed: ${error.message}`);
-      if (!res.headersSent) writeReply(res, acsError(500, 'InternalError', 'The server encountered an internal error.'), {});
+      if (!res.headersSent) writeReply(res, acsError(500, 'InternalError', 'The server encountered an internal error.'), serviceDate(options));
       else res.destroy();
     });
   };
@@ -59,7 +59,7 @@ export function close(server: Server): Promise<void> {
 async function handle(message: IncomingMessage, res: ServerResponse, options: HttpServerOptions): Promise<void> {
   const rawBody = await readBody(message);
   if (rawBody === undefined) {
-    writeReply(res, acsError(413, 'RequestEntityTooLarge', 'The request body is too large.'), {});
+    writeReply(res, acsError(413, 'RequestEntityTooLarge', 'The request body is too large.'), serviceDate(options));
     return;
   }
   const rawUrl = message.url ?? '/';
@@ -73,7 +73,7 @@ async function handle(message: IncomingMessage, res: ServerResponse, options: Ht
 
 async function handleControlRequest(received: ReceivedRequest, res: ServerResponse, options: HttpServerOptions): Promise<void> {
   const startedAt = process.hrtime.bigint();
-  const headers = () => liveHeaders(startedAt);
+  const headers = () => liveHeaders(startedAt, options.acs.state.clock.now());
   if (!isLoopback(received.message.socket.remoteAddress)) {
     return writeReply(res, acsError(403, 'Forbidden', 'The control API answers loopback clients only.'), headers());
   }
@@ -85,6 +85,11 @@ async function handleControlRequest(received: ReceivedRequest, res: ServerRespon
   const reply = await found.mounted.route.handler(toEmulatorRequest(received, parsed.body), found.match, context);
   if (context.dirty) options.acs.state.persist();
   writeReply(res, reply, headers());
+}
+
+/** Every reply's `Date` comes from the virtual clock (Node would stamp real time). */
+function serviceDate(options: HttpServerOptions): Record<string, string> {
+  return { Date: options.acs.state.clock.now().toUTCString() };
 }
 
 export function isLoopback(address: string | undefined): boolean {

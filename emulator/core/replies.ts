@@ -19,8 +19,13 @@ function takeRandom(length: number): Buffer {
   return randomBlock.subarray(randomOffset - length, randomOffset);
 }
 
-export function liveHeaders(startedAt: bigint, supportedApiVersions?: string[]): Record<string, string> {
+/**
+ * `now` is the virtual clock: the live service sends its own `Date`, and clients (the Phone Numbers node) measure
+ * expiry against it, so a test that advances the clock must see the service's time move too.
+ */
+export function liveHeaders(startedAt: bigint, now: Date, supportedApiVersions?: string[]): Record<string, string> {
   const headers: Record<string, string> = {
+    Date: now.toUTCString(),
     'MS-CV': `${takeRandom(16).toString('base64url')}.0`,
     'X-Processing-Time': `${Math.max(0, Math.round(Number(process.hrtime.bigint() - startedAt) / 1e6))}ms`,
     'X-Azure-Ref': `0${takeRandom(24).toString('base64url')}`,

@@ -3,6 +3,7 @@
  * Static data; the numbers themselves are generated from it by inventory.ts.
  */
 import type { AssignmentType, Capabilities, PhoneNumberType } from './model';
+import { own } from './own';
 
 export interface LocalityEntry {
   names: LocalizedNames;
@@ -170,7 +171,7 @@ export function findCountry(countryCode: string): CountryEntry | undefined {
 }
 
 export function localizedName(names: LocalizedNames, language: string): string {
-  return names[language as keyof LocalizedNames] ?? names.en;
+  return own<string | undefined>(names as Record<string, string | undefined>, language) ?? names.en;
 }
 
 /** Primary language tag of an accept-language header ('fr-FR,fr;q=0.9' -> 'fr'); 'en' when absent. */

@@ -7,6 +7,7 @@ import { isTerminal, statusAt } from './lro';
 import { OPERATION_TYPES, type AssignmentType, type Capabilities, type InventorySettings, type LroPlan, type OperationType, type PhoneNumbersState } from './model';
 import { DEFAULT_LRO_PLANS } from './state';
 import { bodyObject, capabilitiesWithin, checkAssignmentType, checkCapabilities, checkPhoneNumberType, isReply, resolveCountry } from './validation';
+import { own } from './own';
 
 const PREFIX = '^/_emulator/phoneNumbers';
 
@@ -43,7 +44,7 @@ function inspectState(call: DomainCall): EmulatorReply {
     now: new Date(now).toISOString(),
     settings: state.settings,
     purchasedCount: Object.keys(state.purchased).length,
-    heldCount: Object.keys(state.holds).filter((digits) => !state.purchased[digits] && isTaken(state, digits, now)).length,
+    heldCount: Object.keys(state.holds).filter((digits) => !own(state.purchased, digits) && isTaken(state, digits, now)).length,
     searchCount: Object.keys(state.searches).length,
     reservationCount: Object.keys(state.reservations).length,
     operations: { total: operations.length, byStatus, unfinished: operations.filter((op) => !isTerminal(statusAt(op, now).status)).map((op) => op.id) },
@@ -77,7 +78,7 @@ function putSettings(call: DomainCall): EmulatorReply {
   if (isReply(body)) return body;
   const next = { ...call.state.settings };
   for (const [name, value] of Object.entries(body)) {
-    const limits = SETTING_LIMITS[name as keyof InventorySettings];
+    const limits = own(SETTING_LIMITS, name);
     if (!limits) return controlError(`Unknown setting '${name}'. Known: ${Object.keys(SETTING_LIMITS).join(', ')}.`);
     if (typeof value !== 'number' || !Number.isInteger(value) || value < limits[0] || value > limits[1]) {
       return controlError(`${name} must be an integer from ${limits[0]} to ${limits[1]}.`);

@@ -4,6 +4,7 @@
  */
 import { COUNTRIES, areaCodesOf, type CountryEntry } from './catalog';
 import { PHONE_NUMBER_TYPES, type PhoneNumberType, type PhoneNumbersState } from './model';
+import { own } from './own';
 
 export interface Pool {
   country: CountryEntry;
@@ -82,16 +83,16 @@ export function poolOfNumber(state: PhoneNumbersState, digits: string): Pool | u
 
 /** Whether a number is purchased or held by a live search or reservation. */
 export function isTaken(state: PhoneNumbersState, digits: string, now: number): boolean {
-  if (state.purchased[digits]) return true;
-  const hold = state.holds[digits];
+  if (own(state.purchased, digits)) return true;
+  const hold = own(state.holds, digits);
   if (!hold) return false;
   if (hold.kind === 'search') {
-    const search = state.searches[hold.owner];
+    const search = own(state.searches, hold.owner);
     if (!search) return false;
     return search.purchase === 'pending' || (search.purchase !== 'purchased' && now < search.expiresAt);
   }
-  const reservation = state.reservations[hold.owner];
-  if (!reservation || !reservation.phoneNumbers[digits]) return false;
+  const reservation = own(state.reservations, hold.owner);
+  if (!reservation || !own(reservation.phoneNumbers, digits)) return false;
   return reservation.status === 'submitted' || (reservation.status === 'active' && now < reservation.expiresAt);
 }
 

@@ -3,6 +3,7 @@
  * (numbers bought, released, capabilities changed, holds dropped) are applied once by `settle`.
  */
 import type { ErrorBody, LroPlan, OperationRecord, OperationStatus, OperationType, PhoneNumbersState } from './model';
+import { own } from './own';
 
 export const CANCELED_ERROR: ErrorBody = { code: 'OperationCanceled', message: 'The operation was canceled.' };
 export const DEFAULT_FAILURE: ErrorBody = { code: 'InternalError', message: 'The operation failed.' };
@@ -73,7 +74,7 @@ export function settle(state: PhoneNumbersState, now: number): boolean {
   if (state.pending.length === 0) return false;
   let changed = false;
   state.pending = state.pending.filter((id) => {
-    const operation = state.operations[id];
+    const operation = own(state.operations, id);
     if (!operation) return false;
     const { status } = statusAt(operation, now);
     if (!isTerminal(status)) return true;
@@ -96,29 +97,35 @@ function applyEffects(state: PhoneNumbersState, operation: OperationRecord, succ
     case 'reservationPurchase':
       return settleReservationPurchase(state, operation.subject, succeeded, finishedAt);
     case 'releasePhoneNumber':
-      if (succeeded) {
-        delete state.purchased[operation.subject];
-        delete state.holds[operation.subject];
-      }
+      if (succeeded) releasePurchase(state, operation);
       return;
     case 'updatePhoneNumberCapabilities': {
-      const number = state.purchased[operation.subject];
+      const number = own(state.purchased, operation.subject);
       if (succeeded && number) number.capabilities = { ...number.capabilities, ...operation.capabilities };
       return;
     }
   }
 }
 
+/**
+ * A release ends the ownership it was started for. When an earlier release already freed the number and someone
+ * bought it again (or holds it) since, that purchase or hold is theirs and stays.
+ */
+function releasePurchase(state: PhoneNumbersState, operation: OperationRecord): void {
+  const number = own(state.purchased, operation.subject);
+  if (number && Date.parse(number.purchaseDate) <= operation.createdAt) delete state.purchased[operation.subject];
+}
+
 function releaseSearchHolds(state: PhoneNumbersState, searchId: string): void {
-  const search = state.searches[searchId];
+  const search = own(state.searches, searchId);
   if (!search) return;
   for (const digits of search.phoneNumbers) {
-    if (state.holds[digits]?.owner === searchId) delete state.holds[digits];
+    if (own(state.holds, digits)?.owner === searchId) delete state.holds[digits];
   }
 }
 
 function settleSearchPurchase(state: PhoneNumbersState, searchId: string, succeeded: boolean, purchaseDate: string): void {
-  const search = state.searches[searchId];
+  const search = own(state.searches, searchId);
   if (!search) return;
   if (!succeeded) {
     if (search.purchase === 'pending') search.purchase = 'failed';
@@ -126,7 +133,7 @@ function settleSearchPurchase(state: PhoneNumbersState, searchId: string, succee
   }
   if (search.purchase === 'purchased') return;
   search.purchase = 'purchased';
-  state.ledger.searches[searchId] = (state.ledger.searches[searchId] ?? 0) + 1;
+  state.ledger.searches[searchId] = (own(state.ledger.searches, searchId) ?? 0) + 1;
   for (const digits of search.phoneNumbers) {
     state.purchased[digits] = {
       id: digits,
@@ -143,7 +150,7 @@ function settleSearchPurchase(state: PhoneNumbersState, searchId: string, succee
 }
 
 function settleReservationPurchase(state: PhoneNumbersState, reservationId: string, succeeded: boolean, purchaseDate: string): void {
-  const reservation = state.reservations[reservationId];
+  const reservation = own(state.reservations, reservationId);
   if (!reservation) return;
   if (!succeeded) {
     if (reservation.status === 'submitted') reservation.status = 'active';
@@ -151,7 +158,7 @@ function settleReservationPurchase(state: PhoneNumbersState, reservationId: stri
   }
   if (reservation.status === 'completed') return;
   reservation.status = 'completed';
-  state.ledger.reservations[reservationId] = (state.ledger.reservations[reservationId] ?? 0) + 1;
+  state.ledger.reservations[reservationId] = (own(state.ledger.reservations, reservationId) ?? 0) + 1;
   for (const number of Object.values(reservation.phoneNumbers)) {
     state.purchased[number.id] = {
       id: number.id,

@@ -1,5 +1,6 @@
 /** Reservation rules: derived status, sliding expiry, wire views. */
 import type { PhoneNumbersState, ReservationRecord, ReservationStatus } from './model';
+import { own } from './own';
 
 const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -41,6 +42,6 @@ export function dropOldReservations(state: PhoneNumbersState, now: number): bool
 
 export function releaseReservationHolds(state: PhoneNumbersState, reservation: ReservationRecord): void {
   for (const id of Object.keys(reservation.phoneNumbers)) {
-    if (state.holds[id]?.owner === reservation.id) delete state.holds[id];
+    if (own(state.holds, id)?.owner === reservation.id) delete state.holds[id];
   }
 }

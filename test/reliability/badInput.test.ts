@@ -121,16 +121,16 @@ const CASES: BadInput[] = [
 	{ what: 'route name of 257 characters', node: 'sip', parameters: route({ name: 'n'.repeat(257) }), error: /Route Name/ },
 	{ what: 'number pattern empty', node: 'sip', parameters: route({ numberPattern: '' }), error: /Number Pattern/ },
 	{ what: 'number pattern of 1025 characters', node: 'sip', parameters: route({ numberPattern: `^${'1'.repeat(1024)}` }), error: /Number Pattern/ },
-	{ what: 'two routes with the same name (JSON)', node: 'sip', parameters: routesJson(JSON.stringify([{ name: 'A', numberPattern: '^\\+1', trunks: ['sbc1.contoso.com'] }, { name: 'A', numberPattern: '^\\+4', trunks: ['sbc1.contoso.com'] }])), error: /"A"|unique|twice|duplicate/i, sends: 'read' },
+	{ what: 'two routes with the same name (JSON)', node: 'sip', parameters: routesJson(JSON.stringify([{ name: 'A', numberPattern: '^\\+1', trunks: ['sbc1.contoso.com'] }, { name: 'A', numberPattern: '^\\+4', trunks: ['sbc1.contoso.com'] }])), error: /"A"|unique|twice|duplicate/i },
 	// duplicate and unknown trunks
-	{ what: 'the same trunk twice in a route', node: 'sip', parameters: route({ trunks: 'sbc1.contoso.com, sbc1.contoso.com' }), error: /sbc1\.contoso\.com/, sends: 'read' },
+	{ what: 'the same trunk twice in a route', node: 'sip', parameters: route({ trunks: 'sbc1.contoso.com, sbc1.contoso.com' }), error: /sbc1\.contoso\.com/ },
 	{ what: 'a route using an unknown trunk', node: 'sip', parameters: route({ trunks: 'sbc9.contoso.com' }), error: /sbc9\.contoso\.com/, sends: 'read' },
 	{ what: 'a trunk listed twice in Replace All (JSON list)', node: 'sip', parameters: trunksJson(JSON.stringify([{ fqdn: 'sbc1.contoso.com', sipSignalingPort: 5061 }, { fqdn: 'SBC1.contoso.com', sipSignalingPort: 5062 }])), error: /sbc1\.contoso\.com|twice|duplicate/i },
 	{ what: 'desired state routing to a trunk it does not define', node: 'sip', parameters: desired(JSON.stringify({ trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } }, routes: [{ name: 'X', numberPattern: '^\\+1', trunks: ['sbc7.contoso.com'] }] })), error: /sbc7\.contoso\.com/, sends: 'read' },
 	// oversize lists
-	{ what: '251 routes', node: 'sip', parameters: routesJson(manyRoutes(251)), error: /250/, sends: 'read' },
+	{ what: '251 routes', node: 'sip', parameters: routesJson(manyRoutes(251)), error: /250/ },
 	{ what: '251 trunks', node: 'sip', parameters: trunksJson(manyTrunks(251)), error: /250/ },
-	{ what: '251 trunks in a desired state', node: 'sip', parameters: desired(`{"trunks": ${manyTrunks(251)}}`), error: /250/, sends: 'read' },
+	{ what: '251 trunks in a desired state', node: 'sip', parameters: desired(`{"trunks": ${manyTrunks(251)}}`), error: /250/ },
 	// JSON that is not an object
 	{ what: 'desired state that is an array', node: 'sip', parameters: desired('[]'), error: /Desired State/ },
 	{ what: 'desired state that is a string', node: 'sip', parameters: desired('"trunks"'), error: /Desired State/ },

@@ -139,7 +139,7 @@ it('survives >= 1,000 operations with >= 10% of requests faulted, keeping every 
 	const domain = state.state ?? state.detail ?? state;
 	const purchased = new Set(Object.values(domain.purchased ?? {}).map((n: any) => n.phoneNumber));
 	// A released number is free again: a later search of this run may have bought it.
-	const boughtBySearch = new Set(Object.values(domain.searches ?? {}).filter((s: any) => s.purchase === 'purchased').flatMap((s: any) => s.phoneNumbers as string[]));
+	const boughtBySearch = new Set(Object.values(domain.searches ?? {}).filter((s: any) => s.purchase === 'purchased').flatMap((s: any) => (s.phoneNumbers as string[]).map(toE164)));
 	const boughtByReservation = new Set(Object.values(domain.reservations ?? {}).flatMap((r: any) => Object.values(r.phoneNumbers ?? {}).map((n: any) => n.phoneNumber ?? n)));
 	const mismatches: string[] = [];
 	for (const { kind, item } of items) {
@@ -201,3 +201,7 @@ it('leaks no secret in any output, error, log line or request log of this file',
 	scan.addEmulatorSecrets(emulator());
 	expect(await scan.scan([emulator()])).toEqual([]);
 });
+
+function toE164(number: string): string {
+	return number.startsWith('+') ? number : `+${number}`;
+}

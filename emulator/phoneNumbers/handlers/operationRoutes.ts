@@ -4,6 +4,7 @@ import { notFound } from '../errors';
 import { isTerminal, operationBody, operationLocation, resourceUrl, settle, statusAt } from '../lro';
 import type { PhoneNumbersState } from '../model';
 import { JSON_OK, route, type DomainCall } from './route';
+import { own } from '../own';
 
 export function operationRoutes(getState: () => PhoneNumbersState): Route[] {
   const one = /^\/phoneNumbers\/operations\/([^/]+)$/;
@@ -12,7 +13,7 @@ export function operationRoutes(getState: () => PhoneNumbersState): Route[] {
 
 function getOperation(call: DomainCall): EmulatorReply {
   const id = decodeURIComponent(call.match[1]);
-  const operation = call.state.operations[id];
+  const operation = own(call.state.operations, id);
   if (!operation) return notFound(`Operation ${id} was not found.`);
   const { apiVersion } = call.req;
   const headers: Record<string, string> = {};
@@ -29,7 +30,7 @@ function getOperation(call: DomainCall): EmulatorReply {
 /** Cancel: an unfinished operation becomes failed with error OperationCanceled and nothing of it takes effect. */
 function cancelOperation(call: DomainCall): EmulatorReply {
   const id = decodeURIComponent(call.match[1]);
-  const operation = call.state.operations[id];
+  const operation = own(call.state.operations, id);
   if (!operation) return notFound(`Operation ${id} was not found.`);
   if (!isTerminal(statusAt(operation, call.now).status)) {
     operation.canceledAt = call.now;

@@ -8,6 +8,7 @@ import type { Capabilities, PhoneNumbersState, PurchasedNumber } from '../model'
 import { pageOf, readPageRequest } from '../paging';
 import { bodyObject, capabilitiesWithin, checkCapabilities, isReply } from '../validation';
 import { JSON_OK, route, type DomainCall } from './route';
+import { own } from '../own';
 
 const NUMBER = '([^/]+)';
 
@@ -31,7 +32,7 @@ function findPurchased(call: DomainCall): PurchasedNumber | EmulatorReply {
   const segment = call.match[1];
   const digits = digitsOfPathNumber(segment);
   const shown = digits ? `+${digits}` : decodeURIComponent(segment);
-  return (digits && call.state.purchased[digits]) || phoneNumberNotFound(shown);
+  return (digits && own(call.state.purchased, digits)) || phoneNumberNotFound(shown);
 }
 
 function getPurchased(call: DomainCall): EmulatorReply {

@@ -10,6 +10,7 @@ import { pageOf, readPageRequest } from '../paging';
 import { dropOldReservations, extendExpiry, releaseReservationHolds, reservationStatus, reservationView } from '../reservations';
 import { bodyObject, capabilitiesWithin, checkAssignmentType, checkCapabilities, checkPhoneNumberType, isGuid, isReply } from '../validation';
 import { JSON_OK, route, type DomainCall } from './route';
+import { own } from '../own';
 
 const FAILED_TO_RESERVE = { code: 'FailedToReserveNumber', message: 'Failed to add the number to the reservation.' };
 
@@ -32,7 +33,7 @@ function reservationId(call: DomainCall): string | EmulatorReply {
 function findReservation(call: DomainCall): ReservationRecord | EmulatorReply {
   const id = reservationId(call);
   if (typeof id !== 'string') return id;
-  return call.state.reservations[id] ?? notFound(`Reservation ${id} was not found.`);
+  return own(call.state.reservations, id) ?? notFound(`Reservation ${id} was not found.`);
 }
 
 function listReservations(call: DomainCall): EmulatorReply {
@@ -67,7 +68,7 @@ function createOrUpdateReservation(call: DomainCall): EmulatorReply {
     const error = checkEntry(key, value, req.apiVersion);
     if (error) return error;
   }
-  const existing = state.reservations[id];
+  const existing = own(state.reservations, id);
   if (existing && reservationStatus(existing, now) !== 'active') {
     return badRequest(`Reservation ${id} is ${reservationStatus(existing, now)}; only active reservations can be updated.`);
   }
@@ -75,13 +76,13 @@ function createOrUpdateReservation(call: DomainCall): EmulatorReply {
   const failures: Record<string, Record<string, unknown>> = {};
   for (const [key, value] of entries) {
     if (value === null) {
-      if (reservation.phoneNumbers[key]) {
+      if (own(reservation.phoneNumbers, key)) {
         delete reservation.phoneNumbers[key];
-        if (state.holds[key]?.owner === id) delete state.holds[key];
+        if (own(state.holds, key)?.owner === id) delete state.holds[key];
       }
       continue;
     }
-    if (reservation.phoneNumbers[key]) continue;
+    if (own(reservation.phoneNumbers, key)) continue;
     const reserved = reserveNumber(state, key, value as Record<string, unknown>, now);
     if (reserved.failure) {
       failures[key] = reserved.failure;

@@ -10,6 +10,7 @@ import {
   bodyObject, capabilitiesWithin, checkAssignmentType, checkCapabilities, checkPhoneNumberType, isReply, resolveCountry,
 } from '../validation';
 import { JSON_OK, route, type DomainCall } from './route';
+import { own } from '../own';
 
 export function searchRoutes(getState: () => PhoneNumbersState): Route[] {
   return [
@@ -110,8 +111,8 @@ function checkQuantity(value: unknown): EmulatorReply | undefined {
 function getSearchResult(call: DomainCall): EmulatorReply {
   const { state, now, req } = call;
   const searchId = decodeURIComponent(call.match[1]);
-  const search = state.searches[searchId];
-  const operation = state.operations[`search_${searchId}`];
+  const search = own(state.searches, searchId);
+  const operation = own(state.operations, `search_${searchId}`);
   const status = operation ? statusAt(operation, now).status : undefined;
   if (!search || (status !== 'succeeded' && status !== 'failed')) return notFound(`Search ${searchId} was not found.`);
   const failed = status === 'failed';
@@ -146,9 +147,9 @@ function purchaseSearch(call: DomainCall): EmulatorReply {
     return invalidInput('The agreeToNotResell field must be a boolean.', 'agreeToNotResell');
   }
   const searchId = body.searchId;
-  const search = state.searches[searchId];
+  const search = own(state.searches, searchId);
   if (!search) return notFound(`Search ${searchId} was not found.`);
-  const searchOperation = state.operations[`search_${searchId}`];
+  const searchOperation = own(state.operations, `search_${searchId}`);
   if (!searchOperation || statusAt(searchOperation, now).status !== 'succeeded') {
     return badRequest(`Search ${searchId} has not completed successfully and cannot be purchased.`, 'searchId');
   }
@@ -157,7 +158,7 @@ function purchaseSearch(call: DomainCall): EmulatorReply {
   if (search.isAgreementToNotResellRequired && body.agreeToNotResell !== true) {
     return badRequest(`Purchasing numbers of ${search.countryCode} requires the agreement to not resell (agreeToNotResell: true).`, 'agreeToNotResell');
   }
-  const expired = now >= search.expiresAt || search.phoneNumbers.some((digits) => state.holds[digits]?.owner !== searchId && isTaken(state, digits, now));
+  const expired = now >= search.expiresAt || search.phoneNumbers.some((digits) => own(state.holds, digits)?.owner !== searchId && isTaken(state, digits, now));
   const operationId = `purchase_${searchId}`;
   startOperation(state, {
     id: operationId,

@@ -21,7 +21,8 @@ export const resources: Record<string, ResourceModule> = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resourceName = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const selected = resources[resourceName]?.operations[operationName];
+	const resource = Object.hasOwn(resources, resourceName) ? resources[resourceName] : undefined;
+	const selected = resource && Object.hasOwn(resource.operations, operationName) ? resource.operations[operationName] : undefined;
 	if (!selected) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resourceName}" is not supported`);
 	}

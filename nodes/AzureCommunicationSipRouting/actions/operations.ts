@@ -57,7 +57,7 @@ const byResource: Record<string, Record<string, OperationModule>> = {
 };
 
 export function operationsOf(resource: string): Record<string, OperationModule> | undefined {
-	return byResource[resource];
+	return Object.hasOwn(byResource, resource) ? byResource[resource] : undefined;
 }
 
 export function allOperationProperties(): INodeProperties[] {

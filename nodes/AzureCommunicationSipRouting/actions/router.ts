@@ -17,7 +17,8 @@ import { operationsOf } from './operations';
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const module = operationsOf(resource)?.[operation];
+	const operations = operationsOf(resource);
+	const module = operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
 	if (!module) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`);
 	}

@@ -13,6 +13,8 @@ export interface SipFeatures {
 	trunkHealth: boolean;
 	/** directTransfer, privacyHeader, ipAddressVersion on trunks; callerIdOverride on routes. */
 	trunkOptionsAndCallerId: boolean;
+	/** The service's domain rules (every preview): trunks lie under a domain, a domain with trunks stays. */
+	domainRules: boolean;
 }
 
 export interface SipApiChoice {
@@ -35,6 +37,7 @@ export function sipFeatures(version: string): SipFeatures {
 		testRoutesWithNumber: since('2022-10-01'),
 		trunkHealth: since('2023-01-01'),
 		trunkOptionsAndCallerId: since('2024-11-15'),
+		domainRules: /preview/i.test(version),
 	};
 }
 

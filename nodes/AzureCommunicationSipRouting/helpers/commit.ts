@@ -5,8 +5,9 @@ import { withOutputFields } from '../../shared/node/runItems';
 import type { SipApiChoice } from './apiChoice';
 import { fail } from './parameters';
 import { patchSipConfiguration } from './sipClient';
-import { newIssues, planChanges, type ConfigurationIssue, type PlannedPatch } from './sipRules';
+import { newIssues, planChanges, type ConfigurationIssue, type PlannedPatch, type ValidationRules } from './sipRules';
 import type { SipConfiguration } from './sipTypes';
+import { issuesWithoutStoredDocument, type GivenSections, type StandaloneOptions } from './standaloneChecks';
 
 /** The parameter to name in a refusal: fixed, or chosen by the issue (e.g. a missing trunk → "Trunks"). */
 export type ParameterNaming = string | ((issue: ConfigurationIssue) => string);
@@ -32,7 +33,7 @@ export async function commitConfiguration(
 	desired: SipConfiguration,
 	parameter: ParameterNaming,
 ): Promise<CommitOutcome> {
-	assertValid.call(this, before, desired, parameter, itemIndex);
+	assertValid.call(this, before, desired, parameter, itemIndex, rulesOf(choice));
 	const { patches } = planChanges(before, desired);
 	const after = await sendPatches.call(this, choice, itemIndex, patches);
 	return { before, after: after ?? before, patches };
@@ -72,6 +73,11 @@ function partialFailure(error: unknown, index: number, patches: PlannedPatch[]):
 	return withOutputFields(error, { appliedPatches: index, plannedPatches: patches.length });
 }
 
+/** The rules the service applies at this api-version, beyond the ones every version has. */
+export function rulesOf(choice: SipApiChoice): ValidationRules {
+	return { domainRules: choice.features.domainRules };
+}
+
 /** Refuses problems the change would introduce; problems already stored (the service took them) are left alone. */
 export function assertValid(
 	this: IExecuteFunctions,
@@ -79,8 +85,9 @@ export function assertValid(
 	desired: SipConfiguration,
 	parameter: ParameterNaming,
 	itemIndex: number,
+	rules: ValidationRules = {},
 ): void {
-	const issues = newIssues(before, desired);
+	const issues = newIssues(before, desired, rules);
 	if (issues.length === 0) return;
 	const removedInUse = removedTrunksStillUsed(before, desired);
 	const headline = removedInUse[0] ?? issues[0].message;
@@ -93,10 +100,29 @@ export function assertValid(
 	);
 }
 
+/** Refuses, before any request, what is wrong with the given sections whatever is stored. */
+export function assertValidAlone(
+	this: IExecuteFunctions,
+	given: GivenSections,
+	parameter: ParameterNaming,
+	itemIndex: number,
+	options: StandaloneOptions = {},
+): void {
+	const issues = issuesWithoutStoredDocument(given, options);
+	if (issues.length === 0) return;
+	const name = typeof parameter === 'string' ? parameter : parameter(issues[0]);
+	throw fail.call(
+		this,
+		itemIndex,
+		`${name}: ${issues[0].message}`,
+		issues.map((issue) => issue.message).join(' ') + ' Nothing was sent to the service.',
+	);
+}
+
 /** "Trunk X cannot be removed: routes ... use it" for trunks the change drops while routes still name them. */
 function removedTrunksStillUsed(before: SipConfiguration, desired: SipConfiguration): string[] {
 	return Object.keys(before.trunks)
-		.filter((fqdn) => desired.trunks[fqdn] === undefined)
+		.filter((fqdn) => !Object.hasOwn(desired.trunks, fqdn))
 		.map((fqdn) => ({ fqdn, routes: desired.routes.filter((route) => (route.trunks ?? []).includes(fqdn)) }))
 		.filter(({ routes }) => routes.length > 0)
 		.map(

@@ -11,6 +11,21 @@ const ROUTE_FIELDS = ['name', 'numberPattern', 'description', 'trunks', 'callerI
 
 export type TrunkEntry = { fqdn: string; trunk: Partial<SipTrunk> };
 
+/**
+ * Names that cannot key a trunk or domain map: as a key, "__proto__" would be dropped (or replace the map's
+ * prototype) and the others would find Object.prototype members. None of them is a valid FQDN anyway.
+ */
+const RESERVED_NAMES = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
+
+/** The trimmed name; throws for a reserved one, so that it is refused by name instead of silently lost. */
+export function mapKey(name: string, kind: 'trunk' | 'domain'): string {
+	const trimmed = name.trim();
+	if (RESERVED_NAMES.has(trimmed)) {
+		throw new Error(`${kind} "${trimmed}" is not a valid ${kind === 'trunk' ? 'FQDN' : 'domain name'} (a reserved name)`);
+	}
+	return trimmed;
+}
+
 export function parseTrunks(value: unknown): TrunkEntry[] {
 	if (value === undefined || value === null) return [];
 	if (Array.isArray(value)) {
@@ -20,12 +35,12 @@ export function parseTrunks(value: unknown): TrunkEntry[] {
 			if (typeof fqdn !== 'string' || fqdn.trim() === '') {
 				throw new Error(`trunk ${index + 1} has no "fqdn"`);
 			}
-			return { fqdn: fqdn.trim(), trunk: pickTrunk(object) };
+			return { fqdn: mapKey(fqdn, 'trunk'), trunk: pickTrunk(object) };
 		});
 	}
 	const map = asObject(value, 'trunks');
 	return Object.entries(map).map(([fqdn, entry]) => ({
-		fqdn: fqdn.trim(),
+		fqdn: mapKey(fqdn, 'trunk'),
 		trunk: pickTrunk(asObject(entry, `trunk "${fqdn}"`)),
 	}));
 }
@@ -63,15 +78,20 @@ export function parseDomains(value: unknown): Record<string, SipDomain> {
 			if (typeof object.domain !== 'string' || object.domain.trim() === '') {
 				throw new Error(`domain ${index + 1} has no "domain"`);
 			}
-			result[object.domain.trim()] = { enabled: object.enabled !== false };
+			addDomain(result, mapKey(object.domain, 'domain'), object);
 		});
 		return result;
 	}
 	for (const [name, entry] of Object.entries(asObject(value, 'domains'))) {
-		const object = asObject(entry, `domain "${name}"`);
-		result[name.trim()] = { enabled: object.enabled !== false };
+		addDomain(result, mapKey(name, 'domain'), asObject(entry, `domain "${name}"`));
 	}
 	return result;
+}
+
+function addDomain(result: Record<string, SipDomain>, name: string, object: Record<string, unknown>): void {
+	const twice = Object.keys(result).find((other) => other.toLowerCase() === name.toLowerCase());
+	if (twice !== undefined) throw new Error(`domain "${name}" is listed twice`);
+	result[name] = { enabled: object.enabled !== false };
 }
 
 function pickTrunk(object: Record<string, unknown>): Partial<SipTrunk> {

@@ -19,6 +19,20 @@ export function readLocator(
 	return text;
 }
 
+/** A locator value that `problem` can refuse on its own, before any request (e.g. a malformed FQDN). */
+export function readCheckedLocator(
+	this: IExecuteFunctions,
+	name: string,
+	displayName: string,
+	itemIndex: number,
+	problem: (value: string) => string | undefined,
+): string {
+	const value = readLocator.call(this, name, displayName, itemIndex);
+	const issue = problem(value);
+	if (issue) throw fail.call(this, itemIndex, `${displayName}: ${issue}`, 'Nothing was sent to the service.');
+	return value;
+}
+
 export function readRequiredString(
 	this: IExecuteFunctions,
 	name: string,

@@ -2,7 +2,11 @@
  * The one place where this node uses the shared pure SIP rules (nodes/shared/acs): validation, pattern hints,
  * local route matching and change planning. Nothing here is SIP logic of its own.
  */
-import { validateSipConfiguration, type SipConfigIssue } from '../../shared/acs/sip/configValidation';
+import {
+	domainsRemovedWhileInUse,
+	validateSipConfiguration,
+	type SipConfigIssue,
+} from '../../shared/acs/sip/configValidation';
 import { normaliseRoute, planSipChanges } from '../../shared/acs/sip/desiredStatePlanner';
 import { matchRoutes } from '../../shared/acs/sip/routeMatcher';
 import { lintRoutePattern } from '../../shared/acs/sip/routePatternLint';
@@ -54,10 +58,18 @@ export function patternHints(pattern: string): string[] {
 	return lint.valid ? lint.hints.map((hint) => hint.message) : [];
 }
 
+export interface ValidationRules {
+	/** The preview api-versions' domain rules (see SipFeatures.domainRules); they bite only once there are domains. */
+	domainRules?: boolean;
+}
+
 /** Problems `desired` has that `before` did not have: what was stored was accepted by the service, leave it. */
-export function newIssues(before: SipConfiguration, desired: SipConfiguration): ConfigurationIssue[] {
-	const existing = new Set(validateSipConfiguration(before).map(issueKey));
-	return validateSipConfiguration(desired).filter((issue) => !existing.has(issueKey(issue)));
+export function newIssues(before: SipConfiguration, desired: SipConfiguration, rules: ValidationRules = {}): ConfigurationIssue[] {
+	const options = { domainRules: rules.domainRules === true };
+	const existing = new Set(validateSipConfiguration(before, options).map(issueKey));
+	const issues = validateSipConfiguration(desired, options);
+	if (options.domainRules) issues.push(...domainsRemovedWhileInUse(before, desired));
+	return issues.filter((issue) => !existing.has(issueKey(issue)));
 }
 
 function issueKey(issue: ConfigurationIssue): string {

@@ -1,9 +1,13 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-export const CONNECTION_STRING_CREDENTIAL = 'azureCommunicationServicesApi';
-export const ENTRA_ID_CREDENTIAL = 'azureCommunicationServicesEntraApi';
+import { CONNECTION_STRING_CREDENTIAL, ENTRA_CREDENTIAL } from '../acs/credentialTypes';
 
-export type AcsAuthentication = 'connectionString' | 'entraId';
+export {
+	CONNECTION_STRING_CREDENTIAL,
+	ENTRA_CREDENTIAL,
+	credentialTypeFor,
+	type AcsAuthentication,
+} from '../acs/credentialTypes';
 
 /** The node parameter that picks one of the two credentials. Put it first in `properties`. */
 export const authenticationProperty: INodeProperties = {
@@ -34,12 +38,8 @@ export const acsCredentials: INodeCredentialDescription[] = [
 		displayOptions: { show: { authentication: ['connectionString'] } },
 	},
 	{
-		name: ENTRA_ID_CREDENTIAL,
+		name: ENTRA_CREDENTIAL,
 		required: true,
 		displayOptions: { show: { authentication: ['entraId'] } },
 	},
 ];
-
-export function credentialTypeFor(authentication: unknown): string {
-	return authentication === 'entraId' ? ENTRA_ID_CREDENTIAL : CONNECTION_STRING_CREDENTIAL;
-}

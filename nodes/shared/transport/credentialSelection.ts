@@ -1,13 +1,16 @@
 /** Which credential the node uses, and the endpoint it pins requests to. */
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { parseConnectionString } from '../acs/connectionString';
+import {
+	CONNECTION_STRING_CREDENTIAL,
+	ENTRA_CREDENTIAL,
+	credentialTypeFor,
+	type AcsAuthentication,
+} from '../acs/credentialTypes';
 import { checkEndpoint } from '../acs/endpoint';
 import type { AcsContext } from './types';
 
-export const CONNECTION_STRING_CREDENTIAL = 'azureCommunicationServicesApi';
-export const ENTRA_CREDENTIAL = 'azureCommunicationServicesEntraApi';
-
-export type AcsAuthentication = 'connectionString' | 'entraId';
+export { CONNECTION_STRING_CREDENTIAL, ENTRA_CREDENTIAL, type AcsAuthentication };
 
 function isExecute(ctx: AcsContext): ctx is IExecuteFunctions {
 	return typeof (ctx as IExecuteFunctions).getInputData === 'function';
@@ -21,7 +24,7 @@ export function authenticationOf(ctx: AcsContext, itemIndex = 0): AcsAuthenticat
 }
 
 export function credentialTypeOf(ctx: AcsContext, itemIndex = 0): string {
-	return authenticationOf(ctx, itemIndex) === 'entraId' ? ENTRA_CREDENTIAL : CONNECTION_STRING_CREDENTIAL;
+	return credentialTypeFor(authenticationOf(ctx, itemIndex));
 }
 
 /** The endpoint origin of the selected credential, validated by the endpoint policy (throws EndpointError / ConnectionStringError). */

@@ -5,7 +5,7 @@ import { operationFailedError } from './errors';
 import { pinToEndpoint } from './hostPin';
 import { DEFAULT_POLLING_POLICY, isTerminalStatus, nextPollDelayMs } from './pollingPolicy';
 import { abortableSleep, acsRequest } from './request';
-import { retryAfterMs } from './retryPolicy';
+import { isIdempotentByDefault, retryAfterMs } from './retryPolicy';
 import type {
 	AcsContext,
 	AcsRequestOptions,
@@ -103,17 +103,22 @@ function handleFromOperation(operation: PhoneNumberOperation, headers: Record<st
 }
 
 /**
- * Starts an LRO (202 + Operation-Location). The start is sent once; if its outcome is ambiguous (the connection
- * failed after sending, or a 5xx), and `knownOperationId` is given, the operation is looked up: found -> that is
- * our operation; not found (404) -> the start certainly did not happen and is sent again (once per retry budget).
+ * Starts an LRO (202 + Operation-Location). A DELETE or PATCH start is idempotent and retried like any call. A POST
+ * start is sent once; if its outcome is ambiguous (the connection failed after sending, or a 5xx), and
+ * `knownOperationId` is given, the operation is looked up: found -> that is our operation; not found (404) -> the
+ * start certainly did not happen and is sent again (once per retry budget).
  */
 export async function startLongRunningOperation(this: IExecuteFunctions, options: LroStartOptions): Promise<LroHandle> {
 	const maxStarts = 1 + (options.knownOperationId ? 2 : 0);
+	const idempotent = options.idempotent ?? isIdempotentByDefault(options.method);
 	for (let start = 1; ; start++) {
-		const sent = await settle(acsRequest.call(this, { ...options, idempotent: options.idempotent ?? false }));
+		const sent = await settle(acsRequest.call(this, { ...options, idempotent }));
 		if (!sent.ok) {
 			const error = sent.error;
 			const acs = acsContextOf(error);
+			if (options.method === 'DELETE' && acs?.status === 404 && acs.earlierAttemptMayHaveApplied) {
+				throw alreadyDeletedError(error);
+			}
 			if (!options.knownOperationId || !acs?.ambiguous) throw error;
 			const reconciled = await reconcileAmbiguousStart.call(this, options.knownOperationId, {
 				apiVersion: options.apiVersion,
@@ -181,29 +186,40 @@ export async function waitForOperation(
 	let polls = 0;
 	let operation: PhoneNumberOperation | undefined;
 	let location = full.resourceLocation;
+	const timedOut = (lastStatus: string | undefined) =>
+		new NodeOperationError(
+			node,
+			`The operation ${handle.operationId} did not finish within ${opts.timeoutSeconds} s (last status: ${lastStatus ?? 'unknown'})`,
+			{
+				itemIndex: opts.itemIndex,
+				description: `It may still be running on the service. To resume, use Operation -> Wait for Completion with the operation ID ${handle.operationId}, or raise the timeout.`,
+			},
+		);
 	for (;;) {
-		const response = await acsRequest.call<IExecuteFunctions, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(this, {
-			method: 'GET',
-			path: pollUrl,
-			api: opts.api ?? 'phoneNumbers',
-			apiVersion: opts.apiVersion,
-			itemIndex: opts.itemIndex,
-		});
+		const polled = await settle(
+			acsRequest.call<IExecuteFunctions, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(this, {
+				method: 'GET',
+				path: pollUrl,
+				api: opts.api ?? 'phoneNumbers',
+				apiVersion: opts.apiVersion,
+				itemIndex: opts.itemIndex,
+				deadline,
+			}),
+		);
+		if (!polled.ok) {
+			if (!isTransientFailure(polled.error)) throw polled.error;
+			if (Date.now() < deadline && !acsContextOf(polled.error)?.outOfTime) throw polled.error;
+			// The retries ran out of time: wait out the Timeout the user gave, then report it.
+			await abortableSleep(this, Math.max(0, deadline - Date.now()), opts.itemIndex);
+			throw timedOut(operation?.status);
+		}
+		const response = polled.value;
 		operation = response.body;
 		polls++;
 		location = operation?.resourceLocation ?? response.headers['location'] ?? location;
 		if (operation && isTerminalStatus(operation.status)) break;
 		const remaining = deadline - Date.now();
-		if (remaining <= 0) {
-			throw new NodeOperationError(
-				node,
-				`The operation ${handle.operationId} did not finish within ${opts.timeoutSeconds} s (last status: ${operation?.status ?? 'unknown'})`,
-				{
-					itemIndex: opts.itemIndex,
-					description: `It is still running on the service. To resume, use Operation -> Wait for Completion with the operation ID ${handle.operationId}, or raise the timeout.`,
-				},
-			);
-		}
+		if (remaining <= 0) throw timedOut(operation?.status);
 		await abortableSleep(
 			this,
 			nextPollDelayMs(polls - 1, policy, retryAfterMs(response.headers, new Date()), remaining),
@@ -221,8 +237,19 @@ export async function waitForOperation(
 		api: opts.api ?? 'phoneNumbers',
 		apiVersion: opts.apiVersion,
 		itemIndex: opts.itemIndex,
+		// The operation is done: its result gets a short time of its own even at the deadline.
+		deadline: Math.max(deadline, Date.now() + RESULT_GRACE_MS),
 	});
 	return { operation, result: result.body };
+}
+
+const RESULT_GRACE_MS = 5_000;
+
+/** A failure of a poll that only means "no answer in time" (timeout, reset, 5xx, 429), not a real error answer. */
+function isTransientFailure(error: Error): boolean {
+	const acs = acsContextOf(error);
+	if (!acs) return false;
+	return acs.status === undefined || [408, 429, 500, 502, 503, 504].includes(acs.status);
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: Error };
@@ -235,6 +262,27 @@ async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
 	);
 }
 
-function acsContextOf(error: unknown): { ambiguous?: boolean; status?: number } | undefined {
-	return (error as { context?: { acs?: { ambiguous?: boolean; status?: number } } }).context?.acs;
+interface AcsErrorContext {
+	ambiguous?: boolean;
+	status?: number;
+	earlierAttemptMayHaveApplied?: boolean;
+	alreadyApplied?: boolean;
+	/** The retries of a call with a deadline stopped because the next wait would pass it. */
+	outOfTime?: boolean;
+}
+
+function acsContextOf(error: unknown): AcsErrorContext | undefined {
+	return (error as { context?: { acs?: AcsErrorContext } }).context?.acs;
+}
+
+/**
+ * A DELETE start re-sent after a failure that may have reached the service, answered 404: the first attempt most
+ * likely started the deletion and it has already finished (a second DELETE while it runs is answered 202).
+ */
+function alreadyDeletedError(error: Error): Error {
+	const shaped = error as Error & { description?: string; context: { acs?: AcsErrorContext } };
+	shaped.message = `Already gone: ${shaped.message}`;
+	shaped.description = `${shaped.description ?? ''}\nThe first attempt of this request most likely did it (its answer was lost) and it has already completed: the resource no longer exists. Nothing else needs to be done.`.trim();
+	shaped.context.acs = { ...shaped.context.acs, alreadyApplied: true };
+	return shaped;
 }

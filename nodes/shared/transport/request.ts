@@ -112,6 +112,19 @@ async function sendOnce(
 	}
 }
 
+/** A failure after which the service may have acted on the request (not a 429, not a refused connection). */
+function mayHaveBeenProcessed(failure: Failure): boolean {
+	if (failure.kind === 'response') return failure.statusCode !== 429;
+	return failure.kind === 'network' && failure.delivered === 'maybe';
+}
+
+/** Smallest per-attempt timeout near a deadline: an attempt always gets a fair chance to answer. */
+const MIN_ATTEMPT_MS = 250;
+
+function attemptTimeoutWithin(deadline: number, attemptTimeoutMs: number): number {
+	return Math.min(attemptTimeoutMs, Math.max(MIN_ATTEMPT_MS, deadline - Date.now()));
+}
+
 export interface PreparedRequest {
 	credentialType: string;
 	request: IHttpRequestOptions;
@@ -154,8 +167,12 @@ export async function acsRequest<T = unknown>(
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...(options.retry ?? {}) };
 	const idempotent = options.idempotent ?? isIdempotentByDefault(options.method);
 	const { credentialType, request } = await prepareRequest(this, options);
+	const attemptTimeoutMs = request.timeout ?? DEFAULT_TIMEOUT_MS;
 	let waited = 0;
+	let earlierAttemptMayHaveApplied = false;
+	let outOfTime = false;
 	for (let attempt = 0; ; attempt++) {
+		if (options.deadline !== undefined) request.timeout = attemptTimeoutWithin(options.deadline, attemptTimeoutMs);
 		const outcome = await sendOnce(this, credentialType, request);
 		if (outcome.ok) return outcome.response as AcsResponse<T>;
 		const failure = outcome.failure;
@@ -180,26 +197,39 @@ export async function acsRequest<T = unknown>(
 			if (waited + delay > policy.maxTotalWaitMs) {
 				note = `Gave up after ${attempt + 1} attempt(s): the next wait (${Math.ceil(delay / 1000)} s) would exceed the retry budget of ${Math.round(policy.maxTotalWaitMs / 1000)} s.`;
 				delay = undefined;
+			} else if (options.deadline !== undefined && Date.now() + delay >= options.deadline) {
+				note = `Gave up after ${attempt + 1} attempt(s): the time allowed for this call ran out.`;
+				delay = undefined;
+				outOfTime = true;
 			}
 		} else if (retryable) {
 			note = `Gave up after ${attempt + 1} attempts.`;
 		}
 		if (delay === undefined) {
 			if (failure.kind === 'network') {
-				throw networkError(
+				const error = networkError(
 					node,
 					{ code: failure.code, ambiguous: !idempotent && failure.delivered === 'maybe', attempts: attempt + 1 },
 					options.itemIndex,
 				);
+				if (outOfTime) error.context.acs = { ...(error.context.acs as object), outOfTime };
+				throw error;
 			}
 			if (!retryable && !idempotent && RETRYABLE_STATUS.has(failure.statusCode)) {
 				note =
 					'This request is not idempotent and the service may have processed it, so it was not sent again. Check the resource (or the operation) before retrying.';
 			}
+			const appliedBefore = earlierAttemptMayHaveApplied && !RETRYABLE_STATUS.has(failure.statusCode);
+			if (appliedBefore) {
+				note = `An earlier attempt of this request failed after it may have reached the service, so this answer may be the result of that attempt.${note ? ` ${note}` : ''}`;
+			}
 			const error = acsApiError(node, failure, { itemIndex: options.itemIndex, note });
 			if (note && !retryable && !idempotent) error.context.acs = { ...(error.context.acs as object), ambiguous: true };
+			if (appliedBefore) error.context.acs = { ...(error.context.acs as object), earlierAttemptMayHaveApplied: true };
+			if (outOfTime) error.context.acs = { ...(error.context.acs as object), outOfTime };
 			throw error;
 		}
+		earlierAttemptMayHaveApplied ||= mayHaveBeenProcessed(failure);
 		waited += delay;
 		await abortableSleep(this, delay, options.itemIndex);
 	}

@@ -33,6 +33,11 @@ export interface AcsRequestOptions {
 	retry?: Partial<RetryPolicy>;
 	/** Per-attempt timeout in ms (default 60 000). */
 	timeoutMs?: number;
+	/**
+	 * Epoch ms after which no attempt may still run and no retry starts: each attempt's timeout shrinks to the
+	 * time left (at least 250 ms), and a retry whose wait would reach it is not made.
+	 */
+	deadline?: number;
 }
 
 export interface AcsResponse<T = unknown> {

@@ -23,6 +23,28 @@ describe('virtual clock', () => {
     await expect(emu.control.advanceClock({ seconds: -5 })).rejects.toMatchObject({ status: 400 });
   });
 
+  it('stamps the Date header of every reply with the virtual clock', async () => {
+    const emu = emulator();
+    const offsetMs = 16 * 60_000;
+    await emu.control.advanceClock({ ms: offsetMs });
+    // The header has whole seconds: allow the truncation and the time the request takes.
+    const expectVirtualDate = (headers: Record<string, unknown>) => {
+      const sent = Date.parse(String(headers.date));
+      expect(Math.abs(sent - (Date.now() + offsetMs))).toBeLessThan(3000);
+    };
+    const signed = await sendWithAccessKey(emu.accessKey, `${emu.endpoint}things?${API}`);
+    expect(signed.status).toBe(200);
+    expectVirtualDate(signed.headers);
+    const refused = await rawRequest(emu.endpoint, { path: `/things?${API}` });
+    expect(refused.status).toBe(401);
+    expectVirtualDate(refused.headers);
+    const controlReply = await rawRequest(emu.endpoint, { path: '/_emulator/clock' });
+    expectVirtualDate(controlReply.headers);
+    await emu.control.setClock({ offsetMs: 0 });
+    const realAgain = await sendWithAccessKey(emu.accessKey, `${emu.endpoint}things?${API}`);
+    expect(Math.abs(Date.parse(realAgain.headers.date) - Date.now())).toBeLessThan(3000);
+  });
+
   it('is back at real time after a reset, with fresh domain state', async () => {
     const emu = emulator();
     await emu.control.advanceClock({ seconds: 100 });

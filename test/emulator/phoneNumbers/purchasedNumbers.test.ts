@@ -88,6 +88,42 @@ kit.forEachAuth('purchased numbers', () => {
     expect((await again.pollUntilDone()).phoneNumbers).toEqual(found.phoneNumbers);
   });
 
+  it('a second release started before the first finished does not take the number from whoever bought it since', async () => {
+    const client = kit.client();
+    await kit.control('PUT', '/settings', { poolSize: 1 });
+    const buyTollFree800 = async () => {
+      const search = await client.beginSearchAvailablePhoneNumbers(
+        { countryCode: 'US', phoneNumberType: 'tollFree', assignmentType: 'application', capabilities: { calling: 'outbound', sms: 'none' }, areaCode: '800' },
+        POLL,
+      );
+      const found = await search.pollUntilDone();
+      await (await client.beginPurchasePhoneNumbers(found.searchId, POLL)).pollUntilDone();
+      return found.phoneNumbers[0];
+    };
+    const releaseOf = async (number: string) => {
+      const start = await kit.raw('DELETE', `/phoneNumbers/${encodeURIComponent(number)}?api-version=2025-06-01`);
+      expect(start.status).toBe(202);
+      return start.headers.get('operation-location')!;
+    };
+    const number = await buyTollFree800();
+    await kit.control('POST', '/lro/next', { operationType: 'releasePhoneNumber', count: 1, notStartedMs: 0, runningMs: 30_000 });
+    await kit.control('POST', '/lro/next', { operationType: 'releasePhoneNumber', count: 1, notStartedMs: 0, runningMs: 60_000 });
+    const first = await releaseOf(number);
+    const second = await releaseOf(number);
+    await kit.emu().control.advanceClock({ seconds: 31 });
+    expect((await kit.raw('GET', first)).body.status).toBe('succeeded');
+    expect((await kit.raw('GET', second)).body.status).toBe('running');
+    expect((await kit.raw('GET', `/phoneNumbers/${encodeURIComponent(number)}?api-version=2025-06-01`)).status).toBe(404);
+
+    // The pool holds one number: buying again gets the same one, released by the first release.
+    expect(await buyTollFree800()).toBe(number);
+    await kit.emu().control.advanceClock({ seconds: 30 });
+    expect((await kit.raw('GET', second)).body.status).toBe('succeeded');
+    const owned = await kit.raw('GET', `/phoneNumbers/${encodeURIComponent(number)}?api-version=2025-06-01`);
+    expect(owned.status).toBe(200);
+    expect(owned.body).toMatchObject({ phoneNumber: number, phoneNumberType: 'tollFree' });
+  });
+
   it('answers a release start with live headers', async () => {
     const [number] = await buyNumbers(kit.client());
     const response = await kit.raw('DELETE', `/phoneNumbers/${encodeURIComponent(number)}?api-version=2025-04-01`);

@@ -119,8 +119,11 @@ describe('Phone Numbers node: Reservation', () => {
 			...COST_LIMITS,
 			...LRO,
 		});
-		expect(result.error?.message).toMatch(/^Not purchased: reservation .* has expired/);
-		expect((await acsRequests(emulator())).some((r) => r.method === 'POST')).toBe(false);
+		// One object, so that a failure shows the node's error next to what it sent.
+		expect({ error: result.error?.message, sent: await acsRequests(emulator()) }).toMatchObject({
+			error: expect.stringMatching(/^Not purchased: reservation .* has expired/),
+			sent: [{ method: 'GET', path: `/availablePhoneNumbers/reservations/${reservation.reservationId as string}` }],
+		});
 	});
 
 	it('refuses a reservation purchase over the cost guard', async () => {

@@ -147,6 +147,45 @@ describe('Configuration Apply Desired State', () => {
 		expect(await sentRequests(emu)).toEqual([]);
 	});
 
+	it.each([
+		['a trunk', '{"trunks": {"__proto__": {"sipSignalingPort": 5061}, "sbc1.contoso.com": {"sipSignalingPort": 5061}}}', 'trunk "__proto__"'],
+		['a trunk in list form', '{"trunks": [{"fqdn": "__proto__", "sipSignalingPort": 5061}]}', 'trunk "__proto__"'],
+		['a domain', '{"domains": {"__proto__": {"enabled": true}}}', 'domain "__proto__"'],
+		['a domain in list form', '{"domains": [{"domain": "__proto__"}]}', 'domain "__proto__"'],
+		['a trunk named after an Object member', '{"trunks": {"constructor": {"sipSignalingPort": 5061}}}', 'trunk "constructor"'],
+	])('refuses %s keyed by a reserved name, naming it, before any request', async (_, desiredState, named) => {
+		const emu = emulator();
+		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
+		const result = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', desiredState, sipApi: 'sipPreview' });
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toContain(`Desired State (JSON): ${named}`);
+		expect(await sentRequests(emu)).toEqual([]);
+		const stored = await storedSip(emu);
+		expect(Object.keys(stored.trunks as object)).toEqual(Object.keys(TWO_TRUNKS_TWO_ROUTES.trunks));
+		expect(Object.keys((stored.domains as object | undefined) ?? {})).toEqual([]);
+	});
+
+	it('refuses limits, names and duplicates of the given sections before any request', async () => {
+		const emu = emulator();
+		const trunks = Object.fromEntries(Array.from({ length: 251 }, (_, i) => [`sbc${i}.contoso.com`, { sipSignalingPort: 5061 }]));
+		const tooMany = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify({ trunks }) });
+		expect(tooMany.error?.message).toBe('Desired State (JSON): 251 trunks; at most 250 are allowed.');
+		const route = { name: 'A', numberPattern: '^\\+1', trunks: ['sbc1.contoso.com'] };
+		const twice = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify({ routes: [route, route] }) });
+		expect(twice.error?.message).toBe('Desired State (JSON): There are 2 routes named "A"; route names must be unique.');
+		expect(await sentRequests(emu)).toEqual([]);
+	});
+
+	it('leaves a trunk without a port to the check after the read: its stored port applies', async () => {
+		const emu = emulator();
+		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
+		const desiredState = JSON.stringify({ trunks: { ...TWO_TRUNKS_TWO_ROUTES.trunks, 'sbc1.contoso.com': {} } });
+		const result = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', desiredState });
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)[0]).toMatchObject({ inSync: true });
+		expect(await sentRequests(emu)).toEqual(['GET /sip']);
+	});
+
 	it('manages domains on the preview API, removing a domain only after its trunks', async () => {
 		const emu = emulator();
 		await seedSip(emu, {
@@ -247,6 +286,21 @@ describe('Configuration Test Number', () => {
 		});
 		const result = await runSip(emu, { resource: 'configuration', operation: 'testNumber', sipApi: 'sipPreview', phoneNumber: '+14255550100' });
 		expect(jsonOf(result)[0]).toMatchObject({ route: null, matchingRoutes: [], serviceMatchingRoutes: [], agree: true });
+	});
+
+	it.each(['[1]', '"routes"', '42', 'null'])('refuses the candidate %s, which is not an object, before any request', async (candidateConfiguration) => {
+		const emu = emulator();
+		await seedSip(emu, SEATTLE);
+		const result = await runSip(emu, {
+			resource: 'configuration',
+			operation: 'testNumber',
+			phoneNumber: '+14251234567',
+			configurationSource: 'candidate',
+			candidateConfiguration,
+			checkWithService: false,
+		});
+		expect(result.error?.message).toBe('Candidate Configuration (JSON): must be an object with "trunks", "routes" and/or "domains"');
+		expect(await sentRequests(emu)).toEqual([]);
 	});
 
 	it('refuses an invalid candidate before sending it', async () => {

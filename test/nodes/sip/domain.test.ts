@@ -36,6 +36,52 @@ describe('Domain (preview API)', () => {
 		expect(new Set(log.map((entry) => entry.query['api-version']))).toEqual(new Set([PREVIEW]));
 	});
 
+	describe('domain rules of the preview API, checked after the read and before any change', () => {
+		const withDomain = {
+			domains: { 'contoso.com': { enabled: true } },
+			trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } },
+		};
+		const outsideTrunk = { resource: 'trunk', operation: 'createOrUpdate', fqdn: 'sbc.fabrikam.com', sipSignalingPort: 5061 };
+
+		it('refuses a trunk under no configured domain, as the service does, sending only the read', async () => {
+			const emu = emulator();
+			await seedSip(emu, withDomain);
+			await expect(seedSip(emu, { trunks: { 'sbc.fabrikam.com': { sipSignalingPort: 5061 } } })).rejects.toThrow(/answered 422/);
+			await emu.control.clearRequestLog();
+
+			const result = await runSip(emu, { ...outsideTrunk, sipApi: 'sipPreview' });
+			expect(result.error?.message).toMatch(/^Trunk FQDN: Trunk sbc\.fabrikam\.com is not under any configured domain \(contoso\.com\)/);
+			expect(await sentRequests(emu)).toEqual(['GET /sip']);
+			expect(Object.keys((await storedSip(emu)).trunks as object)).toEqual(['sbc1.contoso.com']);
+		});
+
+		it('refuses to delete a domain that trunks lie under, sending only the read', async () => {
+			const emu = emulator();
+			await seedSip(emu, withDomain);
+			const result = await runSip(emu, { resource: 'domain', operation: 'delete', domain: { __rl: true, mode: 'name', value: 'contoso.com' } });
+			expect(result.error?.message).toMatch(/^Domain: Domain contoso\.com cannot be deleted: trunk\(s\) sbc1\.contoso\.com lie under it/);
+			expect(await sentRequests(emu)).toEqual(['GET /sip']);
+			expect((await storedSip(emu)).domains).toEqual({ 'contoso.com': { enabled: true } });
+		});
+
+		it('refuses a desired state that deletes a domain its trunks still need, sending only the read', async () => {
+			const emu = emulator();
+			await seedSip(emu, withDomain);
+			const desiredState = JSON.stringify({ domains: {}, trunks: withDomain.trunks });
+			const result = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', sipApi: 'sipPreview', desiredState });
+			expect(result.error?.message).toMatch(/^Desired State \(JSON\): Domain contoso\.com cannot be deleted/);
+			expect(await sentRequests(emu)).toEqual(['GET /sip']);
+		});
+
+		it('does not apply them on the stable API, which has no domains', async () => {
+			const emu = emulator();
+			await seedSip(emu, withDomain);
+			const result = await runSip(emu, outsideTrunk);
+			expect(jsonOf(result)[0]).toMatchObject({ fqdn: 'sbc.fabrikam.com', change: 'created' });
+			expect(await sentRequests(emu)).toEqual(['GET /sip', 'PATCH /sip']);
+		});
+	});
+
 	it('refuses an invalid domain name before any request', async () => {
 		const emu = emulator();
 		const result = await runSip(emu, { resource: 'domain', operation: 'createOrUpdate', domainName: 'contoso', enabled: true });

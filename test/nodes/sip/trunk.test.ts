@@ -315,6 +315,26 @@ describe('Trunk Replace All', () => {
 		expect(await sentRequests(emu)).toEqual(['GET /sip']);
 	});
 
+	it('refuses 251 trunks (JSON) before any request', async () => {
+		const emu = emulator();
+		const trunks = Array.from({ length: 251 }, (_, i) => ({ fqdn: `sbc${i}.contoso.com`, sipSignalingPort: 5061 }));
+		const result = await runSip(emu, { resource: 'trunk', operation: 'replaceAll', source: 'json', trunksJson: JSON.stringify(trunks) });
+		expect(result.error?.message).toBe('Trunks (JSON): 251 trunks; at most 250 are allowed.');
+		expect(await sentRequests(emu)).toEqual([]);
+	});
+
+	it('refuses a trunk keyed "__proto__" (JSON map) by name before any request', async () => {
+		const emu = emulator();
+		const result = await runSip(emu, {
+			resource: 'trunk',
+			operation: 'replaceAll',
+			source: 'json',
+			trunksJson: '{"__proto__": {"sipSignalingPort": 5061}, "sbc1.contoso.com": {"sipSignalingPort": 5061}}',
+		});
+		expect(result.error?.message).toContain('Trunks (JSON): trunk "__proto__"');
+		expect(await sentRequests(emu)).toEqual([]);
+	});
+
 	it('refuses a duplicated FQDN before any request', async () => {
 		const emu = emulator();
 		const result = await runSip(emu, {

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
-import { assertValid, sendPatches } from '../../helpers/commit';
+import { assertValid, assertValidAlone, rulesOf, sendPatches } from '../../helpers/commit';
 import { parseDesiredState, previewOnlyFields, type DesiredState } from '../../helpers/desiredState';
 import { fail, parseJson } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
@@ -63,10 +63,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (previewFields.length > 0) {
 		assertFeature.call(this, choice, 'trunkOptionsAndCallerId', `${parameter}: ${previewFields.join(', ')}`, itemIndex);
 	}
+	assertValidAlone.call(this, desiredState, parameter, itemIndex, { deferPatternSyntax: true });
 
 	const before = await readSipConfiguration.call(this, choice, itemIndex);
 	const desired = desiredState.applyTo(before);
-	assertValid.call(this, before, desired, parameter, itemIndex);
+	assertValid.call(this, before, desired, parameter, itemIndex, rulesOf(choice));
 	const { patches, changes } = planChanges(before, desired);
 
 	const result: IDataObject = {

@@ -2,8 +2,8 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { validateE164 } from '../../../shared/acs/validators';
 import { readSipApiChoice } from '../../helpers/apiChoice';
-import { assertValid } from '../../helpers/commit';
-import { parseDesiredState } from '../../helpers/desiredState';
+import { assertValid, assertValidAlone } from '../../helpers/commit';
+import { parseDesiredState, type DesiredState } from '../../helpers/desiredState';
 import { fail, parseJson, readRequiredString } from '../../helpers/parameters';
 import { readSipConfiguration, testRoutesWithNumberOnService } from '../../helpers/sipClient';
 import { evaluateNumberLocally, patternHints } from '../../helpers/sipRules';
@@ -75,9 +75,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const source = this.getNodeParameter('configurationSource', itemIndex, 'stored') as 'stored' | 'candidate';
 	const checkWithService = this.getNodeParameter('checkWithService', itemIndex, true) as boolean;
 	const choice = readSipApiChoice.call(this, itemIndex);
+	const candidate = source === 'candidate' ? readCandidate.call(this, itemIndex) : undefined;
 
 	const stored = await readSipConfiguration.call(this, choice, itemIndex);
-	const configuration = source === 'candidate' ? readCandidate.call(this, stored, itemIndex) : stored;
+	const configuration = candidate ? applyCandidate.call(this, candidate, stored, itemIndex) : stored;
 
 	const local = evaluateNumberLocally(configuration, phoneNumber);
 	const result: IDataObject = {
@@ -130,17 +131,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 }
 
-function readCandidate(this: IExecuteFunctions, stored: SipConfiguration, itemIndex: number): SipConfiguration {
-	const parameter = 'Candidate Configuration (JSON)';
-	const raw = parseJson.call(this, this.getNodeParameter('candidateConfiguration', itemIndex), parameter, itemIndex);
-	let candidate: SipConfiguration;
+const CANDIDATE = 'Candidate Configuration (JSON)';
+
+/** The candidate, refused before any request when it is wrong whatever is stored. */
+function readCandidate(this: IExecuteFunctions, itemIndex: number): DesiredState {
+	const raw = parseJson.call(this, this.getNodeParameter('candidateConfiguration', itemIndex), CANDIDATE, itemIndex);
+	let candidate: DesiredState;
 	try {
-		candidate = parseDesiredState(raw).applyTo(stored);
+		candidate = parseDesiredState(raw);
 	} catch (error) {
-		throw fail.call(this, itemIndex, `${parameter}: ${(error as Error).message}`, 'Nothing was sent to the service.');
+		throw fail.call(this, itemIndex, `${CANDIDATE}: ${(error as Error).message}`, 'Nothing was sent to the service.');
 	}
-	assertValid.call(this, stored, candidate, parameter, itemIndex);
+	assertValidAlone.call(this, candidate, CANDIDATE, itemIndex, { deferPatternSyntax: true });
 	return candidate;
+}
+
+function applyCandidate(this: IExecuteFunctions, candidate: DesiredState, stored: SipConfiguration, itemIndex: number): SipConfiguration {
+	const configuration = candidate.applyTo(stored);
+	assertValid.call(this, stored, configuration, CANDIDATE, itemIndex);
+	return configuration;
 }
 
 function disagreementHints(configuration: SipConfiguration, service: string[], local: string[]): string[] {

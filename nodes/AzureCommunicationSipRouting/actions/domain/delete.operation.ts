@@ -3,8 +3,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
 import { commitConfiguration } from '../../helpers/commit';
 import { findDomainKey } from '../../helpers/items';
-import { readLocator } from '../../helpers/parameters';
+import { readCheckedLocator } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
+import { fqdnProblem } from '../../helpers/sipRules';
 import { domainLocator, previewOnlyNotice, sipApiVersionOption } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['domain'], operation: ['delete'] } };
@@ -26,7 +27,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** A missing domain gives `deleted: false` and sends nothing. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = readLocator.call(this, 'domain', 'Domain', itemIndex);
+	const name = readCheckedLocator.call(this, 'domain', 'Domain', itemIndex, fqdnProblem);
 	const choice = readSipApiChoice.call(this, itemIndex, true);
 	assertFeature.call(this, choice, 'domains', 'Domains', itemIndex);
 	const before = await readSipConfiguration.call(this, choice, itemIndex);

@@ -2,8 +2,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
 import { domainItem, findDomainKey } from '../../helpers/items';
-import { fail, readLocator } from '../../helpers/parameters';
+import { fail, readCheckedLocator } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
+import { fqdnProblem } from '../../helpers/sipRules';
 import { domainLocator, previewOnlyNotice, sipApiVersionOption } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['domain'], operation: ['get'] } };
@@ -24,7 +25,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = readLocator.call(this, 'domain', 'Domain', itemIndex);
+	const name = readCheckedLocator.call(this, 'domain', 'Domain', itemIndex, fqdnProblem);
 	const choice = readSipApiChoice.call(this, itemIndex, true);
 	assertFeature.call(this, choice, 'domains', 'Domains', itemIndex);
 	const configuration = await readSipConfiguration.call(this, choice, itemIndex);

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { readSipApiChoice } from '../../helpers/apiChoice';
-import { commitConfiguration } from '../../helpers/commit';
+import { assertValidAlone, commitConfiguration } from '../../helpers/commit';
 import { routeItem } from '../../helpers/items';
 import { fail, parseTrunkList, readLocator, readRequiredString } from '../../helpers/parameters';
 import { placeRoute, type RoutePosition } from '../../helpers/routeOrder';
@@ -132,14 +132,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const choice = readSipApiChoice.call(this, itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const given: SipRoute = { name, numberPattern, trunks };
+	if (typeof fields.description === 'string' && fields.description !== '') given.description = fields.description;
+	if (choice.api === 'sipPreview' && typeof fields.callerIdOverride === 'string' && fields.callerIdOverride !== '') {
+		given.callerIdOverride = fields.callerIdOverride;
+	}
+	assertValidAlone.call(this, { routes: [given] }, routeParameterFor, itemIndex);
 
 	const before = await readSipConfiguration.call(this, choice, itemIndex);
 	const existing = before.routes.find((route) => route.name === name);
-	const route: SipRoute = { ...existing, name, numberPattern, trunks };
-	if (typeof fields.description === 'string' && fields.description !== '') route.description = fields.description;
-	if (choice.api === 'sipPreview' && typeof fields.callerIdOverride === 'string' && fields.callerIdOverride !== '') {
-		route.callerIdOverride = fields.callerIdOverride;
-	}
+	const route: SipRoute = { ...existing, ...given };
 	const placed = placeRoute(before.routes, route, position, relativeTo);
 	if (placed.missingAnchor) {
 		throw fail.call(

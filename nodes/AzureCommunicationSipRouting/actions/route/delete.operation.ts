@@ -2,8 +2,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { readSipApiChoice } from '../../helpers/apiChoice';
 import { commitConfiguration } from '../../helpers/commit';
-import { readLocator } from '../../helpers/parameters';
+import { readCheckedLocator } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
+import { routeNameProblem } from '../../helpers/sipRules';
 import { routeLocator, sipApiVersionOption } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['route'], operation: ['delete'] } };
@@ -24,7 +25,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Deletes one route; the routes after it move up one place. A missing route gives `deleted: false`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = readLocator.call(this, 'route', 'Route', itemIndex);
+	const name = readCheckedLocator.call(this, 'route', 'Route', itemIndex, routeNameProblem);
 	const choice = readSipApiChoice.call(this, itemIndex);
 	const before = await readSipConfiguration.call(this, choice, itemIndex);
 	const index = before.routes.findIndex((route) => route.name === name);

@@ -2,8 +2,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { readSipApiChoice } from '../../helpers/apiChoice';
 import { routeItem } from '../../helpers/items';
-import { fail, readLocator } from '../../helpers/parameters';
+import { fail, readCheckedLocator } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
+import { routeNameProblem } from '../../helpers/sipRules';
 import { routeLocator, sipApiVersionOption } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['route'], operation: ['get'] } };
@@ -23,7 +24,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = readLocator.call(this, 'route', 'Route', itemIndex);
+	const name = readCheckedLocator.call(this, 'route', 'Route', itemIndex, routeNameProblem);
 	const choice = readSipApiChoice.call(this, itemIndex);
 	const configuration = await readSipConfiguration.call(this, choice, itemIndex);
 	const index = configuration.routes.findIndex((route) => route.name === name);

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { readSipApiChoice } from '../../helpers/apiChoice';
-import { commitConfiguration } from '../../helpers/commit';
+import { assertValidAlone, commitConfiguration } from '../../helpers/commit';
 import { parseRoutes, toRoute } from '../../helpers/documentInput';
 import { routeItem } from '../../helpers/items';
 import { fail, parseJson } from '../../helpers/parameters';
@@ -111,6 +111,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		}
 		if (choice.api !== 'sipPreview') delete route.callerIdOverride;
 	});
+	assertValidAlone.call(this, { routes }, parameter, 0);
 
 	const before = await readSipConfiguration.call(this, choice, 0);
 	const outcome = await commitConfiguration.call(this, choice, 0, before, { ...before, routes }, parameter);

@@ -3,8 +3,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { readSipApiChoice } from '../../helpers/apiChoice';
 import { commitConfiguration } from '../../helpers/commit';
 import { findTrunkKey, routesUsingTrunk, sameHost } from '../../helpers/items';
-import { fail, readLocator } from '../../helpers/parameters';
+import { fail, readCheckedLocator } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
+import { fqdnProblem } from '../../helpers/sipRules';
 import type { SipConfiguration } from '../../helpers/sipTypes';
 import { sipApiVersionOption, trunkLocator } from '../common.descriptions';
 
@@ -42,7 +43,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fqdn = readLocator.call(this, 'trunk', 'Trunk', itemIndex);
+	const fqdn = readCheckedLocator.call(this, 'trunk', 'Trunk', itemIndex, fqdnProblem);
 	const removeFromRoutes = this.getNodeParameter('removeFromRoutes', itemIndex, false) as boolean;
 	const deleteEmptiedRoutes =
 		removeFromRoutes && (this.getNodeParameter('deleteEmptiedRoutes', itemIndex, false) as boolean);

@@ -2,8 +2,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
 import { findTrunkKey, trunkItem } from '../../helpers/items';
-import { fail, readLocator } from '../../helpers/parameters';
+import { fail, readCheckedLocator } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
+import { fqdnProblem } from '../../helpers/sipRules';
 import { sipApiVersionOption, trunkLocator } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['trunk'], operation: ['get'] } };
@@ -33,7 +34,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fqdn = readLocator.call(this, 'trunk', 'Trunk', itemIndex);
+	const fqdn = readCheckedLocator.call(this, 'trunk', 'Trunk', itemIndex, fqdnProblem);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const includeHealth = options.includeHealth === true;
 	const choice = readSipApiChoice.call(this, itemIndex, includeHealth);

@@ -7,7 +7,7 @@ import {
 
 import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
 import { previewOnlyFields } from '../../helpers/desiredState';
-import { commitConfiguration } from '../../helpers/commit';
+import { assertValidAlone, commitConfiguration } from '../../helpers/commit';
 import { parseTrunks, type TrunkEntry } from '../../helpers/documentInput';
 import { findTrunkKey, sameHost, trunkItem } from '../../helpers/items';
 import { fail, parseJson } from '../../helpers/parameters';
@@ -82,10 +82,12 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const { entries, sourceItems } = readEntries.call(this);
 	const choice = readSipApiChoice.call(this, 0);
 	const parameter = this.getNodeParameter('source', 0) === 'json' ? 'Trunks (JSON)' : 'Trunk FQDN';
-	const previewFields = previewOnlyFields(Object.fromEntries(entries.map(({ fqdn, trunk }) => [fqdn, trunk])), []);
+	const given = Object.fromEntries(entries.map(({ fqdn, trunk }) => [fqdn, trunk]));
+	const previewFields = previewOnlyFields(given, []);
 	if (previewFields.length > 0) {
 		assertFeature.call(this, choice, 'trunkOptionsAndCallerId', `${parameter}: ${previewFields.join(', ')}`, 0);
 	}
+	assertValidAlone.call(this, { trunks: given }, parameter, 0);
 
 	const before = await readSipConfiguration.call(this, choice, 0);
 	const trunks: Record<string, SipTrunk> = {};

@@ -222,10 +222,26 @@ export function validateSipPatch(
 /** Domains the patch deletes while trunks of the resulting document still lie under them. */
 function domainsStillInUse(current: SipConfiguration, patch: SipConfigurationPatch, result: SipConfiguration): SipConfigIssue[] {
   if (!isObject(patch.domains) || !isObject(current.domains)) return [];
+  const deleted = Object.entries(patch.domains)
+    .filter(([domain, update]) => update === null && Object.prototype.hasOwnProperty.call(current.domains, domain))
+    .map(([domain]) => domain);
+  return domainInUseIssues(deleted, result);
+}
+
+/**
+ * The DomainInUse rule between two whole documents (domainRules): domains of `before` that `after` no longer
+ * has while trunks of `after` still lie under them.
+ */
+export function domainsRemovedWhileInUse(before: SipConfiguration, after: SipConfiguration): SipConfigIssue[] {
+  const beforeDomains = isObject(before.domains) ? Object.keys(before.domains) : [];
+  const afterDomains = isObject(after.domains) ? after.domains : {};
+  return domainInUseIssues(beforeDomains.filter((domain) => !Object.prototype.hasOwnProperty.call(afterDomains, domain)), after);
+}
+
+function domainInUseIssues(deletedDomains: string[], result: SipConfiguration): SipConfigIssue[] {
   const trunks = Object.keys(isObject(result.trunks) ? result.trunks : {});
   const issues: SipConfigIssue[] = [];
-  for (const [domain, update] of Object.entries(patch.domains)) {
-    if (update !== null || !Object.prototype.hasOwnProperty.call(current.domains, domain)) continue;
+  for (const domain of deletedDomains) {
     const inUse = trunks.filter((fqdn) => isUnderDomain(fqdn, domain));
     if (inUse.length > 0)
       issues.push(issue('DomainInUse', `Domain ${domain} cannot be deleted: trunk(s) ${inUse.join(', ')} lie under it. Delete or move them first.`, `domains/${domain}`));
