@@ -23,8 +23,11 @@ export interface PreparedAcsRequest {
 
 const AUTH_HEADERS = new Set(['authorization', 'x-ms-date', 'x-ms-content-sha256', 'host', 'date']);
 
-function targetOf(options: IHttpRequestOptions): string {
-	const url = options.url ?? '';
+/** n8n's HTTP Request node still passes the legacy `uri` instead of `url`. */
+type AnyRequestOptions = IHttpRequestOptions & { uri?: string };
+
+function targetOf(options: AnyRequestOptions): string {
+	const url = options.url ?? options.uri ?? '';
 	if (/^[a-z][a-z0-9+.-]*:/i.test(url) || !options.baseURL) return url;
 	return `${options.baseURL.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
 }
@@ -62,7 +65,7 @@ export function finalOptions(
 	prepared: PreparedAcsRequest,
 	authHeaders: IDataObject,
 ): IHttpRequestOptions {
-	const result: IHttpRequestOptions = {
+	const result: AnyRequestOptions = {
 		...options,
 		url: prepared.url.href,
 		baseURL: undefined,
@@ -71,6 +74,7 @@ export function finalOptions(
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
+	delete result.uri;
 	if (prepared.body === '' || (Buffer.isBuffer(prepared.body) && prepared.body.length === 0)) delete result.body;
 	else result.body = prepared.body;
 	return result;

@@ -136,6 +136,19 @@ describe('connection-string credential (HMAC)', () => {
 		expect(again.body).toBe(options.body);
 	});
 
+	it("signs the legacy `uri` form that n8n's HTTP Request node passes, and the emulator accepts it", async () => {
+		const emu = emulator();
+		const legacy = { method: 'GET', uri: `${emu.endpoint}phoneNumbers`, qs: { 'api-version': '2025-06-01', top: 1 } };
+		const options = await new AzureCommunicationServicesApi().authenticate(hmacCredential(emu), legacy as never);
+		expect(options.url).toBe(`${emu.endpoint}phoneNumbers?api-version=2025-06-01&top=1`);
+		expect((options as { uri?: string }).uri).toBeUndefined();
+		const response = await fetch(options.url, { headers: options.headers as Record<string, string> });
+		expect(response.status).toBe(200);
+		await expect(
+			new AzureCommunicationServicesApi().authenticate(hmacCredential(emu), { uri: 'https://evil.example.com/phoneNumbers' } as never),
+		).rejects.toThrow(/Refused/);
+	});
+
 	it('refuses to sign for another host, even through baseURL', async () => {
 		const emu = emulator();
 		const credential = new AzureCommunicationServicesApi();

@@ -1,0 +1,158 @@
+/**
+ * `npm run e2e`: this package in a real n8n 2.40.7, end to end. Builds, installs n8n once, starts the emulator,
+ * imports credentials and every workflow of demo/workflows and test/e2e/workflows, executes each with
+ * `n8n execute` (once per credential kind) and checks outputs and the emulator's state; then starts n8n,
+ * tests both credentials through the REST API the Test button uses, and checks the editor in headless
+ * chromium, saving screenshots to docs/screenshots/. Ends with `N passed, N failed`.
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startEmulator, type RunningEmulator } from '../emulator';
+import { emulatorCredentials } from './demo/credentials';
+import { importCredentials, readWorkflowFileNames, readWorkflowFiles } from './demo/importFiles';
+import { DEMO_OWNER } from './demo/owner';
+import { checkCredentialTests, WRONG_KEY_CREDENTIAL } from './e2e/credentialChecks';
+import { checkEditor } from './e2e/editor';
+import { Report } from './e2e/report';
+import { runUnitTests } from './e2e/unitTests';
+import { nodesToExecute } from './demo/workflows';
+import { planRuns, runWorkflows, type PlannedRun } from './e2e/workflowRuns';
+import { ensureChromium, launchChromium } from './n8n/browser';
+import { N8nCli } from './n8n/cli';
+import { n8nEnvironment } from './n8n/environment';
+import { buildPackage, installExtension, missingBuildOutputs } from './n8n/extension';
+import { ensureN8nInstalled } from './n8n/install';
+import { localDir, paths } from './n8n/paths';
+import { freePort } from './n8n/ports';
+import { formatSeconds } from './n8n/run';
+import { N8nRest } from './n8n/rest';
+import { startN8nServer, type N8nServer } from './n8n/server';
+
+const workRoot = path.join(localDir, 'e2e');
+/** `npm run e2e -- --only=<text>` runs the workflows whose id or name contains the text; `--skip-editor` skips chromium. */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).toLowerCase();
+const skipEditor = process.argv.includes('--skip-editor');
+const say = (line: string) => console.log(`\x1b[36m[e2e]\x1b[0m ${line}`);
+
+async function main(): Promise<number> {
+	const started = Date.now();
+	const report = new Report();
+	const cleanups: Array<() => Promise<void>> = [];
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.once(signal, () => {
+			say(`${signal}: stopping n8n, chromium and the emulator`);
+			void Promise.allSettled(cleanups.reverse().map((cleanup) => cleanup())).then(() => process.exit(130));
+		});
+	}
+	try {
+		await runAll(report, cleanups);
+	} catch (error) {
+		report.add({ name: 'e2e run', ok: false, ms: 0, detail: (error as Error).stack ?? String(error) });
+	} finally {
+		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+	}
+	say(`finished in ${formatSeconds(Date.now() - started)}`);
+	report.printSummary();
+	return report.failed === 0 && report.passed > 0 ? 0 : 1;
+}
+
+async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Promise<void> {
+	await runUnitTests(report);
+	const built = await report.check('npm run build', async () => {
+		const build = await buildPackage();
+		if (!build.ok) throw new Error(build.detail);
+		const missing = missingBuildOutputs();
+		if (missing.length > 0) throw new Error(`missing from dist/: ${missing.join(', ')}`);
+	});
+	if (!built) return;
+	await report.check('n8n 2.40.7 installed (reused when present)', async () => {
+		await ensureN8nInstalled({ log: say });
+	});
+
+	fs.rmSync(workRoot, { recursive: true, force: true });
+	const emulator = await startEmulator({ port: 0 });
+	cleanups.push(() => emulator.stop());
+	say(`emulator at ${emulator.endpoint}`);
+
+	const [n8nPort, brokerPort] = [await freePort(), await freePort()];
+	const env = n8nEnvironment({
+		userFolder: path.join(workRoot, 'user'),
+		extensionsDir: installExtension(path.join(workRoot, 'custom')),
+		port: n8nPort,
+		runnerBrokerPort: brokerPort,
+		// `n8n execute --rawOutput` prints the run data through its logger at level info
+		logLevel: 'info',
+	});
+	const cli = new N8nCli(env);
+	const imported = await report.check('import credentials (n8n import:credentials)', () =>
+		importCredentials(cli, credentialsFor(emulator), path.join(workRoot, 'imports')),
+	);
+	if (!imported) return;
+
+	const workflows = [...readWorkflowFiles(paths.demoWorkflowsDir), ...readWorkflowFiles(paths.e2eWorkflowsDir)].filter(
+		(workflow) => !only || `${workflow.id} ${workflow.name}`.toLowerCase().includes(only),
+	);
+	const runs = planRuns(workflows, { ACS_ENDPOINT: emulator.endpoint });
+	say(`${workflows.length} workflows, ${runs.length} runs`);
+	await runWorkflows({ cli, emulator, runs, report, workDir: path.join(workRoot, 'imports') });
+
+	const server = await startServer({ ...env, N8N_LOG_LEVEL: 'warn' }, n8nPort, report);
+	if (!server) return;
+	cleanups.push(() => server.stop());
+	await emulator.control.reset();
+	const rest = new N8nRest(server.baseUrl);
+	const ready = await report.check('owner set up and logged in (REST)', async () => {
+		await rest.ensureOwner(DEMO_OWNER);
+		await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
+	});
+	if (ready) await checkCredentialTests(rest, emulator, report);
+	if (skipEditor) return;
+	await checkEditorInBrowser(server, emulator, runs, report, cleanups);
+}
+
+function credentialsFor(emulator: RunningEmulator) {
+	const wrongKey = `endpoint=${emulator.endpoint};accesskey=${randomBytes(32).toString('base64')}`;
+	return [
+		...emulatorCredentials(emulator),
+		{ ...WRONG_KEY_CREDENTIAL, data: { connectionStringSecret: wrongKey, allowCustomEndpoint: true } },
+	];
+}
+
+async function startServer(env: NodeJS.ProcessEnv, port: number, report: Report): Promise<N8nServer | undefined> {
+	let server: N8nServer | undefined;
+	await report.check('n8n start (editor and REST API)', async () => {
+		server = await startN8nServer({ env, port, onLogLine: (line) => console.log(`\x1b[2m[n8n]\x1b[0m ${line}`) });
+	});
+	return server;
+}
+
+async function checkEditorInBrowser(
+	server: N8nServer,
+	emulator: RunningEmulator,
+	runs: PlannedRun[],
+	report: Report,
+	cleanups: Array<() => Promise<void>>,
+): Promise<void> {
+	const chromiumReady = await report.check('chromium available (apt-get install when missing)', () => ensureChromium(say));
+	if (!chromiumReady) return;
+	const browser = await launchChromium();
+	cleanups.push(() => browser.close());
+	const page = await browser.context.newPage();
+	const demoFiles = new Map(readWorkflowFileNames(paths.demoWorkflowsDir).map(({ id, file }) => [id, file]));
+	const demoShots = runs
+		.filter((run) => run.kind === 'connectionString' && demoFiles.has(run.baseId))
+		.map((run) => ({ id: run.workflow.id, file: `demo-${demoFiles.get(run.baseId)}`, executeNodes: nodesToExecute(run.workflow) }));
+	await checkEditor({
+		page,
+		baseUrl: server.baseUrl,
+		owner: DEMO_OWNER,
+		emulator,
+		report,
+		screenshotsDir: paths.screenshotsDir,
+		failureShotsDir: path.join(workRoot, 'failures'),
+		workflowShots: demoShots,
+	});
+}
+
+main().then((code) => process.exit(code));
