@@ -20,6 +20,7 @@ export default [
 			'test/**',
 			'bench/**',
 			'scripts/**',
+			'build/**',
 			'demo/**',
 			'docs/**',
 			'.local/**',

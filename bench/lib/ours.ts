@@ -1,18 +1,13 @@
 /**
  * Our Phone Numbers node, run as a workflow runs it: through the real n8n engine (test/support/engine.ts,
- * plain TypeScript without jest globals). Adapter: outside jest the harness's extension-less `require` of
- * `<Node>.node` resolves to the codex `<Node>.node.json` before the `.ts`, so the node class is registered here.
+ * plain TypeScript without jest globals), which loads the node from its source.
  */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import type * as NodeModule from '../../nodes/AzureCommunicationPhoneNumbers/AzureCommunicationPhoneNumbers.node';
-import { registerNodeType, runNode } from '../../test/support/engine';
+import { runNode } from '../../test/support/engine';
 import type { BenchEmulator } from './emulator';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const nodeModule = require('../../nodes/AzureCommunicationPhoneNumbers/AzureCommunicationPhoneNumbers.node.ts') as typeof NodeModule;
-
-export const PHONE_NUMBERS_NODE = registerNodeType(new nodeModule.AzureCommunicationPhoneNumbers());
+export const PHONE_NUMBERS_NODE = 'azureCommunicationPhoneNumbers';
 
 export function connectionStringCredentials(emu: BenchEmulator) {
 	return { azureCommunicationServicesApi: { connectionStringSecret: emu.connectionString, allowCustomEndpoint: true } };

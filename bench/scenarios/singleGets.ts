@@ -83,7 +83,7 @@ export const singleGets: Scenario = {
 			},
 			{
 				scenario: '5',
-				metric: 'n8n floor: bare httpRequestWithAuthentication per item (no transport)',
+				metric: 'n8n floor: same expression + bare httpRequestWithAuthentication per item (no transport)',
 				unit: 'ms',
 				ours: spread(floor.map((s) => s.perCallMs)),
 				sdk: perCall.sdk,

@@ -29,9 +29,11 @@ export async function handleAcsRequest(received: ReceivedRequest, res: ServerRes
   let auth: AuthKind = 'none';
   let supportedVersions: string[] | undefined;
   const fault = pipeline.state.faults.take(received.method, received.rawPath);
+  const logGeneration = pipeline.state.requestLog.generation;
 
   const log = (status: number) =>
     pipeline.state.requestLog.add({
+      generation: logGeneration,
       arrivedAtMs: arrivedAt.getTime(),
       method: received.method,
       path: received.rawPath,

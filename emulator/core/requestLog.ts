@@ -17,6 +17,8 @@ export interface RequestLogEntry {
 
 /** What a request records; formatted into a RequestLogEntry only when the log is read. */
 export interface RequestRecord {
+  /** The log's generation when the request arrived: a request that outlives a clear or reset is not logged after it. */
+  generation: number;
   /** Virtual-clock arrival, ms since the epoch. */
   arrivedAtMs: number;
   method: string;
@@ -41,12 +43,18 @@ export function redactQuery(query: URLSearchParams): Record<string, string> {
 export class RequestLog {
   private records: StoredRecord[] = [];
   private seq = 0;
+  private currentGeneration = 0;
 
   constructor(private readonly capacity = 10_000) {}
 
+  get generation(): number {
+    return this.currentGeneration;
+  }
+
   add(record: RequestRecord): void {
+    if (record.generation !== this.currentGeneration) return;
     // A query that may hold a secret is redacted now, so that the log never holds one; any other is parsed when read.
-    const { rawQuery, ...rest } = record;
+    const { rawQuery, generation: _generation, ...rest } = record;
     const mayHoldSecret = SECRET_QUERY_KEY.test(rawQuery) || rawQuery.includes('%'); // '%' may encode a secret-looking name
     const query = mayHoldSecret ? redactQuery(new URLSearchParams(rawQuery)) : rawQuery;
     this.records.push({ ...rest, query, seq: ++this.seq });
@@ -60,10 +68,11 @@ export class RequestLog {
 
   clear(): void {
     this.records = [];
+    this.currentGeneration++;
   }
 }
 
-type StoredRecord = Omit<RequestRecord, 'rawQuery'> & { seq: number; query: string | Record<string, string> };
+type StoredRecord = Omit<RequestRecord, 'rawQuery' | 'generation'> & { seq: number; query: string | Record<string, string> };
 
 function toEntry(record: StoredRecord): RequestLogEntry {
   return {

@@ -46,7 +46,7 @@ describe('request log', () => {
 describe('request log store', () => {
   it('keeps the newest `capacity` entries in order however many arrive', () => {
     const log = new RequestLog(3);
-    for (let i = 1; i <= 8; i++) log.add({ arrivedAtMs: i * 1000, method: 'GET', path: `/n/${i}`, rawQuery: `i=${i}`, status: 200, durationMs: 1, auth: 'hmac' });
+    for (let i = 1; i <= 8; i++) log.add({ generation: log.generation, arrivedAtMs: i * 1000, method: 'GET', path: `/n/${i}`, rawQuery: `i=${i}`, status: 200, durationMs: 1, auth: 'hmac' });
     expect(log.list().map((entry) => [entry.seq, entry.path, entry.query.i, entry.time])).toEqual([
       [6, '/n/6', '6', new Date(6000).toISOString()],
       [7, '/n/7', '7', new Date(7000).toISOString()],
@@ -54,9 +54,18 @@ describe('request log store', () => {
     ]);
   });
 
+  it('does not log, after a clear, a request that arrived before it (a slow answer cannot leak into the next test)', () => {
+    const log = new RequestLog();
+    const arrivedBeforeClear = log.generation;
+    log.clear();
+    log.add({ generation: arrivedBeforeClear, arrivedAtMs: 0, method: 'GET', path: '/slow', rawQuery: '', status: 200, durationMs: 8000, auth: 'hmac' });
+    log.add({ generation: log.generation, arrivedAtMs: 1, method: 'GET', path: '/fresh', rawQuery: '', status: 200, durationMs: 1, auth: 'hmac' });
+    expect(log.list().map((entry) => entry.path)).toEqual(['/fresh']);
+  });
+
   it('redacts a secret-looking name even when it arrives percent-encoded', () => {
     const log = new RequestLog();
-    log.add({ arrivedAtMs: 0, method: 'GET', path: '/x', rawQuery: 's%69g=abc&api-version=1&plain=ok', status: 200, durationMs: 1, auth: 'none' });
+    log.add({ generation: log.generation, arrivedAtMs: 0, method: 'GET', path: '/x', rawQuery: 's%69g=abc&api-version=1&plain=ok', status: 200, durationMs: 1, auth: 'none' });
     expect(log.list()[0].query).toEqual({ sig: REDACTED, 'api-version': '1', plain: 'ok' });
     expect(JSON.stringify(log.list())).not.toContain('abc');
   });

@@ -15,7 +15,8 @@ export function instantiateFromSource<T>(ref: SourceRef, what: string): T {
 	if (!existsSync(`${absolute}.ts`)) {
 		throw new Error(`${what} is not available yet: ${ref.file}.ts does not exist`);
 	}
-	const exported = (require(absolute) as Record<string, unknown>)[ref.className];
+	// The extension is explicit: without it, Node (tsx) resolves `<Node>.node` to the codex `<Node>.node.json`.
+	const exported = (require(`${absolute}.ts`) as Record<string, unknown>)[ref.className];
 	if (typeof exported !== 'function') {
 		throw new Error(`${what}: ${ref.file}.ts does not export class ${ref.className}`);
 	}

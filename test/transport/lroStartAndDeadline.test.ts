@@ -1,0 +1,170 @@
+/** LRO starts by method (DELETE/PATCH retried, POST not), the Wait for Completion deadline, and the polling cadence. */
+import { startLongRunningOperation, waitForOperation } from '../../nodes/shared/transport';
+import { withEmulator } from '../support/emulator';
+import { caught, hmacContext } from './support/transportHarness';
+
+const emulator = withEmulator();
+
+const setLro = (emu: any, plan: Record<string, unknown>) => emu.control.call('PUT', '/_emulator/phoneNumbers/lro', plan);
+const log = async (emu: any) =>
+	((await emu.control.requestLog()) as any[]).map((e) => `${e.method} ${e.path.split('?')[0]} ${e.status}`);
+
+async function ownedNumber(emu: any): Promise<string> {
+	const seeded = await emu.control.call('POST', '/_emulator/phoneNumbers/seed', { count: 1 });
+	return seeded.phoneNumbers[0] as string;
+}
+
+const startSearch = (context: any) =>
+	startLongRunningOperation.call(context, {
+		method: 'POST',
+		path: '/availablePhoneNumbers/countries/US/:search',
+		api: 'phoneNumbers',
+		body: { phoneNumberType: 'tollFree', assignmentType: 'application', capabilities: { calling: 'outbound', sms: 'none' }, quantity: 1 },
+	});
+
+const release = (context: any, phoneNumber: string, timeoutMs?: number) =>
+	startLongRunningOperation.call(context, {
+		method: 'DELETE',
+		path: `/phoneNumbers/${encodeURIComponent(phoneNumber)}`,
+		api: 'phoneNumbers',
+		timeoutMs,
+		retry: { baseDelayMs: 500 },
+	});
+
+describe('LRO starts are retried by method', () => {
+	it('a Release (DELETE) start answered 503 is sent again and the number is released', async () => {
+		const emu = emulator();
+		const number = await ownedNumber(emu);
+		await setLro(emu, { operationType: 'releasePhoneNumber', notStartedMs: 0, runningMs: 0 });
+		await emu.control.addFault({ method: 'DELETE', path: '^/phoneNumbers/', type: 'status', status: 503, count: 1 });
+		const { context } = hmacContext(emu);
+		const handle = await release(context, number);
+		const outcome = await waitForOperation.call(context, handle, { timeoutSeconds: 10, skipResult: true });
+		expect(outcome.operation.status).toBe('succeeded');
+		expect((await log(emu)).filter((line) => line.startsWith('DELETE')).map((line) => line.split(' ')[2])).toEqual(['503', '202']);
+	});
+
+	it('an Update Capabilities (PATCH) start hit by a reset is sent again', async () => {
+		const emu = emulator();
+		const number = await ownedNumber(emu);
+		await emu.control.addFault({ method: 'PATCH', path: '/capabilities$', type: 'reset', count: 1 });
+		const { context } = hmacContext(emu);
+		const handle = await startLongRunningOperation.call(context, {
+			method: 'PATCH',
+			path: `/phoneNumbers/${encodeURIComponent(number)}/capabilities`,
+			api: 'phoneNumbers',
+			body: { calling: 'inbound' },
+			contentType: 'application/merge-patch+json',
+		});
+		expect(handle.operationId).toMatch(/^capabilities_/);
+		expect((await log(emu)).filter((line) => line.startsWith('PATCH'))).toHaveLength(2);
+	});
+
+	it('a POST start answered 503 is not sent again and is reported as ambiguous', async () => {
+		const emu = emulator();
+		await emu.control.addFault({ method: 'POST', path: ':search$', type: 'status', status: 503, count: 1 });
+		const { context } = hmacContext(emu);
+		const error = await caught(
+			startLongRunningOperation.call(context, {
+				method: 'POST',
+				path: '/availablePhoneNumbers/countries/US/:search',
+				api: 'phoneNumbers',
+				body: { phoneNumberType: 'tollFree', assignmentType: 'application', capabilities: { calling: 'outbound', sms: 'none' }, quantity: 1 },
+			}),
+		);
+		expect(error.context.acs.ambiguous).toBe(true);
+		expect((await log(emu)).filter((line) => line.startsWith('POST'))).toEqual(['POST /availablePhoneNumbers/countries/US/:search 503']);
+	});
+
+	it('a Release whose first attempt was processed but timed out, answered 404 on the resend, says it is already gone', async () => {
+		const emu = emulator();
+		const number = await ownedNumber(emu);
+		await setLro(emu, { operationType: 'releasePhoneNumber', notStartedMs: 0, runningMs: 0 });
+		// The first DELETE is handled 400 ms late (after the client gave up at 250 ms); the release finishes at once.
+		await emu.control.addFault({ method: 'DELETE', path: '^/phoneNumbers/', type: 'delay', delayMs: 400, count: 1 });
+		const { context } = hmacContext(emu);
+		const error = await caught(release(context, number, 250));
+		expect(error.context.acs).toMatchObject({ status: 404, alreadyApplied: true, earlierAttemptMayHaveApplied: true });
+		expect(error.message).toMatch(/^Already gone: /);
+		expect(error.description).toMatch(/most likely did it/);
+		const state = await emu.control.call('GET', '/_emulator/phoneNumbers/state?detail=true');
+		expect(Object.values(state.purchased).map((n: any) => n.phoneNumber)).not.toContain(number);
+		expect((await log(emu)).filter((line) => line.startsWith('DELETE')).map((line) => line.split(' ')[2])).toEqual(['202', '404']);
+	});
+
+	it('a Release of a number that was never owned fails with a plain 404 (no earlier attempt)', async () => {
+		const emu = emulator();
+		const { context } = hmacContext(emu);
+		const error = await caught(release(context, '+14255550000'));
+		expect(error.context.acs.status).toBe(404);
+		expect(error.context.acs.alreadyApplied).toBeUndefined();
+		expect(error.message).not.toMatch(/Already gone/);
+	});
+});
+
+describe('Wait for Completion never runs past its timeout', () => {
+	it('a poll that hangs is cut at the deadline: timeout error naming the operation', async () => {
+		const emu = emulator();
+		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs: 60_000 });
+		const { context } = hmacContext(emu);
+		const handle = await startSearch(context);
+		await emu.control.addFault({ method: 'GET', path: '/operations/', type: 'delay', delayMs: 5000, count: 1 });
+		const started = Date.now();
+		const error = await caught(waitForOperation.call(context, handle, { timeoutSeconds: 1 }));
+		const elapsed = Date.now() - started;
+		expect(elapsed).toBeGreaterThanOrEqual(950);
+		expect(elapsed).toBeLessThan(1000 + 500);
+		expect(error.message).toContain(`${handle.operationId} did not finish within 1 s`);
+		expect(error.description).toMatch(/Wait for Completion/);
+	});
+
+	it('retries of a failing poll stop at the deadline (a Retry-After beyond it is not waited for)', async () => {
+		const emu = emulator();
+		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs: 60_000 });
+		const { context } = hmacContext(emu);
+		const handle = await startSearch(context);
+		await emu.control.addFault({ method: 'GET', path: '/operations/', type: 'status', status: 429, retryAfter: 5, count: 3 });
+		const started = Date.now();
+		const error = await caught(waitForOperation.call(context, handle, { timeoutSeconds: 1.5 }));
+		const elapsed = Date.now() - started;
+		expect(elapsed).toBeGreaterThanOrEqual(1450);
+		expect(elapsed).toBeLessThan(1500 + 500);
+		expect((await log(emu)).filter((line) => line.includes('/operations/'))).toEqual([expect.stringMatching(/ 429$/)]);
+		expect(error.message).toContain('did not finish within 1.5 s');
+	});
+
+	it('an operation that finishes before the deadline still returns its result', async () => {
+		const emu = emulator();
+		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs: 300 });
+		const { context } = hmacContext(emu);
+		const outcome = await waitForOperation.call(context, await startSearch(context), { timeoutSeconds: 2 });
+		expect(outcome.operation.status).toBe('succeeded');
+		expect((outcome.result as any).searchId).toBeDefined();
+	});
+});
+
+describe('polling cadence', () => {
+	it('an operation already done at the start is found by the first poll, sent right after the 202', async () => {
+		const emu = emulator();
+		await setLro(emu, { operationType: 'releasePhoneNumber', notStartedMs: 0, runningMs: 0 });
+		const number = await ownedNumber(emu);
+		const { context } = hmacContext(emu);
+		const started = Date.now();
+		await waitForOperation.call(context, await release(context, number), { timeoutSeconds: 10, skipResult: true });
+		expect(Date.now() - started).toBeLessThan(200);
+		expect((await log(emu)).filter((line) => line.includes('/operations/'))).toHaveLength(1);
+	});
+
+	it('a 3 s operation: polls at 0, 0.25, 0.58, 1.0, 1.5, 2.2, 3.0 (+ request time) s, so 7 polls and a short lag', async () => {
+		const emu = emulator();
+		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs: 3000 });
+		const { context } = hmacContext(emu);
+		const started = Date.now();
+		await waitForOperation.call(context, await startSearch(context), { timeoutSeconds: 10 });
+		const elapsed = Date.now() - started;
+		const polls = (await log(emu)).filter((line) => line.includes('/operations/'));
+		expect(polls.length).toBeGreaterThanOrEqual(6);
+		expect(polls.length).toBeLessThanOrEqual(8);
+		expect(elapsed).toBeLessThan(3000 + 2000 + 300);
+	});
+});
