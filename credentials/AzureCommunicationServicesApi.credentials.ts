@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { parseConnectionString } from '../nodes/shared/acs/connectionString';
 import { signAcsRequest } from '../nodes/shared/acs/hmac';
+import { acsHttpRequestNode, allowCustomEndpointProperty } from './common/acsCredentialFields';
 import { endpointFromFields, finalOptions, prepareAcsRequest } from './common/prepareAcsRequest';
 
 export class AzureCommunicationServicesApi implements ICredentialType {
@@ -18,11 +19,7 @@ export class AzureCommunicationServicesApi implements ICredentialType {
 
 	documentationUrl = 'https://learn.microsoft.com/azure/communication-services/concepts/authentication';
 
-	httpRequestNode = {
-		name: 'Azure Communication Services (Connection String)',
-		docsUrl: 'https://learn.microsoft.com/rest/api/communication/phonenumbers',
-		apiBaseUrlPlaceholder: 'https://<resource>.communication.azure.com/phoneNumbers?api-version=2025-06-01',
-	};
+	httpRequestNode = acsHttpRequestNode('Azure Communication Services (Connection String)');
 
 	properties: INodeProperties[] = [
 		{
@@ -36,14 +33,7 @@ export class AzureCommunicationServicesApi implements ICredentialType {
 			description:
 				'From the Azure portal: your Communication Services resource -> Settings -> Keys -> Connection string',
 		},
-		{
-			displayName: 'Allow Custom Endpoint',
-			name: 'allowCustomEndpoint',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to allow an endpoint that is not an Azure Communication Services host (a local emulator or a private endpoint). Plain http is then allowed for loopback addresses only.',
-		},
+		allowCustomEndpointProperty,
 	];
 
 	async authenticate(

@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { fetchAcsToken } from './common/entraToken';
+import { acsHttpRequestNode, allowCustomEndpointProperty } from './common/acsCredentialFields';
 import { AcsCredentialError, endpointFromFields, finalOptions, prepareAcsRequest } from './common/prepareAcsRequest';
 
 /** Refresh this long before the token's stated expiry. */
@@ -32,11 +33,7 @@ export class AzureCommunicationServicesEntraApi implements ICredentialType {
 
 	documentationUrl = 'https://learn.microsoft.com/azure/communication-services/concepts/authentication';
 
-	httpRequestNode = {
-		name: 'Azure Communication Services (Entra ID)',
-		docsUrl: 'https://learn.microsoft.com/rest/api/communication/phonenumbers',
-		apiBaseUrlPlaceholder: 'https://<resource>.communication.azure.com/phoneNumbers?api-version=2025-06-01',
-	};
+	httpRequestNode = acsHttpRequestNode('Azure Communication Services (Entra ID)');
 
 	properties: INodeProperties[] = [
 		{
@@ -48,14 +45,7 @@ export class AzureCommunicationServicesEntraApi implements ICredentialType {
 			placeholder: 'https://<resource>.communication.azure.com/',
 			description: 'The endpoint of your Communication Services resource (Overview page in the Azure portal)',
 		},
-		{
-			displayName: 'Allow Custom Endpoint',
-			name: 'allowCustomEndpoint',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to allow an endpoint that is not an Azure Communication Services host (a local emulator or a private endpoint). Plain http is then allowed for loopback addresses only.',
-		},
+		allowCustomEndpointProperty,
 		{
 			displayName: 'Authentication Method',
 			name: 'authMethod',
@@ -140,7 +130,7 @@ export class AzureCommunicationServicesEntraApi implements ICredentialType {
 			type: 'string',
 			default: 'https://login.microsoftonline.com',
 			description:
-				'Microsoft Entra login host: https://login.microsoftonline.us for Azure Government, https://login.chinacloudapi.cn for Azure China, or a test token issuer',
+				'Microsoft Entra login host: https://login.microsoftonline.us for Azure Government, https://login.chinacloudapi.cn for Azure China, or a test token issuer. With workload identity, the default defers to the host\'s AZURE_AUTHORITY_HOST.',
 			displayOptions: { show: { authMethod: ['clientSecret', 'clientCertificate', 'workloadIdentity'] } },
 		},
 		{

@@ -85,9 +85,11 @@ export function createTokenCredential(identity: IdentityModule, fields: EntraFie
 		case 'workloadIdentity': {
 			const tenantId = text(fields.tenantId) || undefined;
 			const clientId = text(fields.clientId) || undefined;
+			// Left at the public default, the host's AZURE_AUTHORITY_HOST (set by the AKS webhook in sovereign clouds) wins.
+			const hostAuthority = authority.authorityHost === PUBLIC_AUTHORITY_HOSTS[0] ? {} : authority;
 			return new identity.ChainedTokenCredential(
-				new identity.WorkloadIdentityCredential({ tenantId, clientId, ...authority }),
-				new identity.EnvironmentCredential(authority),
+				new identity.WorkloadIdentityCredential({ tenantId, clientId, ...hostAuthority }),
+				new identity.EnvironmentCredential(hostAuthority),
 			);
 		}
 		default:
@@ -95,12 +97,20 @@ export function createTokenCredential(identity: IdentityModule, fields: EntraFie
 	}
 }
 
+/** First line of the error, or of each credential's error when a chain of them failed (workload identity). */
+function describeIdentityError(error: unknown): string {
+	const firstLine = (value: unknown) => (value instanceof Error ? value.message : String(value)).split('\n')[0];
+	const errors: unknown = error instanceof Error ? (error as Error & { errors?: unknown }).errors : undefined;
+	const inner = Array.isArray(errors) ? errors : [];
+	return inner.length > 0 ? `${firstLine(error)} ${inner.map(firstLine).join(' | ')}` : firstLine(error);
+}
+
 async function requestToken(fields: EntraFields): Promise<AccessToken> {
 	const identity = loadAzureIdentity();
 	const credential = createTokenCredential(identity, fields);
 	const outcome = await credential.getToken(ACS_SCOPE).then(
 		(token) => ({ token, reason: token?.token ? undefined : 'no token was returned' }),
-		(error: unknown) => ({ token: undefined, reason: error instanceof Error ? error.message.split('\n')[0] : String(error) }),
+		(error: unknown) => ({ token: undefined, reason: describeIdentityError(error) }),
 	);
 	if (outcome.reason !== undefined || !outcome.token) {
 		throw new AcsCredentialError(

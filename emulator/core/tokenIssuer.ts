@@ -3,6 +3,7 @@
  *   GET  /{tenant}/v2.0/.well-known/openid-configuration   metadata MSAL asks for (instance discovery disabled)
  *   GET  /{tenant}/discovery/v2.0/keys                     JWKS
  *   POST /{tenant}/oauth2/v2.0/token                       client_credentials with client_secret or client_assertion
+ *                                                          (certificate-signed, or a federated workload-identity token)
  *   GET  /msi/token                                        App Service-style managed identity (X-IDENTITY-HEADER)
  * Access tokens are RS256 JWTs timed by the virtual clock; ACS routes verify them with verifyAccessToken().
  */
@@ -12,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BearerVerifier } from './auth';
 import type { VirtualClock } from './clock';
+import { FederatedIssuer, type FederatedCredentialInfo, type FederatedRefusal, type MintFederatedTokenOptions } from './federatedIssuer';
 import { decodeJwt, signJwtRs256, verifyJwtSignature } from './jwt';
 
 export const ACS_AUDIENCE = 'https://communication.azure.com';
@@ -32,6 +34,10 @@ export interface TokenIssuerInfo {
   caCertPem: string;
   /** App Service managed identity: set IDENTITY_ENDPOINT / IDENTITY_HEADER to these. */
   managedIdentity: { endpoint: string; header: string; systemAssignedClientId: string; userAssignedClientId: string };
+  /** Workload identity: the federated credential registered for clientId (issuer, subject, audience). */
+  workloadIdentity: FederatedCredentialInfo;
+  /** A service-account token of the federated issuer (write it to AZURE_FEDERATED_TOKEN_FILE); timed by the virtual clock. */
+  mintFederatedToken(options?: MintFederatedTokenOptions): string;
 }
 
 export interface TokenIssuerOptions {
@@ -69,6 +75,7 @@ export class TokenIssuer implements BearerVerifier {
   private readonly identityHeader = randomBytes(16).toString('hex');
   private readonly systemAssignedClientId = randomUUID();
   private readonly userAssignedClientId = randomUUID();
+  private readonly federated: FederatedIssuer;
 
   constructor(private readonly options: TokenIssuerOptions) {
     this.lifetime = options.lifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
@@ -77,6 +84,7 @@ export class TokenIssuer implements BearerVerifier {
     this.clientSecret = options.clientSecret ?? randomBytes(24).toString('base64url');
     this.clientCertificate = new X509Certificate(options.clientCertificatePem);
     this.clientCertificateKey = this.clientCertificate.publicKey;
+    this.federated = new FederatedIssuer(options.clock, () => `${this.authorityHost}/federation`);
     this.server = createServer({ cert: options.serverCertPem, key: options.serverKeyPem }, (req, res) => {
       this.handle(req, res).catch(() => send(res, { status: 500, body: aadError('server_error', 'AADSTS90033: internal error.', 90033) }));
     });
@@ -115,6 +123,8 @@ export class TokenIssuer implements BearerVerifier {
         systemAssignedClientId: this.systemAssignedClientId,
         userAssignedClientId: this.userAssignedClientId,
       },
+      workloadIdentity: this.federated.info(),
+      mintFederatedToken: (options) => this.federated.mint(options),
     };
   }
 
@@ -222,6 +232,9 @@ export class TokenIssuer implements BearerVerifier {
       if (!sameSecret(secret, this.clientSecret)) {
         return { status: 401, body: aadError('invalid_client', 'AADSTS7000215: Invalid client secret provided.', 7000215) };
       }
+    } else if (assertion !== null && body.get('client_assertion_type') === ASSERTION_TYPE && this.federated.claims(assertion)) {
+      const refusal = this.federated.verify(assertion);
+      if (refusal) return federatedRefusalReply(refusal);
     } else if (assertion !== null && body.get('client_assertion_type') === ASSERTION_TYPE) {
       const problem = this.verifyClientAssertion(assertion, clientId, tenant);
       if (problem) return { status: 401, body: aadError('invalid_client', `AADSTS700027: Client assertion failed signature validation. ${problem}`, 700027) };
@@ -305,6 +318,12 @@ export class TokenIssuer implements BearerVerifier {
 /** 'https://communication.azure.com//.default' -> 'https://communication.azure.com' */
 export function scopeToAudience(scope: string): string {
   return scope.slice(0, -'/.default'.length).replace(/\/+$/, '');
+}
+
+function federatedRefusalReply(refusal: FederatedRefusal): Reply {
+  if (refusal.code === 'mismatch') return { status: 400, body: aadError('invalid_request', `AADSTS70021: ${refusal.message}`, 70021) };
+  if (refusal.code === 'time') return { status: 400, body: aadError('invalid_client', `AADSTS700024: Client assertion is not within its valid time range. ${refusal.message}`, 700024) };
+  return { status: 401, body: aadError('invalid_client', `AADSTS700027: Client assertion failed signature validation. ${refusal.message}`, 700027) };
 }
 
 function aadError(error: string, description: string, code: number): Record<string, unknown> {
