@@ -1,28 +1,15 @@
 import { testCredential } from '../support/engine';
-import {
-	FIXTURE_API_KEY,
-	FIXTURE_CLIENT_SECRET,
-	registerFixtures,
-	startFixtureServer,
-	type FixtureServer,
-} from '../support/engine/fixtures';
+import { FIXTURE_API_KEY, FIXTURE_CLIENT_SECRET } from '../support/engine/fixtures';
+import { useFixtureServer } from './useFixtureServer';
 
-registerFixtures();
-let server: FixtureServer;
-
-beforeAll(async () => {
-	server = await startFixtureServer();
-});
-afterAll(async () => {
-	await server.stop();
-});
+const fixtures = useFixtureServer();
 
 describe('testCredential (the Test button)', () => {
 	it('runs preAuthentication, then the test request with the token', async () => {
-		const issuedBefore = server.tokensIssued();
+		const issuedBefore = fixtures.server.tokensIssued();
 
 		const outcome = await testCredential('fixtureTokenApi', {
-			baseUrl: server.baseUrl,
+			baseUrl: fixtures.server.baseUrl,
 			clientSecret: FIXTURE_CLIENT_SECRET,
 		});
 
@@ -31,15 +18,15 @@ describe('testCredential (the Test button)', () => {
 			message: 'Connection successful!',
 			preAuthenticationCount: 1,
 		});
-		expect(server.tokensIssued() - issuedBefore).toBe(1);
-		const whoami = server.requests.filter((request) => request.path === '/whoami').pop();
+		expect(fixtures.server.tokensIssued() - issuedBefore).toBe(1);
+		const whoami = fixtures.server.requests.filter((request) => request.path === '/whoami').pop();
 		expect(whoami).toMatchObject({ status: 200 });
-		expect(whoami?.headers.authorization).toBe(`Bearer fixture-token-${server.tokensIssued()}`);
+		expect(whoami?.headers.authorization).toBe(`Bearer fixture-token-${fixtures.server.tokensIssued()}`);
 	});
 
 	it('fetches a fresh token even when a stale one is stored', async () => {
 		const outcome = await testCredential('fixtureTokenApi', {
-			baseUrl: server.baseUrl,
+			baseUrl: fixtures.server.baseUrl,
 			clientSecret: FIXTURE_CLIENT_SECRET,
 			accessToken: 'stale-token',
 		});
@@ -49,7 +36,7 @@ describe('testCredential (the Test button)', () => {
 
 	it('fails when the token endpoint refuses the secret', async () => {
 		const outcome = await testCredential('fixtureTokenApi', {
-			baseUrl: server.baseUrl,
+			baseUrl: fixtures.server.baseUrl,
 			clientSecret: 'wrong',
 		});
 
@@ -58,10 +45,10 @@ describe('testCredential (the Test button)', () => {
 
 	it('proves an authenticate function: right key OK, wrong key refused with the status', async () => {
 		const good = await testCredential('fixtureSignedApi', {
-			baseUrl: server.baseUrl,
+			baseUrl: fixtures.server.baseUrl,
 			apiKey: FIXTURE_API_KEY,
 		});
-		const bad = await testCredential('fixtureSignedApi', { baseUrl: server.baseUrl, apiKey: 'wrong-key' });
+		const bad = await testCredential('fixtureSignedApi', { baseUrl: fixtures.server.baseUrl, apiKey: 'wrong-key' });
 
 		expect(good.status).toBe('OK');
 		expect(bad).toMatchObject({ status: 'Error', statusCode: 401 });

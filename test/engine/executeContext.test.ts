@@ -1,28 +1,16 @@
 import { sleep } from 'n8n-workflow';
 
 import { createExecuteContext } from '../support/engine';
-import {
-	FIXTURE_CLIENT_SECRET,
-	registerFixtures,
-	startFixtureServer,
-	type FixtureServer,
-} from '../support/engine/fixtures';
+import { FIXTURE_CLIENT_SECRET } from '../support/engine/fixtures';
+import { useFixtureServer } from './useFixtureServer';
 
-registerFixtures();
-let server: FixtureServer;
-
-beforeAll(async () => {
-	server = await startFixtureServer();
-});
-afterAll(async () => {
-	await server.stop();
-});
+const fixtures = useFixtureServer();
 
 const contextFor = () =>
 	createExecuteContext({
 		nodeType: 'engineFixture',
-		parameters: { baseUrl: server.baseUrl, path: '={{ $json.path }}' },
-		credentials: { fixtureTokenApi: { baseUrl: server.baseUrl, clientSecret: FIXTURE_CLIENT_SECRET } },
+		parameters: { baseUrl: fixtures.server.baseUrl, path: '={{ $json.path }}' },
+		credentials: { fixtureTokenApi: { baseUrl: fixtures.server.baseUrl, clientSecret: FIXTURE_CLIENT_SECRET } },
 		inputItems: [{ path: '/echo?first' }, { path: '/echo?second' }],
 	});
 
@@ -34,12 +22,12 @@ describe('createExecuteContext', () => {
 		expect(context.getNodeParameter('path', 1)).toBe('/echo?second');
 		const first = await context.helpers.httpRequestWithAuthentication.call(context, 'fixtureTokenApi', {
 			method: 'GET',
-			url: `${server.baseUrl}/echo?a=1`,
+			url: `${fixtures.server.baseUrl}/echo?a=1`,
 			json: true,
 		});
 		const second = await context.helpers.httpRequestWithAuthentication.call(context, 'fixtureTokenApi', {
 			method: 'GET',
-			url: `${server.baseUrl}/whoami`,
+			url: `${fixtures.server.baseUrl}/whoami`,
 			returnFullResponse: true,
 			json: true,
 		});

@@ -1,22 +1,10 @@
 import { LoggerProxy } from 'n8n-workflow';
 
 import { capturedLogs, clearCapturedLogs, createExecuteContext, runNode } from '../support/engine';
-import {
-	FIXTURE_CLIENT_SECRET,
-	registerFixtures,
-	startFixtureServer,
-	type FixtureServer,
-} from '../support/engine/fixtures';
+import { FIXTURE_CLIENT_SECRET } from '../support/engine/fixtures';
+import { useFixtureServer } from './useFixtureServer';
 
-registerFixtures();
-let server: FixtureServer;
-
-beforeAll(async () => {
-	server = await startFixtureServer();
-});
-afterAll(async () => {
-	await server.stop();
-});
+const fixtures = useFixtureServer();
 beforeEach(clearCapturedLogs);
 
 describe('capturedLogs', () => {
@@ -34,8 +22,8 @@ describe('capturedLogs', () => {
 	it('captures what the engine logs while running a workflow', async () => {
 		await runNode({
 			nodeType: 'engineFixture',
-			parameters: { baseUrl: server.baseUrl, path: '/status/500' },
-			credentials: { fixtureTokenApi: { baseUrl: server.baseUrl, clientSecret: FIXTURE_CLIENT_SECRET } },
+			parameters: { baseUrl: fixtures.server.baseUrl, path: '/status/500' },
+			credentials: { fixtureTokenApi: { baseUrl: fixtures.server.baseUrl, clientSecret: FIXTURE_CLIENT_SECRET } },
 		});
 
 		const messages = capturedLogs().map((line) => line.message);

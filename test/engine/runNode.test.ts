@@ -1,27 +1,15 @@
 import { credentialStore, runNode } from '../support/engine';
-import {
-	FIXTURE_API_KEY,
-	FIXTURE_CLIENT_SECRET,
-	registerFixtures,
-	startFixtureServer,
-	type FixtureServer,
-} from '../support/engine/fixtures';
+import { FIXTURE_API_KEY, FIXTURE_CLIENT_SECRET } from '../support/engine/fixtures';
+import { useFixtureServer } from './useFixtureServer';
 
-const fixtureType = registerFixtures();
-let server: FixtureServer;
-
-beforeAll(async () => {
-	server = await startFixtureServer();
-});
-afterAll(async () => {
-	await server.stop();
-});
+const fixtures = useFixtureServer();
+const fixtureType = fixtures.fixtureType;
 beforeEach(() => {
-	server.requests.length = 0;
+	fixtures.server.requests.length = 0;
 });
 
 const tokenCredentials = () => ({
-	fixtureTokenApi: { baseUrl: server.baseUrl, clientSecret: FIXTURE_CLIENT_SECRET },
+	fixtureTokenApi: { baseUrl: fixtures.server.baseUrl, clientSecret: FIXTURE_CLIENT_SECRET },
 });
 
 describe('runNode through the real engine', () => {
@@ -29,7 +17,7 @@ describe('runNode through the real engine', () => {
 		const inputItems = [{ n: 1 }, { n: 2 }, { n: 3 }];
 		const result = await runNode({
 			nodeType: 'engineFixture',
-			parameters: { baseUrl: server.baseUrl, path: '/echo' },
+			parameters: { baseUrl: fixtures.server.baseUrl, path: '/echo' },
 			credentials: tokenCredentials(),
 			inputItems,
 		});
@@ -39,13 +27,13 @@ describe('runNode through the real engine', () => {
 		expect(result.items.map((item) => item.json.received)).toEqual(inputItems);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.executionOrder).toEqual(['Start', 'Node under test']);
-		expect(server.requests.filter((request) => request.path === '/echo')).toHaveLength(3);
+		expect(fixtures.server.requests.filter((request) => request.path === '/echo')).toHaveLength(3);
 	});
 
 	it('resolves expressions in parameters per item', async () => {
 		const result = await runNode({
 			nodeType: fixtureType,
-			parameters: { baseUrl: server.baseUrl, path: '={{ "/echo?n=" + $json.n }}' },
+			parameters: { baseUrl: fixtures.server.baseUrl, path: '={{ "/echo?n=" + $json.n }}' },
 			credentials: tokenCredentials(),
 			inputItems: [{ n: 7 }, { n: 8 }],
 		});
@@ -56,7 +44,7 @@ describe('runNode through the real engine', () => {
 	it('with continueOnFail, a failing item becomes an error item and the others go on', async () => {
 		const result = await runNode({
 			nodeType: 'engineFixture',
-			parameters: { baseUrl: server.baseUrl, path: '={{ $json.path }}' },
+			parameters: { baseUrl: fixtures.server.baseUrl, path: '={{ $json.path }}' },
 			credentials: tokenCredentials(),
 			inputItems: [{ path: '/echo' }, { path: '/status/404' }, { path: '/echo' }],
 			continueOnFail: true,
@@ -73,7 +61,7 @@ describe('runNode through the real engine', () => {
 	it('without continueOnFail, reports the NodeApiError of the failing request', async () => {
 		const result = await runNode({
 			nodeType: 'engineFixture',
-			parameters: { baseUrl: server.baseUrl, path: '/status/404' },
+			parameters: { baseUrl: fixtures.server.baseUrl, path: '/status/404' },
 			credentials: tokenCredentials(),
 		});
 
@@ -86,7 +74,7 @@ describe('runNode through the real engine', () => {
 	it('reports a NodeOperationError with its description', async () => {
 		const result = await runNode({
 			nodeType: 'engineFixture',
-			parameters: { baseUrl: server.baseUrl, path: 'no-slash' },
+			parameters: { baseUrl: fixtures.server.baseUrl, path: 'no-slash' },
 			credentials: tokenCredentials(),
 		});
 
@@ -95,7 +83,7 @@ describe('runNode through the real engine', () => {
 			message: 'Path must start with /',
 			description: 'Fix the Path parameter',
 		});
-		expect(server.requests).toEqual([]);
+		expect(fixtures.server.requests).toEqual([]);
 	});
 
 	it('rejects a node type that does not exist', async () => {
@@ -107,20 +95,20 @@ describe('credentials: authenticate', () => {
 	it('applies a generic authenticate object with the resolved $credentials expression', async () => {
 		const result = await runNode({
 			nodeType: 'engineFixture',
-			parameters: { baseUrl: server.baseUrl },
+			parameters: { baseUrl: fixtures.server.baseUrl },
 			credentials: tokenCredentials(),
 		});
 
 		expect(result.items[0].json.auth).toBe('bearer');
-		const echo = server.requests.find((request) => request.path === '/echo');
+		const echo = fixtures.server.requests.find((request) => request.path === '/echo');
 		expect(echo?.headers.authorization).toMatch(/^Bearer fixture-token-\d+$/);
 	});
 
 	it('applies an authenticate function (signature checked by the server)', async () => {
 		const result = await runNode({
 			nodeType: 'engineFixture',
-			parameters: { authentication: 'signed', baseUrl: server.baseUrl, path: '/echo?x=1' },
-			credentials: { fixtureSignedApi: { baseUrl: server.baseUrl, apiKey: FIXTURE_API_KEY } },
+			parameters: { authentication: 'signed', baseUrl: fixtures.server.baseUrl, path: '/echo?x=1' },
+			credentials: { fixtureSignedApi: { baseUrl: fixtures.server.baseUrl, apiKey: FIXTURE_API_KEY } },
 		});
 
 		expect(result.items[0].json).toMatchObject({ auth: 'signed', path: '/echo?x=1' });
@@ -129,8 +117,8 @@ describe('credentials: authenticate', () => {
 	it('a wrong key is refused by the server and surfaces as a 401 NodeApiError', async () => {
 		const result = await runNode({
 			nodeType: 'engineFixture',
-			parameters: { authentication: 'signed', baseUrl: server.baseUrl },
-			credentials: { fixtureSignedApi: { baseUrl: server.baseUrl, apiKey: 'wrong-key' } },
+			parameters: { authentication: 'signed', baseUrl: fixtures.server.baseUrl },
+			credentials: { fixtureSignedApi: { baseUrl: fixtures.server.baseUrl, apiKey: 'wrong-key' } },
 		});
 
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '401' });
@@ -139,23 +127,23 @@ describe('credentials: authenticate', () => {
 
 describe('credentials: preAuthentication', () => {
 	it('fetches one token for many items and stores it', async () => {
-		const issuedBefore = server.tokensIssued();
+		const issuedBefore = fixtures.server.tokensIssued();
 		const result = await runNode({
 			nodeType: 'engineFixture',
-			parameters: { baseUrl: server.baseUrl },
+			parameters: { baseUrl: fixtures.server.baseUrl },
 			credentials: tokenCredentials(),
 			inputItems: [{}, {}, {}, {}, {}],
 		});
 
 		expect(result.items).toHaveLength(5);
 		expect(result.preAuthenticationCount('fixtureTokenApi')).toBe(1);
-		expect(server.tokensIssued() - issuedBefore).toBe(1);
+		expect(fixtures.server.tokensIssued() - issuedBefore).toBe(1);
 		const tokens = new Set(
-			server.requests.filter((r) => r.path === '/echo').map((r) => r.headers.authorization),
+			fixtures.server.requests.filter((r) => r.path === '/echo').map((r) => r.headers.authorization),
 		);
 		expect(tokens.size).toBe(1);
 		expect(result.credentials.dataOfType('fixtureTokenApi')?.accessToken).toBe(
-			`fixture-token-${server.tokensIssued()}`,
+			`fixture-token-${fixtures.server.tokensIssued()}`,
 		);
 	});
 
@@ -164,7 +152,7 @@ describe('credentials: preAuthentication', () => {
 		const run = async () =>
 			await runNode({
 				nodeType: 'engineFixture',
-				parameters: { baseUrl: server.baseUrl },
+				parameters: { baseUrl: fixtures.server.baseUrl },
 				credentials: tokenCredentials(),
 				credentialStore: store,
 			});
@@ -173,13 +161,13 @@ describe('credentials: preAuthentication', () => {
 		expect(first.preAuthenticationCount('fixtureTokenApi')).toBe(1);
 		const firstToken = store.dataOfType('fixtureTokenApi')?.accessToken;
 
-		server.revokeTokens();
-		server.requests.length = 0;
+		fixtures.server.revokeTokens();
+		fixtures.server.requests.length = 0;
 		const second = await runNodeWithStoredToken(store, firstToken as string);
 
 		expect(second.status).toBe('success');
 		expect(second.preAuthenticationCount('fixtureTokenApi')).toBe(1);
-		const echoes = server.requests.filter((request) => request.path === '/echo');
+		const echoes = fixtures.server.requests.filter((request) => request.path === '/echo');
 		expect(echoes.map((request) => request.status)).toEqual([401, 200]);
 		expect(echoes[0].headers.authorization).toBe(`Bearer ${firstToken as string}`);
 		expect(echoes[1].headers.authorization).not.toBe(`Bearer ${firstToken as string}`);
@@ -189,7 +177,7 @@ describe('credentials: preAuthentication', () => {
 		const store = credentialStore();
 		await runNode({
 			nodeType: 'engineFixture',
-			parameters: { baseUrl: server.baseUrl },
+			parameters: { baseUrl: fixtures.server.baseUrl },
 			credentials: tokenCredentials(),
 			credentialStore: store,
 		});
@@ -206,7 +194,7 @@ describe('credentials: preAuthentication', () => {
 async function runNodeWithStoredToken(store: ReturnType<typeof credentialStore>, accessToken: string) {
 	return await runNode({
 		nodeType: 'engineFixture',
-		parameters: { baseUrl: server.baseUrl },
+		parameters: { baseUrl: fixtures.server.baseUrl },
 		credentials: { fixtureTokenApi: { ...tokenCredentials().fixtureTokenApi, accessToken } },
 		credentialStore: store,
 	});

@@ -7,22 +7,10 @@ import {
 	nodeOutputs,
 	runWorkflow,
 } from '../support/engine';
-import {
-	FIXTURE_CLIENT_SECRET,
-	registerFixtures,
-	startFixtureServer,
-	type FixtureServer,
-} from '../support/engine/fixtures';
+import { FIXTURE_CLIENT_SECRET } from '../support/engine/fixtures';
+import { useFixtureServer } from './useFixtureServer';
 
-registerFixtures();
-let server: FixtureServer;
-
-beforeAll(async () => {
-	server = await startFixtureServer();
-});
-afterAll(async () => {
-	await server.stop();
-});
+const fixtures = useFixtureServer();
 
 const fixtureNode = (name: string, path: string, credentialId: INode['credentials']): INode => ({
 	id: name,
@@ -30,7 +18,7 @@ const fixtureNode = (name: string, path: string, credentialId: INode['credential
 	type: 'engineFixture',
 	typeVersion: 1,
 	position: [0, 0],
-	parameters: { baseUrl: server.baseUrl, path },
+	parameters: { baseUrl: fixtures.server.baseUrl, path },
 	credentials: credentialId,
 });
 
@@ -38,7 +26,7 @@ describe('runWorkflow', () => {
 	it('runs a chain of nodes sharing one stored credential and one token', async () => {
 		const store = credentialStore();
 		const reference = store.add('fixtureTokenApi', {
-			baseUrl: server.baseUrl,
+			baseUrl: fixtures.server.baseUrl,
 			clientSecret: FIXTURE_CLIENT_SECRET,
 		});
 		const credentials = { fixtureTokenApi: reference };

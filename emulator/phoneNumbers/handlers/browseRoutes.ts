@@ -4,7 +4,8 @@ import { availableNumber } from '../available';
 import { invalidInput } from '../errors';
 import { matchingPools, poolOfNumber, sampleFreeNumbers } from '../inventory';
 import type { AssignmentType, Capabilities, PhoneNumberType, PhoneNumbersState } from '../model';
-import { bodyObject, capabilitiesWithin, checkAssignmentType, checkCapabilities, checkPhoneNumberType, isReply, resolveCountry } from '../validation';
+import { capabilitiesWithin, isReply } from '../validation';
+import { readNumberRequest } from './numberRequest';
 import { JSON_OK, route, type DomainCall } from './route';
 
 export function browseRoutes(getState: () => PhoneNumbersState): Route[] {
@@ -12,17 +13,10 @@ export function browseRoutes(getState: () => PhoneNumbersState): Route[] {
 }
 
 function browse(call: DomainCall): EmulatorReply {
-  const { state, req, now } = call;
-  const country = resolveCountry(decodeURIComponent(call.match[1]));
-  if (isReply(country)) return country;
-  const body = bodyObject(req.body);
-  if (isReply(body)) return body;
-  const error =
-    checkPhoneNumberType(body.phoneNumberType, 'phoneNumberType', req.apiVersion, true) ??
-    checkAssignmentType(body.assignmentType, 'assignmentType', false) ??
-    checkCapabilities(body.capabilities, 'capabilities', false) ??
-    checkPrefixes(body.phoneNumberPrefixes);
-  if (error) return error;
+  const { state, now } = call;
+  const request = readNumberRequest(call, false, (fields) => checkPrefixes(fields.phoneNumberPrefixes));
+  if (isReply(request)) return request;
+  const { country, body } = request;
   const phoneNumberType = body.phoneNumberType as PhoneNumberType;
   const wanted = (body.capabilities ?? {}) as Partial<Capabilities>;
   const offerings = country.offerings.filter(

@@ -6,9 +6,8 @@ import { exposeHeaders, randomGuid } from '../ids';
 import { isTaken, matchingPools, takeFreeNumbers } from '../inventory';
 import { operationLocation, startOperation, statusAt } from '../lro';
 import type { AssignmentType, Capabilities, PhoneNumberType, PhoneNumbersState, SearchRecord } from '../model';
-import {
-  bodyObject, capabilitiesWithin, checkAssignmentType, checkCapabilities, checkPhoneNumberType, isReply, resolveCountry,
-} from '../validation';
+import { bodyObject, capabilitiesWithin, isReply } from '../validation';
+import { readNumberRequest } from './numberRequest';
 import { JSON_OK, route, type DomainCall } from './route';
 import { own } from '../own';
 
@@ -22,17 +21,9 @@ export function searchRoutes(getState: () => PhoneNumbersState): Route[] {
 
 function startSearch(call: DomainCall): EmulatorReply {
   const { state, req, now } = call;
-  const country = resolveCountry(decodeURIComponent(call.match[1]));
-  if (isReply(country)) return country;
-  const body = bodyObject(req.body);
-  if (isReply(body)) return body;
-  const error =
-    checkPhoneNumberType(body.phoneNumberType, 'phoneNumberType', req.apiVersion, true) ??
-    checkAssignmentType(body.assignmentType, 'assignmentType', true) ??
-    checkCapabilities(body.capabilities, 'capabilities', true) ??
-    checkAreaCode(body.areaCode) ??
-    checkQuantity(body.quantity);
-  if (error) return error;
+  const request = readNumberRequest(call, true, (fields) => checkAreaCode(fields.areaCode) ?? checkQuantity(fields.quantity));
+  if (isReply(request)) return request;
+  const { country, body } = request;
   const phoneNumberType = body.phoneNumberType as PhoneNumberType;
   const assignmentType = body.assignmentType as AssignmentType;
   const capabilities = body.capabilities as Capabilities;

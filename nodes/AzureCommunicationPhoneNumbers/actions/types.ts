@@ -14,3 +14,14 @@ export interface ResourceModule {
 	description: INodeProperties[];
 	operations: Record<string, OperationModule>;
 }
+
+/** A resource from its Operation field (which shows the operations) and the operations by value. */
+export function resourceModule(
+	operationField: INodeProperties,
+	operations: Record<string, OperationModule>,
+): ResourceModule {
+	return {
+		operations,
+		description: [operationField, ...Object.values(operations).flatMap((operation) => operation.description)],
+	};
+}

@@ -131,3 +131,26 @@ export function domainLocator(overrides: Partial<INodeProperties> = {}): INodePr
 		...overrides,
 	};
 }
+
+/** The operation's Options collection: its own options, then the api-version override. */
+export function sipOptionsCollection(...ownOptions: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...ownOptions, sipApiVersionOption()],
+	};
+}
+
+/** Read back with `readConfigurationWithHealth`. */
+export function includeHealthOption(description: string): INodeProperties {
+	return {
+		displayName: 'Include Health',
+		name: 'includeHealth',
+		type: 'boolean',
+		default: false,
+		description,
+	};
+}

@@ -104,3 +104,19 @@ export function fail(
 ): NodeOperationError {
 	return new NodeOperationError(this.getNode(), message, { itemIndex, description });
 }
+
+/** The refusal for a trunk, route or domain that the configuration does not have; it lists those it has. */
+export function notFound(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	kind: 'trunk' | 'route' | 'domain',
+	name: string,
+	known: { intro: string; names: string[] },
+): NodeOperationError {
+	return fail.call(
+		this,
+		itemIndex,
+		`There is no ${kind} "${name}"`,
+		known.names.length ? `${known.intro}: ${known.names.join(', ')}.` : `This resource has no ${kind}s yet.`,
+	);
+}

@@ -119,6 +119,11 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 	return returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 }
 
+/** The first `limit` items, or all of them when `limit` is undefined (Return All). */
+export function withinLimit<T>(items: T[], limit: number | undefined): T[] {
+	return limit === undefined ? items : items.slice(0, limit);
+}
+
 export function mergeShow(displayOptions: IDisplayOptions, show: IDisplayOptions['show']): IDisplayOptions {
 	return { ...displayOptions, show: { ...(displayOptions.show ?? {}), ...show } };
 }

@@ -8,29 +8,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunningEmulator } from '../../../emulator';
 import { withEmulator } from '../../support/emulator';
 import { runNode, type RunNodeResult } from '../../support/engine';
+import { credentialsFor, type Auth } from '../credentialsFor';
+
+export { credentialsFor, type Auth };
 
 export const NODE_TYPE = 'azureCommunicationPhoneNumbers';
 
-export type Auth = 'connectionString' | 'entraId';
 export const BOTH_AUTHS: Auth[] = ['connectionString', 'entraId'];
-
-export function credentialsFor(emu: RunningEmulator, auth: Auth = 'connectionString') {
-	if (auth === 'connectionString') {
-		return { azureCommunicationServicesApi: { connectionStringSecret: emu.connectionString, allowCustomEndpoint: true } };
-	}
-	const issuer = emu.tokenIssuer;
-	return {
-		azureCommunicationServicesEntraApi: {
-			endpoint: emu.endpoint,
-			allowCustomEndpoint: true,
-			authMethod: 'clientSecret',
-			tenantId: issuer.tenantId,
-			clientId: issuer.clientId,
-			clientSecret: issuer.clientSecret,
-			authorityHost: issuer.authorityHost,
-		},
-	};
-}
 
 /** One emulator per test file; before each test it is reset and LROs finish after `runningMs`. */
 export function phoneNumbersEmulator(lro: { runningMs?: number } = {}): () => RunningEmulator {

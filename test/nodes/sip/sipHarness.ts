@@ -8,30 +8,14 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunningEmulator } from '../../../emulator';
 import { signAcsRequest } from '../../../nodes/shared/acs/hmac';
 import { runNode, type RunNodeResult } from '../../support/engine';
+import { credentialsFor, type Auth } from '../credentialsFor';
+
+export { credentialsFor, type Auth };
 
 export const NODE_TYPE = 'azureCommunicationSipRouting';
 export const STABLE = '2023-03-01';
 export const PREVIEW = '2024-11-15-preview';
 
-export type Auth = 'connectionString' | 'entraId';
-
-export function credentialsFor(emu: RunningEmulator, auth: Auth = 'connectionString') {
-	if (auth === 'connectionString') {
-		return { azureCommunicationServicesApi: { connectionStringSecret: emu.connectionString, allowCustomEndpoint: true } };
-	}
-	const issuer = emu.tokenIssuer;
-	return {
-		azureCommunicationServicesEntraApi: {
-			endpoint: emu.endpoint,
-			allowCustomEndpoint: true,
-			authMethod: 'clientSecret',
-			tenantId: issuer.tenantId,
-			clientId: issuer.clientId,
-			clientSecret: issuer.clientSecret,
-			authorityHost: issuer.authorityHost,
-		},
-	};
-}
 
 export interface RunSipOptions {
 	auth?: Auth;

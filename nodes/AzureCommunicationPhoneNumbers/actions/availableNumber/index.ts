@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceModule } from '../types';
+import { resourceModule } from '../types';
 import * as browse from './browse.operation';
 import * as getSearchResult from './getSearchResult.operation';
 import * as purchaseSearch from './purchaseSearch.operation';
@@ -25,7 +25,4 @@ const operationField: INodeProperties = {
 
 const operations = { browse, getSearchResult, purchaseSearch, search, searchAndPurchase };
 
-export const availableNumber: ResourceModule = {
-	operations,
-	description: [operationField, ...Object.values(operations).flatMap((operation) => operation.description)],
-};
+export const availableNumber = resourceModule(operationField, operations);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceModule } from '../types';
+import { resourceModule } from '../types';
 import * as listAreaCodes from './listAreaCodes.operation';
 import * as listCountries from './listCountries.operation';
 import * as listLocalities from './listLocalities.operation';
@@ -23,7 +23,4 @@ const operationField: INodeProperties = {
 
 const operations = { listAreaCodes, listCountries, listLocalities, listOfferings };
 
-export const catalog: ResourceModule = {
-	operations,
-	description: [operationField, ...Object.values(operations).flatMap((operation) => operation.description)],
-};
+export const catalog = resourceModule(operationField, operations);

@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllAndLimitFields, type ItemOutput } from '../../../shared/node';
-import { acsGetAllPages } from '../../../shared/transport';
+import { returnAllAndLimitFields, type ItemOutput } from '../../../shared/node';
+import { listCatalog, optionalFilters } from '../helpers/catalogList';
 import { readCountryCode, readString } from '../helpers/parameters';
-import { acceptLanguageHeader, countryPath, phoneNumbersApi } from '../helpers/request';
+import { countryPath } from '../helpers/request';
 import {
 	acceptLanguageOption,
 	administrativeDivisionField,
@@ -29,20 +29,13 @@ export const description = updateDisplayOptions({ show: { resource: ['catalog'],
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const countryCode = readCountryCode.call(this, itemIndex);
 	const phoneNumberType = readString.call(this, 'phoneNumberType', itemIndex);
-	const areaCodes = await (acsGetAllPages<{ areaCode?: string }>).call(this, {
-		method: 'GET',
+	const areaCodes = await (listCatalog<{ areaCode?: string }>).call(this, itemIndex, {
 		path: countryPath(countryCode, '/areaCodes'),
-		...phoneNumbersApi.call(this, itemIndex),
+		itemsField: 'areaCodes',
 		qs: {
 			phoneNumberType,
-			assignmentType: readString.call(this, 'assignmentType', itemIndex) || undefined,
-			locality: readString.call(this, 'locality', itemIndex) || undefined,
-			administrativeDivision: readString.call(this, 'administrativeDivision', itemIndex) || undefined,
+			...optionalFilters.call(this, itemIndex, ['assignmentType', 'locality', 'administrativeDivision']),
 		},
-		headers: acceptLanguageHeader.call(this, itemIndex),
-		itemsField: 'areaCodes',
-		pageSizeParam: 'maxPageSize',
-		limit: readLimit.call(this, itemIndex),
 	});
 	return areaCodes.map((entry) => ({ countryCode, phoneNumberType, areaCode: entry.areaCode ?? null }));
 }

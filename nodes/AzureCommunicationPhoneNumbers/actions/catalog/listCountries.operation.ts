@@ -1,8 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllAndLimitFields, type ItemOutput } from '../../../shared/node';
-import { acsGetAllPages } from '../../../shared/transport';
-import { acceptLanguageHeader, phoneNumbersApi } from '../helpers/request';
+import { returnAllAndLimitFields, type ItemOutput } from '../../../shared/node';
+import { listCatalog } from '../helpers/catalogList';
 import { acceptLanguageOption, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [...returnAllAndLimitFields(), optionsCollection([acceptLanguageOption])];
@@ -15,14 +14,9 @@ interface Country {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
-	const countries = await (acsGetAllPages<Country>).call(this, {
-		method: 'GET',
+	const countries = await (listCatalog<Country>).call(this, itemIndex, {
 		path: '/availablePhoneNumbers/countries',
-		...phoneNumbersApi.call(this, itemIndex),
-		headers: acceptLanguageHeader.call(this, itemIndex),
 		itemsField: 'countries',
-		pageSizeParam: 'maxPageSize',
-		limit: readLimit.call(this, itemIndex),
 	});
 	return countries.map((country) => ({
 		countryCode: country.countryCode ?? null,

@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllAndLimitFields, type ItemOutput } from '../../../shared/node';
-import { acsGetAllPages } from '../../../shared/transport';
-import { readCountryCode, readString } from '../helpers/parameters';
-import { acceptLanguageHeader, countryPath, phoneNumbersApi } from '../helpers/request';
+import { returnAllAndLimitFields, type ItemOutput } from '../../../shared/node';
+import { listCatalog, optionalFilters } from '../helpers/catalogList';
+import { readCountryCode } from '../helpers/parameters';
+import { countryPath } from '../helpers/request';
 import {
 	acceptLanguageOption,
 	administrativeDivisionField,
@@ -29,18 +29,10 @@ interface Locality {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const countryCode = readCountryCode.call(this, itemIndex);
-	const localities = await (acsGetAllPages<Locality>).call(this, {
-		method: 'GET',
+	const localities = await (listCatalog<Locality>).call(this, itemIndex, {
 		path: countryPath(countryCode, '/localities'),
-		...phoneNumbersApi.call(this, itemIndex),
-		qs: {
-			administrativeDivision: readString.call(this, 'administrativeDivision', itemIndex) || undefined,
-			phoneNumberType: readString.call(this, 'phoneNumberType', itemIndex) || undefined,
-		},
-		headers: acceptLanguageHeader.call(this, itemIndex),
 		itemsField: 'phoneNumberLocalities',
-		pageSizeParam: 'maxPageSize',
-		limit: readLimit.call(this, itemIndex),
+		qs: optionalFilters.call(this, itemIndex, ['administrativeDivision', 'phoneNumberType']),
 	});
 	return localities.map((locality) => ({
 		countryCode,

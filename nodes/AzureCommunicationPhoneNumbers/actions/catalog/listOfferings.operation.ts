@@ -1,11 +1,11 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllAndLimitFields, type ItemOutput } from '../../../shared/node';
-import { acsGetAllPages } from '../../../shared/transport';
+import { returnAllAndLimitFields, type ItemOutput } from '../../../shared/node';
 import type { Capabilities, Cost } from '../helpers/acsTypes';
+import { listCatalog, optionalFilters } from '../helpers/catalogList';
 import { capabilityFields as flatCapabilities, costFields } from '../helpers/output';
-import { readCountryCode, readString } from '../helpers/parameters';
-import { acceptLanguageHeader, countryPath, phoneNumbersApi } from '../helpers/request';
+import { readCountryCode } from '../helpers/parameters';
+import { countryPath } from '../helpers/request';
 import {
 	acceptLanguageOption,
 	assignmentTypeField,
@@ -33,18 +33,10 @@ interface Offering {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const countryCode = readCountryCode.call(this, itemIndex);
-	const offerings = await (acsGetAllPages<Offering>).call(this, {
-		method: 'GET',
+	const offerings = await (listCatalog<Offering>).call(this, itemIndex, {
 		path: countryPath(countryCode, '/offerings'),
-		...phoneNumbersApi.call(this, itemIndex),
-		qs: {
-			phoneNumberType: readString.call(this, 'phoneNumberType', itemIndex) || undefined,
-			assignmentType: readString.call(this, 'assignmentType', itemIndex) || undefined,
-		},
-		headers: acceptLanguageHeader.call(this, itemIndex),
 		itemsField: 'phoneNumberOfferings',
-		pageSizeParam: 'maxPageSize',
-		limit: readLimit.call(this, itemIndex),
+		qs: optionalFilters.call(this, itemIndex, ['phoneNumberType', 'assignmentType']),
 	});
 	return offerings.map((offering) => ({
 		countryCode,

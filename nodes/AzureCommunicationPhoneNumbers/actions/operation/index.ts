@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceModule } from '../types';
+import { resourceModule } from '../types';
 import * as cancel from './cancel.operation';
 import * as get from './get.operation';
 import * as waitForCompletion from './waitForCompletion.operation';
@@ -21,7 +21,4 @@ const operationField: INodeProperties = {
 
 const operations = { cancel, get, waitForCompletion };
 
-export const operation: ResourceModule = {
-	operations,
-	description: [operationField, ...Object.values(operations).flatMap((operation) => operation.description)],
-};
+export const operation = resourceModule(operationField, operations);

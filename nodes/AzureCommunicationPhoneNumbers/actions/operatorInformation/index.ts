@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceModule } from '../types';
+import { resourceModule } from '../types';
 import * as lookUp from './lookUp.operation';
 
 const operationField: INodeProperties = {
@@ -17,7 +17,4 @@ const operationField: INodeProperties = {
 
 const operations = { lookUp };
 
-export const operatorInformation: ResourceModule = {
-	operations,
-	description: [operationField, ...Object.values(operations).flatMap((operation) => operation.description)],
-};
+export const operatorInformation = resourceModule(operationField, operations);

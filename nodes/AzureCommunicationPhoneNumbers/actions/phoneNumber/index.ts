@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceModule } from '../types';
+import { resourceModule } from '../types';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as release from './release.operation';
@@ -23,7 +23,4 @@ const operationField: INodeProperties = {
 
 const operations = { get, getAll, release, updateCapabilities };
 
-export const phoneNumber: ResourceModule = {
-	operations,
-	description: [operationField, ...Object.values(operations).flatMap((operation) => operation.description)],
-};
+export const phoneNumber = resourceModule(operationField, operations);

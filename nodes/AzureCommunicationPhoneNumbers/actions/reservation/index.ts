@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceModule } from '../types';
+import { resourceModule } from '../types';
 import * as createOrUpdate from './createOrUpdate.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -25,7 +25,4 @@ const operationField: INodeProperties = {
 
 const operations = { createOrUpdate, delete: del, get, getAll, purchase };
 
-export const reservation: ResourceModule = {
-	operations,
-	description: [operationField, ...Object.values(operations).flatMap((operation) => operation.description)],
-};
+export const reservation = resourceModule(operationField, operations);

@@ -6,7 +6,7 @@ import { parseDesiredState, previewOnlyFields, type DesiredState } from '../../h
 import { fail, parseJson } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { planChanges, summariseChanges } from '../../helpers/sipRules';
-import { sipApiVersionOption } from '../common.descriptions';
+import { sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['configuration'], operation: ['applyDesiredState'] } };
 
@@ -35,14 +35,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to only return the plan (the patches in order) without changing anything',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [sipApiVersionOption()],
-	},
+	sipOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

@@ -8,7 +8,7 @@ import { fail, parseJson, readRequiredString } from '../../helpers/parameters';
 import { readSipConfiguration, testRoutesWithNumberOnService } from '../../helpers/sipClient';
 import { evaluateNumberLocally, patternHints } from '../../helpers/sipRules';
 import type { SipConfiguration, SipRoute } from '../../helpers/sipTypes';
-import { sipApiVersionOption } from '../common.descriptions';
+import { sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['configuration'], operation: ['testNumber'] } };
 
@@ -58,14 +58,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to also ask the service (testRoutesWithNumber) and compare. Only the preview API has it; on the stable API only the local evaluation runs.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [sipApiVersionOption()],
-	},
+	sipOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

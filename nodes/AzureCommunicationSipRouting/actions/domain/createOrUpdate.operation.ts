@@ -1,12 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
 import { commitConfiguration } from '../../helpers/commit';
+import { readConfigurationForDomains } from '../../helpers/configurationReads';
 import { domainItem, findDomainKey } from '../../helpers/items';
 import { fail, readRequiredString } from '../../helpers/parameters';
-import { readSipConfiguration } from '../../helpers/sipClient';
 import { fqdnProblem } from '../../helpers/sipRules';
-import { previewOnlyNotice, sipApiVersionOption } from '../common.descriptions';
+import { previewOnlyNotice, sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['domain'], operation: ['createOrUpdate'] } };
 
@@ -28,14 +27,7 @@ const properties: INodeProperties[] = [
 		default: true,
 		description: 'Whether trunks under this domain may be used',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [sipApiVersionOption()],
-	},
+	sipOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);
@@ -45,10 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const problem = fqdnProblem(name);
 	if (problem) throw fail.call(this, itemIndex, `Domain Name: ${problem}`, 'Nothing was sent to the service.');
 	const enabled = this.getNodeParameter('enabled', itemIndex, true) as boolean;
-	const choice = readSipApiChoice.call(this, itemIndex, true);
-	assertFeature.call(this, choice, 'domains', 'Domains', itemIndex);
-
-	const before = await readSipConfiguration.call(this, choice, itemIndex);
+	const { choice, configuration: before } = await readConfigurationForDomains.call(this, itemIndex);
 	const key = findDomainKey(before, name) ?? name;
 	const existed = before.domains?.[key] !== undefined;
 	const desired = { ...before, domains: { ...(before.domains ?? {}), [key]: { enabled } } };

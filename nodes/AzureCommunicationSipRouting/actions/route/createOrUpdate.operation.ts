@@ -8,7 +8,7 @@ import { placeRoute, type RoutePosition } from '../../helpers/routeOrder';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { patternHints, routeNameProblem, routePatternProblem, type ConfigurationIssue } from '../../helpers/sipRules';
 import type { SipRoute } from '../../helpers/sipTypes';
-import { orderIsPriorityNotice, routeLocator, sipApiVersionOption } from '../common.descriptions';
+import { orderIsPriorityNotice, routeLocator, sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['route'], operation: ['createOrUpdate'] } };
 
@@ -100,14 +100,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [sipApiVersionOption()],
-	},
+	sipOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

@@ -5,20 +5,13 @@ import { commitConfiguration } from '../../helpers/commit';
 import { readCheckedLocator } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { routeNameProblem } from '../../helpers/sipRules';
-import { routeLocator, sipApiVersionOption } from '../common.descriptions';
+import { routeLocator, sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['route'], operation: ['delete'] } };
 
 const properties: INodeProperties[] = [
 	routeLocator(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [sipApiVersionOption()],
-	},
+	sipOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

@@ -2,23 +2,16 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { readSipApiChoice } from '../../helpers/apiChoice';
 import { routeItem } from '../../helpers/items';
-import { fail, readCheckedLocator } from '../../helpers/parameters';
+import { notFound, readCheckedLocator } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { routeNameProblem } from '../../helpers/sipRules';
-import { routeLocator, sipApiVersionOption } from '../common.descriptions';
+import { routeLocator, sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['route'], operation: ['get'] } };
 
 const properties: INodeProperties[] = [
 	routeLocator(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [sipApiVersionOption()],
-	},
+	sipOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);
@@ -29,13 +22,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const configuration = await readSipConfiguration.call(this, choice, itemIndex);
 	const index = configuration.routes.findIndex((route) => route.name === name);
 	if (index < 0) {
-		const known = configuration.routes.map((route) => `"${route.name}"`);
-		throw fail.call(
-			this,
-			itemIndex,
-			`There is no route "${name}"`,
-			known.length ? `Routes in priority order: ${known.join(', ')}.` : 'This resource has no routes yet.',
-		);
+		const names = configuration.routes.map((route) => `"${route.name}"`);
+		throw notFound.call(this, itemIndex, 'route', name, { intro: 'Routes in priority order', names });
 	}
 	return routeItem(configuration.routes[index], index, choice);
 }

@@ -1,24 +1,17 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { readLimit, returnAllAndLimitFields } from '../../../shared/node/descriptions';
+import { readLimit, returnAllAndLimitFields, withinLimit } from '../../../shared/node/descriptions';
 import { readSipApiChoice } from '../../helpers/apiChoice';
 import { routeItem } from '../../helpers/items';
 import { readSipConfiguration } from '../../helpers/sipClient';
-import { orderIsPriorityNotice, sipApiVersionOption } from '../common.descriptions';
+import { orderIsPriorityNotice, sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['route'], operation: ['getAll'] } };
 
 const properties: INodeProperties[] = [
 	{ ...orderIsPriorityNotice, name: 'routeGetAllNotice' },
 	...returnAllAndLimitFields({}),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [sipApiVersionOption()],
-	},
+	sipOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);
@@ -28,6 +21,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const choice = readSipApiChoice.call(this, itemIndex);
 	const configuration = await readSipConfiguration.call(this, choice, itemIndex);
 	const limit = readLimit.call(this, itemIndex);
-	const routes = limit === undefined ? configuration.routes : configuration.routes.slice(0, limit);
-	return routes.map((route, index) => routeItem(route, index, choice));
+	return withinLimit(configuration.routes, limit).map((route, index) => routeItem(route, index, choice));
 }

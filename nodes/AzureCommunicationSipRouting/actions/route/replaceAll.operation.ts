@@ -10,11 +10,12 @@ import { readSipApiChoice } from '../../helpers/apiChoice';
 import { assertValidAlone, commitConfiguration } from '../../helpers/commit';
 import { parseRoutes, toRoute } from '../../helpers/documentInput';
 import { routeItem } from '../../helpers/items';
-import { fail, parseJson } from '../../helpers/parameters';
+import { fail } from '../../helpers/parameters';
+import { readReplaceAllSource } from '../../helpers/replaceAllSource';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { patternHints, routeNameProblem, routePatternProblem, sameRoute } from '../../helpers/sipRules';
 import type { SipRoute } from '../../helpers/sipTypes';
-import { orderIsPriorityNotice, sipApiVersionOption } from '../common.descriptions';
+import { orderIsPriorityNotice, sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['route'], operation: ['replaceAll'] } };
 
@@ -86,14 +87,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Array of routes in priority order, each with "name", "numberPattern", "trunks" and optionally "description" (and "callerIdOverride" on the preview API)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [sipApiVersionOption()],
-	},
+	sipOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);
@@ -101,7 +95,11 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const source = this.getNodeParameter('source', 0) as string;
 	const parameter = source === 'json' ? 'Routes (JSON)' : 'Route Name';
-	const { routes, sourceItems } = source === 'json' ? readJsonRoutes.call(this) : readItemRoutes.call(this);
+	const { entries: routes, sourceItems } = readReplaceAllSource(
+		this,
+		{ name: 'routesJson', displayName: 'Routes (JSON)', parse: parseRoutes },
+		(itemIndex) => readItemRoute.call(this, itemIndex),
+	);
 	const choice = readSipApiChoice.call(this, 0);
 	routes.forEach((route, index) => {
 		const itemIndex = sourceItems[index];
@@ -140,36 +138,19 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	return output;
 }
 
-function readJsonRoutes(this: IExecuteFunctions): { routes: SipRoute[]; sourceItems: number[] } {
-	const value = parseJson.call(this, this.getNodeParameter('routesJson', 0), 'Routes (JSON)', 0);
+function readItemRoute(this: IExecuteFunctions, itemIndex: number): SipRoute {
+	const raw: IDataObject = {
+		name: textOrUndefined(this.getNodeParameter('name', itemIndex, '')),
+		numberPattern: textOrUndefined(this.getNodeParameter('numberPattern', itemIndex, '')),
+		trunks: this.getNodeParameter('trunks', itemIndex, '') as IDataObject['trunks'],
+		description: textOrUndefined(this.getNodeParameter('routeDescription', itemIndex, '')),
+		callerIdOverride: textOrUndefined(this.getNodeParameter('callerIdOverride', itemIndex, '')),
+	};
 	try {
-		const routes = parseRoutes(value);
-		return { routes, sourceItems: routes.map(() => 0) };
+		return toRoute(raw, itemIndex);
 	} catch (error) {
-		throw fail.call(this, 0, `Routes (JSON): ${(error as Error).message}`, 'Nothing was sent to the service.');
+		throw fail.call(this, itemIndex, `Input item ${itemIndex + 1}: ${(error as Error).message}`, 'Nothing was sent to the service.');
 	}
-}
-
-function readItemRoutes(this: IExecuteFunctions): { routes: SipRoute[]; sourceItems: number[] } {
-	const routes: SipRoute[] = [];
-	const sourceItems: number[] = [];
-	const count = this.getInputData().length;
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		const raw: IDataObject = {
-			name: textOrUndefined(this.getNodeParameter('name', itemIndex, '')),
-			numberPattern: textOrUndefined(this.getNodeParameter('numberPattern', itemIndex, '')),
-			trunks: this.getNodeParameter('trunks', itemIndex, '') as IDataObject['trunks'],
-			description: textOrUndefined(this.getNodeParameter('routeDescription', itemIndex, '')),
-			callerIdOverride: textOrUndefined(this.getNodeParameter('callerIdOverride', itemIndex, '')),
-		};
-		try {
-			routes.push(toRoute(raw, itemIndex));
-		} catch (error) {
-			throw fail.call(this, itemIndex, `Input item ${itemIndex + 1}: ${(error as Error).message}`, 'Nothing was sent to the service.');
-		}
-		sourceItems.push(itemIndex);
-	}
-	return { routes, sourceItems };
 }
 
 function textOrUndefined(value: unknown): string | undefined {

@@ -7,7 +7,7 @@ import { fail, readRequiredString } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { fqdnProblem, portProblem } from '../../helpers/sipRules';
 import type { SipConfiguration, SipTrunk, SipTrunkUpdate } from '../../helpers/sipTypes';
-import { sipApiVersionOption } from '../common.descriptions';
+import { sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['trunk'], operation: ['createOrUpdate'] } };
 
@@ -78,14 +78,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [sipApiVersionOption()],
-	},
+	sipOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

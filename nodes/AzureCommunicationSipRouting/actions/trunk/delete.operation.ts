@@ -7,7 +7,7 @@ import { fail, readCheckedLocator } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { fqdnProblem } from '../../helpers/sipRules';
 import type { SipConfiguration } from '../../helpers/sipTypes';
-import { sipApiVersionOption, trunkLocator } from '../common.descriptions';
+import { sipOptionsCollection, trunkLocator } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['trunk'], operation: ['delete'] } };
 
@@ -30,14 +30,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to delete routes whose only trunk was this one. If off, such routes stay with an empty trunk list (calls matching them are not routed).',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [sipApiVersionOption()],
-	},
+	sipOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

@@ -10,11 +10,12 @@ import { previewOnlyFields } from '../../helpers/desiredState';
 import { assertValidAlone, commitConfiguration } from '../../helpers/commit';
 import { parseTrunks, type TrunkEntry } from '../../helpers/documentInput';
 import { findTrunkKey, sameHost, trunkItem } from '../../helpers/items';
-import { fail, parseJson } from '../../helpers/parameters';
+import { fail } from '../../helpers/parameters';
+import { readReplaceAllSource } from '../../helpers/replaceAllSource';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { fqdnProblem, portProblem } from '../../helpers/sipRules';
 import type { SipConfiguration, SipTrunk } from '../../helpers/sipTypes';
-import { sipApiVersionOption } from '../common.descriptions';
+import { sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['trunk'], operation: ['replaceAll'] } };
 
@@ -66,14 +67,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Either a list of objects with "fqdn" and "sipSignalingPort", or the document form: an object keyed by FQDN. On the preview API also "enabled", "directTransfer", "privacyHeader", "ipAddressVersion".',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [sipApiVersionOption()],
-	},
+	sipOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);
@@ -122,30 +116,20 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 
 function readEntries(this: IExecuteFunctions): { entries: TrunkEntry[]; sourceItems: number[] } {
 	const source = this.getNodeParameter('source', 0) as string;
-	let entries: TrunkEntry[];
-	let sourceItems: number[];
-	if (source === 'json') {
-		const value = parseJson.call(this, this.getNodeParameter('trunksJson', 0), 'Trunks (JSON)', 0);
-		try {
-			entries = parseTrunks(value);
-		} catch (error) {
-			throw fail.call(this, 0, `Trunks (JSON): ${(error as Error).message}`, 'Nothing was sent to the service.');
-		}
-		sourceItems = entries.map(() => 0);
-	} else {
-		const count = this.getInputData().length;
-		entries = [];
-		sourceItems = [];
-		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-			const fqdn = String(this.getNodeParameter('fqdn', itemIndex, '') ?? '').trim();
-			if (fqdn === '') throw fail.call(this, itemIndex, 'Trunk FQDN is empty', `Input item ${itemIndex + 1} gives no FQDN.`);
-			const port = this.getNodeParameter('sipSignalingPort', itemIndex) as unknown;
-			entries.push({ fqdn, trunk: { sipSignalingPort: typeof port === 'string' ? Number(port) : (port as number) } });
-			sourceItems.push(itemIndex);
-		}
-	}
+	const { entries, sourceItems } = readReplaceAllSource(
+		this,
+		{ name: 'trunksJson', displayName: 'Trunks (JSON)', parse: parseTrunks },
+		(itemIndex) => readItemTrunk.call(this, itemIndex),
+	);
 	checkEntries.call(this, entries, sourceItems, source === 'json' ? 'Trunks (JSON)' : 'Trunk FQDN');
 	return { entries, sourceItems };
+}
+
+function readItemTrunk(this: IExecuteFunctions, itemIndex: number): TrunkEntry {
+	const fqdn = String(this.getNodeParameter('fqdn', itemIndex, '') ?? '').trim();
+	if (fqdn === '') throw fail.call(this, itemIndex, 'Trunk FQDN is empty', `Input item ${itemIndex + 1} gives no FQDN.`);
+	const port = this.getNodeParameter('sipSignalingPort', itemIndex) as unknown;
+	return { fqdn, trunk: { sipSignalingPort: typeof port === 'string' ? Number(port) : (port as number) } };
 }
 
 function checkEntries(this: IExecuteFunctions, entries: TrunkEntry[], sourceItems: number[], parameter: string) {
