@@ -42,6 +42,9 @@ describe('connection-string credential (HMAC)', () => {
 		const error = await caught(listNumbers(context));
 		expect(error.httpCode).toBe('401');
 		expect(error.message).toMatch(/^[A-Za-z]+: /);
+		expect(error.description).toMatch(/access key/);
+		expect(error.description).toMatch(/clock/);
+		expect(error.description).toMatch(/Correlation: /);
 		expectNoSecrets(error, [WRONG_KEY, connectionString, emu.accessKey]);
 	});
 

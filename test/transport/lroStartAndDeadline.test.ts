@@ -168,3 +168,24 @@ describe('polling cadence', () => {
 		expect(elapsed).toBeLessThan(3000 + 2000 + 300);
 	});
 });
+
+describe('cancelling while waiting', () => {
+	it('cancelling the execution ends a wait on an operation that never finishes, and nothing more is sent', async () => {
+		const emu = emulator();
+		await setLro(emu, { operationType: 'releasePhoneNumber', notStartedMs: 0, outcome: 'never' });
+		const number = await ownedNumber(emu);
+		const harness = hmacContext(emu);
+		const handle = await release(harness.context, number);
+		const started = Date.now();
+		const pending = caught(waitForOperation.call(harness.context, handle, { timeoutSeconds: 60, skipResult: true }));
+		setTimeout(() => harness.abort(), 1500);
+		const error = await pending;
+		const stoppedAfter = Date.now() - started;
+		expect(error.message).toMatch(/cancel/i);
+		expect(stoppedAfter).toBeLessThan(3000);
+		const pollsAtStop = (await log(emu)).filter((line) => line.includes('/operations/')).length;
+		expect(pollsAtStop).toBeGreaterThanOrEqual(2);
+		await new Promise((resolve) => setTimeout(resolve, 2500));
+		expect((await log(emu)).filter((line) => line.includes('/operations/'))).toHaveLength(pollsAtStop);
+	});
+});

@@ -147,7 +147,10 @@ describe('errors', () => {
 		expect(error.message).toMatch(/^UnprocessableConfiguration: /);
 		expect(error.description).toMatch(/Inner error: MissingTrunk/);
 		expect(error.description).toMatch(/Hint: /);
+		expect(error.description).toMatch(/Target: \S+/);
+		expect(error.description).toMatch(/Correlation: \S+/);
 		expect(error.context.acs).toMatchObject({ status: 422, code: 'UnprocessableConfiguration', innerCode: 'MissingTrunk' });
+		expect(error.context.acs.correlationId).toEqual(expect.any(String));
 		expectNoSecrets(error, [emu.accessKey, emu.connectionString]);
 		expect(JSON.stringify(error)).not.toMatch(/HMAC-SHA256|x-ms-content-sha256|authorization/i);
 	});

@@ -55,7 +55,7 @@ export function hintForAcsError(facts: AcsErrorFacts): string | undefined {
   if (facts.status === 401) {
     if (/signature|hmac|date|time/i.test(message) || facts.code === 'InvalidAuthenticationInfo')
       return 'The request signature was refused: check the access key in the connection string, and that this machine\'s clock is correct (requests older than 15 minutes are refused).';
-    return 'Not authenticated: check the connection string access key, or for Entra ID the tenant, client id and secret/certificate.';
+    return "Not authenticated: for a connection string, check the access key and that this machine's clock is correct (signatures older than 15 minutes are refused); for Entra ID, check the tenant, client id and secret/certificate.";
   }
   if (facts.status === 403 || /denied by the resource provider/i.test(message))
     return 'Not allowed: for Entra ID give the identity a role on the Communication Services resource (e.g. Contributor); for connection strings check you use this resource\'s key.';
