@@ -61,17 +61,17 @@ async function main(): Promise<void> {
   console.log(`Connection string: ${emu.connectionString}`);
   if (options.tls !== false) {
     const issuer = emu.tokenIssuer;
-    console.log(`Token issuer (authorityHost, trust .local/tls/ca.pem): ${issuer.authorityHost}`);
-    console.log(`Entra test client: tenantId=${issuer.tenantId} clientId=${issuer.clientId} clientSecret=${issuer.clientSecret} certificate=.local/tls/client.pem`);
+    console.error(`Token issuer (authorityHost, trust .local/tls/ca.pem): ${issuer.authorityHost}`);
+    console.error(`Entra test client: tenantId=${issuer.tenantId} clientId=${issuer.clientId} clientSecret=${issuer.clientSecret} certificate=.local/tls/client.pem`);
   }
-  console.log(`Seed: ${emu.seed}${options.statePath ? `  State file: ${options.statePath}` : '  State: in memory'}`);
+  console.error(`Seed: ${emu.seed}${options.statePath ? `  State file: ${options.statePath}` : '  State: in memory'}`);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     emu.stop().then(
       () => {
-        console.log(`Emulator stopped (${signal}).`);
+        console.error(`Emulator stopped (${signal}).`);
         process.exit(0);
       },
       () => process.exit(1),

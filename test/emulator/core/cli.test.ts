@@ -18,7 +18,7 @@ describe('emulator CLI', () => {
     expect(() => parseCliArguments(['--bogus'])).toThrow(/Unknown option/);
   });
 
-  it('prints the connection string first, serves, and stops cleanly on SIGTERM', async () => {
+  it('prints exactly one line, the connection string, on stdout, serves, and stops cleanly on SIGTERM', async () => {
     const key = Buffer.alloc(32, 1).toString('base64');
     const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', '..', 'emulator', 'cli.ts'), '--port', '0', '--access-key', key, '--no-token-issuer'], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -35,6 +35,7 @@ describe('emulator CLI', () => {
     expect(match?.[2]).toBe(key);
     const endpoint = match![1];
     expect((await rawRequest(endpoint, { path: '/_emulator/clock' })).status).toBe(200);
+    expect(output.trimEnd().split('\n')).toEqual([firstLine]); // stdout is that one line; details go to stderr
     const exitCode = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exitCode).toBe(0);
