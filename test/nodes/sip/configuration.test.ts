@@ -1,5 +1,6 @@
+import { NODE_UNDER_TEST } from '../../support/engine';
 import { withEmulator } from '../../support/emulator';
-import { jsonOf, PREVIEW, runSip, seedSip, sentRequests, storedSip, TWO_TRUNKS_TWO_ROUTES, type Auth } from './sipHarness';
+import { AUTHS, jsonOf, PREVIEW, runSip, seedSip, sentRequests, sipRunner, storedSip, TWO_TRUNKS_TWO_ROUTES } from './sipHarness';
 
 const emulator = withEmulator();
 
@@ -14,16 +15,18 @@ const NEW_STATE = {
 	],
 };
 
-describe('Configuration Get', () => {
+describe.each(AUTHS)('Configuration Get with %s', (auth) => {
+	const run = sipRunner(auth);
+
 	it('returns the whole document as one item', async () => {
 		const emu = emulator();
 		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-		const result = await runSip(emu, { resource: 'configuration', operation: 'get' });
+		const result = await run(emu, { resource: 'configuration', operation: 'get' });
 		expect(jsonOf(result)).toEqual([TWO_TRUNKS_TWO_ROUTES]);
 	});
 });
 
-describe.each<Auth>(['connectionString', 'entraId'])('Configuration Apply Desired State with %s', (auth) => {
+describe.each(AUTHS)('Configuration Apply Desired State with %s', (auth) => {
 	it('Dry Run returns the ordered plan and changes nothing', async () => {
 		const emu = emulator();
 		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
@@ -207,7 +210,74 @@ describe('Configuration Apply Desired State', () => {
 	});
 });
 
-describe('Configuration Test Number', () => {
+describe('Configuration Apply Desired State across the domain rules (preview API, the emulator enforces them)', () => {
+	const route = { name: 'All', numberPattern: '^\\+\\d+$' };
+	it.each([
+		[
+			'first domain',
+			{ trunks: { 'sbc.other.net': { sipSignalingPort: 5061 } }, routes: [{ ...route, trunks: ['sbc.other.net'] }] },
+			{ domains: { 'contoso.com': { enabled: true } }, trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } }, routes: [{ ...route, trunks: ['sbc1.contoso.com'] }] },
+		],
+		[
+			'last domain',
+			{ domains: { 'contoso.com': { enabled: true } }, trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } }, routes: [{ ...route, trunks: ['sbc1.contoso.com'] }] },
+			{ domains: {}, trunks: { 'sbc.other.net': { sipSignalingPort: 5061 } }, routes: [{ ...route, trunks: ['sbc.other.net'] }] },
+		],
+	])('%s: every patch is accepted and the document ends as desired', async (_case, seed, desired) => {
+		const emu = emulator();
+		await seedSip(emu, seed);
+		const result = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', sipApi: 'sipPreview', desiredState: JSON.stringify(desired) });
+		const [item] = jsonOf(result);
+		expect(item).toMatchObject({ applied: true, patchCount: 4 });
+		expect(await sentRequests(emu)).toEqual(['GET /sip', 'PATCH /sip', 'PATCH /sip', 'PATCH /sip', 'PATCH /sip']);
+		const stored = await storedSip(emu);
+		expect(stored.domains ?? {}).toEqual(desired.domains);
+		expect(Object.keys(stored.trunks as object)).toEqual(Object.keys(desired.trunks));
+		expect(stored.trunks).toMatchObject(desired.trunks); // the preview API adds its defaults
+		expect(stored.routes).toEqual(desired.routes);
+	});
+});
+
+describe('Configuration Apply Desired State pattern hints', () => {
+	it('hints per route for the SDK sample ^+[1-9][0-9]{3,23}$, in the output and as execution hints, and still applies it', async () => {
+		const emu = emulator();
+		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
+		const desired = {
+			routes: [
+				{ name: 'Sample', numberPattern: '^+[1-9][0-9]{3,23}$', trunks: ['sbc1.contoso.com'] },
+				{ name: 'Fine', numberPattern: '^\\+1\\d{10}$', trunks: ['sbc2.contoso.com'] },
+			],
+		};
+		const result = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify(desired) });
+		const [item] = jsonOf(result);
+		const hints = item.patternHints as Array<{ route: string; numberPattern: string; hints: string[] }>;
+		expect(hints.map((entry) => [entry.route, entry.numberPattern])).toEqual([['Sample', '^+[1-9][0-9]{3,23}$']]);
+		expect(hints[0].hints.join(' ')).toContain('"^+"');
+		const executionHints = (result.runData[NODE_UNDER_TEST][0].hints ?? []).map((hint) => hint.message);
+		expect(executionHints.length).toBe(hints[0].hints.length);
+		expect(executionHints[0]).toMatch(/^Route "Sample": .*"\^\+"/);
+		// a hint never blocks: the service accepts the pattern, so the node applies it
+		expect(item).toMatchObject({ applied: true });
+		expect((await storedSip(emu)).routes).toEqual(desired.routes);
+	});
+
+	it('gives no hints for good patterns, and none for routes it does not change', async () => {
+		const emu = emulator();
+		await seedSip(emu, { ...TWO_TRUNKS_TWO_ROUTES, routes: [{ name: 'Old', numberPattern: '^+1', trunks: [] }] });
+		const result = await runSip(emu, {
+			resource: 'configuration',
+			operation: 'applyDesiredState',
+			desiredState: JSON.stringify({ trunks: TWO_TRUNKS_TWO_ROUTES.trunks }),
+			dryRun: true,
+		});
+		expect(jsonOf(result)[0].patternHints).toEqual([]);
+		expect(result.runData[NODE_UNDER_TEST][0].hints ?? []).toEqual([]);
+	});
+});
+
+describe.each(AUTHS)('Configuration Test Number with %s', (auth) => {
+	const run = sipRunner(auth);
+
 	const SEATTLE = {
 		trunks: {
 			'seattle.contoso.com': { sipSignalingPort: 5011 },
@@ -224,7 +294,7 @@ describe('Configuration Test Number', () => {
 	it('on the preview API: local evaluation and the service agree on the stored configuration', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEATTLE);
-		const result = await runSip(emu, {
+		const result = await run(emu, {
 			resource: 'configuration',
 			operation: 'testNumber',
 			sipApi: 'sipPreview',
@@ -249,7 +319,7 @@ describe('Configuration Test Number', () => {
 		const emu = emulator();
 		await seedSip(emu, SEATTLE);
 		const candidate = { routes: [SEATTLE.routes[2], SEATTLE.routes[0]] };
-		const result = await runSip(emu, {
+		const result = await run(emu, {
 			resource: 'configuration',
 			operation: 'testNumber',
 			sipApi: 'sipPreview',
@@ -271,7 +341,7 @@ describe('Configuration Test Number', () => {
 	it('on the stable API only the local evaluation runs, and the output says why', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEATTLE);
-		const result = await runSip(emu, { resource: 'configuration', operation: 'testNumber', phoneNumber: '+12065550100' });
+		const result = await run(emu, { resource: 'configuration', operation: 'testNumber', phoneNumber: '+12065550100' });
 		const [item] = jsonOf(result);
 		expect(item).toMatchObject({ route: 'Seattle', serviceChecked: false, agree: null });
 		expect((item.notes as string[]).join(' ')).toContain('not in api-version 2023-03-01');
@@ -284,14 +354,14 @@ describe('Configuration Test Number', () => {
 			trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } },
 			routes: [{ name: 'Sample', numberPattern: '^+[1-9][0-9]{3,23}$', trunks: ['sbc1.contoso.com'] }],
 		});
-		const result = await runSip(emu, { resource: 'configuration', operation: 'testNumber', sipApi: 'sipPreview', phoneNumber: '+14255550100' });
+		const result = await run(emu, { resource: 'configuration', operation: 'testNumber', sipApi: 'sipPreview', phoneNumber: '+14255550100' });
 		expect(jsonOf(result)[0]).toMatchObject({ route: null, matchingRoutes: [], serviceMatchingRoutes: [], agree: true });
 	});
 
 	it.each(['[1]', '"routes"', '42', 'null'])('refuses the candidate %s, which is not an object, before any request', async (candidateConfiguration) => {
 		const emu = emulator();
 		await seedSip(emu, SEATTLE);
-		const result = await runSip(emu, {
+		const result = await run(emu, {
 			resource: 'configuration',
 			operation: 'testNumber',
 			phoneNumber: '+14251234567',
@@ -306,7 +376,7 @@ describe('Configuration Test Number', () => {
 	it('refuses an invalid candidate before sending it', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEATTLE);
-		const result = await runSip(emu, {
+		const result = await run(emu, {
 			resource: 'configuration',
 			operation: 'testNumber',
 			sipApi: 'sipPreview',

@@ -23,6 +23,9 @@ export interface RunSipOptions {
 	continueOnFail?: boolean;
 }
 
+/** Both credentials, for describe.each: every operation is proven with each. */
+export const AUTHS: Auth[] = ['connectionString', 'entraId'];
+
 export async function runSip(
 	emu: RunningEmulator,
 	parameters: INodeParameters,
@@ -35,6 +38,12 @@ export async function runSip(
 		inputItems: options.inputItems,
 		continueOnFail: options.continueOnFail,
 	});
+}
+
+/** runSip with one credential fixed (the body of a describe.each(AUTHS) block calls this). */
+export function sipRunner(auth: Auth) {
+	return (emu: RunningEmulator, parameters: INodeParameters, options: Omit<RunSipOptions, 'auth'> = {}) =>
+		runSip(emu, parameters, { ...options, auth });
 }
 
 /** The items' JSON, failing the test with the node's error if it failed. */

@@ -5,7 +5,7 @@ import { assertValid, assertValidAlone, rulesOf, sendPatches } from '../../helpe
 import { parseDesiredState, previewOnlyFields, type DesiredState } from '../../helpers/desiredState';
 import { fail, parseJson } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
-import { planChanges, summariseChanges } from '../../helpers/sipRules';
+import { patternHints, planChanges, summariseChanges } from '../../helpers/sipRules';
 import { sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['configuration'], operation: ['applyDesiredState'] } };
@@ -63,6 +63,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	assertValid.call(this, before, desired, parameter, itemIndex, rulesOf(choice));
 	const { patches, changes } = planChanges(before, desired);
 
+	const hints = routePatternHints(desiredState);
+	if (hints.length > 0) {
+		this.addExecutionHints(
+			...hints.flatMap(({ route, hints: messages }) =>
+				messages.map((message) => ({ message: `Route "${route}": ${message}`, location: 'outputPane' as const })),
+			),
+		);
+	}
 	const result: IDataObject = {
 		dryRun,
 		inSync: patches.length === 0,
@@ -71,9 +79,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		changes,
 		plan: patches.map((planned, index) => ({ step: index + 1, changes: planned.changes, patch: planned.patch })),
 		...summariseChanges(before, desired),
+		patternHints: hints,
 	};
 	if (dryRun || patches.length === 0) return result;
 
 	await sendPatches.call(this, choice, itemIndex, patches);
 	return { ...result, applied: true };
+}
+
+/** Hints for the routes the desired state gives (a section left out is not changed, so it gets none). */
+function routePatternHints(desiredState: DesiredState): Array<{ route: string; numberPattern: string; hints: string[] }> {
+	return (desiredState.routes ?? [])
+		.map((route) => ({ route: route.name, numberPattern: route.numberPattern, hints: patternHints(route.numberPattern) }))
+		.filter((entry) => entry.hints.length > 0);
 }

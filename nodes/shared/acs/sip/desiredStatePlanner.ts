@@ -74,6 +74,18 @@ function trunkUnderDomain(fqdn: string, domain: string): boolean {
   return fqdn === domain || fqdn.endsWith(`.${domain}`);
 }
 
+/** Trunks outside every domain, once the document has domains (the preview API's domain rule). */
+function trunksOutsideDomains(config: SipConfiguration): string[] {
+  const domains = Object.keys(config.domains ?? {});
+  if (domains.length === 0) return [];
+  return Object.keys(config.trunks ?? {}).filter((fqdn) => !domains.some((domain) => trunkUnderDomain(fqdn, domain)));
+}
+
+function describeTrunk(fqdn: string, update: Partial<SipTrunk>, currentTrunks: Record<string, SipTrunk>): string {
+  const detail = Object.entries(update).map(([k, v]) => `${k}: ${currentTrunks[fqdn]?.[k as keyof SipTrunk] ?? '—'} -> ${v}`);
+  return `${currentTrunks[fqdn] ? 'update' : 'add'} trunk ${fqdn} (${detail.join(', ')})`;
+}
+
 export function planSipChanges(current: SipConfiguration, desired: DesiredSipState): SipPlan {
   const currentTrunks = current.trunks ?? {};
   const currentDomains = current.domains ?? {};
@@ -93,29 +105,36 @@ export function planSipChanges(current: SipConfiguration, desired: DesiredSipSta
     if (Object.keys(diff).length > 0) trunkUpserts.set(fqdn, diff);
   }
   const trunkDeletes = new Set(Object.keys(currentTrunks).filter((fqdn) => !(fqdn in desired.trunks)));
-  const routesDiffer =
+  let routesPending =
     currentRoutes.length !== desired.routes.length || currentRoutes.some((route, i) => !sameRoute(route, desired.routes[i]));
-  let routesPending = routesDiffer;
+  let detoured = false;
 
   const steps: PlanStep[] = [];
   let state: SipConfiguration = JSON.parse(JSON.stringify(current));
-  for (let guard = 0; guard < 8; guard++) {
-    const patch: SipConfigurationPatch = {};
-    const changes: string[] = [];
+  for (let guard = 0; guard < 12; guard++) {
     const stateTrunks = state.trunks ?? {};
     const usedByRoutes = new Set((state.routes ?? []).flatMap((r) => r.trunks ?? []));
+    const domainsIn = new Map(domainUpserts);
+    const trunksIn = new Map(trunkUpserts);
+    const build = (): SipConfigurationPatch => {
+      const patch: SipConfigurationPatch = {};
+      for (const [name, update] of domainsIn) (patch.domains ??= {})[name] = update;
+      for (const [fqdn, update] of trunksIn) (patch.trunks ??= {})[fqdn] = update;
+      return patch;
+    };
+    // Domain rule: no patch may leave a trunk outside every domain. First domains wait until the trunks outside
+    // them are gone; a new trunk waits for its domain, or (outside every domain) until the last domain is gone.
+    let stranded = trunksOutsideDomains(applySipPatch(state, build()).value);
+    if (stranded.some((fqdn) => fqdn in stateTrunks)) {
+      for (const name of domainsIn.keys()) if (!(name in (state.domains ?? {}))) domainsIn.delete(name);
+      stranded = trunksOutsideDomains(applySipPatch(state, build()).value);
+    }
+    for (const fqdn of stranded) if (!(fqdn in stateTrunks)) trunksIn.delete(fqdn);
 
-    for (const [name, update] of domainUpserts) {
-      (patch.domains ??= {})[name] = update;
-      changes.push(`${currentDomains[name] ? 'update' : 'add'} domain ${name} (enabled: ${update.enabled})`);
-    }
-    domainUpserts.clear();
-    for (const [fqdn, update] of trunkUpserts) {
-      (patch.trunks ??= {})[fqdn] = update;
-      const detail = Object.entries(update).map(([k, v]) => `${k}: ${currentTrunks[fqdn]?.[k as keyof SipTrunk] ?? '—'} -> ${v}`);
-      changes.push(`${currentTrunks[fqdn] ? 'update' : 'add'} trunk ${fqdn} (${detail.join(', ')})`);
-    }
-    trunkUpserts.clear();
+    const patch = build();
+    const changes: string[] = [];
+    for (const [name, update] of domainsIn) changes.push(`${currentDomains[name] ? 'update' : 'add'} domain ${name} (enabled: ${update.enabled})`);
+    for (const [fqdn, update] of trunksIn) changes.push(describeTrunk(fqdn, update, currentTrunks));
     if (routesPending && desired.routes.every((r) => (r.trunks ?? []).every((t) => t in stateTrunks))) {
       patch.routes = desired.routes.map(normaliseRoute);
       changes.push(...describeRoutes(currentRoutes, desired.routes));
@@ -127,13 +146,46 @@ export function planSipChanges(current: SipConfiguration, desired: DesiredSipSta
       changes.push(`remove trunk ${fqdn}`);
       trunkDeletes.delete(fqdn);
     }
+    // trunks this patch adds count too: a domain goes only once no trunk lies under it before or after the patch
+    const trunksAround = new Set([...Object.keys(stateTrunks), ...Object.keys(applySipPatch(state, patch).value.trunks ?? {})]);
     for (const name of [...domainDeletes]) {
-      if (Object.keys(stateTrunks).some((fqdn) => trunkUnderDomain(fqdn, name))) continue;
+      if ([...trunksAround].some((fqdn) => trunkUnderDomain(fqdn, name))) continue;
       (patch.domains ??= {})[name] = null;
       changes.push(`remove domain ${name}`);
       domainDeletes.delete(name);
     }
-    if (changes.length === 0) break;
+    // The last domains are gone in this patch: trunks outside every domain may now join it.
+    const after = applySipPatch(state, patch).value;
+    if (Object.keys(after.domains ?? {}).length === 0) {
+      for (const [fqdn, update] of trunkUpserts) {
+        if (trunksIn.has(fqdn)) continue;
+        (patch.trunks ??= {})[fqdn] = update;
+        trunksIn.set(fqdn, update);
+        changes.push(describeTrunk(fqdn, update, currentTrunks));
+      }
+    }
+    for (const name of domainsIn.keys()) domainUpserts.delete(name);
+    for (const fqdn of trunksIn.keys()) trunkUpserts.delete(fqdn);
+
+    if (changes.length === 0) {
+      // Stuck (routes need trunks that wait for a domain change that waits for trunks the routes use): take the
+      // trunks that are going away out of the routes first. A temporary routing change, said so in the plan.
+      const routes = state.routes ?? [];
+      const affected = routes.filter((route) => (route.trunks ?? []).some((fqdn) => trunkDeletes.has(fqdn)));
+      if (detoured || affected.length === 0) break;
+      detoured = true;
+      const detour = routes.map((route) => normaliseRoute({ ...route, trunks: (route.trunks ?? []).filter((fqdn) => !trunkDeletes.has(fqdn)) }));
+      steps.push({
+        patch: { routes: detour },
+        changes: affected.map(
+          (route) =>
+            `temporarily remove trunk(s) ${(route.trunks ?? []).filter((fqdn) => trunkDeletes.has(fqdn)).join(', ')} from route "${route.name}" (the domain rules allow no other order)`,
+        ),
+      });
+      state = applySipPatch(state, { routes: detour }).value;
+      routesPending = true;
+      continue;
+    }
     steps.push({ patch, changes });
     state = applySipPatch(state, patch).value;
   }
