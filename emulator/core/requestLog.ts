@@ -31,7 +31,11 @@ export interface RequestRecord {
   fault?: string;
 }
 
-const SECRET_QUERY_KEY = /key|secret|token|signature|sig|password|assertion|code/i;
+/** Query names that may carry a secret (whole name, or its last part after - _ .): `sig`, `access_key`, `client-secret`... */
+const SECRET_NAMES = '(access[-_]?key|key|secret|client[-_]?secret|token|access[-_]?token|signature|sig|password|assertion|client[-_]?assertion|code)';
+const SECRET_QUERY_KEY = new RegExp(`(^|[_.-])${SECRET_NAMES}$`, 'i');
+/** The same test on a raw query string, without parsing it: a secret-looking name right before an `=`. */
+const SECRET_IN_RAW_QUERY = new RegExp(`(^|[&_.-])${SECRET_NAMES}=`, 'i');
 export const REDACTED = '[redacted]';
 
 export function redactQuery(query: URLSearchParams): Record<string, string> {
@@ -55,7 +59,7 @@ export class RequestLog {
     if (record.generation !== this.currentGeneration) return;
     // A query that may hold a secret is redacted now, so that the log never holds one; any other is parsed when read.
     const { rawQuery, generation: _generation, ...rest } = record;
-    const mayHoldSecret = SECRET_QUERY_KEY.test(rawQuery) || rawQuery.includes('%'); // '%' may encode a secret-looking name
+    const mayHoldSecret = SECRET_IN_RAW_QUERY.test(rawQuery) || rawQuery.includes('%'); // '%' may encode a secret-looking name
     const query = mayHoldSecret ? redactQuery(new URLSearchParams(rawQuery)) : rawQuery;
     this.records.push({ ...rest, query, seq: ++this.seq });
     // Trim in batches: one splice per `capacity` requests instead of one per request once the log is full.

@@ -238,7 +238,10 @@ export function administrativeDivisionField(): INodeProperties {
 		displayName: 'Administrative Division Name or ID',
 		name: 'administrativeDivision',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getAdministrativeDivisions', loadOptionsDependsOn: ['countryCode'] },
+		typeOptions: {
+			loadOptionsMethod: 'getAdministrativeDivisions',
+			loadOptionsDependsOn: ['countryCode', 'phoneNumberType'],
+		},
 		default: '',
 		description:
 			'State or province (abbreviation), optional. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

@@ -1,4 +1,10 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IDisplayOptions,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 export const DEFAULT_LRO_TIMEOUT_SECONDS = 300;
 export const DEFAULT_CONCURRENCY = 4;
@@ -79,15 +85,27 @@ export function readApiVersion(
 	return value === '' ? undefined : value;
 }
 
-/** The concurrency from the first item's `options` collection, clamped to 1..16. */
+/**
+ * The concurrency from the first item's `options` collection (default 4). A value outside 1..16 or not a whole
+ * number is refused with a NodeOperationError naming the parameter, before any request: never silently clamped.
+ */
 export function readConcurrency(this: IExecuteFunctions, collection = 'options'): number {
 	const options = this.getNodeParameter(collection, 0, {}) as IDataObject;
-	return clampConcurrency(options.concurrency);
+	const value = options.concurrency ?? DEFAULT_CONCURRENCY;
+	const problem = concurrencyProblem(value);
+	if (problem) {
+		throw new NodeOperationError(this.getNode(), `Invalid "Concurrency": ${problem}`, {
+			itemIndex: 0,
+			description: 'Nothing was sent to Azure. Correct the parameter and run again.',
+		});
+	}
+	return value as number;
 }
 
-export function clampConcurrency(value: unknown): number {
-	const n = typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : DEFAULT_CONCURRENCY;
-	return Math.min(MAX_CONCURRENCY, Math.max(1, n));
+/** Why `value` is not a valid concurrency (a whole number from 1 to 16), or undefined when it is. */
+export function concurrencyProblem(value: unknown): string | undefined {
+	if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_CONCURRENCY) return undefined;
+	return `${JSON.stringify(value)} is not allowed; enter a whole number from 1 to ${MAX_CONCURRENCY}.`;
 }
 
 /** "Return All" + "Limit" as n8n's lint rules want them. */

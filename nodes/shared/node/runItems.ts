@@ -7,6 +7,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { concurrencyProblem } from './descriptions';
+
 /** What an operation returns for one input item: one object, a list (one output item each), or ready items. */
 export type ItemOutput = IDataObject | IDataObject[] | INodeExecutionData[];
 export type ItemHandler = (this: IExecuteFunctions, itemIndex: number) => Promise<ItemOutput>;
@@ -52,7 +54,9 @@ export async function runItemsConcurrently(
 	options: ConcurrencyOptions,
 ): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
-	const configured = Math.min(16, Math.max(1, Math.floor(options.concurrency) || 1));
+	const problem = concurrencyProblem(options.concurrency);
+	if (problem) throw new NodeOperationError(this.getNode(), `Invalid "Concurrency": ${problem}`);
+	const configured = options.concurrency;
 	const retryThrottled = options.retryThrottled ?? true;
 	const maxThrottleRetries = options.maxThrottleRetries ?? 3;
 	const signal = this.getExecutionCancelSignal();

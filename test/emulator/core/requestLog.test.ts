@@ -70,3 +70,19 @@ describe('request log store', () => {
     expect(JSON.stringify(log.list())).not.toContain('abc');
   });
 });
+
+describe('request log redaction rule', () => {
+  it('redacts secret-looking names but not ordinary ones that merely contain those letters', () => {
+    const log = new RequestLog();
+    const rawQuery = 'assignmentType=person&areaCode=425&sig=abc&client_secret=def&access-token=ghi&api-version=1';
+    log.add({ generation: log.generation, arrivedAtMs: 0, method: 'GET', path: '/x', rawQuery, status: 200, durationMs: 1, auth: 'none' });
+    expect(log.list()[0].query).toEqual({
+      assignmentType: 'person',
+      areaCode: '425',
+      sig: REDACTED,
+      client_secret: REDACTED,
+      'access-token': REDACTED,
+      'api-version': '1',
+    });
+  });
+});

@@ -7,7 +7,9 @@ import {
 	control,
 	jsonOf,
 	phoneNumbersEmulator,
+	expectEveryRequestSignedWith,
 	run,
+	runnerFor,
 } from './harness';
 
 const ledger = async (emu: Parameters<typeof control>[0]) => (await control(emu, 'GET', '/ledger')).totals;
@@ -15,78 +17,148 @@ const ledger = async (emu: Parameters<typeof control>[0]) => (await control(emu,
 describe('Phone Numbers node: Available Number', () => {
 	const emulator = phoneNumbersEmulator();
 
-	it.each(BOTH_AUTHS)('searches and waits for the result, with expiry (%s)', async (auth) => {
-		const [item] = jsonOf(
-			await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, quantity: 2, ...LRO }, { auth }),
-		);
-		expect(item).toMatchObject({
-			phoneNumberCount: 2,
-			phoneNumberType: 'tollFree',
-			assignmentType: 'application',
-			callingCapability: 'outbound',
-			smsCapability: 'none',
-			monthlyCost: 2,
-			totalMonthlyCost: 4,
-			currencyCode: 'USD',
-			expired: false,
-			isAgreementToNotResellRequired: false,
-			completed: true,
+	describe.each(BOTH_AUTHS)('with %s', (auth) => {
+		expectEveryRequestSignedWith(emulator, auth);
+		const run = runnerFor(auth);
+
+		it('searches and waits for the result, with expiry', async () => {
+			const [item] = jsonOf(
+				await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, quantity: 2, ...LRO }),
+			);
+			expect(item).toMatchObject({
+				phoneNumberCount: 2,
+				phoneNumberType: 'tollFree',
+				assignmentType: 'application',
+				callingCapability: 'outbound',
+				smsCapability: 'none',
+				monthlyCost: 2,
+				totalMonthlyCost: 4,
+				currencyCode: 'USD',
+				expired: false,
+				isAgreementToNotResellRequired: false,
+				completed: true,
+			});
+			expect(item.operationId).toBe(`search_${item.searchId}`);
+			expect(item.expiresInSeconds).toBeGreaterThan(60);
+			expect(Date.parse(item.searchExpiresBy as string)).toBeGreaterThan(Date.now());
 		});
-		expect(item.operationId).toBe(`search_${item.searchId}`);
-		expect(item.expiresInSeconds).toBeGreaterThan(60);
-		expect(Date.parse(item.searchExpiresBy as string)).toBeGreaterThan(Date.now());
-	});
 
-	it('returns the operation id at once when not waiting, and resumes with Operation → Wait for Completion', async () => {
-		await control(emulator(), 'PUT', '/lro', { notStartedMs: 0, runningMs: 400 });
-		const [pending] = jsonOf(
-			await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, waitForCompletion: false }),
-		);
-		expect(pending).toMatchObject({ completed: false });
-		expect(pending.operationId).toBe(`search_${pending.searchId}`);
-		expect((await acsRequests(emulator())).filter((r) => r.path.startsWith('/phoneNumbers/operations'))).toEqual([]);
-
-		const [resumed] = jsonOf(
-			await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 30 }),
-		);
-		expect(resumed).toMatchObject({
-			operationId: pending.operationId,
-			operationType: 'search',
-			operationStatus: 'succeeded',
-			searchId: pending.searchId,
-			phoneNumberCount: 1,
-			completed: true,
+		it('purchases a search within the cost limits', async () => {
+			const [search] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, ...LRO }));
+			const [bought] = jsonOf(
+				await run(
+					emulator(),
+					{ resource: 'availableNumber', operation: 'purchaseSearch', searchId: search.searchId, ...COST_LIMITS, ...LRO },
+					{ auth },
+				),
+			);
+			expect(bought).toMatchObject({
+				purchased: true,
+				searchId: search.searchId,
+				phoneNumbers: search.phoneNumbers,
+				totalMonthlyCost: 2,
+				currencyCode: 'USD',
+				operationId: `purchase_${search.searchId}`,
+				operationStatus: 'succeeded',
+			});
+			const [owned] = jsonOf(
+				await run(emulator(), { resource: 'phoneNumber', operation: 'get', phoneNumber: { mode: 'id', value: (search.phoneNumbers as string[])[0] } }),
+			);
+			expect(owned).toMatchObject({ phoneNumber: (search.phoneNumbers as string[])[0], phoneNumberType: 'tollFree' });
 		});
-	});
 
-	it('gets a search result by id', async () => {
-		const [search] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, ...LRO }));
-		const [result] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'getSearchResult', searchId: search.searchId }));
-		expect(result).toMatchObject({ searchId: search.searchId, phoneNumbers: search.phoneNumbers, expired: false });
-	});
+		it('returns the operation id at once when not waiting, and resumes with Operation → Wait for Completion', async () => {
+			await control(emulator(), 'PUT', '/lro', { notStartedMs: 0, runningMs: 400 });
+			const [pending] = jsonOf(
+				await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, waitForCompletion: false }),
+			);
+			expect(pending).toMatchObject({ completed: false });
+			expect(pending.operationId).toBe(`search_${pending.searchId}`);
+			expect((await acsRequests(emulator())).filter((r) => r.path.startsWith('/phoneNumbers/operations'))).toEqual([]);
 
-	it.each(BOTH_AUTHS)('purchases a search within the cost limits (%s)', async (auth) => {
-		const [search] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, ...LRO }, { auth }));
-		const [bought] = jsonOf(
-			await run(
-				emulator(),
-				{ resource: 'availableNumber', operation: 'purchaseSearch', searchId: search.searchId, ...COST_LIMITS, ...LRO },
-				{ auth },
-			),
-		);
-		expect(bought).toMatchObject({
-			purchased: true,
-			searchId: search.searchId,
-			phoneNumbers: search.phoneNumbers,
-			totalMonthlyCost: 2,
-			currencyCode: 'USD',
-			operationId: `purchase_${search.searchId}`,
-			operationStatus: 'succeeded',
+			const [resumed] = jsonOf(
+				await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 30 }),
+			);
+			expect(resumed).toMatchObject({
+				operationId: pending.operationId,
+				operationType: 'search',
+				operationStatus: 'succeeded',
+				searchId: pending.searchId,
+				phoneNumberCount: 1,
+				completed: true,
+			});
 		});
-		const [owned] = jsonOf(
-			await run(emulator(), { resource: 'phoneNumber', operation: 'get', phoneNumber: { mode: 'id', value: (search.phoneNumbers as string[])[0] } }),
-		);
-		expect(owned).toMatchObject({ phoneNumber: (search.phoneNumbers as string[])[0], phoneNumberType: 'tollFree' });
+
+		it('gets a search result by id', async () => {
+			const [search] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, ...LRO }));
+			const [result] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'getSearchResult', searchId: search.searchId }));
+			expect(result).toMatchObject({ searchId: search.searchId, phoneNumbers: search.phoneNumbers, expired: false });
+		});
+
+		it('returns the purchase operation id when not waiting for the purchase', async () => {
+			const [pending] = jsonOf(
+				await run(emulator(), {
+					resource: 'availableNumber',
+					operation: 'searchAndPurchase',
+					...TOLL_FREE_SEARCH,
+					...COST_LIMITS,
+					waitForCompletion: false,
+					timeoutSeconds: 30,
+				}),
+			);
+			expect(pending).toMatchObject({ completed: false, purchased: null });
+			expect(pending.operationId).toBe(`purchase_${pending.searchId}`);
+			const [done] = jsonOf(
+				await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 30 }),
+			);
+			expect(done).toMatchObject({ operationType: 'purchase', operationStatus: 'succeeded' });
+		});
+
+		it('browses numbers, one item per number', async () => {
+			const items = jsonOf(
+				await run(emulator(), {
+					resource: 'availableNumber',
+					operation: 'browse',
+					countryCode: 'US',
+					phoneNumberType: 'geographic',
+					assignmentType: 'person',
+					phoneNumberPrefixes: '1425',
+				}),
+			);
+			expect(items.length).toBeGreaterThan(0);
+			for (const item of items) {
+				expect(item.phoneNumber).toMatch(/^\+1425\d{7}$/);
+				expect(item).toMatchObject({ countryCode: 'US', phoneNumberType: 'geographic', status: 'available', currencyCode: 'USD' });
+			}
+		});
+
+		it('purchases a search without waiting, and resumes with Operation → Wait for Completion', async () => {
+			const [search] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, ...LRO }));
+			await control(emulator(), 'PUT', '/lro', { notStartedMs: 0, runningMs: 400 });
+			await emulator().control.clearRequestLog();
+			const [pending] = jsonOf(
+				await run(emulator(), {
+					resource: 'availableNumber',
+					operation: 'purchaseSearch',
+					searchId: search.searchId,
+					...COST_LIMITS,
+					waitForCompletion: false,
+				}),
+			);
+			expect(pending).toMatchObject({ searchId: search.searchId, completed: false, purchased: null, operationId: `purchase_${search.searchId}` });
+			expect((await acsRequests(emulator())).map((r) => `${r.method} ${r.path}`)).toEqual([
+				`GET /availablePhoneNumbers/searchResults/${search.searchId}`,
+				'POST /availablePhoneNumbers/:purchase',
+			]);
+
+			const [done] = jsonOf(
+				await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 30 }),
+			);
+			expect(done).toMatchObject({ operationId: pending.operationId, operationType: 'purchase', operationStatus: 'succeeded', completed: true });
+			const owned = jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: true }));
+			expect(owned.map((n) => n.phoneNumber)).toEqual(search.phoneNumbers);
+			expect((await control(emulator(), 'GET', '/ledger')).searches[search.searchId as string]).toBe(1);
+		});
 	});
 
 	it.each([
@@ -185,25 +257,6 @@ describe('Phone Numbers node: Available Number', () => {
 		expect(owned.map((n) => n.phoneNumber)).toEqual(expect.arrayContaining(bought.phoneNumbers as string[]));
 	});
 
-	it('returns the purchase operation id when not waiting for the purchase', async () => {
-		const [pending] = jsonOf(
-			await run(emulator(), {
-				resource: 'availableNumber',
-				operation: 'searchAndPurchase',
-				...TOLL_FREE_SEARCH,
-				...COST_LIMITS,
-				waitForCompletion: false,
-				timeoutSeconds: 30,
-			}),
-		);
-		expect(pending).toMatchObject({ completed: false, purchased: null });
-		expect(pending.operationId).toBe(`purchase_${pending.searchId}`);
-		const [done] = jsonOf(
-			await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 30 }),
-		);
-		expect(done).toMatchObject({ operationType: 'purchase', operationStatus: 'succeeded' });
-	});
-
 	it('never re-sends a purchase whose connection was reset: it looks the operation up and says nothing was bought', async () => {
 		const [search] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, ...LRO }));
 		await emulator().control.addFault({ method: 'POST', path: ':purchase$', type: 'reset', count: 1 });
@@ -227,24 +280,6 @@ describe('Phone Numbers node: Available Number', () => {
 		);
 		expect(bought).toMatchObject({ purchased: true });
 		expect((await control(emulator(), 'GET', '/ledger')).searches[search.searchId as string]).toBe(1);
-	});
-
-	it('browses numbers, one item per number', async () => {
-		const items = jsonOf(
-			await run(emulator(), {
-				resource: 'availableNumber',
-				operation: 'browse',
-				countryCode: 'US',
-				phoneNumberType: 'geographic',
-				assignmentType: 'person',
-				phoneNumberPrefixes: '1425',
-			}),
-		);
-		expect(items.length).toBeGreaterThan(0);
-		for (const item of items) {
-			expect(item.phoneNumber).toMatch(/^\+1425\d{7}$/);
-			expect(item).toMatchObject({ countryCode: 'US', phoneNumberType: 'geographic', status: 'available', currencyCode: 'USD' });
-		}
 	});
 
 	it.each([

@@ -46,6 +46,27 @@ export async function run(emu: RunningEmulator, parameters: IDataObject, options
 	});
 }
 
+/** `run` bound to one credential, for bodies parametrised with describe.each(BOTH_AUTHS). */
+export function runnerFor(auth: Auth): typeof run {
+	return async (emu, parameters, options = {}) => await run(emu, parameters, { auth, ...options });
+}
+
+const AUTHORIZATION_KIND: Record<Auth, string> = { connectionString: 'hmac', entraId: 'bearer' };
+
+/**
+ * After each test of the enclosing describe, every ACS request the emulator authenticated carried this credential's
+ * kind of authorization (HMAC or bearer): proves the parametrised body really ran with that credential.
+ * Requests answered by an injected fault before authentication are logged with auth 'none' and skipped.
+ */
+export function expectEveryRequestSignedWith(emulator: () => RunningEmulator, auth: Auth): void {
+	afterEach(async () => {
+		const kinds = (await emulator().control.requestLog())
+			.filter((entry) => !entry.path.startsWith('/_emulator') && entry.auth !== 'none')
+			.map((entry) => entry.auth);
+		expect(kinds.filter((kind) => kind !== AUTHORIZATION_KIND[auth])).toEqual([]);
+	});
+}
+
 /** The items' JSON, failing the test with the node's error if it failed. */
 export function jsonOf(result: RunNodeResult): IDataObject[] {
 	if (result.error) throw new Error(`Node failed: ${result.error.message} — ${result.error.description ?? ''}`);

@@ -1,6 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { BOTH_AUTHS, LRO, acsRequests, control, jsonOf, phoneNumbersEmulator, run } from './harness';
+import {
+	BOTH_AUTHS,
+	LRO,
+	acsRequests,
+	control,
+	expectEveryRequestSignedWith,
+	jsonOf,
+	phoneNumbersEmulator,
+	run,
+	runnerFor,
+} from './harness';
 
 describe('Phone Numbers node: Phone Number', () => {
 	const emulator = phoneNumbersEmulator();
@@ -11,113 +21,102 @@ describe('Phone Numbers node: Phone Number', () => {
 
 	const locator = (value: string) => ({ mode: 'id', value });
 
-	it.each(BOTH_AUTHS)('gets a purchased number as a flat item (%s)', async (auth) => {
-		const [number] = await seed(1);
-		const [item] = jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'get', phoneNumber: locator(number) }, { auth }));
-		expect(item).toEqual({
-			id: number.slice(1),
-			phoneNumber: number,
-			countryCode: 'US',
-			phoneNumberType: 'tollFree',
-			assignmentType: 'application',
-			callingCapability: 'inbound+outbound',
-			smsCapability: 'inbound+outbound',
-			purchaseDate: expect.any(String),
-			monthlyCost: 2,
-			currencyCode: 'USD',
-			billingFrequency: 'monthly',
+	describe.each(BOTH_AUTHS)('with %s', (auth) => {
+		expectEveryRequestSignedWith(emulator, auth);
+		const run = runnerFor(auth);
+
+		it('gets a purchased number as a flat item', async () => {
+			const [number] = await seed(1);
+			const [item] = jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'get', phoneNumber: locator(number) }));
+			expect(item).toEqual({
+				id: number.slice(1),
+				phoneNumber: number,
+				countryCode: 'US',
+				phoneNumberType: 'tollFree',
+				assignmentType: 'application',
+				callingCapability: 'inbound+outbound',
+				smsCapability: 'inbound+outbound',
+				purchaseDate: expect.any(String),
+				monthlyCost: 2,
+				currencyCode: 'USD',
+				billingFrequency: 'monthly',
+			});
 		});
-	});
 
-	it('gets all numbers across pages, or up to the limit without fetching further pages', async () => {
-		const seeded = await seed(230);
-		const all = jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: true }));
-		expect(all.map((n) => n.phoneNumber).sort()).toEqual([...seeded].sort());
-		expect((await acsRequests(emulator())).filter((r) => r.path === '/phoneNumbers')).toHaveLength(3);
+		it('gets all numbers across pages, or up to the limit without fetching further pages', async () => {
+			const seeded = await seed(230);
+			const all = jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: true }));
+			expect(all.map((n) => n.phoneNumber).sort()).toEqual([...seeded].sort());
+			expect((await acsRequests(emulator())).filter((r) => r.path === '/phoneNumbers')).toHaveLength(3);
 
-		await emulator().control.clearRequestLog();
-		const limited = jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit: 120 }));
-		expect(limited).toHaveLength(120);
-		expect((await acsRequests(emulator())).filter((r) => r.path === '/phoneNumbers')).toHaveLength(2);
-	});
+			await emulator().control.clearRequestLog();
+			const limited = jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit: 120 }));
+			expect(limited).toHaveLength(120);
+			expect((await acsRequests(emulator())).filter((r) => r.path === '/phoneNumbers')).toHaveLength(2);
+		});
 
-	it('updates capabilities and waits for the updated number', async () => {
-		const [number] = await seed(1);
-		const [item] = jsonOf(
-			await run(emulator(), {
-				resource: 'phoneNumber',
-				operation: 'updateCapabilities',
-				phoneNumber: locator(number),
-				callingCapability: 'inbound',
-				smsCapability: 'none',
-				...LRO,
-			}),
-		);
-		expect(item).toMatchObject({ phoneNumber: number, callingCapability: 'inbound', smsCapability: 'none', operationStatus: 'succeeded', completed: true });
-		expect(item.operationId).toMatch(/^capabilities_/);
-	});
+		it('updates capabilities and waits for the updated number', async () => {
+			const [number] = await seed(1);
+			const [item] = jsonOf(
+				await run(emulator(), {
+					resource: 'phoneNumber',
+					operation: 'updateCapabilities',
+					phoneNumber: locator(number),
+					callingCapability: 'inbound',
+					smsCapability: 'none',
+					...LRO,
+				}),
+			);
+			expect(item).toMatchObject({ phoneNumber: number, callingCapability: 'inbound', smsCapability: 'none', operationStatus: 'succeeded', completed: true });
+			expect(item.operationId).toMatch(/^capabilities_/);
+		});
 
-	it('updates capabilities without waiting, then resumes', async () => {
-		const [number] = await seed(1);
-		const [pending] = jsonOf(
-			await run(emulator(), {
-				resource: 'phoneNumber',
-				operation: 'updateCapabilities',
-				phoneNumber: locator(number),
-				smsCapability: 'none',
-				waitForCompletion: false,
-			}),
-		);
-		expect(pending).toMatchObject({ phoneNumber: number, completed: false });
-		const [done] = jsonOf(
-			await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 30 }),
-		);
-		expect(done).toMatchObject({ operationType: 'updatePhoneNumberCapabilities', phoneNumber: number, smsCapability: 'none', callingCapability: 'inbound+outbound' });
-	});
+		it('updates capabilities without waiting, then resumes', async () => {
+			const [number] = await seed(1);
+			const [pending] = jsonOf(
+				await run(emulator(), {
+					resource: 'phoneNumber',
+					operation: 'updateCapabilities',
+					phoneNumber: locator(number),
+					smsCapability: 'none',
+					waitForCompletion: false,
+				}),
+			);
+			expect(pending).toMatchObject({ phoneNumber: number, completed: false });
+			const [done] = jsonOf(
+				await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 30 }),
+			);
+			expect(done).toMatchObject({ operationType: 'updatePhoneNumberCapabilities', phoneNumber: number, smsCapability: 'none', callingCapability: 'inbound+outbound' });
+		});
 
-	it('releases many numbers concurrently, keeping item order and pairing', async () => {
-		const numbers = await seed(6);
-		const result = await run(
-			emulator(),
-			{ resource: 'phoneNumber', operation: 'release', phoneNumber: locator('={{ $json.number }}'), ...LRO, options: { concurrency: 3 } },
-			{ inputItems: numbers.map((number) => ({ number })) },
-		);
-		const items = jsonOf(result);
-		expect(items.map((item) => item.phoneNumber)).toEqual(numbers);
-		expect(items.every((item) => item.released === true && item.operationStatus === 'succeeded')).toBe(true);
-		expect(result.items.map((item) => item.pairedItem)).toEqual(numbers.map((_, index) => ({ item: index })));
-		expect(jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: true }))).toEqual([]);
-	});
-
-	it('backs off and re-runs an item whose release was throttled (429)', async () => {
-		const numbers = await seed(3);
-		await emulator().control.addFault({ method: 'DELETE', path: '^/phoneNumbers/', type: 'status', status: 429, code: 'TooManyRequests', retryAfter: 0, count: 10 });
-		const items = jsonOf(
-			await run(
+		it('releases many numbers concurrently, keeping item order and pairing', async () => {
+			const numbers = await seed(6);
+			const result = await run(
 				emulator(),
-				{ resource: 'phoneNumber', operation: 'release', phoneNumber: locator('={{ $json.number }}'), ...LRO, options: { concurrency: 2 } },
+				{ resource: 'phoneNumber', operation: 'release', phoneNumber: locator('={{ $json.number }}'), ...LRO, options: { concurrency: 3 } },
 				{ inputItems: numbers.map((number) => ({ number })) },
-			),
-		);
-		expect(items.map((item) => item.released)).toEqual([true, true, true]);
-		const throttled = (await emulator().control.requestLog()).filter((entry) => entry.status === 429);
-		// Two workers x (1 + 4 transport retries) = 10: the item-level backoff had to re-run at least one item.
-		expect(throttled).toHaveLength(10);
-	});
+			);
+			const items = jsonOf(result);
+			expect(items.map((item) => item.phoneNumber)).toEqual(numbers);
+			expect(items.every((item) => item.released === true && item.operationStatus === 'succeeded')).toBe(true);
+			expect(result.items.map((item) => item.pairedItem)).toEqual(numbers.map((_, index) => ({ item: index })));
+			expect(jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: true }))).toEqual([]);
+		});
 
-	it('continues on fail with an error item for the number that does not exist', async () => {
-		const [owned] = await seed(1);
-		const result = await run(
-			emulator(),
-			{ resource: 'phoneNumber', operation: 'release', phoneNumber: locator('={{ $json.number }}'), ...LRO },
-			{ inputItems: [{ number: '+18005550199' }, { number: owned }, { number: 'not a number' }], continueOnFail: true },
-		);
-		const items = jsonOf(result);
-		expect(items[0]).toMatchObject({ httpCode: '404' });
-		expect(items[0].error).toEqual(expect.any(String));
-		expect(items[1]).toMatchObject({ phoneNumber: owned, released: true });
-		expect(items[2].error).toMatch(/Invalid "Phone Number"/);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		it('continues on fail with an error item for the number that does not exist', async () => {
+			const [owned] = await seed(1);
+			const result = await run(
+				emulator(),
+				{ resource: 'phoneNumber', operation: 'release', phoneNumber: locator('={{ $json.number }}'), ...LRO },
+				{ inputItems: [{ number: '+18005550199' }, { number: owned }, { number: 'not a number' }], continueOnFail: true },
+			);
+			const items = jsonOf(result);
+			expect(items[0]).toMatchObject({ httpCode: '404' });
+			expect(items[0].error).toEqual(expect.any(String));
+			expect(items[1]).toMatchObject({ phoneNumber: owned, released: true });
+			expect(items[2].error).toMatch(/Invalid "Phone Number"/);
+			expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		});
 	});
 
 	it('stops at the first failing item without continueOnFail, naming the item', async () => {
@@ -146,39 +145,43 @@ describe('Phone Numbers node: Phone Number', () => {
 describe('Phone Numbers node: Operator Information and Operation', () => {
 	const emulator = phoneNumbersEmulator({ runningMs: 2000 });
 
-	it.each(BOTH_AUTHS)('looks up numbers, one item per number (%s)', async (auth) => {
-		const items = jsonOf(
-			await run(
-				emulator(),
-				{ resource: 'operatorInformation', operation: 'lookUp', phoneNumbers: '+14255550100, +442071234567', includeAdditionalOperatorDetails: true },
-				{ auth },
-			),
-		);
-		expect(items.map((item) => item.phoneNumber)).toEqual(['+14255550100', '+442071234567']);
-		expect(items[0]).toMatchObject({ isoCountryCode: 'US', operatorName: expect.any(String), internationalFormat: expect.any(String) });
+	describe.each(BOTH_AUTHS)('with %s', (auth) => {
+		expectEveryRequestSignedWith(emulator, auth);
+		const run = runnerFor(auth);
+
+		it('looks up numbers, one item per number', async () => {
+			const items = jsonOf(
+				await run(
+					emulator(),
+					{ resource: 'operatorInformation', operation: 'lookUp', phoneNumbers: '+14255550100, +442071234567', includeAdditionalOperatorDetails: true },
+				),
+			);
+			expect(items.map((item) => item.phoneNumber)).toEqual(['+14255550100', '+442071234567']);
+			expect(items[0]).toMatchObject({ isoCountryCode: 'US', operatorName: expect.any(String), internationalFormat: expect.any(String) });
+		});
+
+		it('gets a running operation, cancels it, and times out waiting with a resume hint', async () => {
+			const [number] = (await control(emulator(), 'POST', '/seed', { count: 1, countryCode: 'US', phoneNumberType: 'tollFree' })).phoneNumbers;
+			const [pending] = jsonOf(
+				await run(emulator(), { resource: 'phoneNumber', operation: 'release', phoneNumber: { mode: 'id', value: number }, waitForCompletion: false }),
+			);
+			const [operation] = jsonOf(await run(emulator(), { resource: 'operation', operation: 'get', operationId: pending.operationId }));
+			expect(operation).toMatchObject({ operationId: pending.operationId, operationType: 'releasePhoneNumber' });
+			expect(['notStarted', 'running']).toContain(operation.operationStatus);
+
+			const timedOut = await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 1 });
+			expect(timedOut.error?.message).toContain(`${pending.operationId} did not finish within 1 s`);
+			expect(timedOut.error?.description).toContain('Operation -> Wait for Completion');
+
+			const [cancelled] = jsonOf(await run(emulator(), { resource: 'operation', operation: 'cancel', operationId: pending.operationId }));
+			expect(cancelled).toEqual({ operationId: pending.operationId, cancelled: true });
+		});
 	});
 
 	it('refuses an invalid number in the lookup list before sending anything', async () => {
 		const result = await run(emulator(), { resource: 'operatorInformation', operation: 'lookUp', phoneNumbers: '+14255550100, 12' });
 		expect(result.error?.message).toContain('Invalid "Phone Numbers"');
 		expect(await acsRequests(emulator())).toEqual([]);
-	});
-
-	it('gets a running operation, cancels it, and times out waiting with a resume hint', async () => {
-		const [number] = (await control(emulator(), 'POST', '/seed', { count: 1, countryCode: 'US', phoneNumberType: 'tollFree' })).phoneNumbers;
-		const [pending] = jsonOf(
-			await run(emulator(), { resource: 'phoneNumber', operation: 'release', phoneNumber: { mode: 'id', value: number }, waitForCompletion: false }),
-		);
-		const [operation] = jsonOf(await run(emulator(), { resource: 'operation', operation: 'get', operationId: pending.operationId }));
-		expect(operation).toMatchObject({ operationId: pending.operationId, operationType: 'releasePhoneNumber' });
-		expect(['notStarted', 'running']).toContain(operation.operationStatus);
-
-		const timedOut = await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 1 });
-		expect(timedOut.error?.message).toContain(`${pending.operationId} did not finish within 1 s`);
-		expect(timedOut.error?.description).toContain('Operation -> Wait for Completion');
-
-		const [cancelled] = jsonOf(await run(emulator(), { resource: 'operation', operation: 'cancel', operationId: pending.operationId }));
-		expect(cancelled).toEqual({ operationId: pending.operationId, cancelled: true });
 	});
 
 	it('refuses a malformed operation id before sending anything', async () => {

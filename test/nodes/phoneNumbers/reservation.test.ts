@@ -1,17 +1,29 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { BOTH_AUTHS, COST_LIMITS, LRO, acsRequests, control, jsonOf, phoneNumbersEmulator, run, type Auth } from './harness';
+import {
+	BOTH_AUTHS,
+	COST_LIMITS,
+	LRO,
+	acsRequests,
+	control,
+	expectEveryRequestSignedWith,
+	jsonOf,
+	phoneNumbersEmulator,
+	run,
+	runnerFor,
+	type Auth,
+} from './harness';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('Phone Numbers node: Reservation', () => {
 	const emulator = phoneNumbersEmulator();
 
-	async function browse(auth: Auth = 'connectionString'): Promise<IDataObject[]> {
+	async function browse(auth: Auth = 'connectionString', countryCode = 'US'): Promise<IDataObject[]> {
 		return jsonOf(
 			await run(
 				emulator(),
-				{ resource: 'availableNumber', operation: 'browse', countryCode: 'US', phoneNumberType: 'geographic', assignmentType: 'person' },
+				{ resource: 'availableNumber', operation: 'browse', countryCode, phoneNumberType: 'geographic', assignmentType: 'person' },
 				{ auth },
 			),
 		);
@@ -25,67 +37,126 @@ describe('Phone Numbers node: Reservation', () => {
 		);
 	}
 
-	it.each(BOTH_AUTHS)('creates a reservation from browse output with a generated GUID, gets it and purchases it (%s)', async (auth) => {
-		const numbers = (await browse(auth)).slice(0, 2);
-		const created = await reserve(numbers, {}, auth);
-		const [reservation] = jsonOf(created);
-		expect(created.items).toHaveLength(1);
-		expect(created.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(reservation.reservationId).toMatch(GUID);
-		expect(reservation).toMatchObject({
-			status: 'active',
-			created: true,
-			partial: false,
-			phoneNumberCount: 2,
-			failedCount: 0,
-			totalMonthlyCost: 2,
-			currencyCode: 'USD',
-			expired: false,
+	describe.each(BOTH_AUTHS)('with %s', (auth) => {
+		expectEveryRequestSignedWith(emulator, auth);
+		const run = runnerFor(auth);
+
+		it('creates a reservation from browse output with a generated GUID, gets it and purchases it', async () => {
+			const numbers = (await browse(auth)).slice(0, 2);
+			const created = await reserve(numbers, {}, auth);
+			const [reservation] = jsonOf(created);
+			expect(created.items).toHaveLength(1);
+			expect(created.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+			expect(reservation.reservationId).toMatch(GUID);
+			expect(reservation).toMatchObject({
+				status: 'active',
+				created: true,
+				partial: false,
+				phoneNumberCount: 2,
+				failedCount: 0,
+				totalMonthlyCost: 2,
+				currencyCode: 'USD',
+				expired: false,
+			});
+			expect((reservation.phoneNumbers as string[]).sort()).toEqual(numbers.map((n) => n.phoneNumber).sort());
+			expect(reservation.expiresInSeconds).toBeGreaterThan(600);
+
+			const [got] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'get', reservationId: reservation.reservationId }));
+			expect(got).toMatchObject({ reservationId: reservation.reservationId, phoneNumberCount: 2, status: 'active' });
+			expect((got.numbers as IDataObject[])[0]).toMatchObject({ status: 'reserved', countryCode: 'US', monthlyCost: 1 });
+
+			const [bought] = jsonOf(
+				await run(
+					emulator(),
+					{ resource: 'reservation', operation: 'purchase', reservationId: reservation.reservationId, ...COST_LIMITS, ...LRO },
+					{ auth },
+				),
+			);
+			expect(bought).toMatchObject({
+				purchased: true,
+				reservationId: reservation.reservationId,
+				operationId: `reservationPurchase_${reservation.reservationId}`,
+				totalMonthlyCost: 2,
+				phoneNumberCount: 2,
+			});
+			expect((await control(emulator(), 'GET', '/ledger')).reservations[reservation.reservationId as string]).toBe(1);
 		});
-		expect((reservation.phoneNumbers as string[]).sort()).toEqual(numbers.map((n) => n.phoneNumber).sort());
-		expect(reservation.expiresInSeconds).toBeGreaterThan(600);
 
-		const [got] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'get', reservationId: reservation.reservationId }, { auth }));
-		expect(got).toMatchObject({ reservationId: reservation.reservationId, phoneNumberCount: 2, status: 'active' });
-		expect((got.numbers as IDataObject[])[0]).toMatchObject({ status: 'reserved', countryCode: 'US', monthlyCost: 1 });
-
-		const [bought] = jsonOf(
-			await run(
-				emulator(),
-				{ resource: 'reservation', operation: 'purchase', reservationId: reservation.reservationId, ...COST_LIMITS, ...LRO },
-				{ auth },
-			),
-		);
-		expect(bought).toMatchObject({
-			purchased: true,
-			reservationId: reservation.reservationId,
-			operationId: `reservationPurchase_${reservation.reservationId}`,
-			totalMonthlyCost: 2,
-			phoneNumberCount: 2,
+		it('adds listed numbers and removes numbers from an existing reservation', async () => {
+			const numbers = await browse(auth);
+			const [first] = jsonOf(await reserve([numbers[0]], {}, auth));
+			const [updated] = jsonOf(
+				await run(emulator(), {
+					resource: 'reservation',
+					operation: 'createOrUpdate',
+					reservationId: first.reservationId,
+					numbersSource: 'list',
+					phoneNumbersToAdd: `${numbers[1].phoneNumber}, ${numbers[2].phoneNumber}`,
+					countryCode: 'US',
+					phoneNumberType: 'geographic',
+					assignmentType: 'person',
+					callingCapability: 'inbound+outbound',
+					smsCapability: 'none',
+					phoneNumbersToRemove: numbers[0].phoneNumber as string,
+				}),
+			);
+			expect(updated).toMatchObject({ reservationId: first.reservationId, created: false, phoneNumberCount: 2 });
+			expect((updated.phoneNumbers as string[]).sort()).toEqual([numbers[1].phoneNumber, numbers[2].phoneNumber].sort());
 		});
-		expect((await control(emulator(), 'GET', '/ledger')).reservations[reservation.reservationId as string]).toBe(1);
-	});
 
-	it('adds listed numbers and removes numbers from an existing reservation', async () => {
-		const numbers = await browse();
-		const [first] = jsonOf(await reserve([numbers[0]]));
-		const [updated] = jsonOf(
-			await run(emulator(), {
-				resource: 'reservation',
-				operation: 'createOrUpdate',
-				reservationId: first.reservationId,
-				numbersSource: 'list',
-				phoneNumbersToAdd: `${numbers[1].phoneNumber}, ${numbers[2].phoneNumber}`,
-				countryCode: 'US',
-				phoneNumberType: 'geographic',
-				assignmentType: 'person',
-				callingCapability: 'inbound+outbound',
-				smsCapability: 'none',
-				phoneNumbersToRemove: numbers[0].phoneNumber as string,
-			}),
-		);
-		expect(updated).toMatchObject({ reservationId: first.reservationId, created: false, phoneNumberCount: 2 });
-		expect((updated.phoneNumbers as string[]).sort()).toEqual([numbers[1].phoneNumber, numbers[2].phoneNumber].sort());
+		it('purchases without waiting and resumes with the operation id', async () => {
+			const [reservation] = jsonOf(await reserve((await browse(auth)).slice(0, 1), {}, auth));
+			const [pending] = jsonOf(
+				await run(emulator(), {
+					resource: 'reservation',
+					operation: 'purchase',
+					reservationId: reservation.reservationId,
+					...COST_LIMITS,
+					waitForCompletion: false,
+				}),
+			);
+			expect(pending).toMatchObject({ completed: false, operationId: `reservationPurchase_${reservation.reservationId}` });
+			const [done] = jsonOf(
+				await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 30 }),
+			);
+			expect(done).toMatchObject({ operationType: 'reservationPurchase', operationStatus: 'succeeded', completed: true });
+		});
+
+		it('gets many reservations with a limit, and deletes one', async () => {
+			const numbers = await browse(auth);
+			for (const number of numbers.slice(0, 3)) await reserve([number], {}, auth);
+			const all = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'getAll', returnAll: true }));
+			expect(all).toHaveLength(3);
+			const limited = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'getAll', returnAll: false, limit: 2 }));
+			expect(limited).toHaveLength(2);
+			const [deleted] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'delete', reservationId: all[0].reservationId }));
+			expect(deleted).toEqual({ reservationId: all[0].reservationId, deleted: true });
+			expect(jsonOf(await run(emulator(), { resource: 'reservation', operation: 'getAll', returnAll: true }))).toHaveLength(2);
+		});
+
+		it('refuses to buy a reservation of numbers needing Agree to Not Resell without it, sending no purchase; buys it with it', async () => {
+			const german = (await browse(auth, 'DE')).slice(0, 2);
+			expect(german[0]).toMatchObject({ countryCode: 'DE', isAgreementToNotResellRequired: true, currencyCode: 'EUR' });
+			const [reservation] = jsonOf(await reserve(german, {}, auth));
+			expect(reservation).toMatchObject({ isAgreementToNotResellRequired: true, phoneNumberCount: 2, currencyCode: 'EUR' });
+			const purchase = { resource: 'reservation', operation: 'purchase', reservationId: reservation.reservationId, ...COST_LIMITS, costCurrency: 'EUR', ...LRO };
+			await emulator().control.clearRequestLog();
+
+			const refused = await run(emulator(), purchase, { continueOnFail: true });
+			const [item] = jsonOf(refused);
+			expect(item).toMatchObject({ purchased: false, refusedBecause: 'agreementToNotResellRequired', reservationId: reservation.reservationId });
+			expect(item.error).toMatch(/^Not purchased: .*Agree to Not Resell/);
+			expect((await acsRequests(emulator())).map((r) => `${r.method} ${r.path}`)).toEqual([
+				`GET /availablePhoneNumbers/reservations/${reservation.reservationId as string}`,
+			]);
+			expect((await control(emulator(), 'GET', '/ledger')).totals.reservations).toBe(0);
+
+			const [bought] = jsonOf(await run(emulator(), { ...purchase, agreeToNotResell: true }));
+			expect(bought).toMatchObject({ purchased: true, reservationId: reservation.reservationId, phoneNumberCount: 2, currencyCode: 'EUR' });
+			expect((await control(emulator(), 'GET', '/ledger')).reservations[reservation.reservationId as string]).toBe(1);
+			const owned = jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: true }));
+			expect(owned.map((n) => n.phoneNumber).sort()).toEqual(german.map((n) => n.phoneNumber).sort());
+		});
 	});
 
 	it('reports a partial reservation per number, and fails the item on request', async () => {
@@ -135,36 +206,6 @@ describe('Phone Numbers node: Reservation', () => {
 		);
 		expect(jsonOf(result)[0]).toMatchObject({ purchased: false, refusedBecause: 'totalLimitExceeded', totalMonthlyCost: 3 });
 		expect((await control(emulator(), 'GET', '/ledger')).totals.reservations).toBe(0);
-	});
-
-	it('purchases without waiting and resumes with the operation id', async () => {
-		const [reservation] = jsonOf(await reserve((await browse()).slice(0, 1)));
-		const [pending] = jsonOf(
-			await run(emulator(), {
-				resource: 'reservation',
-				operation: 'purchase',
-				reservationId: reservation.reservationId,
-				...COST_LIMITS,
-				waitForCompletion: false,
-			}),
-		);
-		expect(pending).toMatchObject({ completed: false, operationId: `reservationPurchase_${reservation.reservationId}` });
-		const [done] = jsonOf(
-			await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 30 }),
-		);
-		expect(done).toMatchObject({ operationType: 'reservationPurchase', operationStatus: 'succeeded', completed: true });
-	});
-
-	it('gets many reservations with a limit, and deletes one', async () => {
-		const numbers = await browse();
-		for (const number of numbers.slice(0, 3)) await reserve([number]);
-		const all = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'getAll', returnAll: true }));
-		expect(all).toHaveLength(3);
-		const limited = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'getAll', returnAll: false, limit: 2 }));
-		expect(limited).toHaveLength(2);
-		const [deleted] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'delete', reservationId: all[0].reservationId }));
-		expect(deleted).toEqual({ reservationId: all[0].reservationId, deleted: true });
-		expect(jsonOf(await run(emulator(), { resource: 'reservation', operation: 'getAll', returnAll: true }))).toHaveLength(2);
 	});
 
 	it.each([
