@@ -1,4 +1,10 @@
-/** Fault injection: matched by method + path regex, for the next N matching requests or a seeded ratio. */
+/**
+ * Fault injection: matched by method + path regex, for the next N matching requests or a seeded ratio.
+ * A ratio fault decides each request from (its salt, method, path, n-th time this fault matched that method and
+ * path), not from one shared random stream: the same requests get the same faults whatever order concurrent
+ * requests arrive in. The salt is drawn from the seeded random when the fault is added, so the same seed and
+ * the same plan (faults added in the same order) strike the same (method, path, n) again.
+ */
 export type FaultType = 'status' | 'html' | 'reset' | 'delay';
 
 export interface FaultSpec {
@@ -19,7 +25,7 @@ export interface FaultSpec {
   delayMs?: number;
   /** Apply to the next N matching requests, then the fault is removed. */
   count?: number;
-  /** Probability in [0, 1] that a matching request is hit (seeded random). */
+  /** Probability in [0, 1] that a matching request is hit (seeded: decided per method, path and match number). */
   ratio?: number;
 }
 
@@ -29,10 +35,22 @@ export interface Fault extends FaultSpec {
   hits: number;
 }
 
+/** A fault as applied to one request: `match` is the n-th (from 1) request with this method and path it matched. */
+export interface TakenFault extends Fault {
+  match: number;
+}
+
+interface FaultMatcher {
+  pattern: RegExp;
+  salt: number;
+  /** How often this fault matched each 'METHOD path'. */
+  matches: Map<string, number>;
+}
+
 export class FaultTable {
   private faults: Fault[] = [];
-  /** Each fault's path, compiled once when it is added. */
-  private patterns = new WeakMap<Fault, RegExp>();
+  /** Each fault's compiled path, salt and match counters, made when it is added. */
+  private matchers = new WeakMap<Fault, FaultMatcher>();
   private nextId = 1;
 
   constructor(private readonly random: () => number) {}
@@ -42,7 +60,7 @@ export class FaultTable {
     if (problem) throw new Error(problem);
     const fault: Fault = { ...spec, id: `fault-${this.nextId++}`, hits: 0 };
     this.faults.push(fault);
-    this.patterns.set(fault, new RegExp(spec.path));
+    this.matchers.set(fault, { pattern: new RegExp(spec.path), salt: Math.floor(this.random() * 2 ** 32), matches: new Map() });
     return fault;
   }
 
@@ -60,19 +78,44 @@ export class FaultTable {
     this.faults = [];
   }
 
-  /** The fault to apply to this request, if any (consumes one of its `count`). */
-  take(method: string, rawPath: string): Fault | undefined {
+  /**
+   * The fault to apply to this request, if any (consumes one of its `count`). Every matching fault counts the
+   * request, so each fault's choices depend only on the requests it matches; the first one that strikes applies.
+   */
+  take(method: string, rawPath: string): TakenFault | undefined {
     if (this.faults.length === 0) return undefined;
-    for (const fault of this.faults) {
-      if (fault.method && fault.method.toUpperCase() !== method.toUpperCase()) continue;
-      if (!this.patterns.get(fault)!.test(rawPath)) continue;
-      if (fault.ratio !== undefined && this.random() >= fault.ratio) continue;
+    const verb = method.toUpperCase();
+    const key = `${verb} ${rawPath}`;
+    let taken: TakenFault | undefined;
+    for (const fault of [...this.faults]) {
+      if (fault.method && fault.method.toUpperCase() !== verb) continue;
+      const matcher = this.matchers.get(fault)!;
+      if (!matcher.pattern.test(rawPath)) continue;
+      const match = (matcher.matches.get(key) ?? 0) + 1;
+      matcher.matches.set(key, match);
+      if (taken) continue;
+      if (fault.ratio !== undefined && unitHash(matcher.salt, `${key} ${match}`) >= fault.ratio) continue;
       fault.hits += 1;
       if (fault.count !== undefined && fault.hits >= fault.count) this.remove(fault.id);
-      return { ...fault };
+      taken = { ...fault, match };
     }
-    return undefined;
+    return taken;
   }
+}
+
+/** A number in [0, 1) from a salt and a text (FNV-1a, then murmur3's finalizer to spread the bits). */
+export function unitHash(salt: number, text: string): number {
+  let hash = (salt ^ 0x811c9dc5) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return (hash >>> 0) / 2 ** 32;
 }
 
 export function validateFaultSpec(spec: FaultSpec): string | undefined {

@@ -7,7 +7,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 import type { RunningEmulator } from '../../emulator';
 import type { FaultSpec } from '../../emulator/core/faults';
-import { acsRequest } from '../../nodes/shared/transport';
+import { purchase } from '../../nodes/AzureCommunicationPhoneNumbers/actions/helpers/purchase';
+import { acsRequest, reservationPurchaseOperationId } from '../../nodes/shared/transport';
 import { withEmulator } from '../support/emulator';
 import { createExecuteContext, type RunNodeResult } from '../support/engine';
 import { reportFigures } from './support/figures';
@@ -48,6 +49,8 @@ const SEARCH: INodeParameters = {
 	timeoutSeconds: 20,
 };
 const LIMITS = { maxMonthlyCostPerNumber: 10, maxTotalMonthlyCost: 100, costCurrency: 'USD' };
+const TOLL_FREE = { countryCode: 'US', phoneNumberType: 'tollFree', assignmentType: 'application', callingCapability: 'outbound', smsCapability: 'none' };
+let reservationCounter = 0;
 
 beforeEach(async () => {
 	await phoneControl(emulator(), 'PUT', '/lro', { notStartedMs: 0, runningMs: 30 });
@@ -72,6 +75,21 @@ async function searchedAndHeld(emu: RunningEmulator): Promise<string> {
 	expect(result.error).toBeUndefined();
 	return result.items[0].json.searchId as string;
 }
+
+/** A fresh active reservation holding two browsed toll-free numbers; the request log is cleared afterwards. */
+async function reservedAndHeld(emu: RunningEmulator): Promise<string> {
+	const browsed = await runPhone(emu, { resource: 'availableNumber', operation: 'browse', ...TOLL_FREE });
+	expect(browsed.error).toBeUndefined();
+	const numbers = browsed.items.slice(0, 2).map((item) => item.json.phoneNumber as string);
+	const reservationId = `7e57f00d-0000-4000-8000-${String(++reservationCounter).padStart(12, '0')}`;
+	const reserved = await runPhone(emu, { resource: 'reservation', operation: 'createOrUpdate', reservationId, numbersSource: 'list', phoneNumbersToAdd: numbers.join(', '), ...TOLL_FREE });
+	expect(reserved.error).toBeUndefined();
+	await emu.control.clearRequestLog();
+	return reservationId;
+}
+
+const purchaseReservation = (emu: RunningEmulator, reservationId: string, timeoutSeconds = 20) =>
+	runPhone(emu, { resource: 'reservation', operation: 'purchase', reservationId, ...LIMITS, waitForCompletion: true, timeoutSeconds }, { continueOnFail: true });
 
 async function ownedNumber(emu: RunningEmulator): Promise<string> {
 	const seeded = await phoneControl<{ phoneNumbers: string[] }>(emu, 'POST', '/seed', { count: 1, phoneNumberType: 'tollFree', assignmentType: 'application', capabilities: { calling: 'outbound', sms: 'none' } });
@@ -190,12 +208,86 @@ describe('purchase a search (POST with the known operation id purchase_<searchId
 	});
 });
 
-type LroType = 'search' | 'purchase' | 'releasePhoneNumber' | 'updatePhoneNumberCapabilities';
+describe('purchase a reservation (POST with the known operation id reservationPurchase_<reservationId>)', () => {
+	const PURCHASE_POST = (id: string) => `POST /availablePhoneNumbers/reservations/${id}/:purchase`;
+
+	it.each(CLASS_NAMES)('%s', async (faultClass) => {
+		const emu = emulator();
+		const reservationId = await reservedAndHeld(emu);
+		await emu.control.addFault({ method: 'POST', path: '^/availablePhoneNumbers/reservations/[^/]+/:purchase$', count: 1, ...CLASSES[faultClass] });
+		const outcome = outcomeOf(`reservation purchase ${faultClass}`, await purchaseReservation(emu, reservationId));
+		const item = outcome.items[0];
+		const ledger = await phoneControl(emu, 'GET', '/ledger');
+		const log = await received(emu);
+		const posts = log.filter((line) => line === PURCHASE_POST(reservationId));
+		const lookUps = log.filter((line) => line === `GET /phoneNumbers/operations/reservationPurchase_${reservationId}`);
+		faultsInjected++;
+		expect(ledger.boughtMoreThanOnce).toEqual([]);
+		if (faultClass === 'connection reset') {
+			// Maybe still in flight: not re-sent; looked up by its id until it is certain nothing was bought.
+			expect(posts).toHaveLength(1);
+			expect(lookUps.length).toBeGreaterThanOrEqual(2);
+			expect(item).toMatchObject({ purchased: false, refusedBecause: 'requestFailed', reservationId, operationId: `reservationPurchase_${reservationId}` });
+			expect(`${item.error} ${item.errorDescription}`).toMatch(/Not purchased.*nothing was bought.*safe to run the purchase again/s);
+			expect(ledger.reservations[reservationId] ?? 0).toBe(0);
+			return;
+		}
+		expect(item.error).toBeUndefined();
+		expect(item).toMatchObject({ purchased: true, reservationId, operationId: `reservationPurchase_${reservationId}`, operationStatus: 'succeeded' });
+		expect(posts).toHaveLength(2);
+		// 429 is re-sent at once; after a 5xx or HTML page the operation is looked up (404) before re-sending.
+		const between = log.slice(log.indexOf(PURCHASE_POST(reservationId)) + 1, log.lastIndexOf(PURCHASE_POST(reservationId)));
+		expect(between).toEqual(faultClass.startsWith('429') ? [] : [`GET /phoneNumbers/operations/reservationPurchase_${reservationId}`]);
+		expect(lookUps.length).toBeGreaterThanOrEqual(1);
+		expect(ledger.reservations[reservationId]).toBe(1);
+		faultsSurvived++;
+	});
+
+	it('answered after its per-attempt timeout: not re-sent, settled through reservationPurchase_<id>, reported as unknown (purchased: null)', async () => {
+		const emu = emulator();
+		const reservationId = await reservedAndHeld(emu);
+		await emu.control.addFault({ method: 'POST', path: '^/availablePhoneNumbers/reservations/[^/]+/:purchase$', type: 'delay', delayMs: 900, count: 1 });
+		const { context } = createExecuteContext({
+			nodeType: 'azureCommunicationPhoneNumbers',
+			parameters: { authentication: 'connectionString', waitForCompletion: true, timeoutSeconds: 20 },
+			credentials: credentialsFor(emu),
+		});
+		// The node's own purchase step, with a per-attempt timeout shorter than the service's answer.
+		const error = await purchase
+			.call(context, 0, {
+				method: 'POST',
+				path: `/availablePhoneNumbers/reservations/${reservationId}/:purchase`,
+				api: 'phoneNumbers',
+				body: { agreeToNotResell: false },
+				idempotent: false,
+				knownOperationId: reservationPurchaseOperationId(reservationId),
+				timeoutMs: 400,
+			}, { reservationId })
+			.then(() => undefined, (thrown: unknown) => thrown as { message: string; description?: string; context: Record<string, any> });
+		faultsInjected++;
+		scan.collect('slow reservation purchase', error);
+		const ledger = await phoneControl(emu, 'GET', '/ledger');
+		const log = await received(emu);
+		expect(error?.context.outputFields).toMatchObject({ purchased: null, reservationId, operationId: `reservationPurchase_${reservationId}` });
+		expect(error?.message).toMatch(/The purchase was submitted/);
+		expect(error?.description).toMatch(/Do not purchase again/);
+		expect(log.filter((line) => line.startsWith('POST'))).toHaveLength(1);
+		expect(log.filter((line) => line === `GET /phoneNumbers/operations/reservationPurchase_${reservationId}`).length).toBeGreaterThanOrEqual(2);
+		expect(ledger.reservations[reservationId]).toBe(1);
+		expect(ledger.boughtMoreThanOnce).toEqual([]);
+	});
+});
+
+type LroType = 'search' | 'purchase' | 'reservationPurchase' | 'releasePhoneNumber' | 'updatePhoneNumberCapabilities';
 const LRO_KINDS: Array<{ type: LroType; run: (emu: RunningEmulator) => Promise<RunNodeResult> }> = [
 	{ type: 'search', run: (emu) => runPhone(emu, { ...SEARCH, timeoutSeconds: 1 }) },
 	{
 		type: 'purchase',
 		run: async (emu) => runPhone(emu, { resource: 'availableNumber', operation: 'purchaseSearch', searchId: await searchedAndHeld(emu), ...LIMITS, waitForCompletion: true, timeoutSeconds: 1 }),
+	},
+	{
+		type: 'reservationPurchase',
+		run: async (emu) => runPhone(emu, { resource: 'reservation', operation: 'purchase', reservationId: await reservedAndHeld(emu), ...LIMITS, waitForCompletion: true, timeoutSeconds: 1 }),
 	},
 	{
 		type: 'releasePhoneNumber',
@@ -215,7 +307,13 @@ describe.each(LRO_KINDS)('long-running $type', ({ type, run }) => {
 		faultsInjected++;
 		expect(outcome.text).toContain('FaultTableFailure');
 		expect(outcome.text).toContain('Injected by the fault table.');
-		if (type === 'purchase') expect((await phoneControl(emu, 'GET', '/ledger')).totals.searches).toBe(0);
+		const ledger = await phoneControl(emu, 'GET', '/ledger');
+		if (type === 'purchase') expect(ledger.totals.searches).toBe(0);
+		if (type === 'reservationPurchase') {
+			expect(ledger.totals.reservations).toBe(0);
+			expect(outcome.text).toMatch(/reservationPurchase_/);
+			expect(outcome.items).toEqual([]);
+		}
 	});
 
 	it('never finishes: the item fails at its timeout, naming the operation id and how to resume', async () => {
@@ -229,6 +327,14 @@ describe.each(LRO_KINDS)('long-running $type', ({ type, run }) => {
 		expect(outcome.text).toMatch(/Wait for Completion/);
 		expect(outcome.text).toMatch(new RegExp(`${type === 'releasePhoneNumber' ? 'release' : type === 'updatePhoneNumberCapabilities' ? 'capabilit' : type}`, 'i'));
 		expect(elapsed).toBeLessThan(1000 + 3000);
+		if (type === 'reservationPurchase') {
+			// Still running on the service: the error names the operation to resume and nothing is bought yet.
+			expect(outcome.text).toMatch(/reservationPurchase_[0-9a-f-]{36}/);
+			expect(outcome.text).toMatch(/may still be running/);
+			const ledger = await phoneControl(emu, 'GET', '/ledger');
+			expect(ledger.totals.reservations).toBe(0);
+			expect(ledger.boughtMoreThanOnce).toEqual([]);
+		}
 	});
 });
 

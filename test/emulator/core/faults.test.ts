@@ -1,4 +1,6 @@
 import { ControlClientError } from '../../../emulator/core/controlClient';
+import { FaultTable } from '../../../emulator/core/faults';
+import { createSeededRandom } from '../../../emulator/core/random';
 import { withEmulator } from '../../support/emulator';
 import { rawRequest } from './support/http';
 import { sendWithAccessKey } from './support/sdkPipeline';
@@ -98,5 +100,34 @@ describe('fault injection', () => {
     expect((await emu.control.listFaults()).map((fault) => fault.id)).toEqual([b.id]);
     await expect(emu.control.addFault({ path: '(', type: 'status' })).rejects.toBeInstanceOf(ControlClientError);
     await expect(emu.control.addFault({ path: '^/x', type: 'status', ratio: 2 })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('decides a ratio fault per (seed, method, path, n-th match): another request order strikes the same requests', () => {
+    const requests = Array.from({ length: 40 }, (_, i) => ({ method: i % 3 === 0 ? 'POST' : 'GET', path: `/things/${i % 10}` }));
+    const struck = (order: typeof requests, seed: number) => {
+      const table = new FaultTable(createSeededRandom(seed));
+      table.add({ path: '^/things/', type: 'status', ratio: 0.3 });
+      table.add({ method: 'GET', path: '^/things/[0-4]$', type: 'reset', ratio: 0.3 });
+      const seen = new Map<string, number>();
+      const hits: string[] = [];
+      for (const { method, path } of order) {
+        const key = `${method} ${path}`;
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        const fault = table.take(method, path);
+        if (fault) {
+          expect(fault.match).toBe(n);
+          hits.push(`${key} #${n} ${fault.id}`);
+        }
+      }
+      return hits.sort();
+    };
+    const forward = struck(requests, 7);
+    expect(forward.length).toBeGreaterThan(5);
+    expect(forward.length).toBeLessThan(35);
+    expect(struck([...requests].reverse(), 7)).toEqual(forward);
+    const interleaved = [...requests.filter((_, i) => i % 2 === 1), ...requests.filter((_, i) => i % 2 === 0)];
+    expect(struck(interleaved, 7)).toEqual(forward);
+    expect(struck(requests, 8)).not.toEqual(forward);
   });
 });
