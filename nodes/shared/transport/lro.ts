@@ -186,8 +186,8 @@ export async function waitForOperation(
 	let polls = 0;
 	let operation: PhoneNumberOperation | undefined;
 	let location = full.resourceLocation;
-	const timedOut = (lastStatus: string | undefined) =>
-		new NodeOperationError(
+	const timedOut = (lastStatus: string | undefined) => {
+		const error = new NodeOperationError(
 			node,
 			`The operation ${handle.operationId} did not finish within ${opts.timeoutSeconds} s (last status: ${lastStatus ?? 'unknown'})`,
 			{
@@ -195,6 +195,9 @@ export async function waitForOperation(
 				description: `It may still be running on the service. To resume, use Operation -> Wait for Completion with the operation ID ${handle.operationId}, or raise the timeout.`,
 			},
 		);
+		error.context.acs = { waitTimedOut: true, operationId: handle.operationId };
+		return error;
+	};
 	for (;;) {
 		const polled = await settle(
 			acsRequest.call<IExecuteFunctions, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(this, {

@@ -257,6 +257,21 @@ describe('Phone Numbers node: Available Number', () => {
 		expect(owned.map((n) => n.phoneNumber)).toEqual(expect.arrayContaining(bought.phoneNumbers as string[]));
 	});
 
+	it('a purchase still running at the Timeout says so: purchased unknown (null), with the operation id to resume', async () => {
+		const [search] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, ...LRO }));
+		await control(emulator(), 'PUT', '/lro', { operationType: 'purchase', notStartedMs: 0, outcome: 'never' });
+		const [item] = jsonOf(
+			await run(
+				emulator(),
+				{ resource: 'availableNumber', operation: 'purchaseSearch', searchId: search.searchId, ...COST_LIMITS, waitForCompletion: true, timeoutSeconds: 1 },
+				{ continueOnFail: true },
+			),
+		);
+		expect(item).toMatchObject({ purchased: null, operationId: `purchase_${search.searchId}`, searchId: search.searchId });
+		expect(item.error).toMatch(/did not finish within 1 s/);
+		expect(item.errorDescription).toMatch(/Wait for Completion/);
+	});
+
 	it('never re-sends a purchase whose connection was reset: it looks the operation up and says nothing was bought', async () => {
 		const [search] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, ...LRO }));
 		await emulator().control.addFault({ method: 'POST', path: ':purchase$', type: 'reset', count: 1 });

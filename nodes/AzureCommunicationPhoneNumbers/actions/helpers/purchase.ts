@@ -88,6 +88,10 @@ export async function purchase(
 	}
 	if (failure !== undefined) {
 		if (isAmbiguous(failure)) throw await explainAmbiguousPurchase.call(this, itemIndex, start, summary, failure as Error);
+		if (waitTimedOut(failure)) {
+			// Submitted and still running: whether it will succeed is not known yet, and the error says how to resume.
+			throw withOutputFields(failure as NodeOperationError, { ...summary, purchased: null, operationId: start.knownOperationId });
+		}
 		throw failure;
 	}
 	if (!result) throw new NodeOperationError(this.getNode(), 'The purchase returned no result', { itemIndex });
@@ -99,6 +103,10 @@ export async function purchase(
 		operationStatus: result.outcome.operation.status,
 		completed: true,
 	};
+}
+
+function waitTimedOut(error: unknown): boolean {
+	return (error as { context?: { acs?: { waitTimedOut?: boolean } } }).context?.acs?.waitTimedOut === true;
 }
 
 function isAmbiguous(error: unknown): boolean {
@@ -119,7 +127,7 @@ async function explainAmbiguousPurchase(
 	if (known === false) {
 		return withOutputFields(
 			purchaseError.call(this, itemIndex, `Not purchased: the purchase request failed (${reason})`,
-				`The service still has no operation ${operationId} ${LOOKUP_DELAYS_MS.length} lookups and ${totalLookupSeconds()} s later, so nothing was bought. It is safe to run the purchase again.`),
+				`The service still has no operation ${operationId} ${LOOKUP_DELAYS_MS.length} lookups and ${totalLookupSeconds()} s later, so nothing was bought. It is safe to run the purchase again: ${safeRetryAdvice(fields)}`),
 			{ ...fields, purchased: false, refusedBecause: 'requestFailed' },
 		);
 	}
@@ -135,6 +143,18 @@ async function explainAmbiguousPurchase(
 			`Before retrying, look up operation ${operationId} with Operation → Get: if it exists the numbers were (or are being) bought.`),
 		{ ...fields, purchased: null },
 	);
+}
+
+/**
+ * Why a re-run cannot buy twice, even if the failed request were still in flight: the service buys one search or
+ * reservation at most once. A new search would not be protected, so the advice names the id to re-use.
+ */
+function safeRetryAdvice(fields: IDataObject): string {
+	if (typeof fields.reservationId === 'string')
+		return `the service buys reservation ${fields.reservationId} at most once, so repeat Reservation → Purchase with it.`;
+	if (typeof fields.searchId === 'string')
+		return `the service buys search ${fields.searchId} at most once, so repeat Available Number → Purchase Search with this search ID (not Search and Purchase, which would start a new search) while the search has not expired.`;
+	return 'the service buys a search or reservation at most once; repeat the purchase with the same id.';
 }
 
 /** After a reset the request may still be in flight: look a few times before concluding it never arrived. */
