@@ -1,9 +1,18 @@
 /**
- * `npm run e2e`: this package in a real n8n 2.40.7, end to end. Builds, installs n8n once, starts the emulator,
- * imports credentials and every workflow of demo/workflows and test/e2e/workflows, executes each with
- * `n8n execute` (once per credential kind) and checks outputs and the emulator's state; then starts n8n,
- * tests both credentials through the REST API the Test button uses, and checks the editor in headless
- * chromium, saving screenshots to docs/screenshots/. Ends with `N passed, N failed`.
+ * `npm run e2e`: this package in a real n8n 2.40.7, end to end. Builds, installs n8n once, runs `npm start`
+ * twice as a user would (other ports, its own state folder), starts the emulator, imports credentials and
+ * every workflow of demo/workflows and test/e2e/workflows, executes each with `n8n execute` (once per
+ * credential kind) and checks outputs and the emulator's state; then starts n8n, tests both credentials
+ * through the REST API the Test button uses, and checks the editor in headless chromium. Ends with
+ * `N passed, N failed`.
+ *
+ * Options (after `npm run e2e --`):
+ *   --update-screenshots  copy the editor screenshots into docs/screenshots/ (the README's, tracked in git).
+ *                         Without it they are only saved to .local/e2e/screenshots/, so CI clones stay clean.
+ *   --only=<text>         run only the workflows whose id or name contains the text
+ *   --skip-editor         skip the chromium checks
+ *   --skip-start          skip the two `npm start` runs
+ *   --start-only          build, check the n8n install, run the two `npm start` runs, and stop there
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -14,6 +23,9 @@ import { importCredentials, readWorkflowFileNames, readWorkflowFiles } from './d
 import { DEMO_OWNER } from './demo/owner';
 import { checkCredentialTests, WRONG_KEY_CREDENTIAL } from './e2e/credentialChecks';
 import { checkEditor } from './e2e/editor';
+import { copyScreenshots } from './e2e/screenshots';
+import { checkNpmStart, stateDirMarker } from './e2e/startChecks';
+import { killProcessesWithEnv } from './e2e/startProcess';
 import { Report } from './e2e/report';
 import { runUnitTests } from './e2e/unitTests';
 import { nodesToExecute } from './demo/workflows';
@@ -30,9 +42,11 @@ import { N8nRest } from './n8n/rest';
 import { startN8nServer, type N8nServer } from './n8n/server';
 
 const workRoot = path.join(localDir, 'e2e');
-/** `npm run e2e -- --only=<text>` runs the workflows whose id or name contains the text; `--skip-editor` skips chromium. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).toLowerCase();
 const skipEditor = process.argv.includes('--skip-editor');
+const skipStart = process.argv.includes('--skip-start');
+const startOnly = process.argv.includes('--start-only');
+const updateScreenshots = process.argv.includes('--update-screenshots');
 const say = (line: string) => console.log(`\x1b[36m[e2e]\x1b[0m ${line}`);
 
 async function main(): Promise<number> {
@@ -71,6 +85,13 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	});
 
 	fs.rmSync(workRoot, { recursive: true, force: true });
+	if (!skipStart || startOnly) {
+		const stateDir = path.join(workRoot, 'npm-start');
+		cleanups.push(async () => void killProcessesWithEnv(stateDirMarker(stateDir)));
+		await checkNpmStart(report, stateDir, (line) => console.log(`\x1b[2m[npm start]\x1b[0m ${line}`));
+	}
+	if (startOnly) return;
+
 	const emulator = await startEmulator({ port: 0 });
 	cleanups.push(() => emulator.stop());
 	say(`emulator at ${emulator.endpoint}`);
@@ -149,9 +170,19 @@ async function checkEditorInBrowser(
 		owner: DEMO_OWNER,
 		emulator,
 		report,
-		screenshotsDir: paths.screenshotsDir,
+		screenshotsDir: paths.e2eScreenshotsDir,
 		failureShotsDir: path.join(workRoot, 'failures'),
 		workflowShots: demoShots,
+	});
+	if (!updateScreenshots) {
+		say(`screenshots saved in ${path.relative(process.cwd(), paths.e2eScreenshotsDir)} (--update-screenshots copies them to docs/screenshots)`);
+		return;
+	}
+	const editorFailures = report.results.filter((result) => !result.ok && result.name.startsWith('editor:'));
+	await report.check(`screenshots copied to ${path.relative(process.cwd(), paths.screenshotsDir)} (--update-screenshots)`, () => {
+		if (editorFailures.length > 0) throw new Error(`not copied: ${editorFailures.length} editor checks failed`);
+		const copied = copyScreenshots(paths.e2eScreenshotsDir, paths.screenshotsDir);
+		say(`copied ${copied.length} screenshots`);
 	});
 }
 

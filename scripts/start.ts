@@ -2,12 +2,14 @@
  * `npm start`: the whole demo in one command. Builds the package, installs n8n 2.40.7 once, starts the ACS
  * emulator (state kept in .local/emulator-state.json) and a real n8n with this package loaded, imports
  * credentials for the emulator and the demo workflows, and prints how to log in. Ctrl-C stops everything.
+ * Ports and the state folder can be moved with DEMO_* environment variables: see scripts/demo/startConfig.ts.
  */
 import * as path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { emulatorCredentials } from './demo/credentials';
 import { importCredentials, importWorkflows, readWorkflowFiles } from './demo/importFiles';
 import { DEMO_OWNER } from './demo/owner';
+import { startConfig } from './demo/startConfig';
 import { loadOrCreateStartSettings } from './demo/startSettings';
 import { N8nCli } from './n8n/cli';
 import { n8nEnvironment } from './n8n/environment';
@@ -19,19 +21,16 @@ import { formatSeconds } from './n8n/run';
 import { N8nRest } from './n8n/rest';
 import { startN8nServer, type N8nServer } from './n8n/server';
 
-const N8N_PORT = 5678;
-const RUNNER_BROKER_PORT = 5679;
-const EMULATOR_PORT = 4600;
-const TOKEN_ISSUER_PORT = 4601;
-
 const say = (line: string) => console.log(`\x1b[36m[start]\x1b[0m ${line}`);
 const showN8nLine = (line: string) => console.log(`\x1b[2m[n8n]\x1b[0m ${line}`);
 
 async function main(): Promise<void> {
 	const started = Date.now();
-	await assertPortFree(N8N_PORT, 'n8n');
-	await assertPortFree(EMULATOR_PORT, 'emulator');
-	await assertPortFree(TOKEN_ISSUER_PORT, 'emulator token issuer');
+	const config = startConfig(process.env);
+	await assertPortFree(config.n8nPort, 'n8n');
+	await assertPortFree(config.runnerBrokerPort, "n8n's task runner broker");
+	await assertPortFree(config.emulatorPort, 'emulator');
+	await assertPortFree(config.tokenIssuerPort, 'emulator token issuer');
 
 	say('Building the package (npm run build)...');
 	const build = await buildPackage();
@@ -41,14 +40,15 @@ async function main(): Promise<void> {
 
 	await ensureN8nInstalled({ log: say });
 
-	const settings = loadOrCreateStartSettings();
+	const settings = loadOrCreateStartSettings(config.settingsFile);
 	const emulator = await startEmulator({
-		port: EMULATOR_PORT,
-		tokenIssuerPort: TOKEN_ISSUER_PORT,
+		port: config.emulatorPort,
+		tokenIssuerPort: config.tokenIssuerPort,
 		accessKey: settings.accessKey,
 		clientSecret: settings.clientSecret,
-		statePath: paths.emulatorState,
+		statePath: config.emulatorState,
 	});
+	const statePath = path.relative(process.cwd(), config.emulatorState) || config.emulatorState;
 	const stops: Array<() => Promise<void>> = [() => emulator.stop()];
 	let server: N8nServer | undefined;
 	let stopping = false;
@@ -58,24 +58,24 @@ async function main(): Promise<void> {
 		say('Stopping n8n and the emulator...');
 		if (server) await server.stop();
 		for (const stop of stops) await stop().catch(() => undefined);
-		say('Stopped. The emulator state is kept in .local/emulator-state.json.');
+		say(`Stopped. The emulator state is kept in ${statePath}.`);
 		process.exit(code);
 	};
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
-	say(`Emulator listening at ${emulator.endpoint} (state: ${path.relative(process.cwd(), paths.emulatorState)})`);
+	say(`Emulator listening at ${emulator.endpoint} (state: ${statePath})`);
 
 	try {
-		const extension = installExtension(paths.extensionsDir);
+		const extension = installExtension(config.extensionsDir);
 		const env = n8nEnvironment({
-			userFolder: paths.startUserFolder,
+			userFolder: config.userFolder,
 			extensionsDir: extension,
-			port: N8N_PORT,
-			runnerBrokerPort: RUNNER_BROKER_PORT,
+			port: config.n8nPort,
+			runnerBrokerPort: config.runnerBrokerPort,
 		});
-		await importDemo(new N8nCli(env), emulator);
+		await importDemo(new N8nCli(env), emulator, path.join(config.userFolder, 'imports'));
 
 		say(`Starting n8n ${N8N_VERSION}...`);
-		server = await startN8nServer({ env, port: N8N_PORT, onLogLine: showN8nLine, showAll: process.env.DEMO_VERBOSE === '1' });
+		server = await startN8nServer({ env, port: config.n8nPort, onLogLine: showN8nLine, showAll: process.env.DEMO_VERBOSE === '1' });
 		void server.exited.then((code) => {
 			if (!stopping) {
 				say(`n8n exited unexpectedly (code ${code}).`);
@@ -90,8 +90,7 @@ async function main(): Promise<void> {
 	}
 }
 
-async function importDemo(cli: N8nCli, emulator: RunningEmulator): Promise<void> {
-	const workDir = path.join(paths.startUserFolder, 'imports');
+async function importDemo(cli: N8nCli, emulator: RunningEmulator, workDir: string): Promise<void> {
 	say('Importing the emulator credentials (connection string and Entra ID)...');
 	await importCredentials(cli, emulatorCredentials(emulator), workDir);
 	const existing = await cli.listWorkflowIds();

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { localDir } from '../n8n/paths';
 
 /** Secrets of the local demo that must survive restarts (the emulator's key and Entra client secret). */
 export interface StartSettings {
@@ -9,17 +8,21 @@ export interface StartSettings {
 	clientSecret: string;
 }
 
-const file = path.join(localDir, 'start-settings.json');
-
-export function loadOrCreateStartSettings(): StartSettings {
+export function readStartSettings(file: string): StartSettings | undefined {
 	try {
 		const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<StartSettings>;
 		if (saved.accessKey && saved.clientSecret) return { accessKey: saved.accessKey, clientSecret: saved.clientSecret };
 	} catch {
 		// first start
 	}
+	return undefined;
+}
+
+export function loadOrCreateStartSettings(file: string): StartSettings {
+	const saved = readStartSettings(file);
+	if (saved) return saved;
 	const settings = { accessKey: randomBytes(32).toString('base64'), clientSecret: randomBytes(24).toString('base64url') };
-	fs.mkdirSync(localDir, { recursive: true });
+	fs.mkdirSync(path.dirname(file), { recursive: true });
 	fs.writeFileSync(file, JSON.stringify(settings, null, 2) + '\n', { mode: 0o600 });
 	return settings;
 }

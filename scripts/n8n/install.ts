@@ -12,6 +12,11 @@ interface InstallMarker {
 	sqliteRebuildSeconds: number;
 }
 
+/** Starts the line logged when a complete install is found (the e2e run looks for it). */
+export const REUSED_MESSAGE = 'Reusing the installed n8n';
+/** Start the lines logged when installing or rebuilding (a second `npm start` must log neither). */
+export const INSTALLING_MESSAGES = ['Installing n8n', 'checking sqlite3', 'Building sqlite3'] as const;
+
 export interface InstallOptions {
 	log?: (line: string) => void;
 	/** Reinstall even when a complete install is found. */
@@ -25,9 +30,12 @@ export interface InstallOptions {
  */
 export async function ensureN8nInstalled(options: InstallOptions = {}): Promise<string> {
 	const log = options.log ?? ((line: string) => console.log(line));
-	if (!options.force && (await isInstallComplete())) return paths.n8nBin;
-
 	const dir = paths.n8nInstallDir;
+	if (!options.force && (await isInstallComplete())) {
+		log(`${REUSED_MESSAGE} ${N8N_VERSION} from ${relative(dir)}.`);
+		return paths.n8nBin;
+	}
+
 	fs.mkdirSync(dir, { recursive: true });
 	fs.rmSync(paths.n8nInstallMarker, { force: true });
 	writeHostPackageJson(dir);
