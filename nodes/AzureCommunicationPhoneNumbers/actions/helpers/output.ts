@@ -32,7 +32,8 @@ export function expiryFields(expiresAt: string | undefined, now: Date): IDataObj
 	return { expiresInSeconds: Math.max(0, remaining), expired: remaining <= 0 };
 }
 
-export function purchasedNumberOutput(number: PurchasedPhoneNumber): IDataObject {
+/** The fields a purchased and an available number share, in output order. */
+function numberFields(number: PurchasedPhoneNumber | AvailablePhoneNumber): IDataObject {
 	return {
 		id: number.id ?? null,
 		phoneNumber: number.phoneNumber ?? null,
@@ -40,6 +41,12 @@ export function purchasedNumberOutput(number: PurchasedPhoneNumber): IDataObject
 		phoneNumberType: number.phoneNumberType ?? null,
 		assignmentType: number.assignmentType ?? null,
 		...capabilityFields(number.capabilities),
+	};
+}
+
+export function purchasedNumberOutput(number: PurchasedPhoneNumber): IDataObject {
+	return {
+		...numberFields(number),
 		purchaseDate: number.purchaseDate ?? null,
 		...costFields(number.cost),
 	};
@@ -47,12 +54,7 @@ export function purchasedNumberOutput(number: PurchasedPhoneNumber): IDataObject
 
 export function availableNumberOutput(number: AvailablePhoneNumber): IDataObject {
 	return {
-		id: number.id ?? null,
-		phoneNumber: number.phoneNumber ?? null,
-		countryCode: number.countryCode ?? null,
-		phoneNumberType: number.phoneNumberType ?? null,
-		assignmentType: number.assignmentType ?? null,
-		...capabilityFields(number.capabilities),
+		...numberFields(number),
 		...costFields(number.cost),
 		status: number.status ?? null,
 		isAgreementToNotResellRequired: number.isAgreementToNotResellRequired ?? false,
