@@ -1,9 +1,11 @@
 /**
- * Jest helper: one emulator per test file (random port), reset before each test, stopped after all.
+ * Jest helper: one emulator per test file (random port), reset before each test (with what the transport learnt
+ * about its operation durations), stopped after all.
  *   const emulator = withEmulator();
  *   it('...', async () => { const emu = emulator(); ... });
  */
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../emulator';
+import { finishTimes } from '../../nodes/shared/transport/lro';
 
 export function withEmulator(options: StartEmulatorOptions = {}): () => RunningEmulator {
   let running: RunningEmulator | undefined;
@@ -12,6 +14,8 @@ export function withEmulator(options: StartEmulatorOptions = {}): () => RunningE
   });
   beforeEach(async () => {
     await running?.control.reset();
+    // A reset emulator is a new service: what the transport learnt about its operations' durations is forgotten too.
+    finishTimes.clear();
   });
   afterAll(async () => {
     await running?.stop();

@@ -150,7 +150,32 @@ describe('paging', () => {
 		const items = await listAll(context);
 		expect(items).toHaveLength(25);
 		expect(new Set(items.map((n: any) => n.id)).size).toBe(25);
-		expect(await pageRequests(emu)).toHaveLength(3);
+		// 3 pages, plus the page after the last one, asked for while the last one was on its way.
+		expect((await pageRequests(emu)).map((entry: any) => entry.query.skip ?? '0')).toEqual(['0', '10', '20', '30']);
+	});
+
+	it('Return All asks for the page after next while the next one is on its way: same items, in half the time', async () => {
+		const emu = emulator();
+		await emu.control.call('POST', '/_emulator/phoneNumbers/seed', { count: 120 });
+		const { context } = hmacContext(emu);
+		const sequential = await acsGetAllPages.call(context, {
+			method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top', pageSize: 10, limit: 1000,
+		});
+		await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers$', type: 'delay', delayMs: 150 });
+		await emu.control.clearRequestLog();
+		const started = Date.now();
+		const items = await listAll(context);
+		const elapsed = Date.now() - started;
+		expect(items.map((n: any) => n.id)).toEqual(sequential.map((n: any) => n.id));
+		expect(items).toHaveLength(120);
+		const log = await pageRequests(emu);
+		expect(log).toHaveLength(13);
+		const arrivals = log.map((entry: any) => Date.parse(entry.time));
+		const overlapping = log.slice(1).filter((entry: any, i: number) => Date.parse(entry.time) < arrivals[i] + log[i].durationMs).length;
+		// Pages go out in pairs (the next and the one after): every other request overlaps the one before.
+		expect(overlapping).toBeGreaterThanOrEqual(5);
+		// One page at a time would take 13 x 150 ms.
+		expect(elapsed).toBeLessThan(13 * 150 * 0.7);
 	});
 
 	it.each([
@@ -219,6 +244,66 @@ describe('host pinning: links to another host are refused before any request', (
 				: { status: 200, body: { phoneNumbers: [{ id: '1' }], nextLink: `${fakeBase}/phoneNumbers?skip=1&top=100&api-version=2025-06-01` } };
 		const items = await acsGetAllPages.call(context(), { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top' });
 		expect(items).toHaveLength(2);
+	});
+
+	it('next links that do not follow skip + page size: the page read ahead is dropped, the service link is followed', async () => {
+		const asked: string[] = [];
+		const pages: Record<string, { ids: string[]; next: string | null }> = {
+			'0': { ids: ['1', '2'], next: '/phoneNumbers?skip=2&top=2&api-version=2025-06-01' },
+			'2': { ids: ['3'], next: '/phoneNumbers?skip=5&top=2&api-version=2025-06-01' },
+			'5': { ids: ['6', '7'], next: null },
+		};
+		reply = (path) => {
+			const skip = /[?&]skip=(\d+)/.exec(path)?.[1] ?? '0';
+			asked.push(skip);
+			const page = pages[skip] ?? { ids: [], next: null };
+			return { status: 200, body: { phoneNumbers: page.ids.map((id) => ({ id })), nextLink: page.next } };
+		};
+		const items = await acsGetAllPages.call(context(), { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top', pageSize: 2 });
+		expect(items.map((n: any) => n.id)).toEqual(['1', '2', '3', '6', '7']);
+		expect(asked.sort()).toEqual(['0', '2', '4', '5', '7']);
+	});
+
+	it('a page read ahead that failed is asked for again when it is needed; failing then, it fails the list', async () => {
+		const failures: Record<string, number> = {};
+		const run = async (failuresOfThirdPage: number) => {
+			const asked: string[] = [];
+			reply = (path) => {
+				const skip = Number(/[?&]skip=(\d+)/.exec(path)?.[1] ?? 0);
+				asked.push(String(skip));
+				if (skip === 4 && (failures[skip] = (failures[skip] ?? 0) + 1) <= failuresOfThirdPage) {
+					return { status: 400, body: { error: { code: 'BadRequest', message: 'Bad page' } } };
+				}
+				const ids = skip < 6 ? [String(skip + 1), String(skip + 2)] : [];
+				const nextLink = skip < 4 ? `/phoneNumbers?skip=${skip + 2}&top=2&api-version=2025-06-01` : null;
+				return { status: 200, body: { phoneNumbers: ids.map((id) => ({ id })), nextLink } };
+			};
+			const outcome = await caught(
+				acsGetAllPages
+					.call(context(), { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top', pageSize: 2 })
+					.then((items) => Promise.reject(Object.assign(new Error('no error'), { items }))),
+			);
+			return { outcome, asked };
+		};
+		const once = await run(1);
+		expect(once.outcome.items.map((n: any) => n.id)).toEqual(['1', '2', '3', '4', '5', '6']);
+		expect(once.asked.filter((skip) => skip === '4')).toHaveLength(2);
+		failures[4] = 0;
+		const twice = await run(2);
+		expect(twice.outcome.message).toMatch(/Bad page/);
+	});
+
+	it('continuation-token next links are followed one at a time (nothing to read ahead)', async () => {
+		let asked = 0;
+		reply = (path) => {
+			asked++;
+			return decodeURIComponent(path).includes('$skipToken=b')
+				? { status: 200, body: { phoneNumbers: [{ id: '2' }], nextLink: null } }
+				: { status: 200, body: { phoneNumbers: [{ id: '1' }], nextLink: '/phoneNumbers?$skipToken=b&api-version=2025-06-01' } };
+		};
+		const items = await acsGetAllPages.call(context(), { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top' });
+		expect(items.map((n: any) => n.id)).toEqual(['1', '2']);
+		expect(asked).toBe(2);
 	});
 
 	it('a nextLink to another host is refused', async () => {

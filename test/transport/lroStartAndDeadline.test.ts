@@ -1,5 +1,6 @@
 /** LRO starts by method (DELETE/PATCH retried, POST not), the Wait for Completion deadline, and the polling cadence. */
 import { startLongRunningOperation, waitForOperation } from '../../nodes/shared/transport';
+import { finishTimes } from '../../nodes/shared/transport/lro';
 import { withEmulator } from '../support/emulator';
 import { caught, hmacContext } from './support/transportHarness';
 
@@ -166,6 +167,45 @@ describe('polling cadence', () => {
 		expect(polls.length).toBeGreaterThanOrEqual(6);
 		expect(polls.length).toBeLessThanOrEqual(8);
 		expect(elapsed).toBeLessThan(3000 + 2000 + 300);
+	});
+});
+
+describe('polling learnt from earlier operations of the same kind', () => {
+	it('operations that take the same time: after a few, each is seen done soon after it is, with no more polls than a 2 s poller', async () => {
+		const emu = emulator();
+		const runningMs = 1200;
+		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs });
+		const { context } = hmacContext(emu);
+		const runs: Array<{ lagMs: number; polls: number }> = [];
+		for (let i = 0; i < 5; i++) {
+			await emu.control.clearRequestLog();
+			const handle = await startSearch(context);
+			await waitForOperation.call(context, handle, { timeoutSeconds: 10, skipResult: true });
+			const returnedAt = Date.now();
+			const state = await emu.control.call('GET', '/_emulator/phoneNumbers/state?detail=true');
+			const createdAt = (state as any).operations[handle.operationId].createdAt as number;
+			const polls = (await log(emu)).filter((line) => line.includes('/operations/')).length;
+			runs.push({ lagMs: returnedAt - (createdAt + runningMs), polls });
+		}
+		// The first follows the default cadence (polls at 0, 0.25, 0.58, 1.0, 1.55 s): it is seen done ~0.35 s late.
+		expect(runs[0].polls).toBe(5);
+		expect(runs[0].lagMs).toBeGreaterThan(250);
+		for (const run of runs.slice(3)) {
+			expect(run.lagMs).toBeLessThan(120);
+			// A client polling twice at once and then every 2 s makes 3 polls for a 1.2 s operation.
+			expect(run.polls).toBeLessThanOrEqual(3);
+		}
+	});
+
+	it('an operation resumed by id (start time unknown) is polled with the default cadence and teaches nothing', async () => {
+		const emu = emulator();
+		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs: 700 });
+		const { context } = hmacContext(emu);
+		const handle = await startSearch(context);
+		await waitForOperation.call(context, { operationId: handle.operationId }, { timeoutSeconds: 10, skipResult: true });
+		expect(finishTimes.recall(`${new URL(emu.endpoint).origin} search`)).toEqual([]);
+		await waitForOperation.call(context, handle, { timeoutSeconds: 10, skipResult: true });
+		expect(finishTimes.recall(`${new URL(emu.endpoint).origin} search`)).toHaveLength(1);
 	});
 });
 

@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { operationFailedError } from './errors';
 import { pinToEndpoint } from './hostPin';
+import { endpointOf } from './credentialSelection';
+import { FinishTimeMemory, planPolls } from './pollPlan';
 import { DEFAULT_POLLING_POLICY, isTerminalStatus, nextPollDelayMs } from './pollingPolicy';
 import { abortableSleep, acsRequest } from './request';
 import { isIdempotentByDefault, retryAfterMs } from './retryPolicy';
@@ -15,6 +17,7 @@ import type {
 	LroStartOptions,
 	OperationLookupOptions,
 	PhoneNumberOperation,
+	PollingPolicy,
 	WaitOptions,
 } from './types';
 
@@ -89,6 +92,7 @@ function handleFromStart(response: AcsResponse, fallbackOperationId?: string): L
 		resourceLocation: response.headers['location'],
 		startHeaders: response.headers,
 		startBody: response.body,
+		acceptedAt: Date.now(),
 	};
 }
 
@@ -183,7 +187,7 @@ export async function waitForOperation(
 	);
 	const policy = { ...DEFAULT_POLLING_POLICY, ...(opts.polling ?? {}) };
 	const deadline = Date.now() + Math.max(0, opts.timeoutSeconds) * 1000;
-	let polls = 0;
+	const cadence = await pollCadence(this, handle.operationId, full.acceptedAt, policy, opts.itemIndex);
 	let operation: PhoneNumberOperation | undefined;
 	let location = full.resourceLocation;
 	const timedOut = (lastStatus: string | undefined) => {
@@ -199,6 +203,7 @@ export async function waitForOperation(
 		return error;
 	};
 	for (;;) {
+		const sentAt = Date.now();
 		const polled = await settle(
 			acsRequest.call<IExecuteFunctions, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(this, {
 				method: 'GET',
@@ -218,16 +223,17 @@ export async function waitForOperation(
 		}
 		const response = polled.value;
 		operation = response.body;
-		polls++;
 		location = operation?.resourceLocation ?? response.headers['location'] ?? location;
-		if (operation && isTerminalStatus(operation.status)) break;
+		if (operation && isTerminalStatus(operation.status)) {
+			if (operation.status.toLowerCase() === 'succeeded') cadence.seenDone();
+			break;
+		}
+		cadence.seenNotDone(sentAt);
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) throw timedOut(operation?.status);
-		await abortableSleep(
-			this,
-			nextPollDelayMs(polls - 1, policy, retryAfterMs(response.headers, new Date()), remaining),
-			opts.itemIndex,
-		);
+		const retryAfter = retryAfterMs(response.headers, new Date());
+		const wanted = Math.max(cadence.nextDelayMs(), retryAfter ?? 0);
+		await abortableSleep(this, Math.max(0, Math.min(wanted, remaining)), opts.itemIndex);
 	}
 	if (operation.status.toLowerCase() !== 'succeeded') {
 		throw operationFailedError(node, operation, opts.itemIndex);
@@ -247,6 +253,49 @@ export async function waitForOperation(
 }
 
 const RESULT_GRACE_MS = 5_000;
+
+/** When operations finished, per resource and kind, for this process: what the polls of the next one are planned from. */
+export const finishTimes = new FinishTimeMemory();
+
+interface PollCadence {
+	nextDelayMs(): number;
+	seenNotDone(pollSentAt: number): void;
+	seenDone(): void;
+}
+
+/**
+ * Polls planned from when earlier operations of this kind on this resource finished (pollPlan.ts), then the default
+ * cadence; only the default cadence for an operation whose start time is unknown (resumed by id).
+ */
+async function pollCadence(
+	ctx: IExecuteFunctions,
+	operationId: string,
+	acceptedAt: number | undefined,
+	policy: PollingPolicy,
+	itemIndex: number | undefined,
+): Promise<PollCadence> {
+	const kind = acceptedAt === undefined ? undefined : `${(await endpointOf(ctx, itemIndex)).origin} ${operationId.split('_')[0]}`;
+	const plan = kind === undefined ? [] : planPolls(finishTimes.recall(kind));
+	let planned = 0;
+	let unplanned = 0;
+	let lastNotDoneSentAt: number | undefined;
+	const start = acceptedAt ?? 0;
+	return {
+		nextDelayMs() {
+			const now = Date.now();
+			while (planned < plan.length && start + plan[planned] <= now) planned++;
+			if (planned < plan.length) return start + plan[planned++] - now;
+			return nextPollDelayMs(unplanned++, policy, undefined, Number.POSITIVE_INFINITY);
+		},
+		seenNotDone(pollSentAt) {
+			lastNotDoneSentAt = pollSentAt;
+		},
+		seenDone() {
+			if (kind === undefined || acceptedAt === undefined) return;
+			finishTimes.record(kind, { afterMs: (lastNotDoneSentAt ?? acceptedAt) - acceptedAt, byMs: Date.now() - acceptedAt });
+		},
+	};
+}
 
 /** A failure of a poll that only means "no answer in time" (timeout, reset, 5xx, 429), not a real error answer. */
 function isTransientFailure(error: Error): boolean {

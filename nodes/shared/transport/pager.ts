@@ -1,4 +1,9 @@
-/** Paging: follows nextLink (relative, or absolute on the endpoint's origin) up to a limit. */
+/**
+ * Paging: follows nextLink (relative, or absolute on the endpoint's origin) up to a limit. For Return All, the page
+ * after next is asked for while the next one is on its way (its link is predicted from the next one's); it is used
+ * only if the next page's nextLink turns out to be exactly that link, so the items are the ones sequential paging
+ * returns.
+ */
 import { NodeOperationError } from 'n8n-workflow';
 import { pinToEndpoint } from './hostPin';
 import { acsRequest } from './request';
@@ -13,33 +18,64 @@ function withPageSize(path: string, param: string, size: number): string {
 	return `${pathname}?${params.toString()}`;
 }
 
+/** The link after `link` as the service writes it: the same URL with `skip` moved on by the page size; else undefined. */
+export function predictNextLink(link: string, pageSizeParam: string): string | undefined {
+	const skip = /[?&]skip=(\d+)(?=&|$)/.exec(link);
+	const size = new RegExp(`[?&]${pageSizeParam}=(\\d+)(?=&|$)`).exec(link);
+	if (!skip || !size || Number(size[1]) <= 0) return undefined;
+	const start = skip.index + skip[0].length - skip[1].length;
+	return `${link.slice(0, start)}${Number(skip[1]) + Number(size[1])}${link.slice(start + skip[1].length)}`;
+}
+
+type PageResponse = AcsResponse<Record<string, unknown>>;
+type Settled = { ok: true; response: PageResponse } | { ok: false; error: unknown };
+
 export async function acsGetAllPages<T = unknown>(this: AcsContext, options: PagedRequestOptions): Promise<T[]> {
 	const { itemsField, pageSizeParam, limit, pageSize, ...request } = options;
 	if (limit !== undefined && limit <= 0) return [];
 	const size = Math.min(pageSize ?? DEFAULT_PAGE_SIZE, limit ?? Number.POSITIVE_INFINITY);
+	const fetchPage = async (path: string, qs?: PagedRequestOptions['qs']): Promise<Settled> =>
+		await (acsRequest.call(this, { ...request, path, qs }) as Promise<PageResponse>).then(
+			(response): Settled => ({ ok: true, response }),
+			(error: unknown): Settled => ({ ok: false, error }),
+		);
 	const items: T[] = [];
-	let path: string | undefined = request.path;
-	let qs: PagedRequestOptions['qs'] = { ...(request.qs ?? {}), [pageSizeParam]: size };
 	const visited = new Set<string>();
-	while (path !== undefined) {
-		const response = (await acsRequest.call(this, { ...request, path, qs })) as AcsResponse<Record<string, unknown>>;
-		const page = response.body?.[itemsField];
-		if (page !== undefined && !Array.isArray(page)) {
-			throw new NodeOperationError(this.getNode(), `The service answered without a list in "${itemsField}"`, {
-				itemIndex: options.itemIndex,
-			});
+	let pending = fetchPage(request.path, { ...(request.qs ?? {}), [pageSizeParam]: size });
+	let ahead: { path: string; page: Promise<Settled> } | undefined;
+	try {
+		for (;;) {
+			const settled = await pending;
+			if (!settled.ok) throw settled.error;
+			const body = settled.response.body;
+			const page = body?.[itemsField];
+			if (page !== undefined && !Array.isArray(page)) {
+				throw new NodeOperationError(this.getNode(), `The service answered without a list in "${itemsField}"`, {
+					itemIndex: options.itemIndex,
+				});
+			}
+			for (const item of (page as T[] | undefined) ?? []) {
+				items.push(item);
+				if (limit !== undefined && items.length >= limit) return items;
+			}
+			const nextLink = body?.nextLink;
+			if (typeof nextLink !== 'string' || nextLink === '' || !page?.length) return items;
+			const pinned = await pinToEndpoint(this, nextLink, 'nextLink', options.itemIndex);
+			if (visited.has(pinned)) return items;
+			visited.add(pinned);
+			if (limit !== undefined) {
+				pending = fetchPage(withPageSize(pinned, pageSizeParam, Math.min(size, limit - items.length)));
+				continue;
+			}
+			// A page fetched ahead that failed is asked for again: an error, if any, comes from that request.
+			const early = ahead?.path === pinned ? ahead.page : undefined;
+			pending = early ? early.then((result) => (result.ok ? result : fetchPage(pinned))) : fetchPage(pinned);
+			if (ahead && !early) await ahead.page;
+			const predicted = predictNextLink(pinned, pageSizeParam);
+			ahead = predicted === undefined || visited.has(predicted) ? undefined : { path: predicted, page: fetchPage(predicted) };
 		}
-		for (const item of (page as T[] | undefined) ?? []) {
-			items.push(item);
-			if (limit !== undefined && items.length >= limit) return items;
-		}
-		const nextLink = response.body?.nextLink;
-		if (typeof nextLink !== 'string' || nextLink === '' || !page?.length) break;
-		const pinned = await pinToEndpoint(this, nextLink, 'nextLink', options.itemIndex);
-		if (visited.has(pinned)) break;
-		visited.add(pinned);
-		path = limit !== undefined ? withPageSize(pinned, pageSizeParam, Math.min(size, limit - items.length)) : pinned;
-		qs = undefined;
+	} finally {
+		// No request outlives the call: the page read ahead past the last one is awaited (and dropped).
+		await ahead?.page;
 	}
-	return items;
 }

@@ -72,6 +72,8 @@ export interface LroHandle {
 	resourceLocation?: string;
 	startHeaders: Record<string, string>;
 	startBody?: unknown;
+	/** Date.now() when the start's 202 arrived: the polls are planned from it (unknown for a resumed operation). */
+	acceptedAt?: number;
 }
 
 export interface LroOutcome {

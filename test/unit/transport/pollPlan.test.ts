@@ -1,0 +1,144 @@
+/** The poll planner learns when operations of a kind finish and spends a 2 s poller's budget around that time. */
+import fc from 'fast-check';
+
+import {
+	FinishTimeMemory,
+	likelySpan,
+	planPolls,
+	referencePollCount,
+	type FinishWindow,
+} from '../../../nodes/shared/transport/pollPlan';
+import { DEFAULT_POLLING_POLICY } from '../../../nodes/shared/transport/pollingPolicy';
+import { simulateLearntPolling } from '../../support/pollingSimulation';
+
+const ROUND_TRIP_MS = 3;
+
+function pollOnce(memory: FinishTimeMemory, finishMs: number) {
+	return simulateLearntPolling(memory, 'kind', finishMs, ROUND_TRIP_MS);
+}
+
+function seeded(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+		return state / 2 ** 32;
+	};
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const windowArbitrary = fc
+	.record({ afterMs: fc.integer({ min: 0, max: 120_000 }), widthMs: fc.integer({ min: 0, max: 5_000 }) })
+	.map(({ afterMs, widthMs }): FinishWindow => ({ afterMs, byMs: afterMs + widthMs }));
+
+describe('planPolls', () => {
+	it('plans nothing without history (the default cadence applies)', () => {
+		expect(planPolls([])).toEqual([]);
+	});
+
+	it('never needs more polls than a 2 s poller for an operation that finishes at any moment the plan covers', () => {
+		fc.assert(
+			fc.property(fc.array(windowArbitrary, { minLength: 1, maxLength: 8 }), fc.double({ min: 0, max: 1, noNaN: true }), (history, where) => {
+				const plan = planPolls(history);
+				expect(plan.length).toBeGreaterThan(0);
+				expect([...plan].sort((a, b) => a - b)).toEqual(plan);
+				const finishMs = where * plan[plan.length - 1];
+				const pollsUntilSeen = plan.findIndex((at) => at >= finishMs) + 1;
+				expect(pollsUntilSeen).toBeLessThanOrEqual(referencePollCount(finishMs));
+			}),
+			{ numRuns: 500 },
+		);
+	});
+
+	it('spends most polls where the earlier operations finished', () => {
+		const history = [
+			{ afterMs: 59_800, byMs: 59_900 },
+			{ afterMs: 60_300, byMs: 60_400 },
+		];
+		const { from, to } = likelySpan(history);
+		expect(from).toBeLessThan(59_850);
+		expect(to).toBeGreaterThan(60_350);
+		const plan = planPolls(history);
+		const inSpan = plan.filter((at) => at >= from && at <= to);
+		expect(inSpan.length).toBeGreaterThan(plan.length / 2);
+		expect(Math.max(...inSpan.slice(1).map((at, i) => at - inSpan[i]))).toBeLessThan(150);
+		expect(plan[0]).toBe(0);
+		expect(plan.filter((at) => at > 0 && at < from).length).toBeGreaterThanOrEqual(5);
+	});
+});
+
+describe('learning durations by polling (model of the transport)', () => {
+	it('the same duration again and again: found within a few percent, with fewer polls than a 2 s poller', () => {
+		for (const seconds of [0.5, 10, 60]) {
+			const memory = new FinishTimeMemory();
+			const runs = Array.from({ length: 8 }, () => pollOnce(memory, seconds * 1000));
+			const settled = runs.slice(3);
+			expect(Math.max(...settled.map((r) => r.lagMs))).toBeLessThanOrEqual(Math.max(40, seconds * 1000 * 0.03));
+			for (const run of settled) expect(run.polls).toBeLessThanOrEqual(referencePollCount(seconds * 1000));
+		}
+	});
+
+	it('durations spread ±5 %: median lag under 0.25 s once learnt, never more polls than a 2 s poller in the median', () => {
+		for (const seconds of [2, 10, 60]) {
+			const random = seeded(seconds);
+			const memory = new FinishTimeMemory();
+			const durations = Array.from({ length: 30 }, () => seconds * 1000 * (1 + (random() * 0.1 - 0.05)));
+			const runs = durations.map((d) => ({ ...pollOnce(memory, d), reference: referencePollCount(d) }));
+			const learnt = runs.slice(6);
+			expect(median(learnt.map((r) => r.lagMs))).toBeLessThan(250);
+			expect(median(learnt.map((r) => r.polls - r.reference))).toBeLessThanOrEqual(0);
+		}
+	});
+
+	it('after a change of pace the old durations are forgotten and the new one is learnt', () => {
+		const memory = new FinishTimeMemory();
+		for (let i = 0; i < 5; i++) pollOnce(memory, 10_000);
+		const first = pollOnce(memory, 2_000);
+		expect(memory.recall('kind')).toHaveLength(1);
+		const later = Array.from({ length: 4 }, () => pollOnce(memory, 2_000));
+		// Found by the poll spread before the old span (half-way to it), not at the old duration.
+		expect(first.lagMs).toBeLessThan(10_000 / 2 - 2_000 + 100);
+		expect(later[later.length - 1].lagMs).toBeLessThan(100);
+	});
+
+	it('an operation slower than all before is still found: the default cadence takes over after the plan', () => {
+		const memory = new FinishTimeMemory();
+		for (let i = 0; i < 4; i++) pollOnce(memory, 1_000);
+		const slow = pollOnce(memory, 30_000);
+		expect(slow.lagMs).toBeLessThanOrEqual(DEFAULT_POLLING_POLICY.maxDelayMs + ROUND_TRIP_MS);
+	});
+
+	it('an operation that became instant is found by the poll at once when the plan has one', () => {
+		const memory = new FinishTimeMemory();
+		for (let i = 0; i < 4; i++) pollOnce(memory, 30_000);
+		expect(planPolls(memory.recall('kind'))[0]).toBe(0);
+		expect(pollOnce(memory, 0)).toEqual({ polls: 1, lagMs: ROUND_TRIP_MS });
+	});
+});
+
+describe('FinishTimeMemory', () => {
+	it('keeps the last 8 windows per kind and forgets the least recently used kind beyond its limit', () => {
+		const memory = new FinishTimeMemory(8, 2);
+		for (let i = 0; i < 10; i++) memory.record('a', { afterMs: 1000 + i, byMs: 1010 + i });
+		expect(memory.recall('a').map((w) => w.afterMs)).toEqual([1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009]);
+		memory.record('b', { afterMs: 1, byMs: 2 });
+		memory.record('c', { afterMs: 1, byMs: 2 });
+		expect(memory.recall('a')).toEqual([]);
+		expect(memory.recall('b')).toHaveLength(1);
+	});
+
+	it('ignores windows that are not windows', () => {
+		const memory = new FinishTimeMemory();
+		memory.record('a', { afterMs: 10, byMs: 5 });
+		memory.record('a', { afterMs: Number.NaN, byMs: 5 });
+		memory.record('a', { afterMs: 0, byMs: Number.POSITIVE_INFINITY });
+		expect(memory.recall('a')).toEqual([]);
+	});
+
+	it('hands out copies: changing what recall returned does not change the memory', () => {
+		const memory = new FinishTimeMemory();
+		memory.record('a', { afterMs: 1, byMs: 2 });
+		memory.recall('a')[0].byMs = 99;
+		expect(memory.recall('a')).toEqual([{ afterMs: 1, byMs: 2 }]);
+	});
+});
