@@ -5,6 +5,7 @@
  * checks it against the measured figures.
  */
 import { nextPollDelayMs } from '../../nodes/shared/transport/pollingPolicy';
+import { runPolls, type SimulatedPolling } from '../../test/support/pollingSimulation';
 import type { PollingPolicy } from '../../nodes/shared/transport/types';
 
 export interface Schedule {
@@ -14,31 +15,22 @@ export interface Schedule {
 }
 
 export function adaptiveSchedule(name: string, policy: PollingPolicy): Schedule {
-	return { name, delayAfter: (polls) => nextPollDelayMs(polls - 1, policy, undefined, Number.POSITIVE_INFINITY) };
+	return { name, delayAfter: (polls) => nextPollDelayMs(polls - 1, policy) };
 }
 
 export function fixedSchedule(name: string, intervalMs: number): Schedule {
 	return { name, delayAfter: () => intervalMs };
 }
 
-export interface PollOutcome {
-	polls: number;
-	lagMs: number;
-}
+export type PollOutcome = SimulatedPolling;
 
 /**
  * First poll `startMs` after the operation was created (the start's round trip), each poll takes `roundTripMs`
  * and is answered with the status at the moment it arrives (half-way); the client waits after each answer.
  */
 export function simulatePolling(schedule: Schedule, durationMs: number, startMs = 5, roundTripMs = 3): PollOutcome {
-	let t = startMs;
-	for (let polls = 1; polls < 100_000; polls++) {
-		const arrives = t + roundTripMs / 2;
-		const answered = t + roundTripMs;
-		if (arrives >= durationMs) return { polls, lagMs: answered - durationMs };
-		t = answered + schedule.delayAfter(polls);
-	}
-	throw new Error('polling did not end');
+	const { polls, lagMs } = runPolls(durationMs, (polls, answeredAt) => answeredAt + schedule.delayAfter(polls), startMs, roundTripMs);
+	return { polls, lagMs };
 }
 
 /** Median lag and mean polls when D is not a round number: D spread evenly over [D, D + spreadMs). */

@@ -2,6 +2,7 @@
  * The generated number inventory. Numbers are never stored: pool k of an area code yields its i-th number by
  * arithmetic (seeded start and stride), so inventories of any size cost nothing until numbers are taken.
  */
+import { createSeededRandom } from '../core/random';
 import { COUNTRIES, areaCodesOf, type CountryEntry } from './catalog';
 import { PHONE_NUMBER_TYPES, type PhoneNumberType, type PhoneNumbersState } from './model';
 import { own } from './own';
@@ -154,19 +155,12 @@ export function sampleFreeNumbers(
   return candidates.slice(0, count);
 }
 
-/** FNV-1a of the key feeding mulberry32: a small deterministic generator per pool. */
+/** FNV-1a of the key as the seed of the emulator's seeded generator: a small deterministic generator per pool. */
 function hashRandom(key: string): () => number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < key.length; index++) {
     hash ^= key.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  let state = hash;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createSeededRandom(hash);
 }

@@ -8,6 +8,7 @@ import { FinishTimeMemory, planPolls } from './pollPlan';
 import { DEFAULT_POLLING_POLICY, isTerminalStatus, nextPollDelayMs } from './pollingPolicy';
 import { abortableSleep, acsRequest } from './request';
 import { isIdempotentByDefault, retryAfterMs } from './retryPolicy';
+import { settle } from './settle';
 import type {
 	AcsContext,
 	AcsRequestOptions,
@@ -30,21 +31,29 @@ function operationIdFromLocation(location: string): string | undefined {
 	return match ? decodeURIComponent(match[1]) : undefined;
 }
 
+/** One request to an operation's URL (GET to read it, DELETE to cancel it). */
+function operationRequest(
+	ctx: AcsContext,
+	method: 'GET' | 'DELETE',
+	operationId: string,
+	options: OperationLookupOptions,
+): Promise<AcsResponse<PhoneNumberOperation>> {
+	return acsRequest.call<AcsContext, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(ctx, {
+		method,
+		path: operationPath(operationId),
+		api: 'phoneNumbers',
+		apiVersion: options.apiVersion,
+		itemIndex: options.itemIndex,
+	});
+}
+
 /** GET an operation; undefined when the service does not know it (404). */
 export async function findOperation(
 	this: AcsContext,
 	operationId: string,
 	options: OperationLookupOptions = {},
 ): Promise<AcsResponse<PhoneNumberOperation> | undefined> {
-	const outcome = await settle(
-		acsRequest.call<AcsContext, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(this, {
-			method: 'GET',
-			path: operationPath(operationId),
-			api: 'phoneNumbers',
-			apiVersion: options.apiVersion,
-			itemIndex: options.itemIndex,
-		}),
-	);
+	const outcome = await settle(operationRequest(this, 'GET', operationId, options));
 	if (outcome.ok) return outcome.value;
 	if (acsContextOf(outcome.error)?.status === 404) return undefined;
 	throw outcome.error;
@@ -55,14 +64,7 @@ export async function getOperation(
 	operationId: string,
 	options: OperationLookupOptions = {},
 ): Promise<PhoneNumberOperation> {
-	const response = await acsRequest.call<AcsContext, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(this, {
-		method: 'GET',
-		path: operationPath(operationId),
-		api: 'phoneNumbers',
-		apiVersion: options.apiVersion,
-		itemIndex: options.itemIndex,
-	});
-	return response.body;
+	return (await operationRequest(this, 'GET', operationId, options)).body;
 }
 
 export async function cancelOperation(
@@ -70,13 +72,7 @@ export async function cancelOperation(
 	operationId: string,
 	options: OperationLookupOptions = {},
 ): Promise<void> {
-	await acsRequest.call(this, {
-		method: 'DELETE',
-		path: operationPath(operationId),
-		api: 'phoneNumbers',
-		apiVersion: options.apiVersion,
-		itemIndex: options.itemIndex,
-	});
+	await operationRequest(this, 'DELETE', operationId, options);
 }
 
 function handleFromStart(response: AcsResponse, fallbackOperationId?: string): LroHandle | undefined {
@@ -285,7 +281,7 @@ async function pollCadence(
 			const now = Date.now();
 			while (planned < plan.length && start + plan[planned] <= now) planned++;
 			if (planned < plan.length) return start + plan[planned++] - now;
-			return nextPollDelayMs(unplanned++, policy, undefined, Number.POSITIVE_INFINITY);
+			return nextPollDelayMs(unplanned++, policy);
 		},
 		seenNotDone(pollSentAt) {
 			lastNotDoneSentAt = pollSentAt;
@@ -302,16 +298,6 @@ function isTransientFailure(error: Error): boolean {
 	const acs = acsContextOf(error);
 	if (!acs) return false;
 	return acs.status === undefined || [408, 429, 500, 502, 503, 504].includes(acs.status);
-}
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: Error };
-
-/** Awaits a promise into a result, so that failures are inspected as values rather than re-thrown from a catch. */
-async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-	return await promise.then(
-		(value): Settled<T> => ({ ok: true, value }),
-		(error: Error): Settled<T> => ({ ok: false, error }),
-	);
 }
 
 interface AcsErrorContext {

@@ -7,6 +7,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import { pinToEndpoint } from './hostPin';
 import { acsRequest } from './request';
+import { settle, type Settled } from './settle';
 import type { AcsContext, AcsResponse, PagedRequestOptions } from './types';
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -28,26 +29,22 @@ export function predictNextLink(link: string, pageSizeParam: string): string | u
 }
 
 type PageResponse = AcsResponse<Record<string, unknown>>;
-type Settled = { ok: true; response: PageResponse } | { ok: false; error: unknown };
 
 export async function acsGetAllPages<T = unknown>(this: AcsContext, options: PagedRequestOptions): Promise<T[]> {
 	const { itemsField, pageSizeParam, limit, pageSize, ...request } = options;
 	if (limit !== undefined && limit <= 0) return [];
 	const size = Math.min(pageSize ?? DEFAULT_PAGE_SIZE, limit ?? Number.POSITIVE_INFINITY);
-	const fetchPage = async (path: string, qs?: PagedRequestOptions['qs']): Promise<Settled> =>
-		await (acsRequest.call(this, { ...request, path, qs }) as Promise<PageResponse>).then(
-			(response): Settled => ({ ok: true, response }),
-			(error: unknown): Settled => ({ ok: false, error }),
-		);
+	const fetchPage = (path: string, qs?: PagedRequestOptions['qs']): Promise<Settled<PageResponse>> =>
+		settle(acsRequest.call(this, { ...request, path, qs }) as Promise<PageResponse>);
 	const items: T[] = [];
 	const visited = new Set<string>();
 	let pending = fetchPage(request.path, { ...(request.qs ?? {}), [pageSizeParam]: size });
-	let ahead: { path: string; page: Promise<Settled> } | undefined;
+	let ahead: { path: string; page: Promise<Settled<PageResponse>> } | undefined;
 	try {
 		for (;;) {
 			const settled = await pending;
 			if (!settled.ok) throw settled.error;
-			const body = settled.response.body;
+			const body = settled.value.body;
 			const page = body?.[itemsField];
 			if (page !== undefined && !Array.isArray(page)) {
 				throw new NodeOperationError(this.getNode(), `The service answered without a list in "${itemsField}"`, {

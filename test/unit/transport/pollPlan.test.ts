@@ -10,19 +10,12 @@ import {
 } from '../../../nodes/shared/transport/pollPlan';
 import { DEFAULT_POLLING_POLICY } from '../../../nodes/shared/transport/pollingPolicy';
 import { simulateLearntPolling } from '../../support/pollingSimulation';
+import { createSeededRandom } from '../../../emulator/core/random';
 
 const ROUND_TRIP_MS = 3;
 
 function pollOnce(memory: FinishTimeMemory, finishMs: number) {
 	return simulateLearntPolling(memory, 'kind', finishMs, ROUND_TRIP_MS);
-}
-
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-		return state / 2 ** 32;
-	};
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -80,7 +73,7 @@ describe('learning durations by polling (model of the transport)', () => {
 
 	it('durations spread ±5 %: median lag under 0.25 s once learnt, never more polls than a 2 s poller in the median', () => {
 		for (const seconds of [2, 10, 60]) {
-			const random = seeded(seconds);
+			const random = createSeededRandom(seconds);
 			const memory = new FinishTimeMemory();
 			const durations = Array.from({ length: 30 }, () => seconds * 1000 * (1 + (random() * 0.1 - 0.05)));
 			const runs = durations.map((d) => ({ ...pollOnce(memory, d), reference: referencePollCount(d) }));
