@@ -5,19 +5,10 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 import { hintForAcsError } from '../acs/errorHints';
+import { withAcsContext, type AcsErrorContext } from './errorContext';
 import { scrubSecrets } from './scrub';
 import type { AcsErrorBody } from './types';
 
-export interface AcsErrorDetails {
-	status?: number;
-	code?: string;
-	innerCode?: string;
-	target?: string;
-	correlationId?: string;
-	operationId?: string;
-	/** True when a non-idempotent request may or may not have been processed. */
-	ambiguous?: boolean;
-}
 
 const CORRELATION_HEADERS = ['ms-cv', 'x-azure-ref', 'x-ms-client-request-id', 'x-ms-request-id'];
 
@@ -62,7 +53,7 @@ function makeApiError(
 	node: INode,
 	message: string,
 	descriptionLines: Array<string | undefined>,
-	details: AcsErrorDetails,
+	details: AcsErrorContext,
 	itemIndex?: number,
 ): NodeApiError {
 	const safeMessage = scrubSecrets(message);
@@ -78,8 +69,7 @@ function makeApiError(
 	// NodeApiError rewrites messages that mention well-known codes; keep ours.
 	error.message = safeMessage;
 	error.description = description;
-	error.context.acs = { ...details } as JsonObject;
-	return error;
+	return withAcsContext(error, details);
 }
 
 /** An HTTP response of status >= 400 turned into a NodeApiError. */

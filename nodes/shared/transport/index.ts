@@ -13,6 +13,7 @@ export {
 	reservationPurchaseOperationId,
 	operationPath,
 } from './lro';
+export { acsErrorContextOf, withAcsContext, type AcsErrorContext } from './errorContext';
 export { acsApiError, operationFailedError, networkError, correlationIdOf } from './errors';
 export { pinToEndpoint } from './hostPin';
 export {

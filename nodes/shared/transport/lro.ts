@@ -1,6 +1,7 @@
 /** Long-running operations of the Phone Numbers API: start -> adaptive polling -> final resource. */
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { acsErrorContextOf, withAcsContext } from './errorContext';
 import { operationFailedError } from './errors';
 import { pinToEndpoint } from './hostPin';
 import { endpointOf } from './credentialSelection';
@@ -55,7 +56,7 @@ export async function findOperation(
 ): Promise<AcsResponse<PhoneNumberOperation> | undefined> {
 	const outcome = await settle(operationRequest(this, 'GET', operationId, options));
 	if (outcome.ok) return outcome.value;
-	if (acsContextOf(outcome.error)?.status === 404) return undefined;
+	if (acsErrorContextOf(outcome.error)?.status === 404) return undefined;
 	throw outcome.error;
 }
 
@@ -115,7 +116,7 @@ export async function startLongRunningOperation(this: IExecuteFunctions, options
 		const sent = await settle(acsRequest.call(this, { ...options, idempotent }));
 		if (!sent.ok) {
 			const error = sent.error;
-			const acs = acsContextOf(error);
+			const acs = acsErrorContextOf(error);
 			if (options.method === 'DELETE' && acs?.status === 404 && acs.earlierAttemptMayHaveApplied) {
 				throw alreadyDeletedError(error);
 			}
@@ -195,8 +196,7 @@ export async function waitForOperation(
 				description: `It may still be running on the service. To resume, use Operation -> Wait for Completion with the operation ID ${handle.operationId}, or raise the timeout.`,
 			},
 		);
-		error.context.acs = { waitTimedOut: true, operationId: handle.operationId };
-		return error;
+		return withAcsContext(error, { waitTimedOut: true, operationId: handle.operationId });
 	};
 	for (;;) {
 		const sentAt = Date.now();
@@ -212,7 +212,7 @@ export async function waitForOperation(
 		);
 		if (!polled.ok) {
 			if (!isTransientFailure(polled.error)) throw polled.error;
-			if (Date.now() < deadline && !acsContextOf(polled.error)?.outOfTime) throw polled.error;
+			if (Date.now() < deadline && !acsErrorContextOf(polled.error)?.outOfTime) throw polled.error;
 			// The retries ran out of time: wait out the Timeout the user gave, then report it.
 			await abortableSleep(this, Math.max(0, deadline - Date.now()), opts.itemIndex);
 			throw timedOut(operation?.status);
@@ -295,22 +295,9 @@ async function pollCadence(
 
 /** A failure of a poll that only means "no answer in time" (timeout, reset, 5xx, 429), not a real error answer. */
 function isTransientFailure(error: Error): boolean {
-	const acs = acsContextOf(error);
+	const acs = acsErrorContextOf(error);
 	if (!acs) return false;
 	return acs.status === undefined || [408, 429, 500, 502, 503, 504].includes(acs.status);
-}
-
-interface AcsErrorContext {
-	ambiguous?: boolean;
-	status?: number;
-	earlierAttemptMayHaveApplied?: boolean;
-	alreadyApplied?: boolean;
-	/** The retries of a call with a deadline stopped because the next wait would pass it. */
-	outOfTime?: boolean;
-}
-
-function acsContextOf(error: unknown): AcsErrorContext | undefined {
-	return (error as { context?: { acs?: AcsErrorContext } }).context?.acs;
 }
 
 /**
@@ -318,9 +305,8 @@ function acsContextOf(error: unknown): AcsErrorContext | undefined {
  * likely started the deletion and it has already finished (a second DELETE while it runs is answered 202).
  */
 function alreadyDeletedError(error: Error): Error {
-	const shaped = error as Error & { description?: string; context: { acs?: AcsErrorContext } };
+	const shaped = error as Error & { description?: string; context: Record<string, unknown> };
 	shaped.message = `Already gone: ${shaped.message}`;
 	shaped.description = `${shaped.description ?? ''}\nThe first attempt of this request most likely did it (its answer was lost) and it has already completed: the resource no longer exists. Nothing else needs to be done.`.trim();
-	shaped.context.acs = { ...shaped.context.acs, alreadyApplied: true };
-	return shaped;
+	return withAcsContext(shaped, { alreadyApplied: true });
 }

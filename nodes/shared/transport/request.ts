@@ -3,6 +3,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { apiVersionFor } from './apiVersions';
 import { credentialTypeOf } from './credentialSelection';
+import { withAcsContext } from './errorContext';
 import { acsApiError, configurationError, networkError } from './errors';
 import { pinToEndpoint } from './hostPin';
 import {
@@ -212,7 +213,7 @@ export async function acsRequest<T = unknown>(
 					{ code: failure.code, ambiguous: !idempotent && failure.delivered === 'maybe', attempts: attempt + 1 },
 					options.itemIndex,
 				);
-				if (outOfTime) error.context.acs = { ...(error.context.acs as object), outOfTime };
+				if (outOfTime) withAcsContext(error, { outOfTime });
 				throw error;
 			}
 			if (!retryable && !idempotent && RETRYABLE_STATUS.has(failure.statusCode)) {
@@ -224,9 +225,9 @@ export async function acsRequest<T = unknown>(
 				note = `An earlier attempt of this request failed after it may have reached the service, so this answer may be the result of that attempt.${note ? ` ${note}` : ''}`;
 			}
 			const error = acsApiError(node, failure, { itemIndex: options.itemIndex, note });
-			if (note && !retryable && !idempotent) error.context.acs = { ...(error.context.acs as object), ambiguous: true };
-			if (appliedBefore) error.context.acs = { ...(error.context.acs as object), earlierAttemptMayHaveApplied: true };
-			if (outOfTime) error.context.acs = { ...(error.context.acs as object), outOfTime };
+			if (note && !retryable && !idempotent) withAcsContext(error, { ambiguous: true });
+			if (appliedBefore) withAcsContext(error, { earlierAttemptMayHaveApplied: true });
+			if (outOfTime) withAcsContext(error, { outOfTime });
 			throw error;
 		}
 		earlierAttemptMayHaveApplied ||= mayHaveBeenProcessed(failure);

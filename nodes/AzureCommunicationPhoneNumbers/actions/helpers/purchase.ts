@@ -1,7 +1,7 @@
 import { NodeOperationError, sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { withOutputFields } from '../../../shared/node';
-import { findOperation, type LroStartOptions } from '../../../shared/transport';
+import { acsErrorContextOf, findOperation, type LroStartOptions } from '../../../shared/transport';
 import { checkCostGuard, type CostLimits, type PricedNumber } from './costGuard';
 import { runLongOperation, pendingOutput } from './lro';
 
@@ -106,11 +106,11 @@ export async function purchase(
 }
 
 function waitTimedOut(error: unknown): boolean {
-	return (error as { context?: { acs?: { waitTimedOut?: boolean } } }).context?.acs?.waitTimedOut === true;
+	return acsErrorContextOf(error)?.waitTimedOut === true;
 }
 
 function isAmbiguous(error: unknown): boolean {
-	return (error as { context?: { acs?: { ambiguous?: boolean } } }).context?.acs?.ambiguous === true;
+	return acsErrorContextOf(error)?.ambiguous === true;
 }
 
 async function explainAmbiguousPurchase(
