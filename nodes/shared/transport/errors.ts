@@ -6,7 +6,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 import { hintForAcsError } from '../acs/errorHints';
 import { withAcsContext, type AcsErrorContext } from './errorContext';
-import { scrubSecrets } from './scrub';
+import { scrubDeep, scrubSecrets } from './scrub';
 import type { AcsErrorBody } from './types';
 
 
@@ -75,9 +75,10 @@ function makeApiError(
 /** An HTTP response of status >= 400 turned into a NodeApiError. */
 export function acsApiError(
 	node: INode,
-	response: { statusCode: number; headers: Record<string, string>; body: unknown },
+	answer: { statusCode: number; headers: Record<string, string>; body: unknown },
 	options: { itemIndex?: number; note?: string } = {},
 ): NodeApiError {
+	const response = scrubDeep(answer);
 	const { statusCode: status, headers } = response;
 	const correlationId = correlationIdOf(headers);
 	const headerCode = headers['x-ms-error-code'];
@@ -125,9 +126,10 @@ export function acsApiError(
 /** A failed long-running operation: the operation's own error. */
 export function operationFailedError(
 	node: INode,
-	operation: { id: string; operationType?: string; error?: AcsErrorBody },
+	failed: { id: string; operationType?: string; error?: AcsErrorBody },
 	itemIndex?: number,
 ): NodeApiError {
+	const operation = scrubDeep(failed);
 	const code = operation.error?.code ?? 'OperationFailed';
 	const innerCode = operation.error?.innererror?.code;
 	const hint = hintForAcsError({ code, innerCode, message: operation.error?.message });

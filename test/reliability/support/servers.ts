@@ -38,12 +38,16 @@ export interface UpstreamAnswer {
 	method: string;
 	/** Path and query as the client sent them. */
 	url: string;
+	/** The request's headers as the client sent them (e.g. its Authorization, for a server that echoes it). */
+	requestHeaders: IncomingHttpHeaders;
 	status: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: string;
 }
 
-export type Rewrite = (answer: UpstreamAnswer) => { headers?: UpstreamAnswer['headers']; body?: string } | void;
+export type Rewrite = (
+	answer: UpstreamAnswer,
+) => { status?: number; headers?: UpstreamAnswer['headers']; body?: string } | void;
 
 export interface CapturedRequest {
 	method: string;
@@ -78,6 +82,7 @@ export async function startRewritingProxy(target: string, rewrite: Rewrite = () 
 						const original: UpstreamAnswer = {
 							method: req.method ?? '',
 							url: req.url ?? '',
+							requestHeaders: { ...req.headers },
 							status: answer.statusCode ?? 502,
 							headers: { ...answer.headers },
 							body: Buffer.concat(parts).toString('utf8'),
@@ -88,7 +93,7 @@ export async function startRewritingProxy(target: string, rewrite: Rewrite = () 
 						const body = changed?.body ?? original.body;
 						delete headers['content-length'];
 						delete headers['transfer-encoding'];
-						res.writeHead(original.status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+						res.writeHead(changed?.status ?? original.status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
 						res.end(body);
 					});
 				},
