@@ -72,7 +72,7 @@ function makeApiError(
 	return withAcsContext(error, details);
 }
 
-/** An HTTP response of status >= 400 turned into a NodeApiError. */
+/** An HTTP response of status >= 300 (a redirect is not followed) turned into a NodeApiError. */
 export function acsApiError(
 	node: INode,
 	answer: { statusCode: number; headers: Record<string, string>; body: unknown },
@@ -95,6 +95,19 @@ export function acsApiError(
 				hint && `Hint: ${hint}`,
 			],
 			{ status, code: 'HtmlErrorPage', correlationId },
+			options.itemIndex,
+		);
+	}
+	if (status >= 300 && status < 400) {
+		return makeApiError(
+			node,
+			`HTTP ${status}: the service answered with a redirect, which is not followed`,
+			[
+				headers.location && `Location: ${textOf(headers.location, 200)}`,
+				correlationId && `Correlation: ${correlationId}`,
+				'Requests signed with the credential go only to its endpoint. Check the endpoint (or a proxy in front of it).',
+			],
+			{ status, code: `HTTP${status}`, correlationId },
 			options.itemIndex,
 		);
 	}

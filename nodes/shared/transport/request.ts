@@ -102,7 +102,8 @@ async function sendOnce(
 			body: unknown;
 		};
 		const response = fromResponse(raw.statusCode, raw.headers, raw.body === '' ? undefined : raw.body);
-		if (response.statusCode >= 400) return { ok: false, failure: { kind: 'response', ...response } };
+		// A redirect is never followed (the credential's signature or token must not go elsewhere): it is an error.
+		if (response.statusCode >= 300) return { ok: false, failure: { kind: 'response', ...response } };
 		return { ok: true, response };
 	} catch (error) {
 		return { ok: false, failure: classifyThrown(error, ctx) };
