@@ -113,7 +113,7 @@ async function settle(promise: Promise<unknown>): Promise<{ statusCode?: number;
 
 describe.each(AUTHS)("n8n's other request paths with the credential (%s)", (auth) => {
 	describe.each(TARGETS)('redirect to %s', (_what, location) => {
-		it.each(LEGACY_OPTIONS.flatMap(([label, options]) => ['GET', 'POST'].map((method) => [label, method, options] as const)))(
+		it.each(LEGACY_OPTIONS.flatMap(([label, options]) => (['GET', 'POST'] as const).map((method) => [label, method, options] as const)))(
 			'legacy requestWithAuthentication, HTTP Request node %s, %s: not followed',
 			async (_label, method, options) => {
 				server.location = location;
