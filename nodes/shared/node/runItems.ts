@@ -91,7 +91,7 @@ export async function runItemsConcurrently(
 				throttle.successes = 0;
 				throttle.pausedUntil = Math.max(throttle.pausedUntil, Date.now() + throttlePauseMs(error));
 			}
-			throw error;
+			throw asNodeError.call(this, error, itemIndex);
 		}
 	};
 
