@@ -37,6 +37,21 @@ describe('Phone Numbers node: a throttled item uses one retry budget', () => {
 			for (const gap of gapsMs(sent)) expect(gap).toBeGreaterThanOrEqual(950);
 		});
 
+		it('after an item that stayed throttled, the next item starts no sooner than the Retry-After asked', async () => {
+			const numbers = (await control(emulator(), 'POST', '/seed', { count: 2 })).phoneNumbers as string[];
+			const throttledPath = `/phoneNumbers/${encodeURIComponent(numbers[0])}`;
+			await emulator().control.addFault({ method: 'GET', path: `^${throttledPath}`, type: 'status', status: 429, retryAfter: 1, count: 100 });
+			const result = await runAs(
+				emulator(),
+				{ resource: 'phoneNumber', operation: 'get', ...numberFromInput, options: { concurrency: 1 } },
+				{ inputItems: numbers.map((number) => ({ number })), continueOnFail: true },
+			);
+			expect(jsonOf(result).map((item) => item.httpCode ?? item.phoneNumber)).toEqual(['429', numbers[1]]);
+			const gets = (await emulator().control.requestLog()).filter((entry) => entry.method === 'GET' && entry.path.startsWith('/phoneNumbers/'));
+			expect(gets.map((entry) => entry.path)).toEqual([...Array(MAX_REQUESTS_PER_ITEM).fill(throttledPath), `/phoneNumbers/${encodeURIComponent(numbers[1])}`]);
+			for (const gap of gapsMs(gets)) expect(gap).toBeGreaterThanOrEqual(950);
+		});
+
 		it('several throttled items: none is sent more than 1 + maxRetries times, and the others still succeed', async () => {
 			const numbers = (await control(emulator(), 'POST', '/seed', { count: 4 })).phoneNumbers as string[];
 			// Only the first number is throttled, every time.
