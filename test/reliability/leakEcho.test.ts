@@ -7,9 +7,10 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 import { withEmulator } from '../support/emulator';
+import { testCredential } from '../support/engine';
 import { echoFormsOf, echoOf, secretFormsOf } from './support/echo';
 import { reliabilitySeed } from './support/seed';
-import { phoneControl, runPhone, type Auth } from './support/nodes';
+import { credentialsFor, phoneControl, runPhone, type Auth } from './support/nodes';
 import { SecretScan } from './support/secrets';
 import { startRewritingProxy, type RewritingProxy, type UpstreamAnswer } from './support/servers';
 
@@ -70,6 +71,15 @@ const CASES: Array<{ what: string; parameters: INodeParameters; hostile: Hostile
 	{ what: 'ACS error body and headers (400)', parameters: GET, hostile: errorAnswer(400, isGetNumber), fails: true },
 	{ what: 'ACS error body and headers (401)', parameters: GET, hostile: errorAnswer(401, isGetNumber), fails: true },
 	{ what: 'ACS error body and headers on a list (409)', parameters: LIST, hostile: errorAnswer(409, isList), fails: true },
+	{
+		what: 'throttled (429, Retry-After 0) on every attempt',
+		parameters: GET,
+		hostile: (answer, echo) => {
+			const hostile = errorAnswer(429, isGetNumber)(answer, echo);
+			return hostile ? { ...hostile, headers: { ...hostile.headers, 'retry-after': '0' } } : undefined;
+		},
+		fails: true,
+	},
 	{
 		what: 'HTML error page (403)',
 		parameters: GET,
@@ -154,6 +164,16 @@ describe.each(AUTHS)('a server echoing the Authorization header into every field
 			}
 		});
 	});
+});
+
+it.each(AUTHS)("the credential's Test button against the same server (%s)", async (auth) => {
+	hostileAnswer = errorAnswer(401, isList);
+	const [[type, data]] = Object.entries(credentialsFor(emulator(), auth, proxy.endpoint));
+	const outcome = await testCredential(type, data);
+	hostileAnswer = undefined;
+	// What the editor shows (the outcome also carries the test's own credential store, which holds the secrets).
+	scan.collect(`credential test ${auth}`, { status: outcome.status, message: outcome.message, statusCode: outcome.statusCode });
+	expect(outcome.status).toBe('Error');
 });
 
 it('leaks no form of any Authorization value the server saw, nor any other secret', async () => {
