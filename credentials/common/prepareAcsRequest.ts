@@ -23,8 +23,11 @@ export interface PreparedAcsRequest {
 
 const AUTH_HEADERS = new Set(['authorization', 'x-ms-date', 'x-ms-content-sha256', 'host', 'date']);
 
-/** n8n's HTTP Request node still passes the legacy `uri` instead of `url`. */
-type AnyRequestOptions = IHttpRequestOptions & { uri?: string };
+/**
+ * n8n's HTTP Request node goes through n8n's legacy request helper: it passes `uri` instead of `url`, and follows
+ * redirects unless `followRedirect` and `followAllRedirects` are false.
+ */
+type AnyRequestOptions = IHttpRequestOptions & { uri?: string; followRedirect?: boolean; followAllRedirects?: boolean };
 
 function targetOf(options: AnyRequestOptions): string {
 	const url = options.url ?? options.uri ?? '';
@@ -59,7 +62,7 @@ export function prepareAcsRequest(endpoint: URL, options: IHttpRequestOptions): 
 	return { url, body, headers };
 }
 
-/** The options n8n sends: absolute URL with query, no qs, exact body, no redirects. */
+/** The options n8n sends: absolute URL with query, no qs, exact body, no redirects on any of n8n's request paths. */
 export function finalOptions(
 	options: IHttpRequestOptions,
 	prepared: PreparedAcsRequest,
@@ -72,6 +75,9 @@ export function finalOptions(
 		qs: undefined,
 		headers: { ...prepared.headers, ...authHeaders },
 		disableFollowRedirect: true,
+		followRedirect: false,
+		followAllRedirects: false,
+		maxRedirects: 0,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	delete result.uri;

@@ -1,5 +1,5 @@
 /** Retry policy and error mapping, through real n8n plumbing against the emulator's fault injection. */
-import { acsRequest } from '../../nodes/shared/transport';
+import { acsErrorContextOf, acsRequest } from '../../nodes/shared/transport';
 import { withEmulator } from '../support/emulator';
 import { caught, expectNoSecrets, hmacContext } from './support/transportHarness';
 
@@ -71,6 +71,14 @@ describe('retries', () => {
 		expect(error.httpCode).toBe('429');
 		expect(error.description).toMatch(/exceed the retry budget/);
 		expect(await requestsTo(emu, /^GET \/phoneNumbers/)).toHaveLength(1);
+	});
+
+	it('keeps the Retry-After of the last answer in the error context, read through acsErrorContextOf', async () => {
+		const emu = emulator();
+		await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers', type: 'status', status: 429, retryAfter: 3, count: 5 });
+		const { context } = hmacContext(emu);
+		const error = await caught(list(context, { retry: { ...FAST, maxRetries: 0 } }));
+		expect(acsErrorContextOf(error)).toMatchObject({ status: 429, retryAfterMs: 3000 });
 	});
 
 	it('retries a connection reset on a GET', async () => {

@@ -7,6 +7,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { acsErrorContextOf } from '../transport/errorContext';
 import { concurrencyProblem } from './descriptions';
 
 /** What an operation returns for one input item: one object, a list (one output item each), or ready items. */
@@ -16,14 +17,12 @@ export type ItemHandler = (this: IExecuteFunctions, itemIndex: number) => Promis
 export interface ConcurrencyOptions {
 	/** 1..16 */
 	concurrency: number;
-	/** Re-run an item whose request was throttled (429). Only for idempotent handlers. Default true. */
-	retryThrottled?: boolean;
-	/** Default 3. */
-	maxThrottleRetries?: number;
 }
 
 const OUTPUT_FIELDS_KEY = 'outputFields';
-const MAX_THROTTLE_DELAY_MS = 30_000;
+/** How long the other workers pause after a throttled item when the service named no wait, and at most. */
+const DEFAULT_THROTTLE_PAUSE_MS = 1000;
+const MAX_THROTTLE_PAUSE_MS = 30_000;
 
 /**
  * Attach flat fields that should appear in the item when continueOnFail turns this error into output
@@ -46,7 +45,9 @@ export async function runItems(this: IExecuteFunctions, handler: ItemHandler): P
 
 /**
  * Runs `handler` for the input items with at most `concurrency` at a time; output keeps input order.
- * A throttled item (429) pauses every worker, halves the concurrency for a while and is re-run.
+ * Retrying a throttled request (429) is the transport's job, within its one retry budget; an item that is still
+ * throttled is not re-run here, but it halves the concurrency for a while and pauses every worker for the wait
+ * the service asked for (Retry-After).
  */
 export async function runItemsConcurrently(
 	this: IExecuteFunctions,
@@ -57,8 +58,6 @@ export async function runItemsConcurrently(
 	const problem = concurrencyProblem(options.concurrency);
 	if (problem) throw new NodeOperationError(this.getNode(), `Invalid "Concurrency": ${problem}`);
 	const configured = options.concurrency;
-	const retryThrottled = options.retryThrottled ?? true;
-	const maxThrottleRetries = options.maxThrottleRetries ?? 3;
 	const signal = this.getExecutionCancelSignal();
 	const results: INodeExecutionData[][] = new Array(itemCount);
 	const failures = new Map<number, Error>();
@@ -77,25 +76,22 @@ export async function runItemsConcurrently(
 		}
 	};
 
-	const runWithThrottleRetry = async (itemIndex: number) => {
-		for (let attempt = 0; ; attempt++) {
-			let failure: unknown;
-			try {
-				const result = await handler.call(this, itemIndex);
-				throttle.successes++;
-				if (throttle.limit < configured && throttle.successes >= throttle.limit * 2) {
-					throttle.limit++;
-					throttle.successes = 0;
-				}
-				return result;
-			} catch (error) {
-				failure = error;
+	const runAdaptingToThrottling = async (itemIndex: number) => {
+		try {
+			const result = await handler.call(this, itemIndex);
+			throttle.successes++;
+			if (throttle.limit < configured && throttle.successes >= throttle.limit * 2) {
+				throttle.limit++;
+				throttle.successes = 0;
 			}
-			if (!retryThrottled || !isThrottled(failure) || attempt >= maxThrottleRetries || signal?.aborted) throw failure;
-			throttle.limit = Math.max(1, Math.floor(throttle.limit / 2));
-			throttle.successes = 0;
-			throttle.pausedUntil = Math.max(throttle.pausedUntil, Date.now() + throttleDelayMs(failure, attempt));
-			await sleep(Math.max(0, throttle.pausedUntil - Date.now()), signal);
+			return result;
+		} catch (error) {
+			if (isThrottled(error)) {
+				throttle.limit = Math.max(1, Math.floor(throttle.limit / 2));
+				throttle.successes = 0;
+				throttle.pausedUntil = Math.max(throttle.pausedUntil, Date.now() + throttlePauseMs(error));
+			}
+			throw asNodeError.call(this, error, itemIndex);
 		}
 	};
 
@@ -104,7 +100,7 @@ export async function runItemsConcurrently(
 			if (next >= itemCount) return;
 			const itemIndex = next++;
 			try {
-				results[itemIndex] = await runOneItem.call(this, runWithThrottleRetry, itemIndex);
+				results[itemIndex] = await runOneItem.call(this, runAdaptingToThrottling, itemIndex);
 			} catch (error) {
 				failures.set(itemIndex, error as Error);
 				stopped = true;
@@ -176,14 +172,10 @@ function isExecutionData(value: unknown): value is INodeExecutionData {
 }
 
 export function isThrottled(error: unknown): boolean {
-	return error instanceof NodeApiError && String(error.httpCode) === '429';
+	return acsErrorContextOf(error)?.status === 429;
 }
 
-/** Retry-After carried by the transport's error (context.retryAfterMs), else exponential backoff with jitter. */
-function throttleDelayMs(error: unknown, attempt: number): number {
-	if (!(error instanceof NodeApiError)) return MAX_THROTTLE_DELAY_MS;
-	const hinted = Number(error.context.retryAfterMs);
-	if (Number.isFinite(hinted) && hinted > 0) return Math.min(hinted, MAX_THROTTLE_DELAY_MS);
-	const base = 1000 * 2 ** attempt;
-	return Math.min(base + Math.floor(Math.random() * base * 0.25), MAX_THROTTLE_DELAY_MS);
+/** The wait the service asked for on the throttled request (recorded by the transport), within bounds. */
+function throttlePauseMs(error: unknown): number {
+	return Math.min(acsErrorContextOf(error)?.retryAfterMs ?? DEFAULT_THROTTLE_PAUSE_MS, MAX_THROTTLE_PAUSE_MS);
 }

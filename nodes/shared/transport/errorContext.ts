@@ -3,6 +3,7 @@
  * it. Every writer and reader of that context goes through here.
  */
 import type { JsonObject } from 'n8n-workflow';
+import { scrubDeep } from './scrub';
 
 export interface AcsErrorContext {
 	status?: number;
@@ -34,8 +35,8 @@ export function acsErrorContextOf(error: unknown): AcsErrorContext | undefined {
 	return (error as WithContext).context?.acs;
 }
 
-/** Adds `fields` to the error's ACS context and returns the same error. */
+/** Adds `fields` (scrubbed: some come from the response) to the error's ACS context and returns the same error. */
 export function withAcsContext<E extends { context: Record<string, unknown> }>(error: E, fields: AcsErrorContext): E {
-	error.context.acs = { ...((error.context.acs as AcsErrorContext | undefined) ?? {}), ...fields } as JsonObject;
+	error.context.acs = { ...((error.context.acs as AcsErrorContext | undefined) ?? {}), ...scrubDeep(fields) } as JsonObject;
 	return error;
 }

@@ -6,7 +6,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 import { hintForAcsError } from '../acs/errorHints';
 import { withAcsContext, type AcsErrorContext } from './errorContext';
-import { scrubSecrets } from './scrub';
+import { scrubDeep, scrubSecrets } from './scrub';
 import type { AcsErrorBody } from './types';
 
 
@@ -72,12 +72,13 @@ function makeApiError(
 	return withAcsContext(error, details);
 }
 
-/** An HTTP response of status >= 400 turned into a NodeApiError. */
+/** An HTTP response of status >= 300 (a redirect is not followed) turned into a NodeApiError. */
 export function acsApiError(
 	node: INode,
-	response: { statusCode: number; headers: Record<string, string>; body: unknown },
+	answer: { statusCode: number; headers: Record<string, string>; body: unknown },
 	options: { itemIndex?: number; note?: string } = {},
 ): NodeApiError {
+	const response = scrubDeep(answer);
 	const { statusCode: status, headers } = response;
 	const correlationId = correlationIdOf(headers);
 	const headerCode = headers['x-ms-error-code'];
@@ -94,6 +95,19 @@ export function acsApiError(
 				hint && `Hint: ${hint}`,
 			],
 			{ status, code: 'HtmlErrorPage', correlationId },
+			options.itemIndex,
+		);
+	}
+	if (status >= 300 && status < 400) {
+		return makeApiError(
+			node,
+			`HTTP ${status}: the service answered with a redirect, which is not followed`,
+			[
+				headers.location && `Location: ${textOf(headers.location, 200)}`,
+				correlationId && `Correlation: ${correlationId}`,
+				'Requests signed with the credential go only to its endpoint. Check the endpoint (or a proxy in front of it).',
+			],
+			{ status, code: `HTTP${status}`, correlationId },
 			options.itemIndex,
 		);
 	}
@@ -125,9 +139,10 @@ export function acsApiError(
 /** A failed long-running operation: the operation's own error. */
 export function operationFailedError(
 	node: INode,
-	operation: { id: string; operationType?: string; error?: AcsErrorBody },
+	failed: { id: string; operationType?: string; error?: AcsErrorBody },
 	itemIndex?: number,
 ): NodeApiError {
+	const operation = scrubDeep(failed);
 	const code = operation.error?.code ?? 'OperationFailed';
 	const innerCode = operation.error?.innererror?.code;
 	const hint = hintForAcsError({ code, innerCode, message: operation.error?.message });

@@ -14,7 +14,7 @@ import {
 	isIdempotentByDefault,
 	retryAfterMs,
 } from './retryPolicy';
-import { scrubSecrets } from './scrub';
+import { scrubDeep, scrubSecrets } from './scrub';
 import type { AcsContext, AcsRequestOptions, AcsResponse, RetryPolicy } from './types';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -42,6 +42,11 @@ function flatHeaders(headers: unknown): Record<string, string> {
 		result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
 	}
 	return result;
+}
+
+/** Everything taken from a response passes the scrubber here, before any caller sees it. */
+function fromResponse(statusCode: number, headers: unknown, body: unknown): AcsResponse {
+	return { statusCode, headers: scrubDeep(flatHeaders(headers)), body: scrubDeep(body) };
 }
 
 type Failure =
@@ -72,12 +77,7 @@ function classifyThrown(error: unknown, ctx: AcsContext): Failure {
 			if (cancelSignalOf(ctx)?.aborted) return { kind: 'cancelled' };
 		}
 		if (e.response && typeof e.response.status === 'number') {
-			return {
-				kind: 'response',
-				statusCode: e.response.status,
-				headers: flatHeaders(e.response.headers),
-				body: e.response.data,
-			};
+			return { kind: 'response', ...fromResponse(e.response.status, e.response.headers, e.response.data) };
 		}
 		if (typeof e.code === 'string' && !code) code = e.code;
 		current = e.cause ?? e.errorResponse;
@@ -101,12 +101,9 @@ async function sendOnce(
 			headers: unknown;
 			body: unknown;
 		};
-		const response: AcsResponse = {
-			statusCode: raw.statusCode,
-			headers: flatHeaders(raw.headers),
-			body: raw.body === '' ? undefined : raw.body,
-		};
-		if (response.statusCode >= 400) return { ok: false, failure: { kind: 'response', ...response } };
+		const response = fromResponse(raw.statusCode, raw.headers, raw.body === '' ? undefined : raw.body);
+		// A redirect is never followed (the credential's signature or token must not go elsewhere): it is an error.
+		if (response.statusCode >= 300) return { ok: false, failure: { kind: 'response', ...response } };
 		return { ok: true, response };
 	} catch (error) {
 		return { ok: false, failure: classifyThrown(error, ctx) };
@@ -225,6 +222,8 @@ export async function acsRequest<T = unknown>(
 				note = `An earlier attempt of this request failed after it may have reached the service, so this answer may be the result of that attempt.${note ? ` ${note}` : ''}`;
 			}
 			const error = acsApiError(node, failure, { itemIndex: options.itemIndex, note });
+			const advised = retryAfterMs(failure.headers, new Date());
+			if (advised !== undefined) withAcsContext(error, { retryAfterMs: advised });
 			if (note && !retryable && !idempotent) withAcsContext(error, { ambiguous: true });
 			if (appliedBefore) withAcsContext(error, { earlierAttemptMayHaveApplied: true });
 			if (outOfTime) withAcsContext(error, { outOfTime });

@@ -32,18 +32,39 @@ export function classifyNetworkCode(code: string | undefined): NetworkFailure | 
 	return undefined;
 }
 
-/** `Retry-After` in seconds or as an HTTP date, or Azure's `retry-after-ms` / `x-ms-retry-after-ms`; in ms. */
+/** The longest wait a server may ask for; anything longer is taken as a broken header. */
+export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+
+const DELTA_SECONDS = /^\d+(\.\d+)?$/;
+/** The three HTTP-date forms all start with a day name. */
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s/i;
+
+function plausible(ms: number): number | undefined {
+	return Number.isFinite(ms) && ms >= 0 && ms <= MAX_RETRY_AFTER_MS ? Math.round(ms) : undefined;
+}
+
+function fromHttpDate(raw: string, now: Date): number | undefined {
+	if (!HTTP_DATE.test(raw)) return undefined;
+	const zoned = /(GMT|UTC)$/i.test(raw) ? raw : `${raw} GMT`;
+	const wait = Date.parse(zoned) - now.getTime();
+	// A date in the past says nothing usable about when to come back.
+	return wait > 0 ? plausible(wait) : undefined;
+}
+
+/**
+ * `Retry-After` in seconds or as an HTTP date, or Azure's `retry-after-ms` / `x-ms-retry-after-ms`; in ms.
+ * A value that is not one of these forms, negative, in the past or beyond a day counts as absent.
+ */
 export function retryAfterMs(headers: Record<string, string>, now: Date): number | undefined {
 	for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
-		const value = Number(headers[name]);
-		if (headers[name] !== undefined && Number.isFinite(value) && value >= 0) return value;
+		const raw = headers[name]?.trim();
+		const value = raw && DELTA_SECONDS.test(raw) ? plausible(Number(raw)) : undefined;
+		if (value !== undefined) return value;
 	}
 	const raw = headers['retry-after']?.trim();
 	if (!raw) return undefined;
-	if (/^\d+(\.\d+)?$/.test(raw)) return Math.round(Number(raw) * 1000);
-	const date = Date.parse(raw);
-	if (Number.isNaN(date)) return undefined;
-	return Math.max(0, date - now.getTime());
+	if (DELTA_SECONDS.test(raw)) return plausible(Number(raw) * 1000);
+	return fromHttpDate(raw, now);
 }
 
 /** Exponential backoff with jitter in [50%, 100%] of the step. `attempt` counts from 0. */

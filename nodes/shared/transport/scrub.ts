@@ -1,13 +1,84 @@
-/** Removes anything that looks like a credential from text that may reach a user, a log or an output item. */
+/**
+ * The one scrubber: removes anything that looks like a credential from text or data that may reach a user, a log or
+ * an output item. A secret is also found when it is percent-encoded (once or more), JSON- or HTML-escaped, base64 or
+ * base64url encoded, in any letter case; text that holds an encoded secret is returned decoded, with the secret
+ * redacted.
+ */
 const SECRET_PATTERNS: Array<[RegExp, string]> = [
-	[/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]'],
-	[/accesskey=[^;\s"'&]+/gi, 'accesskey=[redacted]'],
-	[/Signature=[A-Za-z0-9+/=%]+/g, 'Signature=[redacted]'],
-	[/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, '[redacted token]'],
-	[/(client_secret|client_assertion|access_token|refresh_token)=[^&\s"']+/gi, '$1=[redacted]'],
-	[/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, '[redacted private key]'],
+	[/Bearer(?:\s|\+)+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]'],
+	[/accesskey\s*=\s*[^;\s"'&]+/gi, 'accesskey=[redacted]'],
+	[/signature["']?\s*[:=]\s*["']?[A-Za-z0-9+/_-]+=*/gi, 'Signature=[redacted]'],
+	[/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/gi, '[redacted token]'],
+	[/(client_secret|client_assertion|access_token|refresh_token)["']?\s*[:=]\s*["']?[^&\s"']+/gi, '$1=[redacted]'],
+	[/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/gi, '[redacted private key]'],
 ];
 
-export function scrubSecrets(text: string): string {
+/** Runs of base64 / base64url long enough to hide a credential. */
+const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+const MAX_DECODING_DEPTH = 4;
+
+const HTML_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+
+function applyPatterns(text: string): string {
 	return SECRET_PATTERNS.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
+}
+
+/** One layer of decoding: percent-encoding, JSON string escapes and HTML character references. */
+function decodeOnce(text: string): string {
+	return text
+		.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+		.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+		.replace(/\\(["\\/])/g, '$1')
+		.replace(/&#x([0-9a-f]{1,6});/gi, (_, hex: string) => String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)))
+		.replace(/&#(\d{1,7});/g, (_, dec: string) => String.fromCodePoint(Math.min(Number(dec), 0x10ffff)))
+		.replace(/&(amp|quot|apos|lt|gt);/gi, (_, name: string) => HTML_ENTITIES[name.toLowerCase()]);
+}
+
+function redactEncodedRuns(text: string, depth: number): string {
+	return text.replace(BASE64_RUN, (run) => {
+		const decoded = Buffer.from(run, 'base64').toString('latin1');
+		return scrubAt(decoded, depth + 1) === decoded ? run : '[redacted]';
+	});
+}
+
+function scrubAt(text: string, depth: number): string {
+	const direct = applyPatterns(text);
+	if (depth >= MAX_DECODING_DEPTH) return direct;
+	const cleaned = redactEncodedRuns(direct, depth);
+	const decoded = decodeOnce(cleaned);
+	if (decoded === cleaned) return cleaned;
+	const deeper = scrubAt(decoded, depth + 1);
+	return deeper === decoded ? cleaned : deeper;
+}
+
+export function scrubSecrets(text: string): string {
+	return scrubAt(text, 0);
+}
+
+/**
+ * Every string of a value (object keys included) scrubbed; numbers, booleans and null kept. Returns the value
+ * itself when nothing had to change. Keys are defined as own properties, so a `__proto__` key stays a key.
+ */
+export function scrubDeep<T>(value: T): T {
+	return scrubValue(value, 0) as T;
+}
+
+const MAX_DEPTH = 64;
+
+function scrubValue(value: unknown, depth: number): unknown {
+	if (typeof value === 'string') return scrubSecrets(value);
+	if (!value || typeof value !== 'object' || depth > MAX_DEPTH || Buffer.isBuffer(value)) return value;
+	if (Array.isArray(value)) {
+		const items = value.map((item) => scrubValue(item, depth + 1));
+		return items.some((item, index) => item !== value[index]) ? items : value;
+	}
+	let changed = false;
+	const result: Record<string, unknown> = {};
+	for (const [key, child] of Object.entries(value)) {
+		const safeKey = scrubSecrets(key);
+		const safeChild = scrubValue(child, depth + 1);
+		if (safeKey !== key || safeChild !== child) changed = true;
+		Object.defineProperty(result, safeKey, { value: safeChild, enumerable: true, writable: true, configurable: true });
+	}
+	return changed ? result : value;
 }

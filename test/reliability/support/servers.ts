@@ -38,12 +38,16 @@ export interface UpstreamAnswer {
 	method: string;
 	/** Path and query as the client sent them. */
 	url: string;
+	/** The request's headers as the client sent them (e.g. its Authorization, for a server that echoes it). */
+	requestHeaders: IncomingHttpHeaders;
 	status: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: string;
 }
 
-export type Rewrite = (answer: UpstreamAnswer) => { headers?: UpstreamAnswer['headers']; body?: string } | void;
+export type Rewrite = (
+	answer: UpstreamAnswer,
+) => { status?: number; headers?: UpstreamAnswer['headers']; body?: string } | void;
 
 export interface CapturedRequest {
 	method: string;
@@ -78,6 +82,7 @@ export async function startRewritingProxy(target: string, rewrite: Rewrite = () 
 						const original: UpstreamAnswer = {
 							method: req.method ?? '',
 							url: req.url ?? '',
+							requestHeaders: { ...req.headers },
 							status: answer.statusCode ?? 502,
 							headers: { ...answer.headers },
 							body: Buffer.concat(parts).toString('utf8'),
@@ -88,7 +93,7 @@ export async function startRewritingProxy(target: string, rewrite: Rewrite = () 
 						const body = changed?.body ?? original.body;
 						delete headers['content-length'];
 						delete headers['transfer-encoding'];
-						res.writeHead(original.status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+						res.writeHead(changed?.status ?? original.status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
 						res.end(body);
 					});
 				},
@@ -125,4 +130,54 @@ export async function replay(
 		outgoing.on('error', reject);
 		outgoing.end(body);
 	});
+}
+
+export interface RedirectServer {
+	/** `http://localhost:<port>/`: the credential's endpoint; every request to it is answered with a redirect. */
+	endpoint: string;
+	origin: string;
+	port: number;
+	/** Requests that reached the endpoint (Host `localhost:<port>`). */
+	atEndpoint: Array<{ method: string; url: string; headers: IncomingHttpHeaders }>;
+	/** Requests to any other host name on the same socket (a followed redirect): must stay empty. */
+	elsewhere: Array<{ method: string; host: string; url: string; headers: IncomingHttpHeaders }>;
+	/** Where the endpoint redirects to; `PORT` is replaced by the server's port. */
+	location: string;
+	status: number;
+	close(): Promise<void>;
+}
+
+/**
+ * One loopback socket answering by Host header: as `localhost:<port>` it stands for the credential's endpoint and
+ * answers every request with a redirect; under any other name (e.g. `evil.localhost`, `127.0.0.1`) it records what
+ * it received and answers 200, so that a followed redirect would look like a success.
+ */
+export async function startRedirectServer(): Promise<RedirectServer> {
+	const redirect: RedirectServer = {
+		endpoint: '',
+		origin: '',
+		port: 0,
+		atEndpoint: [],
+		elsewhere: [],
+		location: 'http://evil.localhost:PORT/stolen',
+		status: 302,
+		close: async () => undefined,
+	};
+	const server = createServer((req, res) => {
+		req.resume();
+		const host = req.headers.host ?? '';
+		if (host === `localhost:${redirect.port}`) {
+			redirect.atEndpoint.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+			const location = redirect.location.replace('PORT', String(redirect.port));
+			res.writeHead(redirect.status, { location, 'content-type': 'application/json' }).end('{}');
+			return;
+		}
+		redirect.elsewhere.push({ method: req.method ?? '', host, url: req.url ?? '', headers: req.headers });
+		res.writeHead(200, { 'content-type': 'application/json' }).end('{"value":[],"status":"succeeded"}');
+	});
+	redirect.port = await listen(server);
+	redirect.origin = `http://localhost:${redirect.port}`;
+	redirect.endpoint = `${redirect.origin}/`;
+	redirect.close = () => close(server);
+	return redirect;
 }

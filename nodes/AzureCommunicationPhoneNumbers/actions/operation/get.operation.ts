@@ -10,7 +10,7 @@ const properties: INodeProperties[] = [operationIdField, optionsCollection([conc
 
 export const description = updateDisplayOptions({ show: { resource: ['operation'], operation: ['get'] } }, properties);
 
-/** Items run concurrently (Options → Concurrency): a GET is idempotent, so a throttled item is simply re-run. */
+/** Items run concurrently (Options → Concurrency). */
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {

@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [phoneNumberLocator, optionsCollection([co
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['get'] } }, properties);
 
-/** Items run concurrently (Options → Concurrency): a GET is idempotent, so a throttled item is simply re-run. */
+/** Items run concurrently (Options → Concurrency). */
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
