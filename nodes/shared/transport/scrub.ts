@@ -13,9 +13,17 @@ const SECRET_PATTERNS: Array<[RegExp, string]> = [
 	[/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/gi, '[redacted private key]'],
 ];
 
-/** Runs of base64 / base64url long enough to hide a credential. */
-const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+/** Runs of base64 / base64url; only those of MIN_ENCODED_SECRET_LENGTH or more are decoded. */
+const BASE64_RUN = /[A-Za-z0-9+/_-]+={0,2}/g;
+/** A shorter run decodes to fewer than 36 characters: too short for a marker and a key, signature or token. */
+const MIN_ENCODED_SECRET_LENGTH = 48;
 const MAX_DECODING_DEPTH = 4;
+/** Shorter text cannot hold a key, a signature or a token in any form. */
+const MIN_SECRET_LENGTH = 16;
+/** Text a credential could hide in: a marker of one, an escape that decoding would undo, or a long base64 run. */
+const MAY_HOLD_SECRET = /bearer|accesskey|signature|eyj|client_|_token|private key|[%\\&]|[A-Za-z0-9+/_-]{48}/i;
+/** Longer text from a response is cut before scrubbing, so one hostile field cannot hold the event loop. */
+const MAX_TEXT_LENGTH = 65_536;
 
 const HTML_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
 
@@ -36,6 +44,7 @@ function decodeOnce(text: string): string {
 
 function redactEncodedRuns(text: string, depth: number): string {
 	return text.replace(BASE64_RUN, (run) => {
+		if (run.length < MIN_ENCODED_SECRET_LENGTH) return run;
 		const decoded = Buffer.from(run, 'base64').toString('latin1');
 		return scrubAt(decoded, depth + 1) === decoded ? run : '[redacted]';
 	});
@@ -52,7 +61,10 @@ function scrubAt(text: string, depth: number): string {
 }
 
 export function scrubSecrets(text: string): string {
-	return scrubAt(text, 0);
+	if (text.length < MIN_SECRET_LENGTH) return text;
+	const bounded =
+		text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}… [${text.length - MAX_TEXT_LENGTH} characters cut]` : text;
+	return MAY_HOLD_SECRET.test(bounded) ? scrubAt(bounded, 0) : bounded;
 }
 
 /**
@@ -69,16 +81,33 @@ function scrubValue(value: unknown, depth: number): unknown {
 	if (typeof value === 'string') return scrubSecrets(value);
 	if (!value || typeof value !== 'object' || depth > MAX_DEPTH || Buffer.isBuffer(value)) return value;
 	if (Array.isArray(value)) {
-		const items = value.map((item) => scrubValue(item, depth + 1));
-		return items.some((item, index) => item !== value[index]) ? items : value;
+		let copy: unknown[] | undefined;
+		for (let index = 0; index < value.length; index++) {
+			const safe = scrubValue(value[index], depth + 1);
+			if (safe !== value[index]) (copy ??= value.slice())[index] = safe;
+		}
+		return copy ?? value;
 	}
-	let changed = false;
-	const result: Record<string, unknown> = {};
-	for (const [key, child] of Object.entries(value)) {
+	const keys = Object.keys(value);
+	let copy: Record<string, unknown> | undefined;
+	for (let index = 0; index < keys.length; index++) {
+		const key = keys[index];
+		const child = (value as Record<string, unknown>)[key];
 		const safeKey = scrubSecrets(key);
 		const safeChild = scrubValue(child, depth + 1);
-		if (safeKey !== key || safeChild !== child) changed = true;
-		Object.defineProperty(result, safeKey, { value: safeChild, enumerable: true, writable: true, configurable: true });
+		if (copy === undefined && (safeKey !== key || safeChild !== child)) copy = copyOfEntries(value, keys, index);
+		if (copy !== undefined) defineOwn(copy, safeKey, safeChild);
 	}
-	return changed ? result : value;
+	return copy ?? value;
+}
+
+/** A new object holding the first `count` entries of `value`. */
+function copyOfEntries(value: object, keys: string[], count: number): Record<string, unknown> {
+	const copy: Record<string, unknown> = {};
+	for (const key of keys.slice(0, count)) defineOwn(copy, key, (value as Record<string, unknown>)[key]);
+	return copy;
+}
+
+function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

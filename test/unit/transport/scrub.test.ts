@@ -96,3 +96,24 @@ describe('scrubDeep: every string and key of a value', () => {
 		expect(scrubDeep(value)).toEqual(value);
 	});
 });
+
+describe('scrubbing a hostile answer stays bounded', () => {
+	it('a 10 MB run of base64 characters neither overflows the regex stack nor survives whole', () => {
+		const huge = `${'A'.repeat(10_000_000)}${BEARER}`;
+		const scrubbed = scrubSecrets(huge);
+		expect(scrubbed.length).toBeLessThan(70_000);
+		expect(scrubbed).toContain('characters cut');
+		for (const piece of PIECES) expect(scrubbed).not.toContain(piece);
+	});
+
+	it('a secret past the cut is gone with the rest of the text', () => {
+		const scrubbed = scrubSecrets(`${'x '.repeat(40_000)}${encodeURIComponent(BEARER)}`);
+		for (const piece of PIECES) expect(scrubbed).not.toContain(piece);
+	});
+
+	it('keeps unchanged objects and arrays as they are (no copy)', () => {
+		const page = { phoneNumbers: [{ id: '14255550100', operatorId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301' }] };
+		expect(scrubDeep(page)).toBe(page);
+		expect(scrubDeep(page.phoneNumbers)).toBe(page.phoneNumbers);
+	});
+});
