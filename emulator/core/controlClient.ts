@@ -103,7 +103,8 @@ export class ControlClient {
         new URL(path, this.endpoint),
         {
           method,
-          headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) } : {},
+          // The control API takes changes only as JSON, also without a body (see core/controlGuard.ts).
+          headers: method === 'GET' ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(payload?.length ?? 0) },
         },
         (res) => {
           const chunks: Buffer[] = [];

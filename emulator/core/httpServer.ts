@@ -3,12 +3,15 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { handleAcsRequest, type AcsPipeline } from './acsPipeline';
+import { readBodyWithin, UNREAD_BODY_HEADERS } from './bodyLimit';
+import { controlRefusal } from './controlGuard';
 import { liveHeaders, writeReply } from './replies';
 import { createContext, parseJsonBody, splitUrl, toEmulatorRequest, type ReceivedRequest } from './requestContext';
 import { findRoute, type MountedRoute } from './router';
 import { acsError } from './types';
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+export const MAX_CONTROL_BODY_BYTES = 1024 * 1024;
 export const BIND_HOST = '127.0.0.1';
 
 export interface HttpServerOptions {
@@ -57,26 +60,33 @@ export function close(server: Server): Promise<void> {
 }
 
 async function handle(message: IncomingMessage, res: ServerResponse, options: HttpServerOptions): Promise<void> {
-  const rawBody = await readBody(message);
-  if (rawBody === undefined) {
-    writeReply(res, acsError(413, 'RequestEntityTooLarge', 'The request body is too large.'), serviceDate(options));
-    return;
-  }
+  const startedAt = process.hrtime.bigint();
+  const method = (message.method ?? 'GET').toUpperCase();
   const rawUrl = message.url ?? '/';
-  const received: ReceivedRequest = { method: (message.method ?? 'GET').toUpperCase(), rawUrl, ...splitUrl(rawUrl), message, rawBody };
-  if (received.rawPath === '/_emulator' || received.rawPath.startsWith('/_emulator/')) {
-    await handleControlRequest(received, res, options);
-  } else {
-    await handleAcsRequest(received, res, options.acs);
+  const url = splitUrl(rawUrl);
+  const control = url.rawPath === '/_emulator' || url.rawPath.startsWith('/_emulator/');
+  const headers = () => (control ? liveHeaders(startedAt, options.acs.state.clock.now()) : serviceDate(options));
+  if (control) {
+    const refusal = isLoopback(message.socket.remoteAddress) ? controlRefusal(message, method) : 'The control API answers loopback clients only.';
+    if (refusal) return writeReply(res, acsError(403, 'Forbidden', refusal), { ...headers(), ...UNREAD_BODY_HEADERS });
   }
+  const rawBody = await readBodyWithin(message, control ? MAX_CONTROL_BODY_BYTES : MAX_BODY_BYTES);
+  if (rawBody === undefined) {
+    const limit = control ? MAX_CONTROL_BODY_BYTES : MAX_BODY_BYTES;
+    const reply = acsError(413, 'RequestEntityTooLarge', `The request body is over ${limit / 1024 / 1024} MiB.`);
+    return writeReply(res, reply, { ...headers(), ...UNREAD_BODY_HEADERS });
+  }
+  const received: ReceivedRequest = { method, rawUrl, ...url, message, rawBody };
+  if (control) await handleControlRequest(received, res, options, headers);
+  else await handleAcsRequest(received, res, options.acs);
 }
 
-async function handleControlRequest(received: ReceivedRequest, res: ServerResponse, options: HttpServerOptions): Promise<void> {
-  const startedAt = process.hrtime.bigint();
-  const headers = () => liveHeaders(startedAt, options.acs.state.clock.now());
-  if (!isLoopback(received.message.socket.remoteAddress)) {
-    return writeReply(res, acsError(403, 'Forbidden', 'The control API answers loopback clients only.'), headers());
-  }
+async function handleControlRequest(
+  received: ReceivedRequest,
+  res: ServerResponse,
+  options: HttpServerOptions,
+  headers: () => Record<string, string>,
+): Promise<void> {
   const found = findRoute(options.controlRoutes, received.method, received.rawPath);
   if (!found) return writeReply(res, acsError(404, 'NotFound', 'Unknown control route.'), headers());
   const parsed = parseJsonBody(received.rawBody);
@@ -95,23 +105,4 @@ function serviceDate(options: HttpServerOptions): Record<string, string> {
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   return address === '::1' || /^(::ffff:)?127\./.test(address);
-}
-
-const NO_BODY = Buffer.alloc(0);
-
-function readBody(message: IncomingMessage): Promise<Buffer | undefined> | Buffer {
-  // HTTP/1.1: without Content-Length or Transfer-Encoding a request has no body (most GETs); skip the stream.
-  if (message.headers['content-length'] === undefined && message.headers['transfer-encoding'] === undefined) return NO_BODY;
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    message.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    message.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
-    message.on('error', reject);
-  });
 }

@@ -12,6 +12,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BearerVerifier } from './auth';
+import { readBodyWithin, UNREAD_BODY_HEADERS } from './bodyLimit';
 import type { VirtualClock } from './clock';
 import { FederatedIssuer, type FederatedCredentialInfo, type FederatedRefusal, type MintFederatedTokenOptions } from './federatedIssuer';
 import { decodeJwt, signJwtRs256, verifyJwtSignature } from './jwt';
@@ -21,6 +22,8 @@ export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
 const VERIFIED_TOKENS_KEPT = 1000;
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const CLOCK_SKEW_SECONDS = 300;
+/** A token request with a certificate assertion takes about 3 KiB. */
+const MAX_TOKEN_REQUEST_BYTES = 64 * 1024;
 
 export interface TokenIssuerInfo {
   /** 'https://127.0.0.1:<port>' — pass as authorityHost with disableInstanceDiscovery: true. */
@@ -173,7 +176,12 @@ export class TokenIssuer implements BearerVerifier {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.authorityHost);
-    const body = new URLSearchParams((await readText(req)) || '');
+    const raw = await readBodyWithin(req, MAX_TOKEN_REQUEST_BYTES);
+    if (raw === undefined) {
+      const description = `The request body is over ${MAX_TOKEN_REQUEST_BYTES / 1024} KiB.`;
+      return send(res, { status: 413, body: { error: 'invalid_request', error_description: description } }, UNREAD_BODY_HEADERS);
+    }
+    const body = new URLSearchParams(raw.toString('utf8'));
     const segments = url.pathname.split('/').filter(Boolean);
     const tenant = segments[0] ?? '';
     const rest = segments.slice(1).join('/');
@@ -343,18 +351,8 @@ function sameSecret(a: string, b: string): boolean {
   return left.equals(right);
 }
 
-function send(res: ServerResponse, reply: Reply): void {
+function send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
   const payload = Buffer.from(JSON.stringify(reply.body));
-  res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(payload.length), 'Cache-Control': 'no-store' });
+  res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(payload.length), 'Cache-Control': 'no-store', ...headers });
   res.end(payload);
 }
-
-function readText(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-

@@ -8,6 +8,7 @@ import { OPERATION_TYPES, type AssignmentType, type Capabilities, type Inventory
 import { DEFAULT_LRO_PLANS } from './state';
 import { bodyObject, capabilitiesWithin, checkAssignmentType, checkCapabilities, checkPhoneNumberType, isReply, resolveCountry } from './validation';
 import { own } from './own';
+import { setPurchased } from './purchasedList';
 
 const PREFIX = '^/_emulator/phoneNumbers';
 
@@ -186,7 +187,7 @@ function seedPurchased(call: DomainCall): EmulatorReply {
   if (digits.length < count) return controlError(`Only ${digits.length} free numbers match; raise settings.poolSize or pick another type or country.`);
   const purchaseDate = new Date(now).toISOString();
   for (const id of digits) {
-    state.purchased[id] = {
+    setPurchased(state, {
       id,
       phoneNumber: `+${id}`,
       countryCode: country.countryCode,
@@ -195,7 +196,7 @@ function seedPurchased(call: DomainCall): EmulatorReply {
       assignmentType: chosen.assignmentType,
       purchaseDate,
       cost: { amount: chosen.amount, currencyCode: country.currencyCode, billingFrequency: 'monthly' },
-    };
+    });
   }
   call.ctx.markDirty();
   return JSON_OK({ count: digits.length, phoneNumbers: digits.map((id) => `+${id}`) });

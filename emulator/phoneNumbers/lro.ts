@@ -4,6 +4,7 @@
  */
 import type { ErrorBody, LroPlan, OperationRecord, OperationStatus, OperationType, PhoneNumbersState } from './model';
 import { own } from './own';
+import { removePurchased, setPurchased } from './purchasedList';
 
 export const CANCELED_ERROR: ErrorBody = { code: 'OperationCanceled', message: 'The operation was canceled.' };
 export const DEFAULT_FAILURE: ErrorBody = { code: 'InternalError', message: 'The operation failed.' };
@@ -113,7 +114,7 @@ function applyEffects(state: PhoneNumbersState, operation: OperationRecord, succ
  */
 function releasePurchase(state: PhoneNumbersState, operation: OperationRecord): void {
   const number = own(state.purchased, operation.subject);
-  if (number && Date.parse(number.purchaseDate) <= operation.createdAt) delete state.purchased[operation.subject];
+  if (number && Date.parse(number.purchaseDate) <= operation.createdAt) removePurchased(state, operation.subject);
 }
 
 function releaseSearchHolds(state: PhoneNumbersState, searchId: string): void {
@@ -135,7 +136,7 @@ function settleSearchPurchase(state: PhoneNumbersState, searchId: string, succee
   search.purchase = 'purchased';
   state.ledger.searches[searchId] = (own(state.ledger.searches, searchId) ?? 0) + 1;
   for (const digits of search.phoneNumbers) {
-    state.purchased[digits] = {
+    setPurchased(state, {
       id: digits,
       phoneNumber: `+${digits}`,
       countryCode: search.countryCode,
@@ -144,7 +145,7 @@ function settleSearchPurchase(state: PhoneNumbersState, searchId: string, succee
       assignmentType: search.assignmentType,
       purchaseDate,
       cost: { ...search.cost },
-    };
+    });
     delete state.holds[digits];
   }
 }
@@ -160,7 +161,7 @@ function settleReservationPurchase(state: PhoneNumbersState, reservationId: stri
   reservation.status = 'completed';
   state.ledger.reservations[reservationId] = (own(state.ledger.reservations, reservationId) ?? 0) + 1;
   for (const number of Object.values(reservation.phoneNumbers)) {
-    state.purchased[number.id] = {
+    setPurchased(state, {
       id: number.id,
       phoneNumber: number.phoneNumber,
       countryCode: number.countryCode,
@@ -169,7 +170,7 @@ function settleReservationPurchase(state: PhoneNumbersState, reservationId: stri
       assignmentType: number.assignmentType,
       purchaseDate,
       cost: { ...number.cost },
-    };
+    });
     delete state.holds[number.id];
   }
 }

@@ -246,7 +246,7 @@ describe('host pinning: links to another host are refused before any request', (
 		expect(items).toHaveLength(2);
 	});
 
-	it('next links that do not follow skip + page size: the page read ahead is dropped, the service link is followed', async () => {
+	it('next links that do not follow skip + page size: the page read ahead is dropped, the service link is followed, nothing more is read ahead', async () => {
 		const asked: string[] = [];
 		const pages: Record<string, { ids: string[]; next: string | null }> = {
 			'0': { ids: ['1', '2'], next: '/phoneNumbers?skip=2&top=2&api-version=2025-06-01' },
@@ -261,7 +261,7 @@ describe('host pinning: links to another host are refused before any request', (
 		};
 		const items = await acsGetAllPages.call(context(), { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top', pageSize: 2 });
 		expect(items.map((n: any) => n.id)).toEqual(['1', '2', '3', '6', '7']);
-		expect(asked.sort()).toEqual(['0', '2', '4', '5', '7']);
+		expect(asked.sort()).toEqual(['0', '2', '4', '5']);
 	});
 
 	it('a page read ahead that failed is asked for again when it is needed; failing then, it fails the list', async () => {

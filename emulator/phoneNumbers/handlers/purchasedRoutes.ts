@@ -6,6 +6,7 @@ import { digitsOfPathNumber, exposeHeaders, randomGuid } from '../ids';
 import { operationLocation, startOperation } from '../lro';
 import type { Capabilities, PhoneNumbersState, PurchasedNumber } from '../model';
 import { pageOf, readPageRequest } from '../paging';
+import { purchasedInOrder } from '../purchasedList';
 import { bodyObject, capabilitiesWithin, checkCapabilities, isReply } from '../validation';
 import { JSON_OK, route, type DomainCall } from './route';
 import { own } from '../own';
@@ -24,7 +25,7 @@ export function purchasedRoutes(getState: () => PhoneNumbersState): Route[] {
 function listPurchased(call: DomainCall): EmulatorReply {
   const page = readPageRequest(call.req, 'top');
   if (isReply(page)) return page;
-  const result = pageOf(call.req, 'top', page, Object.values(call.state.purchased));
+  const result = pageOf(call.req, 'top', page, purchasedInOrder(call.state));
   return JSON_OK({ phoneNumbers: result.items, nextLink: result.nextLink });
 }
 

@@ -6,6 +6,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { MAX_LIST_ITEMS } from '../transport/pageChainGuard';
+
 export const DEFAULT_LRO_TIMEOUT_SECONDS = 300;
 export const DEFAULT_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 16;
@@ -131,10 +133,19 @@ export function returnAllAndLimitFields(displayOptions: IDisplayOptions = {}): I
 	];
 }
 
-/** Undefined for Return All, else the Limit. */
+/** Undefined for Return All, else the Limit (a whole number up to the longest list the transport reads). */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	if (returnAll) return undefined;
+	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_ITEMS) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid "Limit": ${limit} is not a whole number from 1 to ${MAX_LIST_ITEMS.toLocaleString('en-US')}`,
+			{ itemIndex, description: 'Nothing was sent to Azure. Lists are read up to that many items; enter a smaller Limit.' },
+		);
+	}
+	return limit;
 }
 
 /** The first `limit` items, or all of them when `limit` is undefined (Return All). */

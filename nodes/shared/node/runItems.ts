@@ -38,7 +38,8 @@ export async function runItems(this: IExecuteFunctions, handler: ItemHandler): P
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		output.push(...(await runOneItem.call(this, handler, itemIndex)));
+		// One push per entry: spreading a list of 100,000+ entries as arguments overflows the call stack.
+		for (const entry of await runOneItem.call(this, handler, itemIndex)) output.push(entry);
 	}
 	return output;
 }

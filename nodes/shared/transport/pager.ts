@@ -1,11 +1,13 @@
 /**
- * Paging: follows nextLink (relative, or absolute on the endpoint's origin) up to a limit. For Return All, the page
+ * Paging: follows nextLink (relative, or absolute on the endpoint's origin) up to a limit, within the bounds of
+ * `PageChainGuard` (an endless or circular chain ends in an error). For Return All, the page
  * after next is asked for while the next one is on its way (its link is predicted from the next one's); it is used
  * only if the next page's nextLink turns out to be exactly that link, so the items are the ones sequential paging
- * returns.
+ * returns; after one wrong prediction no page is read ahead.
  */
 import { NodeOperationError } from 'n8n-workflow';
 import { pinToEndpoint } from './hostPin';
+import { PageChainGuard } from './pageChainGuard';
 import { acsRequest } from './request';
 import { settle, type Settled } from './settle';
 import type { AcsContext, AcsResponse, PagedRequestOptions } from './types';
@@ -37,9 +39,10 @@ export async function acsGetAllPages<T = unknown>(this: AcsContext, options: Pag
 	const fetchPage = (path: string, qs?: PagedRequestOptions['qs']): Promise<Settled<PageResponse>> =>
 		settle(acsRequest.call(this, { ...request, path, qs }) as Promise<PageResponse>);
 	const items: T[] = [];
-	const visited = new Set<string>();
+	const guard = new PageChainGuard();
 	let pending = fetchPage(request.path, { ...(request.qs ?? {}), [pageSizeParam]: size });
 	let ahead: { path: string; page: Promise<Settled<PageResponse>> } | undefined;
+	let linksPredictable = true;
 	try {
 		for (;;) {
 			const settled = await pending;
@@ -51,6 +54,8 @@ export async function acsGetAllPages<T = unknown>(this: AcsContext, options: Pag
 					itemIndex: options.itemIndex,
 				});
 			}
+			const problem = page?.length ? guard.admit(page) : undefined;
+			if (problem) throw new NodeOperationError(this.getNode(), problem.message, { itemIndex: options.itemIndex, description: problem.description });
 			for (const item of (page as T[] | undefined) ?? []) {
 				items.push(item);
 				if (limit !== undefined && items.length >= limit) return items;
@@ -58,8 +63,7 @@ export async function acsGetAllPages<T = unknown>(this: AcsContext, options: Pag
 			const nextLink = body?.nextLink;
 			if (typeof nextLink !== 'string' || nextLink === '' || !page?.length) return items;
 			const pinned = await pinToEndpoint(this, nextLink, 'nextLink', options.itemIndex);
-			if (visited.has(pinned)) return items;
-			visited.add(pinned);
+			if (!guard.firstVisit(pinned)) return items;
 			if (limit !== undefined) {
 				pending = fetchPage(withPageSize(pinned, pageSizeParam, Math.min(size, limit - items.length)));
 				continue;
@@ -67,9 +71,12 @@ export async function acsGetAllPages<T = unknown>(this: AcsContext, options: Pag
 			// A page fetched ahead that failed is asked for again: an error, if any, comes from that request.
 			const early = ahead?.path === pinned ? ahead.page : undefined;
 			pending = early ? early.then((result) => (result.ok ? result : fetchPage(pinned))) : fetchPage(pinned);
-			if (ahead && !early) await ahead.page;
-			const predicted = predictNextLink(pinned, pageSizeParam);
-			ahead = predicted === undefined || visited.has(predicted) ? undefined : { path: predicted, page: fetchPage(predicted) };
+			if (ahead && !early) {
+				linksPredictable = false;
+				await ahead.page;
+			}
+			const predicted = linksPredictable ? predictNextLink(pinned, pageSizeParam) : undefined;
+			ahead = predicted === undefined || guard.visited(predicted) ? undefined : { path: predicted, page: fetchPage(predicted) };
 		}
 	} finally {
 		// No request outlives the call: the page read ahead past the last one is awaited (and dropped).

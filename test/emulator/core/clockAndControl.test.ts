@@ -80,7 +80,7 @@ describe('ACS request handling', () => {
     const response = await rawRequest(emu.endpoint, { method: 'POST', path: `/things?${API}`, headers, body });
     expect(response.status).toBe(400);
     expect(response.json().error.code).toBe('BadRequest');
-    const notJson = await rawRequest(emu.endpoint, { method: 'POST', path: '/_emulator/faults', body: '{oops' });
+    const notJson = await rawRequest(emu.endpoint, { method: 'POST', path: '/_emulator/faults', headers: { 'content-type': 'application/json' }, body: '{oops' });
     expect(notJson.status).toBe(400);
   });
 

@@ -18,6 +18,19 @@ kit.forEachAuth('purchased numbers', () => {
     expect(all[0]).toMatchObject({ countryCode: 'US', phoneNumberType: 'geographic', cost: { currencyCode: 'USD', billingFrequency: 'monthly' } });
   });
 
+  it('the list follows every purchase and release made after it was read', async () => {
+    const client = kit.client();
+    const seeded = await kit.control('POST', '/seed', { count: 3, countryCode: 'US', phoneNumberType: 'geographic' });
+    const listed = async () => (await collect(client.listPurchasedPhoneNumbers())).map((entry) => entry.phoneNumber);
+    expect(await listed()).toEqual(seeded.phoneNumbers);
+    const bought = await buyNumbers(client, 2);
+    expect(await listed()).toEqual([...seeded.phoneNumbers, ...bought]);
+    await (await client.beginReleasePhoneNumber(seeded.phoneNumbers[1], POLL)).pollUntilDone();
+    expect(await listed()).toEqual([seeded.phoneNumbers[0], seeded.phoneNumbers[2], ...bought]);
+    const more = await kit.control('POST', '/seed', { count: 1, countryCode: 'US', phoneNumberType: 'geographic' });
+    expect(await listed()).toEqual([seeded.phoneNumbers[0], seeded.phoneNumbers[2], ...bought, ...more.phoneNumbers]);
+  });
+
   it('seeds 20,000 numbers for benchmarks (typed control wrappers)', async () => {
     const control = kit.emu().control.phoneNumbers;
     const seeded = await control.seed({ count: 20_000, countryCode: 'US', phoneNumberType: 'geographic' });

@@ -24,6 +24,11 @@ describe('cost guard (pure)', () => {
 		expect(checkCostGuard(numbers, limits)).toMatchObject({ allowed: false, reason });
 	});
 
+	it('prices a search result of 250,000 numbers (no argument list as long as the result)', () => {
+		const numbers = Array.from({ length: 250_000 }, (_, i) => priced(i === 123_456 ? 1.5 : 0.01));
+		expect(checkCostGuard(numbers, { ...limits, maxTotalMonthlyCost: 10_000 })).toMatchObject({ allowed: true, highestMonthlyCost: 1.5 });
+	});
+
 	it('takes the later of the local clock and the service Date header', () => {
 		const local = new Date('2025-01-01T00:00:00Z');
 		expect(serviceNow({ date: 'Wed, 01 Jan 2025 00:20:00 GMT' }, local).toISOString()).toBe('2025-01-01T00:20:00.000Z');

@@ -56,6 +56,12 @@ describe('Phone Numbers node: Phone Number', () => {
 			expect((await acsRequests(emulator())).filter((r) => r.path === '/phoneNumbers')).toHaveLength(2);
 		});
 
+		it.each([500_001, 2.5, 0])('refuses Limit %p before any request', async (limit) => {
+			const result = await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit });
+			expect(result.error?.message).toBe(`Invalid "Limit": ${limit} is not a whole number from 1 to 500,000`);
+			expect(await acsRequests(emulator())).toEqual([]);
+		});
+
 		it('updates capabilities and waits for the updated number', async () => {
 			const [number] = await seed(1);
 			const [item] = jsonOf(

@@ -35,7 +35,7 @@ export function checkCostGuard(numbers: PricedNumber[], limits: CostLimits): Cos
 		return refuse('costUnknown', `The service did not state the cost of ${unknown.phoneNumber}.`, null, null, null);
 	}
 	const currencies = [...new Set(numbers.map((n) => (n.currencyCode as string).toUpperCase()))];
-	const highest = roundMoney(Math.max(...numbers.map((n) => n.amount as number)));
+	const highest = roundMoney(numbers.reduce((max, n) => Math.max(max, n.amount as number), Number.NEGATIVE_INFINITY));
 	const total = roundMoney(numbers.reduce((sum, n) => sum + (n.amount as number), 0));
 	if (currencies.length !== 1 || currencies[0] !== limits.currencyCode) {
 		return refuse(

@@ -137,7 +137,7 @@ export function planSipChanges(current: SipConfiguration, desired: DesiredSipSta
     for (const [fqdn, update] of trunksIn) changes.push(describeTrunk(fqdn, update, currentTrunks));
     if (routesPending && desired.routes.every((r) => (r.trunks ?? []).every((t) => t in stateTrunks))) {
       patch.routes = desired.routes.map(normaliseRoute);
-      changes.push(...describeRoutes(currentRoutes, desired.routes));
+      for (const change of describeRoutes(currentRoutes, desired.routes)) changes.push(change);
       routesPending = false;
     }
     for (const fqdn of [...trunkDeletes]) {

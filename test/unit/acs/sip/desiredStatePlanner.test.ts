@@ -225,3 +225,14 @@ describe('desired-state planner', () => {
     expect(plan.changes[0]).toBe('temporarily remove trunk(s) sbc1.contoso.com from route "All" (the domain rules allow no other order)');
   });
 });
+
+describe('a stored document far larger than the service allows', () => {
+  it('plans the removal of 200,000 stored routes (no argument list as long as the document)', () => {
+    const routes = Array.from({ length: 200_000 }, (_, i) => ({ name: `R${i}`, numberPattern: '^\\+1\\d{10}$', trunks: [] }));
+    const plan = planSipChanges({ trunks: {}, routes }, { trunks: {}, routes: [] });
+    expect(plan.steps).toHaveLength(1);
+    expect(plan.steps[0].patch.routes).toEqual([]);
+    expect(plan.changes).toHaveLength(200_000);
+    expect(plan.changes[199_999]).toBe('remove route "R199999"');
+  });
+});
