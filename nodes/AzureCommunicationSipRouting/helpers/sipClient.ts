@@ -1,11 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { acsRequest } from '../../shared/transport';
 import type { AcsContext } from '../../shared/transport';
 import type { SipApiChoice } from './apiChoice';
+import { storedDocumentProblem } from './storedDocument';
 import type { SipConfiguration, SipConfigurationPatch, SipRoute } from './sipTypes';
 
-/** The three SIP REST calls (acs-api.md §5). Every read is fresh: the document has no ETag. */
+/** The three SIP REST calls. Every read is fresh: the document has no ETag. */
 
 export async function readSipConfiguration(
 	this: AcsContext,
@@ -21,7 +22,7 @@ export async function readSipConfiguration(
 		qs: options.includeHealth ? { expand: 'trunks/health' } : undefined,
 		itemIndex,
 	});
-	return normaliseConfiguration(response.body);
+	return normaliseConfiguration(this, response.body, itemIndex);
 }
 
 export async function patchSipConfiguration(
@@ -39,7 +40,7 @@ export async function patchSipConfiguration(
 		contentType: 'application/merge-patch+json',
 		itemIndex,
 	});
-	return normaliseConfiguration(response.body);
+	return normaliseConfiguration(this, response.body, itemIndex);
 }
 
 /** POST /sip:testRoutesWithNumber: matching routes in priority order; `candidate` tests an unsaved configuration. */
@@ -66,7 +67,15 @@ export async function testRoutesWithNumberOnService(
 	return Array.isArray(body.matchingRoutes) ? body.matchingRoutes : [];
 }
 
-function normaliseConfiguration(body: unknown): SipConfiguration {
+function normaliseConfiguration(ctx: AcsContext, body: unknown, itemIndex: number): SipConfiguration {
+	const problem = storedDocumentProblem(body);
+	if (problem) {
+		throw new NodeOperationError(ctx.getNode(), `The service answered a SIP configuration this node cannot use: ${problem}`, {
+			itemIndex,
+			description:
+				'Nothing was changed. The answer does not look like the SIP routing configuration of an Azure Communication Services resource: check that the credential points at the right endpoint.',
+		});
+	}
 	const document = (body && typeof body === 'object' ? body : {}) as SipConfiguration;
 	const configuration: SipConfiguration = {
 		trunks: document.trunks ?? {},
