@@ -146,6 +146,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     },
     control: new ControlClient(endpoint),
     async stop() {
+      state.lateRequests.clear();
       await Promise.all([...servers.map(close), issuer?.stop()]);
     },
   };

@@ -1,6 +1,7 @@
 /** Everything the emulator remembers: domain states, clock, seeded randoms, faults, request log; persistence. */
 import { VirtualClock } from './clock';
 import { FaultTable } from './faults';
+import { LateRequests } from './lateRequests';
 import { createSeededRandom, drawSeed } from './random';
 import { RequestLog } from './requestLog';
 import { loadStateFile, saveStateFileAtomically, type PersistedState, type PersistenceHooks } from './statePersistence';
@@ -8,6 +9,8 @@ import type { Domain } from './types';
 
 export class EmulatorState {
   readonly clock = new VirtualClock();
+  /** Requests processed after the client got a fault (`processAfterMs`); not persisted. */
+  readonly lateRequests = new LateRequests(this.clock);
   readonly requestLog = new RequestLog();
   readonly faults: FaultTable;
   /** Seeded random handed to domains (EmulatorContext.random). */
@@ -41,8 +44,9 @@ export class EmulatorState {
     return this.states.get(domainName) as S;
   }
 
-  /** Fresh domain states, clock offset 0, faults and log cleared, randoms re-seeded. */
+  /** Fresh domain states, clock offset 0, faults, late requests and log cleared, randoms re-seeded. */
   reset(): void {
+    this.lateRequests.clear();
     this.clock.setOffset(0);
     this.faults.clear();
     this.requestLog.clear();

@@ -1,5 +1,9 @@
 /**
  * Fault injection: matched by method + path regex, for the next N matching requests or a seeded ratio.
+ * Two kinds model a service that acts after the client gave up: `processAfterMs` (the request is still processed,
+ * that long after it arrived, although the client got the reset or error) and `forMs` (once a fault strikes a
+ * method and path, it strikes every request to them for a while: an operation that becomes visible late, look-ups
+ * that fail for a while).
  * A ratio fault decides each request from (its salt, method, path, n-th time this fault matched that method and
  * path), not from one shared random stream: the same requests get the same faults whatever order concurrent
  * requests arrive in. The salt is drawn from the seeded random when the fault is added, so the same seed and
@@ -27,6 +31,17 @@ export interface FaultSpec {
   count?: number;
   /** Probability in [0, 1] that a matching request is hit (seeded: decided per method, path and match number). */
   ratio?: number;
+  /**
+   * For 'reset', 'status' and 'html': the service still processes the request, this many ms (virtual clock) after
+   * it arrived, although the client got the fault (0 = processed at once, its answer replaced by the fault).
+   */
+  processAfterMs?: number;
+  /**
+   * Once this fault strikes a method and path, it strikes every request to that method and path for this many ms
+   * (virtual clock), then never again. The ratio and count decide only the first request to each method and path;
+   * `count` caps how many of them it strikes (the fault then stays listed until removed).
+   */
+  forMs?: number;
 }
 
 export interface Fault extends FaultSpec {
@@ -45,7 +60,12 @@ interface FaultMatcher {
   salt: number;
   /** How often this fault matched each 'METHOD path'. */
   matches: Map<string, number>;
+  /** For a `forMs` fault: until when (virtual ms) it strikes each 'METHOD path' it struck. */
+  windows: Map<string, number>;
 }
+
+export const LATE_FAULT_TYPES: readonly FaultType[] = ['reset', 'status', 'html'];
+export const MAX_PROCESS_AFTER_MS = 600_000;
 
 export class FaultTable {
   private faults: Fault[] = [];
@@ -60,7 +80,12 @@ export class FaultTable {
     if (problem) throw new Error(problem);
     const fault: Fault = { ...spec, id: `fault-${this.nextId++}`, hits: 0 };
     this.faults.push(fault);
-    this.matchers.set(fault, { pattern: new RegExp(spec.path), salt: Math.floor(this.random() * 2 ** 32), matches: new Map() });
+    this.matchers.set(fault, {
+      pattern: new RegExp(spec.path),
+      salt: Math.floor(this.random() * 2 ** 32),
+      matches: new Map(),
+      windows: new Map(),
+    });
     return fault;
   }
 
@@ -81,8 +106,9 @@ export class FaultTable {
   /**
    * The fault to apply to this request, if any (consumes one of its `count`). Every matching fault counts the
    * request, so each fault's choices depend only on the requests it matches; the first one that strikes applies.
+   * `nowMs` (virtual clock) times the `forMs` windows.
    */
-  take(method: string, rawPath: string): TakenFault | undefined {
+  take(method: string, rawPath: string, nowMs: number = Date.now()): TakenFault | undefined {
     if (this.faults.length === 0) return undefined;
     const verb = method.toUpperCase();
     const key = `${verb} ${rawPath}`;
@@ -94,12 +120,23 @@ export class FaultTable {
       const match = (matcher.matches.get(key) ?? 0) + 1;
       matcher.matches.set(key, match);
       if (taken) continue;
-      if (fault.ratio !== undefined && unitHash(matcher.salt, `${key} ${match}`) >= fault.ratio) continue;
+      if (!this.strikes(fault, matcher, key, match, nowMs)) continue;
       fault.hits += 1;
-      if (fault.count !== undefined && fault.hits >= fault.count) this.remove(fault.id);
+      if (fault.forMs === undefined && fault.count !== undefined && fault.hits >= fault.count) this.remove(fault.id);
       taken = { ...fault, match };
     }
     return taken;
+  }
+
+  private strikes(fault: Fault, matcher: FaultMatcher, key: string, match: number, nowMs: number): boolean {
+    const chosen = fault.ratio === undefined || unitHash(matcher.salt, `${key} ${match}`) < fault.ratio;
+    if (fault.forMs === undefined) return chosen;
+    const windowEnd = matcher.windows.get(key);
+    if (windowEnd !== undefined) return nowMs < windowEnd;
+    if (match !== 1 || !chosen) return false;
+    if (fault.count !== undefined && matcher.windows.size >= fault.count) return false;
+    matcher.windows.set(key, nowMs + fault.forMs);
+    return true;
   }
 }
 
@@ -132,5 +169,10 @@ export function validateFaultSpec(spec: FaultSpec): string | undefined {
   if (spec.delayMs !== undefined && !(spec.delayMs >= 0 && spec.delayMs <= 600_000)) return 'delayMs must be between 0 and 600000';
   if (spec.retryAfter !== undefined && !(spec.retryAfter >= 0)) return 'retryAfter must be a number of seconds';
   if (spec.type === 'delay' && spec.delayMs === undefined) return 'a delay fault needs delayMs';
+  if (spec.processAfterMs !== undefined) {
+    if (!LATE_FAULT_TYPES.includes(spec.type)) return 'processAfterMs applies to reset, status and html faults';
+    if (typeof spec.processAfterMs !== 'number' || !(spec.processAfterMs >= 0 && spec.processAfterMs <= MAX_PROCESS_AFTER_MS)) return 'processAfterMs must be between 0 and 600000';
+  }
+  if (spec.forMs !== undefined && (typeof spec.forMs !== 'number' || !(spec.forMs > 0 && spec.forMs <= 3_600_000))) return 'forMs must be between 1 and 3600000';
   return undefined;
 }

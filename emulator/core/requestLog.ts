@@ -13,6 +13,8 @@ export interface RequestLogEntry {
   auth: AuthKind;
   /** Id of the injected fault, when one was applied. */
   fault?: string;
+  /** The service processed this request after its client got the fault (`processAfterMs`); `time` is when. */
+  late?: true;
 }
 
 /** What a request records; formatted into a RequestLogEntry only when the log is read. */
@@ -29,6 +31,7 @@ export interface RequestRecord {
   durationMs: number;
   auth: AuthKind;
   fault?: string;
+  late?: true;
 }
 
 /** Query names that may carry a secret (whole name, or its last part after - _ .): `sig`, `access_key`, `client-secret`... */
@@ -89,5 +92,6 @@ function toEntry(record: StoredRecord): RequestLogEntry {
     durationMs: record.durationMs,
     auth: record.auth,
     ...(record.fault ? { fault: record.fault } : {}),
+    ...(record.late ? { late: true as const } : {}),
   };
 }

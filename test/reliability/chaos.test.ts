@@ -3,9 +3,12 @@
  * emulator faults more than 10% of requests (429 with and without Retry-After, 500/502/503/504, connection
  * resets, slow answers within and past the timeout, HTML error pages) and some LROs (also reservation purchases)
  * fail or never finish. Every execution uses continueOnFail, so every item ends in a success or an error item.
- * Invariants (from the emulator's ledger and state): nothing bought twice; every purchase input and release,
- * also those that ended in an error, agrees by id with the ledger and state; every error names what happened; no
- * execution runs past its time bound; the final phone-number and SIP state matches what the items reported.
+ * The service also acts after the client gave up: purchase (and search) requests reset or answered 500 are processed
+ * anyway, at once or 1-30 s later, and purchase operations become visible late or their look-ups fail for a while.
+ * Invariants (from the emulator's ledger and state, read once every late request was processed): nothing bought
+ * twice; every purchase item says `purchased`, and by id: false => not bought, true => bought once, null => either,
+ * naming its operation; every release agrees with the state; every error names what happened; no execution runs
+ * past its time bound; the final phone-number and SIP state matches what the items reported.
  * A last phase runs single-item executions one at a time, so that each faulted request is tied to the item it
  * hit: "faults survived" is measured there. Seeded: RELIABILITY_SEED replays the same faults and choices.
  */
@@ -14,7 +17,7 @@ import type { RunningEmulator } from '../../emulator';
 import { withEmulator } from '../support/emulator';
 import { reportFigures } from './support/figures';
 import { pick, reliabilitySeed, seededRandom } from './support/seed';
-import { ledgerMismatches, releaseVerdictOf, searchIdOf, verdictOf, type PurchaseReport } from './support/moneyAccounting';
+import { ledgerMismatches, purchaseReport, releaseVerdictOf, searchIdOf, type PurchaseReport } from './support/moneyAccounting';
 import { phoneControl, runPhone, runSip } from './support/nodes';
 import { SipModel, type DesiredSip } from './support/sipModel';
 import { SecretScan } from './support/secrets';
@@ -34,6 +37,10 @@ const ROUTE_PATTERN = '^\\+1425[0-9]{7}$';
 const LIMITS = { maxMonthlyCostPerNumber: 10, maxTotalMonthlyCost: 100, costCurrency: 'USD' };
 const TOLL_FREE = { countryCode: 'US', phoneNumberType: 'tollFree', assignmentType: 'application', callingCapability: 'outbound', smsCapability: 'none' };
 const ACS_PATHS = '^/(phoneNumbers|availablePhoneNumbers|operatorInformation|sip)';
+const PURCHASE_POSTS = '^/availablePhoneNumbers/(:purchase|reservations/[^/]+/:purchase)$';
+const PURCHASE_OPERATIONS = '^/phoneNumbers/operations/(purchase|reservationPurchase)_';
+const PURCHASE_KINDS = ['purchaseSearch', 'searchAndPurchase', 'reservationPurchase'];
+const SEARCHES_PER_ROUND = 3;
 const FAULTS = [
 	{ type: 'status', status: 429, code: 'TooManyRequests', ratio: 0.03 },
 	{ type: 'status', status: 429, code: 'TooManyRequests', retryAfter: 1, ratio: 0.01 },
@@ -45,7 +52,16 @@ const FAULTS = [
 	{ type: 'html', ratio: 0.015 },
 	{ type: 'delay', delayMs: 400, ratio: 0.02 },
 	{ type: 'delay', delayMs: PAST_TIMEOUT_MS, ratio: 0.02, method: 'GET', path: '^/phoneNumbers/operations/' },
+	// The service processes the request although the client got a reset or an error: at once, or 1-30 s later.
+	...[0, 1000, 6000, 30_000].map((processAfterMs) => ({ type: 'reset', processAfterMs, ratio: 0.04, method: 'POST', path: PURCHASE_POSTS })),
+	...[0, 12_000].map((processAfterMs) => ({ type: 'status', status: 500, code: 'InternalServerError', processAfterMs, ratio: 0.04, method: 'POST', path: PURCHASE_POSTS })),
+	{ type: 'reset', processAfterMs: 2000, ratio: 0.03, method: 'POST', path: '/:search$' },
+	// Purchase operations that become visible late, or whose look-ups fail for a while (past the Timeout).
+	{ type: 'status', status: 404, code: 'NotFound', message: 'The operation was not found.', forMs: 1000, ratio: 0.1, method: 'GET', path: PURCHASE_OPERATIONS },
+	{ type: 'status', status: 500, code: 'InternalServerError', forMs: 4000, ratio: 0.05, method: 'GET', path: PURCHASE_OPERATIONS },
 ] as const;
+/** Every late request has been processed once the virtual clock has moved past the latest (30 s). */
+const LATE_FLUSH_MS = 31_000;
 
 /** An error item names what happened: an HTTP status, an ACS or network code, a timeout, or a purchase verdict. */
 const SPECIFIC_ERROR =
@@ -115,7 +131,8 @@ async function round(emu: RunningEmulator, index: number, owned: string[]): Prom
 	const releaseItems = owned.slice(400 + index * 5, 400 + index * 5 + 5).map((n) => ({ n }));
 	const fromItem = '={{ $json.n }}';
 
-	const search = execute('search', () => runPhone(emu, { resource: 'availableNumber', operation: 'search', ...TOLL_FREE, quantity: 1, waitForCompletion: true, timeoutSeconds: LRO_TIMEOUT_S }, { continueOnFail: true, inputItems: [{}, {}, {}] }), [{}, {}, {}], 3 * perItemBound(true));
+	const searchItems = Array.from({ length: SEARCHES_PER_ROUND }, () => ({}));
+	const search = execute('search', () => runPhone(emu, { resource: 'availableNumber', operation: 'search', ...TOLL_FREE, quantity: 1, waitForCompletion: true, timeoutSeconds: LRO_TIMEOUT_S }, { continueOnFail: true, inputItems: searchItems }), searchItems, searchItems.length * perItemBound(true));
 	const browse = execute('browse', () => runPhone(emu, { resource: 'availableNumber', operation: 'browse', ...TOLL_FREE }, { continueOnFail: true }), [{}], perItemBound(false));
 	await Promise.all([
 		search,
@@ -124,7 +141,7 @@ async function round(emu: RunningEmulator, index: number, owned: string[]): Prom
 		execute('get', () => runPhone(emu, { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'id', value: fromItem } }, { continueOnFail: true, inputItems: gets }), gets, gets.length * perItemBound(false)),
 		execute('updateCapabilities', () => runPhone(emu, { resource: 'phoneNumber', operation: 'updateCapabilities', phoneNumber: { __rl: true, mode: 'id', value: fromItem }, callingCapability: '={{ $json.calling }}', smsCapability: 'none', waitForCompletion: true, timeoutSeconds: LRO_TIMEOUT_S }, { continueOnFail: true, inputItems: capabilityItems }), capabilityItems, capabilityItems.length * perItemBound(true)),
 		execute('release', () => runPhone(emu, { resource: 'phoneNumber', operation: 'release', phoneNumber: { __rl: true, mode: 'id', value: fromItem }, waitForCompletion: true, timeoutSeconds: LRO_TIMEOUT_S }, { continueOnFail: true, inputItems: releaseItems }), releaseItems, releaseItems.length * perItemBound(true)),
-		execute('searchAndPurchase', () => runPhone(emu, { resource: 'availableNumber', operation: 'searchAndPurchase', ...TOLL_FREE, quantity: 1, ...LIMITS, waitForCompletion: true, timeoutSeconds: LRO_TIMEOUT_S }, { continueOnFail: true, inputItems: [{}, {}, {}] }), [{}, {}, {}], 3 * 2 * perItemBound(true)),
+		execute('searchAndPurchase', () => runPhone(emu, { resource: 'availableNumber', operation: 'searchAndPurchase', ...TOLL_FREE, quantity: 1, ...LIMITS, waitForCompletion: true, timeoutSeconds: LRO_TIMEOUT_S }, { continueOnFail: true, inputItems: searchItems }), searchItems, searchItems.length * 2 * perItemBound(true)),
 		sipChanges(emu, index),
 	]);
 
@@ -192,9 +209,15 @@ it('survives >= 1,000 operations with >= 10% of requests faulted, keeping every 
 	const windows = await accountingPhase(emu, owned);
 	await emu.control.clearFaults();
 	const wallMs = Date.now() - started;
-	// Requests slowed past the timeout are logged when the emulator answers them: let the last ones finish.
+	// Requests slowed past the timeout are logged when the emulator answers them: let the last ones finish. Then
+	// move the virtual clock past every late request, and past the operations they started.
 	await new Promise((resolve) => setTimeout(resolve, PAST_TIMEOUT_MS + 200));
-	const log = await emu.control.requestLog();
+	await emu.control.advanceClock({ ms: LATE_FLUSH_MS });
+	await emu.control.advanceClock({ ms: 1000 });
+	const fullLog = await emu.control.requestLog();
+	const lateProcessed = fullLog.filter((entry) => entry.late);
+	// What the clients sent (a late processing is the service acting on a request already logged).
+	const log = fullLog.filter((entry) => !entry.late);
 	const isFaulted = (entry: { fault?: string }) => entry.fault !== undefined;
 	const requests = log.length;
 	const faulted = log.filter(isFaulted).length;
@@ -228,7 +251,7 @@ it('survives >= 1,000 operations with >= 10% of requests faulted, keeping every 
 	const purchased = new Set(Object.values(domain.purchased ?? {}).map((n: any) => n.phoneNumber));
 	const reports: PurchaseReport[] = [];
 	const report = (kind: PurchaseReport['kind'], id: string | undefined, item: IDataObject) => {
-		if (id) reports.push({ kind, id, verdict: verdictOf(item), purchased: item.purchased, ...(item.error ? { error: String(item.error).slice(0, 120) } : {}) });
+		if (id) reports.push(purchaseReport(kind, id, item));
 	};
 	for (const execution of executions) {
 		execution.items.forEach((item, i) => {
@@ -238,8 +261,13 @@ it('survives >= 1,000 operations with >= 10% of requests faulted, keeping every 
 		});
 	}
 	const mismatches = ledgerMismatches(reports, ledger);
+	// Also the purchase items without an id (a Search and Purchase whose search failed) say what they bought: nothing.
 	for (const { kind, item } of items) {
-		if ((kind === 'purchaseSearch' || kind === 'searchAndPurchase' || kind === 'reservationPurchase') && item.purchased === true) {
+		if (PURCHASE_KINDS.includes(kind) && typeof item.purchased !== 'boolean' && item.purchased !== null) mismatches.push(`${kind} item without purchased: ${String(item.error)}`);
+		if (kind === 'searchAndPurchase' && !searchIdOf(item) && item.purchased !== false) mismatches.push(`searchAndPurchase without a search id says purchased=${String(item.purchased)}`);
+	}
+	for (const { kind, item } of items) {
+		if (PURCHASE_KINDS.includes(kind) && item.purchased === true) {
 			for (const n of item.phoneNumbers as string[]) if (!purchased.has(n)) mismatches.push(`${n} reported bought, not owned`);
 		}
 	}
@@ -280,6 +308,8 @@ it('survives >= 1,000 operations with >= 10% of requests faulted, keeping every 
 		itemsFailedWithSpecificError: failedItems.length - unspecific.length,
 		accounting: { executions: windows.length, ...survival },
 		purchaseInputs: { total: reports.length, bought: count('bought'), notBought: count('notBought'), unknown: count('unknown'), unknownActuallyBought: unknownBought, reservations: reports.filter((r) => r.kind === 'reservation').length },
+		lateProcessed: { total: lateProcessed.length, purchases: lateProcessed.filter((entry) => new RegExp(PURCHASE_POSTS).test(entry.path)).length, accepted: lateProcessed.filter((entry) => entry.status === 202).length },
+		purchaseOperationLookUpsFaulted: log.filter((entry) => isFaulted(entry) && new RegExp(PURCHASE_OPERATIONS).test(entry.path)).length,
 		releases,
 		sipChanges: executions.filter((e) => ['trunk', 'routeCreate', 'routeDelete', 'applyDesiredState'].includes(e.kind)).reduce((sum, e) => sum + e.inputs.length, 0),
 		boughtMoreThanOnce: ledger.boughtMoreThanOnce.length,
@@ -298,6 +328,8 @@ it('survives >= 1,000 operations with >= 10% of requests faulted, keeping every 
 	expect(Object.values(ledger.searches).every((n) => n === 1)).toBe(true);
 	expect(Object.values(ledger.reservations).every((n) => n === 1)).toBe(true);
 	expect(reports.filter((r) => r.kind === 'reservation').length).toBeGreaterThan(0);
+	expect(lateProcessed.filter((entry) => new RegExp(PURCHASE_POSTS).test(entry.path)).length).toBeGreaterThan(0);
+	expect(figures.purchaseOperationLookUpsFaulted).toBeGreaterThan(0);
 	expect(executions.some((e) => e.kind === 'applyDesiredState' && e.items[0]?.applied === true)).toBe(true);
 	expect(unspecific.map(({ kind, item }) => `${kind}: ${item.error}`)).toEqual([]);
 	expect(overrun).toEqual([]);

@@ -11,6 +11,7 @@ import {
 import { createExecuteContext } from '../support/engine';
 import { withEmulator } from '../support/emulator';
 import { NODE_TYPE, caught, hmacContext } from './support/transportHarness';
+import { startRewritingProxy } from '../reliability/support/servers';
 
 const emulator = withEmulator();
 const SEARCH_BODY = { phoneNumberType: 'tollFree', assignmentType: 'application', capabilities: { calling: 'outbound', sms: 'none' }, quantity: 1 };
@@ -87,7 +88,7 @@ describe('long-running operations', () => {
 		expect(outcome.operation.status).toBe('succeeded');
 	});
 
-	describe('purchase reconciliation (known operation id)', () => {
+	describe('purchase starts (known operation id)', () => {
 		async function searched(emu: any, context: any) {
 			await setLro(emu, { notStartedMs: 0, runningMs: 100 });
 			const outcome = await waitForOperation.call(context, await startSearch(context), { timeoutSeconds: 10 });
@@ -102,37 +103,59 @@ describe('long-running operations', () => {
 				knownOperationId: purchaseOperationId(searchId),
 				timeoutMs,
 			});
-		const ledger = (emu: any) => emu.control.call('GET', '/_emulator/phoneNumbers/ledger');
 
-		it('after a 5xx the operation is looked up; not found -> sent again once; bought once', async () => {
+		it('an ambiguous failure (5xx) is thrown as ambiguous and not sent again: settling it is the caller\'s', async () => {
 			const emu = emulator();
 			const { context } = hmacContext(emu);
 			const searchId = await searched(emu, context);
-			await emu.control.addFault({ method: 'POST', path: ':purchase', type: 'status', status: 503, count: 1 });
-			const handle = await purchase(context, searchId);
-			expect(handle.operationId).toBe(`purchase_${searchId}`);
-			await waitForOperation.call(context, handle, { timeoutSeconds: 10 });
-			expect((await ledger(emu)).searches[searchId]).toBe(1);
+			await emu.control.addFault({ method: 'POST', path: ':purchase', type: 'status', status: 503, processAfterMs: 0, count: 1 });
+			const error = await caught(purchase(context, searchId));
+			expect(error.context.acs).toMatchObject({ ambiguous: true, status: 503 });
 			const log = (await emu.control.requestLog()).map((e: any) => `${e.method} ${e.path.split('?')[0]} ${e.status}`);
-			expect(log.filter((line: string) => line.includes(':purchase'))).toEqual([
-				'POST /availablePhoneNumbers/:purchase 503',
-				'POST /availablePhoneNumbers/:purchase 202',
-			]);
-			expect(log).toContain(`GET /phoneNumbers/operations/purchase_${searchId} 404`);
+			expect(log.filter((line: string) => line.includes(':purchase'))).toEqual(['POST /availablePhoneNumbers/:purchase 202', 'POST /availablePhoneNumbers/:purchase 503']);
+			expect(await findOperation.call(context, `purchase_${searchId}`)).toBeDefined();
 		});
 
-		it('after a timeout the request is not re-sent; the operation is found later', async () => {
+		it('a 202 whose Operation-Location names no readable operation (malformed escape, no operation-id): the known id is followed', async () => {
+			const emu = emulator();
+			const { context: direct } = hmacContext(emu);
+			const searchId = await searched(emu, direct);
+			const proxy = await startRewritingProxy(emu.endpoint, (answer) => {
+				if (answer.method !== 'POST' || answer.status !== 202) return;
+				const headers: Record<string, string | string[] | undefined> = { ...answer.headers, 'operation-location': '/phoneNumbers/operations/purchase_%zz?api-version=2025-06-01' };
+				delete headers['operation-id'];
+				return { headers };
+			});
+			try {
+				const { context } = hmacContext(emu, { connectionStringSecret: emu.connectionString.replace(emu.endpoint, proxy.endpoint) });
+				const handle = await purchase(context, searchId);
+				expect(handle).toMatchObject({ operationId: `purchase_${searchId}`, operationLocation: `/phoneNumbers/operations/purchase_${searchId}` });
+				expect((await waitForOperation.call(context, handle, { timeoutSeconds: 10 })).operation.status).toBe('succeeded');
+			} finally {
+				await proxy.close();
+			}
+		});
+
+		it('tolerateNotFound: an operation that becomes visible late is polled until it is; without it a 404 fails at once', async () => {
 			const emu = emulator();
 			const { context } = hmacContext(emu);
 			const searchId = await searched(emu, context);
-			await emu.control.addFault({ method: 'POST', path: ':purchase', type: 'delay', delayMs: 700, count: 1 });
-			const error = await caught(purchase(context, searchId, 250));
-			expect(error.context.acs.ambiguous).toBe(true);
-			expect(error.description).toContain(`purchase_${searchId}`);
-			await new Promise((resolve) => setTimeout(resolve, 900));
-			expect(await findOperation.call(context, `purchase_${searchId}`)).toBeDefined();
-			const purchases = (await emu.control.requestLog()).filter((e: any) => e.path.includes(':purchase'));
-			expect(purchases).toHaveLength(1);
+			const handle = await purchase(context, searchId);
+			await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers/operations/purchase_', type: 'status', status: 404, code: 'NotFound', forMs: 600 });
+			const failed = await caught(waitForOperation.call(context, handle, { timeoutSeconds: 10 }));
+			expect(failed.context.acs.status).toBe(404);
+			const outcome = await waitForOperation.call(context, handle, { timeoutSeconds: 10, tolerateNotFound: true });
+			expect(outcome.operation.status).toBe('succeeded');
+			const polls = (await emu.control.requestLog()).filter((e: any) => e.path === `/phoneNumbers/operations/purchase_${searchId}`);
+			expect(polls.filter((e: any) => e.status === 404).length).toBeGreaterThanOrEqual(2);
+		});
+
+		it('tolerateNotFound still ends at the Timeout, naming the operation', async () => {
+			const emu = emulator();
+			const { context } = hmacContext(emu);
+			const error = await caught(waitForOperation.call(context, { operationId: 'purchase_00000000-0000-4000-8000-000000000000' }, { timeoutSeconds: 1, tolerateNotFound: true }));
+			expect(error.context.acs).toMatchObject({ waitTimedOut: true });
+			expect(error.message).toMatch(/did not finish within 1 s \(last status: unknown\)/);
 		});
 	});
 });

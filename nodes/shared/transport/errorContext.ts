@@ -22,6 +22,8 @@ export interface AcsErrorContext {
 	outOfTime?: boolean;
 	/** A Wait for Completion ran out of its Timeout; the operation may still be running. */
 	waitTimedOut?: boolean;
+	/** The last status seen of the operation waited for (`failed` when it ended failed). */
+	operationStatus?: string;
 	/** The wait the service asked for (Retry-After) on the last answer, in ms. */
 	retryAfterMs?: number;
 }

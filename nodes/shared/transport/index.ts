@@ -8,6 +8,7 @@ export {
 	getOperation,
 	findOperation,
 	cancelOperation,
+	handleOfOperation,
 	reconcileAmbiguousStart,
 	purchaseOperationId,
 	reservationPurchaseOperationId,
@@ -16,6 +17,7 @@ export {
 export { acsErrorContextOf, withAcsContext, type AcsErrorContext } from './errorContext';
 export { acsApiError, operationFailedError, networkError, correlationIdOf } from './errors';
 export { pinToEndpoint } from './hostPin';
+export { settle, type Settled } from './settle';
 export {
 	CONNECTION_STRING_CREDENTIAL,
 	ENTRA_CREDENTIAL,

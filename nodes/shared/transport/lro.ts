@@ -27,9 +27,15 @@ export function operationPath(operationId: string): string {
 	return `/phoneNumbers/operations/${encodeURIComponent(operationId)}`;
 }
 
+/** The operation id in an Operation-Location, or undefined when it names none or its escapes are malformed. */
 function operationIdFromLocation(location: string): string | undefined {
 	const match = /\/phoneNumbers\/operations\/([^/?#]+)/.exec(location);
-	return match ? decodeURIComponent(match[1]) : undefined;
+	if (!match) return undefined;
+	try {
+		return decodeURIComponent(match[1]);
+	} catch {
+		return undefined;
+	}
 }
 
 /** One request to an operation's URL (GET to read it, DELETE to cancel it). */
@@ -76,16 +82,18 @@ export async function cancelOperation(
 	await operationRequest(this, 'DELETE', operationId, options);
 }
 
-function handleFromStart(response: AcsResponse, fallbackOperationId?: string): LroHandle | undefined {
-	const operationLocation = response.headers['operation-location'];
-	const operationId =
-		response.headers['operation-id'] ??
-		(operationLocation ? operationIdFromLocation(operationLocation) : undefined) ??
-		fallbackOperationId;
+/**
+ * The handle of an operation a start's answer names: by `operation-id`, else by its Operation-Location, else the id the
+ * caller knows. An Operation-Location that names no readable operation is not polled: the known id's URL is.
+ */
+function handleFromStart(response: AcsResponse, knownOperationId?: string): LroHandle | undefined {
+	const location = response.headers['operation-location'];
+	const idInLocation = location ? operationIdFromLocation(location) : undefined;
+	const operationId = response.headers['operation-id'] ?? idInLocation ?? knownOperationId;
 	if (!operationId) return undefined;
 	return {
 		operationId,
-		operationLocation: operationLocation ?? operationPath(operationId),
+		operationLocation: location && idInLocation ? location : operationPath(operationId),
 		resourceLocation: response.headers['location'],
 		startHeaders: response.headers,
 		startBody: response.body,
@@ -93,63 +101,43 @@ function handleFromStart(response: AcsResponse, fallbackOperationId?: string): L
 	};
 }
 
-function handleFromOperation(operation: PhoneNumberOperation, headers: Record<string, string>): LroHandle {
+/**
+ * Starts an LRO (202 + Operation-Location). A DELETE or PATCH start is idempotent and retried like any call. A POST
+ * start is sent once: its ambiguous failure is thrown as is (context `ambiguous`), for the caller to settle.
+ * `knownOperationId` names the operation when the answer does not.
+ */
+export async function startLongRunningOperation(this: IExecuteFunctions, options: LroStartOptions): Promise<LroHandle> {
+	const idempotent = options.idempotent ?? isIdempotentByDefault(options.method);
+	const sent = await settle(acsRequest.call(this, { ...options, idempotent }));
+	if (!sent.ok) {
+		const acs = acsErrorContextOf(sent.error);
+		if (options.method === 'DELETE' && acs?.status === 404 && acs.earlierAttemptMayHaveApplied) throw alreadyDeletedError(sent.error);
+		throw sent.error;
+	}
+	const handle = handleFromStart(sent.value, options.knownOperationId);
+	if (!handle) {
+		throw new NodeOperationError(this.getNode(), 'The service accepted the request but named no operation to follow', {
+			itemIndex: options.itemIndex,
+			description: `HTTP ${sent.value.statusCode} without a readable Operation-Location or operation-id.`,
+		});
+	}
+	return handle;
+}
+
+/** The handle of an operation known by its id only (found by a look-up, or named by the caller). */
+export function handleOfOperation(operationId: string, found?: AcsResponse<PhoneNumberOperation>): LroHandle {
 	return {
-		operationId: operation.id,
-		operationLocation: operationPath(operation.id),
-		resourceLocation: operation.resourceLocation ?? headers['location'] ?? undefined,
-		startHeaders: headers,
+		operationId,
+		operationLocation: operationPath(operationId),
+		resourceLocation: found?.body?.resourceLocation ?? found?.headers['location'] ?? undefined,
+		startHeaders: found?.headers ?? {},
 		startBody: undefined,
 	};
 }
 
 /**
- * Starts an LRO (202 + Operation-Location). A DELETE or PATCH start is idempotent and retried like any call. A POST
- * start is sent once; if its outcome is ambiguous (the connection failed after sending, or a 5xx), and
- * `knownOperationId` is given, the operation is looked up: found -> that is our operation; not found (404) -> the
- * start certainly did not happen and is sent again (once per retry budget).
- */
-export async function startLongRunningOperation(this: IExecuteFunctions, options: LroStartOptions): Promise<LroHandle> {
-	const maxStarts = 1 + (options.knownOperationId ? 2 : 0);
-	const idempotent = options.idempotent ?? isIdempotentByDefault(options.method);
-	for (let start = 1; ; start++) {
-		const sent = await settle(acsRequest.call(this, { ...options, idempotent }));
-		if (!sent.ok) {
-			const error = sent.error;
-			const acs = acsErrorContextOf(error);
-			if (options.method === 'DELETE' && acs?.status === 404 && acs.earlierAttemptMayHaveApplied) {
-				throw alreadyDeletedError(error);
-			}
-			if (!options.knownOperationId || !acs?.ambiguous) throw error;
-			const reconciled = await reconcileAmbiguousStart.call(this, options.knownOperationId, {
-				apiVersion: options.apiVersion,
-				itemIndex: options.itemIndex,
-			});
-			if (reconciled) return reconciled;
-			// Re-send only after the service answered (it has finished with the request) and does not know the
-			// operation. After a timeout or reset the request may still be in flight: that is not knowable now.
-			if (acs.status === undefined) {
-				(error as { description?: string }).description +=
-					`\nThe operation ${options.knownOperationId} was not found right after the failure, but the request may still be in flight. Use Operation -> Get with this id in a minute before retrying.`;
-				throw error;
-			}
-			if (start >= maxStarts) throw error;
-			continue;
-		}
-		const handle = handleFromStart(sent.value, options.knownOperationId);
-		if (!handle) {
-			throw new NodeOperationError(this.getNode(), 'The service accepted the request but named no operation to follow', {
-				itemIndex: options.itemIndex,
-				description: `HTTP ${sent.value.statusCode} without Operation-Location or operation-id.`,
-			});
-		}
-		return handle;
-	}
-}
-
-/**
- * After an ambiguous failure of a purchase start: does operation `purchase_<searchId>` /
- * `reservationPurchase_<reservationId>` exist? Returns its handle, or undefined if the service does not know it.
+ * Looks up the operation a purchase start makes (`purchase_<searchId>`, `reservationPurchase_<reservationId>`): its
+ * handle, or undefined if the service does not know it (yet: after a reset or timeout the request may still arrive).
  */
 export async function reconcileAmbiguousStart(
 	this: AcsContext,
@@ -157,7 +145,7 @@ export async function reconcileAmbiguousStart(
 	options: OperationLookupOptions = {},
 ): Promise<LroHandle | undefined> {
 	const found = await findOperation.call(this, knownOperationId, options);
-	return found ? handleFromOperation(found.body, found.headers) : undefined;
+	return found ? handleOfOperation(knownOperationId, found) : undefined;
 }
 
 export function purchaseOperationId(searchId: string): string {
@@ -196,7 +184,7 @@ export async function waitForOperation(
 				description: `It may still be running on the service. To resume, use Operation -> Wait for Completion with the operation ID ${handle.operationId}, or raise the timeout.`,
 			},
 		);
-		return withAcsContext(error, { waitTimedOut: true, operationId: handle.operationId });
+		return withAcsContext(error, { waitTimedOut: true, operationId: handle.operationId, operationStatus: lastStatus });
 	};
 	for (;;) {
 		const sentAt = Date.now();
@@ -210,29 +198,32 @@ export async function waitForOperation(
 				deadline,
 			}),
 		);
-		if (!polled.ok) {
+		const notVisibleYet = !polled.ok && opts.tolerateNotFound === true && acsErrorContextOf(polled.error)?.status === 404;
+		if (!polled.ok && !notVisibleYet) {
 			if (!isTransientFailure(polled.error)) throw polled.error;
 			if (Date.now() < deadline && !acsErrorContextOf(polled.error)?.outOfTime) throw polled.error;
 			// The retries ran out of time: wait out the Timeout the user gave, then report it.
 			await abortableSleep(this, Math.max(0, deadline - Date.now()), opts.itemIndex);
 			throw timedOut(operation?.status);
 		}
-		const response = polled.value;
-		operation = response.body;
-		location = operation?.resourceLocation ?? response.headers['location'] ?? location;
-		if (operation && isTerminalStatus(operation.status)) {
-			if (operation.status.toLowerCase() === 'succeeded') cadence.seenDone();
-			break;
+		const headers = polled.ok ? polled.value.headers : {};
+		if (polled.ok) {
+			operation = polled.value.body;
+			location = operation?.resourceLocation ?? headers['location'] ?? location;
+			if (operation && isTerminalStatus(operation.status)) {
+				if (operation.status.toLowerCase() === 'succeeded') cadence.seenDone();
+				break;
+			}
 		}
 		cadence.seenNotDone(sentAt);
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) throw timedOut(operation?.status);
-		const retryAfter = retryAfterMs(response.headers, new Date());
+		const retryAfter = retryAfterMs(headers, new Date());
 		const wanted = Math.max(cadence.nextDelayMs(), retryAfter ?? 0);
 		await abortableSleep(this, Math.max(0, Math.min(wanted, remaining)), opts.itemIndex);
 	}
 	if (operation.status.toLowerCase() !== 'succeeded') {
-		throw operationFailedError(node, operation, opts.itemIndex);
+		throw withAcsContext(operationFailedError(node, operation, opts.itemIndex), { operationStatus: operation.status });
 	}
 	if (!location || opts.skipResult) return { operation };
 	const resultPath = await pinToEndpoint(this, location, 'Location', opts.itemIndex);

@@ -84,9 +84,8 @@ export interface LroOutcome {
 
 export interface LroStartOptions extends AcsRequestOptions {
 	/**
-	 * The operation id the service will give this start (e.g. `purchase_<searchId>`,
-	 * `reservationPurchase_<reservationId>`). With it, an ambiguous failure of the start is settled by
-	 * looking the operation up instead of giving up; without it the ambiguous error is thrown.
+	 * The operation id the service gives this start (e.g. `purchase_<searchId>`, `reservationPurchase_<reservationId>`):
+	 * followed when the 202 names no readable operation.
 	 */
 	knownOperationId?: string;
 }
@@ -98,6 +97,11 @@ export interface WaitOptions {
 	itemIndex?: number;
 	/** Skip GET of the final resource. */
 	skipResult?: boolean;
+	/**
+	 * The operation is known to exist (the service accepted its start): a 404 means it is not visible yet, and polling
+	 * goes on until the Timeout.
+	 */
+	tolerateNotFound?: boolean;
 	/** Polling shape (ms); defaults suit the live service. */
 	polling?: Partial<PollingPolicy>;
 }

@@ -130,4 +130,109 @@ describe('fault injection', () => {
     expect(struck(interleaved, 7)).toEqual(forward);
     expect(struck(requests, 8)).not.toEqual(forward);
   });
+
+  describe('the service acts after the client gave up', () => {
+    const post = (name: string) => sendWithAccessKey(emulator().accessKey, `${emulator().endpoint}things?${API}`, 'POST', { name });
+    const count = async () => (await emulator().control.call<{ count: number }>('GET', '/_emulator/things/count')).count;
+
+    it('a reset with processAfterMs: the client sees the reset, the request takes effect when the virtual clock gets there', async () => {
+      const emu = emulator();
+      const fault = await emu.control.addFault({ method: 'POST', path: '^/things$', type: 'reset', processAfterMs: 6000, count: 1 });
+      await expect(post('late')).rejects.toThrow(/socket hang up|ECONNRESET/);
+      expect(await count()).toBe(0);
+      await emu.control.advanceClock({ ms: 5000 });
+      expect(await count()).toBe(0);
+      await emu.control.advanceClock({ ms: 1000 });
+      expect(await count()).toBe(1);
+      const late = (await emu.control.requestLog()).filter((entry) => entry.late);
+      expect(late).toEqual([expect.objectContaining({ method: 'POST', path: '/things', status: 201, fault: fault.id, auth: 'hmac', late: true })]);
+    });
+
+    it('an unsigned request processed late is refused like any other (auth still applies)', async () => {
+      const emu = emulator();
+      await emu.control.addFault({ method: 'POST', path: '^/things$', type: 'status', status: 500, processAfterMs: 1000, count: 1 });
+      expect((await rawRequest(emu.endpoint, { method: 'POST', path: `/things?${API}`, body: '{"name":"x"}' })).status).toBe(500);
+      await emu.control.advanceClock({ seconds: 1 });
+      expect(await count()).toBe(0);
+      expect((await emu.control.requestLog()).filter((entry) => entry.late).map((entry) => entry.status)).toEqual([401]);
+    });
+
+    it('a 500 with processAfterMs 0: processed at once, the answer replaced by the error', async () => {
+      const emu = emulator();
+      await emu.control.addFault({ method: 'POST', path: '^/things$', type: 'status', status: 500, code: 'InternalServerError', processAfterMs: 0, count: 1 });
+      expect((await post('now')).status).toBe(500);
+      expect(await count()).toBe(1);
+      expect((await emu.control.requestLog()).map((entry) => `${entry.status}${entry.late ? ' late' : ''}`)).toEqual(['201 late', '500']);
+    });
+
+    it('late requests run in time order, and before any request that arrives after their time', async () => {
+      const emu = emulator();
+      await emu.control.addFault({ method: 'POST', path: '^/things$', type: 'reset', processAfterMs: 3000, count: 1 });
+      await expect(post('second')).rejects.toThrow();
+      await emu.control.addFault({ method: 'POST', path: '^/things$', type: 'reset', processAfterMs: 1000, count: 1 });
+      await expect(post('first')).rejects.toThrow();
+      await emu.control.setClock({ offsetMs: (await emu.control.getClock()).offsetMs + 5000 });
+      const listed = (await get()).json().value.map((thing: { name: string }) => thing.name);
+      expect(listed).toEqual(['first', 'second']);
+    });
+
+    it('on real time too: a request processed 300 ms late takes effect without any clock change', async () => {
+      const emu = emulator();
+      await emu.control.addFault({ method: 'POST', path: '^/things$', type: 'reset', processAfterMs: 300, count: 1 });
+      await expect(post('real')).rejects.toThrow();
+      expect(await count()).toBe(0);
+      for (let i = 0; i < 50 && (await count()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await count()).toBe(1);
+    });
+
+    it('a reset forgets the requests not processed yet', async () => {
+      const emu = emulator();
+      await emu.control.addFault({ method: 'POST', path: '^/things$', type: 'reset', processAfterMs: 2000, count: 1 });
+      await expect(post('forgotten')).rejects.toThrow();
+      await emu.control.reset();
+      await emu.control.advanceClock({ seconds: 3 });
+      expect(await count()).toBe(0);
+      expect(await emu.control.requestLog()).toEqual([]);
+    });
+
+    it('refuses processAfterMs on a delay fault and out of range, and forMs out of range', async () => {
+      const emu = emulator();
+      await expect(emu.control.addFault({ path: '^/x', type: 'delay', delayMs: 1, processAfterMs: 10 })).rejects.toMatchObject({ status: 400 });
+      await expect(emu.control.addFault({ path: '^/x', type: 'reset', processAfterMs: 600_001 })).rejects.toMatchObject({ status: 400 });
+      await expect(emu.control.addFault({ path: '^/x', type: 'reset', processAfterMs: '5' as never })).rejects.toMatchObject({ status: 400 });
+      await expect(emu.control.addFault({ path: '^/x', type: 'status', forMs: 0 })).rejects.toMatchObject({ status: 400 });
+    });
+  });
+
+  describe('forMs: a method and path struck once stays struck for a while', () => {
+    it('a lagging resource: 404 for forMs after the first request to it, then visible for good; other paths unaffected', async () => {
+      const emu = emulator();
+      const created = (await sendWithAccessKey(emu.accessKey, `${emu.endpoint}things?${API}`, 'POST', { name: 'a' })).json();
+      await emu.control.addFault({ method: 'PATCH', path: '^/things/', type: 'status', status: 404, code: 'NotFound', message: 'Not visible yet.', forMs: 4000 });
+      const patch = (id: string) => sendWithAccessKey(emu.accessKey, `${emu.endpoint}things/${id}?${API}`, 'PATCH', { name: 'b' }, 'application/merge-patch+json');
+      expect((await patch(created.id)).status).toBe(404);
+      await emu.control.advanceClock({ ms: 3900 });
+      expect((await patch(created.id)).json()).toEqual({ error: { code: 'NotFound', message: 'Not visible yet.' } });
+      await emu.control.advanceClock({ ms: 100 });
+      expect((await patch(created.id)).status).toBe(200);
+      await emu.control.advanceClock({ ms: 10_000 });
+      expect((await patch(created.id)).status).toBe(200);
+      expect((await get()).status).toBe(200);
+    });
+
+    it('decides each path on its first request (ratio), and count caps how many paths it strikes', () => {
+      const table = new FaultTable(createSeededRandom(3));
+      table.add({ path: '^/ops/', type: 'status', status: 500, forMs: 1000, ratio: 0.5, count: 3 });
+      const struck = new Set<string>();
+      for (let i = 0; i < 20; i++) if (table.take('GET', `/ops/${i}`, 0)) struck.add(`/ops/${i}`);
+      expect(struck.size).toBe(3);
+      for (const path of struck) {
+        expect(table.take('GET', path, 999)).toBeDefined();
+        expect(table.take('GET', path, 1000)).toBeUndefined();
+        expect(table.take('GET', path, 60_000)).toBeUndefined();
+      }
+      for (let i = 0; i < 20; i++) if (!struck.has(`/ops/${i}`)) expect(table.take('GET', `/ops/${i}`, 10)).toBeUndefined();
+      expect(table.list()).toHaveLength(1);
+    });
+  });
 });

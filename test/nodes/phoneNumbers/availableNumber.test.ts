@@ -272,28 +272,41 @@ describe('Phone Numbers node: Available Number', () => {
 		expect(item.errorDescription).toMatch(/Wait for Completion/);
 	});
 
-	it('never re-sends a purchase whose connection was reset: it looks the operation up and says nothing was bought', async () => {
+	it('settles a purchase whose connection was reset by sending it again: the service buys a search at most once', async () => {
+		const [search] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, ...LRO }));
+		// The first request reached the service (its answer was lost): the second one is refused (409) and followed.
+		await emulator().control.addFault({ method: 'POST', path: ':purchase$', type: 'reset', processAfterMs: 0, count: 1 });
+		await emulator().control.clearRequestLog();
+		const [item] = jsonOf(
+			await run(
+				emulator(),
+				{ resource: 'availableNumber', operation: 'purchaseSearch', searchId: search.searchId, ...COST_LIMITS, ...LRO },
+				{ continueOnFail: true },
+			),
+		);
+		expect(item).toMatchObject({ purchased: true, searchId: search.searchId, operationId: `purchase_${search.searchId}`, operationStatus: 'succeeded', nextStep: null });
+		const calls = (await acsRequests(emulator())).map((r) => `${r.method} ${r.path} ${r.status}`);
+		expect(calls.filter((c) => c.startsWith('POST /availablePhoneNumbers/:purchase'))).toEqual([
+			'POST /availablePhoneNumbers/:purchase 202',
+			'POST /availablePhoneNumbers/:purchase 0',
+			'POST /availablePhoneNumbers/:purchase 409',
+		]);
+		expect((await control(emulator(), 'GET', '/ledger')).searches[search.searchId as string]).toBe(1);
+	});
+
+	it('a purchase reset before it reached the service is sent again and bought once', async () => {
 		const [search] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, ...LRO }));
 		await emulator().control.addFault({ method: 'POST', path: ':purchase$', type: 'reset', count: 1 });
 		await emulator().control.clearRequestLog();
-		const refused = await run(
-			emulator(),
-			{ resource: 'availableNumber', operation: 'purchaseSearch', searchId: search.searchId, ...COST_LIMITS, ...LRO },
-			{ continueOnFail: true },
+		const [item] = jsonOf(
+			await run(emulator(), { resource: 'availableNumber', operation: 'purchaseSearch', searchId: search.searchId, ...COST_LIMITS, ...LRO }, { continueOnFail: true }),
 		);
-		const [item] = jsonOf(refused);
-		expect(item).toMatchObject({ purchased: false, refusedBecause: 'requestFailed', operationId: `purchase_${search.searchId}` });
-		expect(item.error).toMatch(/^Not purchased: the purchase request failed/);
-		expect(item.errorDescription).toMatch(/nothing was bought\. It is safe to run the purchase again/);
-		const calls = (await acsRequests(emulator())).map((r) => `${r.method} ${r.path}`);
-		expect(calls.filter((c) => c === 'POST /availablePhoneNumbers/:purchase')).toHaveLength(1);
-		expect(calls).toContain(`GET /phoneNumbers/operations/purchase_${search.searchId}`);
-		expect((await ledger(emulator())).searches).toBe(0);
-
-		const [bought] = jsonOf(
-			await run(emulator(), { resource: 'availableNumber', operation: 'purchaseSearch', searchId: search.searchId, ...COST_LIMITS, ...LRO }),
-		);
-		expect(bought).toMatchObject({ purchased: true });
+		expect(item).toMatchObject({ purchased: true, operationStatus: 'succeeded' });
+		const calls = (await acsRequests(emulator())).map((r) => `${r.method} ${r.path} ${r.status}`);
+		expect(calls.filter((c) => c.startsWith('POST /availablePhoneNumbers/:purchase'))).toEqual([
+			'POST /availablePhoneNumbers/:purchase 0',
+			'POST /availablePhoneNumbers/:purchase 202',
+		]);
 		expect((await control(emulator(), 'GET', '/ledger')).searches[search.searchId as string]).toBe(1);
 	});
 

@@ -74,10 +74,10 @@ export function jsonOf(result: RunNodeResult): IDataObject[] {
 }
 
 /** Requests the node sent to ACS paths (control calls excluded). */
-export async function acsRequests(emu: RunningEmulator): Promise<Array<{ method: string; path: string }>> {
+export async function acsRequests(emu: RunningEmulator): Promise<Array<{ method: string; path: string; status: number }>> {
 	const log = await emu.control.requestLog();
 	return log
-		.map((entry) => entry as unknown as { method: string; path: string })
+		.map((entry) => entry as unknown as { method: string; path: string; status: number })
 		.filter((entry) => !entry.path.startsWith('/_emulator'));
 }
 

@@ -1,13 +1,13 @@
 /**
  * Every purchase input of a run (search ids, reservation ids) and every release, checked by id against the
- * emulator's ledger and state: what an item said (bought / not bought / unknown) must agree with what happened.
- * An item that says "not bought" (purchased: false, or its purchase operation failed) must not be in the ledger;
- * "bought" must be there exactly once; an error that leaves it open (purchased: null, a wait that timed out)
- * may be either. Anything in the ledger that no item reported as bought or unknown is a mismatch too.
+ * emulator's ledger and state: what an item said must agree with what happened. The hard rule, from the item's
+ * `purchased` alone: false => not in the ledger; true => in it exactly once; null => either, and the item names its
+ * purchase operation. An item without `purchased` is a mismatch too, and so is anything in the ledger that no item
+ * reported as bought or unknown.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-export type Verdict = 'bought' | 'notBought' | 'unknown';
+export type Verdict = 'bought' | 'notBought' | 'unknown' | 'missing';
 
 export interface PurchaseReport {
 	kind: 'search' | 'reservation';
@@ -15,17 +15,29 @@ export interface PurchaseReport {
 	verdict: Verdict;
 	/** purchased field of the item: true, false, null, or undefined when the item had none. */
 	purchased: unknown;
+	operationId: unknown;
 	error?: string;
 }
 
-/** An LRO failure the emulator was told to produce: the operation ended failed, so nothing was bought. */
+/** A release LRO failure the emulator was told to produce: the operation ended failed, so nothing was released. */
 const OPERATION_FAILED = /ChaosFailure/;
 
 export function verdictOf(item: IDataObject): Verdict {
-	if (item.error === undefined) return item.purchased === true ? 'bought' : 'unknown';
+	if (item.purchased === true) return 'bought';
 	if (item.purchased === false) return 'notBought';
-	if (item.purchased === undefined && OPERATION_FAILED.test(`${item.error} ${item.errorDescription ?? ''}`)) return 'notBought';
-	return 'unknown';
+	if (item.purchased === null) return 'unknown';
+	return 'missing';
+}
+
+export function purchaseReport(kind: PurchaseReport['kind'], id: string, item: IDataObject): PurchaseReport {
+	return {
+		kind,
+		id,
+		verdict: verdictOf(item),
+		purchased: item.purchased,
+		operationId: item.operationId,
+		...(item.error ? { error: String(item.error).slice(0, 160) } : {}),
+	};
 }
 
 /** The search id a searchAndPurchase item bought or tried to buy: its field, or the operation purchase_<id> it names. */
@@ -47,9 +59,12 @@ export function ledgerMismatches(reports: PurchaseReport[], ledger: Ledger): str
 		const table = report.kind === 'search' ? ledger.searches : ledger.reservations;
 		const count = Object.hasOwn(table, report.id) ? table[report.id] : 0;
 		const label = `${report.kind} ${report.id} (${report.verdict}, purchased=${String(report.purchased)}${report.error ? `, ${report.error}` : ''})`;
+		const operationId = report.kind === 'search' ? `purchase_${report.id}` : `reservationPurchase_${report.id}`;
 		if (count > 1) found.push(`${label}: bought ${count} times`);
+		if (report.verdict === 'missing') found.push(`${label}: the item has no purchased field`);
 		if (report.verdict === 'bought' && count !== 1) found.push(`${label}: reported bought, ledger ${count}`);
 		if (report.verdict === 'notBought' && count !== 0) found.push(`${label}: reported not bought, but bought`);
+		if (report.verdict === 'unknown' && report.operationId !== operationId) found.push(`${label}: unknown, but names operation ${String(report.operationId)}`);
 		if (report.verdict !== 'notBought') accountedFor[report.kind].add(report.id);
 	}
 	for (const id of Object.keys(ledger.searches)) if (!accountedFor.search.has(id)) found.push(`search ${id} bought, no item reported it bought or unknown`);

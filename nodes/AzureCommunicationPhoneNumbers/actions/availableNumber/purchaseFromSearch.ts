@@ -34,10 +34,8 @@ export async function purchaseSearchResult(
 			? { reason: 'searchFailed', message: `the search reported ${searchError}${result.errorCode ? ` (${result.errorCode})` : ''}.` }
 			: undefined,
 	});
-	return await purchase.call(
-		this,
-		itemIndex,
-		{
+	return await purchase.call(this, itemIndex, {
+		start: {
 			method: 'POST',
 			path: '/availablePhoneNumbers/:purchase',
 			...phoneNumbersApi.call(this, itemIndex),
@@ -46,5 +44,5 @@ export async function purchaseSearchResult(
 			knownOperationId: purchaseOperationId(searchId),
 		},
 		summary,
-	);
+	});
 }

@@ -11,7 +11,7 @@ import { readSearchRequest, searchFields } from './searchRequest';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'A search holds the numbers it finds for about 15 minutes (see searchExpiresBy). Searching is free; purchasing is not.',
+			'A search holds the numbers it finds until the time the service states in its result (searchExpiresBy). Searching is free; purchasing is not.',
 		name: 'searchNotice',
 		type: 'notice',
 		default: '',

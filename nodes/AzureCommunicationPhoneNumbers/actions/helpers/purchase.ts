@@ -1,14 +1,23 @@
-import { NodeOperationError, sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { withOutputFields } from '../../../shared/node';
-import { acsErrorContextOf, findOperation, type LroStartOptions } from '../../../shared/transport';
+import { readLroMode, withOutputFields } from '../../../shared/node';
+import { acsErrorContextOf, handleOfOperation, settle, waitForOperation, type LroHandle } from '../../../shared/transport';
 import { checkCostGuard, type CostLimits, type PricedNumber } from './costGuard';
-import { runLongOperation, pendingOutput } from './lro';
+import { pendingOutput } from './lro';
+import {
+	purchaseFields,
+	repeatStep,
+	resumeStep,
+	unknownSummary,
+	type PurchaseSource,
+	type PurchaseSummary,
+	type PurchaseVerdict,
+} from './purchaseOutcome';
+import { startPurchase, type PurchaseStart, type PurchaseStateProbe } from './purchaseStart';
 
-/** Fields every purchase output and every refusal carries. */
 export interface PurchasePlan {
-	/** What is being bought: { searchId } or { reservationId } */
-	source: IDataObject;
+	/** The search or reservation id, and any field every outcome of this purchase adds (e.g. `requestedQuantity`). */
+	source: PurchaseSource & IDataObject;
 	numbers: PricedNumber[];
 	limits: CostLimits;
 	expiresAt: string | undefined;
@@ -19,24 +28,10 @@ export interface PurchasePlan {
 	blocker?: { reason: string; message: string };
 }
 
-export function refusal(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	reason: string,
-	message: string,
-	fields: IDataObject,
-): NodeOperationError {
-	const error = new NodeOperationError(this.getNode(), `Not purchased: ${message}`, {
-		itemIndex,
-		description: 'Nothing was bought and nothing was sent to the purchase endpoint.',
-	});
-	return withOutputFields(error, { purchased: false, refusedBecause: reason, ...fields });
-}
-
-/** Refuses (throws) before the purchase call when expiry, agreement, or the cost guard says no. */
-export function checkPurchasePlan(this: IExecuteFunctions, itemIndex: number, plan: PurchasePlan): IDataObject {
+/** The numbers and their cost, as every purchase item reports them. */
+export function summarizePurchase(plan: Pick<PurchasePlan, 'source' | 'numbers' | 'limits' | 'expiresAt'>): PurchaseSummary {
 	const verdict = checkCostGuard(plan.numbers, plan.limits);
-	const summary: IDataObject = {
+	return {
 		...plan.source,
 		phoneNumbers: plan.numbers.map((n) => n.phoneNumber),
 		phoneNumberCount: plan.numbers.length,
@@ -45,145 +40,139 @@ export function checkPurchasePlan(this: IExecuteFunctions, itemIndex: number, pl
 		currencyCode: verdict.currencyCode,
 		expiresAt: plan.expiresAt ?? null,
 	};
-	if (plan.blocker) throw refusal.call(this, itemIndex, plan.blocker.reason, plan.blocker.message, summary);
+}
+
+/** Refuses (throws, purchased: false) before the purchase call when expiry, agreement, or the cost guard says no. */
+export function checkPurchasePlan(this: IExecuteFunctions, itemIndex: number, plan: PurchasePlan): PurchaseSummary {
+	const summary = summarizePurchase(plan);
+	const refuse = (reason: string, message: string) => {
+		const error = new NodeOperationError(this.getNode(), `Not purchased: ${message}`, {
+			itemIndex,
+			description: 'Nothing was bought and nothing was sent to the purchase endpoint.',
+		});
+		return withOutputFields(error, purchaseFields(summary, { purchased: false, refusedBecause: reason }));
+	};
+	if (plan.blocker) throw refuse(plan.blocker.reason, plan.blocker.message);
 	const expiresMs = plan.expiresAt ? Date.parse(plan.expiresAt) : NaN;
 	if (!Number.isNaN(expiresMs) && expiresMs <= plan.now.getTime()) {
-		throw refusal.call(
-			this,
-			itemIndex,
-			'expired',
-			`the hold expired at ${plan.expiresAt}, so its numbers are no longer held for you. Search or reserve again.`,
-			summary,
-		);
+		throw refuse('expired', `the hold expired at ${plan.expiresAt}, so its numbers are no longer held for you. Search or reserve again.`);
 	}
 	if (plan.agreementRequired && !plan.agreeToNotResell) {
-		throw refusal.call(
-			this,
-			itemIndex,
+		throw refuse(
 			'agreementToNotResellRequired',
 			'these numbers can only be bought with the agreement not to resell them. Turn on "Agree to Not Resell" if you accept it.',
-			summary,
 		);
 	}
-	if (!verdict.allowed) throw refusal.call(this, itemIndex, verdict.reason, verdict.message, summary);
+	const verdict = checkCostGuard(plan.numbers, plan.limits);
+	if (!verdict.allowed) throw refuse(verdict.reason, verdict.message);
 	return summary;
 }
 
 /**
- * Sends the purchase once. The transport settles an ambiguous start through the known operation id; if it
- * still cannot, this says plainly whether anything was bought.
+ * A step before the purchase request failed (reading the search or reservation, the search itself): nothing was sent
+ * to the purchase endpoint, so nothing was bought. The error gets the purchase fields.
  */
-export async function purchase(
+export async function beforePurchase<T>(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	start: LroStartOptions & { knownOperationId: string },
-	summary: IDataObject,
-): Promise<IDataObject> {
-	let result;
-	let failure: unknown;
-	try {
-		result = await runLongOperation.call(this, itemIndex, start, { skipResult: true });
-	} catch (error) {
-		failure = error;
-	}
-	if (failure !== undefined) {
-		if (isAmbiguous(failure)) throw await explainAmbiguousPurchase.call(this, itemIndex, start, summary, failure as Error);
-		if (waitTimedOut(failure)) {
-			// Submitted and still running: whether it will succeed is not known yet, and the error says how to resume.
-			throw withOutputFields(failure as NodeOperationError, { ...summary, purchased: null, operationId: start.knownOperationId });
-		}
-		throw failure;
-	}
-	if (!result) throw new NodeOperationError(this.getNode(), 'The purchase returned no result', { itemIndex });
-	if (!result.outcome) return pendingOutput(result.handle, { ...summary, purchased: null });
-	return {
-		...summary,
-		purchased: true,
-		operationId: result.handle.operationId,
-		operationStatus: result.outcome.operation.status,
-		completed: true,
-	};
+	step: Promise<T>,
+	failed: { source: PurchaseSource & IDataObject; reason: string },
+): Promise<T> {
+	const outcome = await settle(step);
+	if (outcome.ok) return outcome.value;
+	const fields = purchaseFields(unknownSummary(failed.source), { purchased: false, refusedBecause: failed.reason });
+	throw withOutputFields(asNodeError(this, outcome.error, itemIndex), fields);
 }
 
-function waitTimedOut(error: unknown): boolean {
-	return acsErrorContextOf(error)?.waitTimedOut === true;
-}
-
-function isAmbiguous(error: unknown): boolean {
-	return acsErrorContextOf(error)?.ambiguous === true;
-}
-
-async function explainAmbiguousPurchase(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	start: LroStartOptions & { knownOperationId: string },
-	summary: IDataObject,
-	cause: Error,
-): Promise<NodeOperationError> {
-	const operationId = start.knownOperationId;
-	const known = await lookUpPurchase.call(this, itemIndex, operationId, start.apiVersion);
-	const fields = { ...summary, operationId };
-	const reason = cause.message;
-	if (known === false) {
-		return withOutputFields(
-			purchaseError.call(this, itemIndex, `Not purchased: the purchase request failed (${reason})`,
-				`The service still has no operation ${operationId} ${LOOKUP_DELAYS_MS.length} lookups and ${totalLookupSeconds()} s later, so nothing was bought. It is safe to run the purchase again: ${safeRetryAdvice(fields)}`),
-			{ ...fields, purchased: false, refusedBecause: 'requestFailed' },
-		);
-	}
-	if (known === true) {
-		return withOutputFields(
-			purchaseError.call(this, itemIndex, `The purchase was submitted, but following it failed (${reason})`,
-				`Operation ${operationId} exists, so the purchase is in progress or done. Do not purchase again: use Operation → Wait for Completion with ${operationId}.`),
-			{ ...fields, purchased: null },
-		);
-	}
-	return withOutputFields(
-		purchaseError.call(this, itemIndex, `It is unknown whether the purchase happened (${reason})`,
-			`Before retrying, look up operation ${operationId} with Operation → Get: if it exists the numbers were (or are being) bought.`),
-		{ ...fields, purchased: null },
-	);
+export interface PurchaseRequest {
+	start: PurchaseStart;
+	summary: PurchaseSummary;
+	/** The service's state of this purchase, read when a send is refused while an earlier one is unsettled. */
+	probe?: PurchaseStateProbe;
+	/** What the service's state already shows, read before sending: bought, or being bought (then followed). Nothing is sent. */
+	already?: 'bought' | 'started';
 }
 
 /**
- * Why a re-run cannot buy twice, even if the failed request were still in flight: the service buys one search or
- * reservation at most once. A new search would not be protected, so the advice names the id to re-use.
+ * Sends the purchase, settling an ambiguous failure by sending it again (the service buys an id at most once), and
+ * follows its operation. Says `purchased: false` only on evidence; every other doubt is `purchased: null`.
  */
-function safeRetryAdvice(fields: IDataObject): string {
-	if (typeof fields.reservationId === 'string')
-		return `the service buys reservation ${fields.reservationId} at most once, so repeat Reservation → Purchase with it.`;
-	if (typeof fields.searchId === 'string')
-		return `the service buys search ${fields.searchId} at most once, so repeat Available Number → Purchase Search with this search ID (not Search and Purchase, which would start a new search) while the search has not expired.`;
-	return 'the service buys a search or reservation at most once; repeat the purchase with the same id.';
+export async function purchase(this: IExecuteFunctions, itemIndex: number, request: PurchaseRequest): Promise<IDataObject> {
+	const { start } = request;
+	const operationId = start.knownOperationId;
+	const fields = (verdict: PurchaseVerdict) => purchaseFields(request.summary, { operationId, ...verdict });
+	if (request.already === 'bought') return fields({ purchased: true, operationStatus: 'succeeded', completed: true });
+	const settlement =
+		request.already === 'started'
+			? { kind: 'started' as const, handle: handleOfOperation(operationId), sendsInDoubt: 0 }
+			: await startPurchase.call(this, start, request.probe);
+	if (settlement.kind === 'refused') {
+		const error = explained(asNodeError(this, settlement.error, itemIndex), 'Not purchased: ', settlement.because);
+		throw withOutputFields(error, fields({ purchased: false, refusedBecause: settlement.reason }));
+	}
+	if (settlement.kind === 'unsettled') {
+		const nextStep = repeatStep(request.summary, operationId);
+		const cause = asNodeError(this, settlement.error, itemIndex);
+		const error = new NodeOperationError(this.getNode(), `It is not known whether the purchase happened (${cause.message})`, {
+			itemIndex,
+			description: `The purchase request failed in a way that does not tell whether the service received it, and no purchase of operation ${operationId} is visible yet: it may still arrive. ${nextStep}`,
+		});
+		// NodeOperationError rewrites messages that mention network codes; keep ours.
+		error.message = `It is not known whether the purchase happened (${cause.message})`;
+		throw withOutputFields(error, fields({ purchased: null, nextStep }));
+	}
+	return await followPurchase.call(this, itemIndex, settlement.handle, settlement.sendsInDoubt, request, fields);
 }
 
-/** After a reset the request may still be in flight: look a few times before concluding it never arrived. */
-const LOOKUP_DELAYS_MS = [0, 1000, 3000];
-
-function totalLookupSeconds(): number {
-	return LOOKUP_DELAYS_MS.reduce((sum, ms) => sum + ms, 0) / 1000;
-}
-
-async function lookUpPurchase(
+async function followPurchase(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	operationId: string,
-	apiVersion: string | undefined,
-): Promise<boolean | undefined> {
-	for (const delay of LOOKUP_DELAYS_MS) {
-		if (delay > 0) await sleep(delay, this.getExecutionCancelSignal());
-		try {
-			if ((await findOperation.call(this, operationId, { apiVersion, itemIndex })) !== undefined) return true;
-		} catch {
-			return undefined;
-		}
+	handle: LroHandle,
+	sendsInDoubt: number,
+	request: PurchaseRequest,
+	fields: (verdict: PurchaseVerdict) => IDataObject,
+): Promise<IDataObject> {
+	const operationId = handle.operationId;
+	// With a send of ours still in doubt, only repeating the purchase settles it: it may arrive after a failure.
+	const unknownStep = sendsInDoubt === 0 ? resumeStep(operationId) : repeatStep(request.summary, operationId);
+	const mode = readLroMode.call(this, itemIndex);
+	if (!mode.waitForCompletion) return pendingOutput(handle, fields({ purchased: null, operationId, nextStep: unknownStep }));
+	const waited = await settle(
+		waitForOperation.call(this, handle, {
+			timeoutSeconds: mode.timeoutSeconds,
+			apiVersion: request.start.apiVersion,
+			itemIndex,
+			skipResult: true,
+			tolerateNotFound: true,
+		}),
+	);
+	if (waited.ok) {
+		return fields({ purchased: true, operationId, operationStatus: waited.value.operation.status, completed: true });
 	}
-	return false;
+	const error = asNodeError(this, waited.error, itemIndex);
+	const operationStatus = acsErrorContextOf(error)?.operationStatus?.toLowerCase() ?? null;
+	if (operationStatus === 'failed' && sendsInDoubt === 0) {
+		const failed = explained(error, 'Not purchased: ', 'The purchase operation ended failed and no other request of this purchase is in flight: nothing was bought.');
+		throw withOutputFields(failed, fields({ purchased: false, operationId, operationStatus, completed: true, refusedBecause: 'operationFailed' }));
+	}
+	if (operationStatus === 'failed') {
+		const explainedError = explained(error, '', `This purchase failed, but an earlier request of it failed in a way that does not tell whether the service received it: if it arrives late it may buy the numbers. ${unknownStep}`);
+		throw withOutputFields(explainedError, fields({ purchased: null, operationId, operationStatus, completed: true, nextStep: unknownStep }));
+	}
+	const explainedError = explained(error, '', `A purchase of this ${typeof request.summary.reservationId === 'string' ? 'reservation' : 'search'} was accepted; whether it succeeded is not known yet. ${unknownStep}`);
+	throw withOutputFields(explainedError, fields({ purchased: null, operationId, operationStatus, nextStep: unknownStep }));
 }
 
-function purchaseError(this: IExecuteFunctions, itemIndex: number, message: string, description: string): NodeOperationError {
-	const error = new NodeOperationError(this.getNode(), message, { itemIndex, description });
-	// NodeOperationError rewrites messages that mention network codes; keep ours.
-	error.message = message;
+type NodeError = NodeApiError | NodeOperationError;
+
+function asNodeError(ctx: IExecuteFunctions, error: Error, itemIndex: number): NodeError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error.message, { itemIndex });
+}
+
+/** The same error, its message prefixed and its description extended. */
+function explained(error: NodeError, prefix: string, explanation: string): NodeError {
+	if (prefix && !error.message.startsWith(prefix)) error.message = `${prefix}${error.message}`;
+	error.description = [error.description, explanation].filter(Boolean).join('\n');
 	return error;
 }

@@ -1,10 +1,11 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { lroModeFields, type ItemOutput } from '../../../shared/node';
-import { reservationPurchaseOperationId } from '../../../shared/transport';
+import { reservationPurchaseOperationId, type AcsResponse } from '../../../shared/transport';
+import type { Reservation } from '../helpers/acsTypes';
 import { reservationNumbers } from '../helpers/output';
 import { readCostLimits, readGuid } from '../helpers/parameters';
-import { checkPurchasePlan, purchase } from '../helpers/purchase';
+import { beforePurchase, checkPurchasePlan, purchase, summarizePurchase, type PurchasePlan } from '../helpers/purchase';
 import { phoneNumbersApi } from '../helpers/request';
 import { serviceNow } from '../helpers/serverTime';
 import {
@@ -27,16 +28,24 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['reservation'], operation: ['purchase'] } }, properties);
 
+/** A reservation moves active -> submitted (its purchase runs) -> completed (bought), or active -> expired. */
+const BEING_BOUGHT = 'submitted';
+const BOUGHT = 'completed';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const reservationId = readGuid.call(this, 'reservationId', itemIndex, 'Reservation ID');
 	const agreeToNotResell = this.getNodeParameter('agreeToNotResell', itemIndex, false) as boolean;
 	const limits = readCostLimits.call(this, itemIndex);
-	const response = await getReservation.call(this, itemIndex, reservationId);
+	const source = { reservationId };
+	const response = await (beforePurchase<AcsResponse<Reservation>>).call(this, itemIndex, getReservation.call(this, itemIndex, reservationId), {
+		source,
+		reason: 'reservationNotRead',
+	});
 	const reservation = response.body;
 	const numbers = reservationNumbers(reservation).filter((number) => number.status !== 'error');
 	const status = reservation.status ?? 'unknown';
-	const summary = checkPurchasePlan.call(this, itemIndex, {
-		source: { reservationId },
+	const plan: PurchasePlan = {
+		source,
 		numbers: numbers.map((number) => ({
 			phoneNumber: number.phoneNumber ?? `+${number.id}`,
 			amount: number.cost?.amount,
@@ -53,18 +62,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				: status !== 'active'
 					? { reason: 'reservationNotActive', message: `reservation ${reservationId} is ${status}; only active reservations can be purchased.` }
 					: undefined,
-	});
-	return await purchase.call(
-		this,
-		itemIndex,
-		{
-			method: 'POST',
-			path: `/availablePhoneNumbers/reservations/${encodeURIComponent(reservationId)}/:purchase`,
-			...phoneNumbersApi.call(this, itemIndex),
-			body: { agreeToNotResell },
-			idempotent: false,
-			knownOperationId: reservationPurchaseOperationId(reservationId),
-		},
+	};
+	const start = {
+		method: 'POST' as const,
+		path: `/availablePhoneNumbers/reservations/${encodeURIComponent(reservationId)}/:purchase`,
+		...phoneNumbersApi.call(this, itemIndex),
+		body: { agreeToNotResell },
+		idempotent: false,
+		knownOperationId: reservationPurchaseOperationId(reservationId),
+	};
+	// Bought or being bought by an earlier purchase of this reservation: say so (following it), send nothing.
+	if (status === BOUGHT || status === BEING_BOUGHT) {
+		return await purchase.call(this, itemIndex, { start, summary: summarizePurchase(plan), already: status === BOUGHT ? 'bought' : 'started' });
+	}
+	const summary = checkPurchasePlan.call(this, itemIndex, plan);
+	return await purchase.call(this, itemIndex, {
+		start,
 		summary,
-	);
+		probe: async () => {
+			const now = (await getReservation.call(this, itemIndex, reservationId)).body.status;
+			if (now === BOUGHT || now === BEING_BOUGHT) return 'started';
+			return now === 'expired' ? 'expired' : undefined;
+		},
+	});
 }
