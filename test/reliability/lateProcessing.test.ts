@@ -218,6 +218,17 @@ describe.each(TARGETS)('$name', ({ make }) => {
 		expectAgrees(item, await boughtCount(emu, target), target);
 	});
 
+	it.each([302, 501, 520])('an answer %s after the service accepted the purchase is no evidence: bought or unknown, never "not purchased"', async (status) => {
+		const emu = emulator();
+		const target = await make(emu);
+		await emu.control.addFault({ method: 'POST', path: target.postPath, type: 'status', status, code: 'Odd', message: 'An odd answer.', processAfterMs: 0, count: 1 });
+		const item = await target.run(emu);
+		expect(item.purchased).not.toBe(false);
+		const bought = await boughtCount(emu, target);
+		expectAgrees(item, bought, target);
+		expect(bought).toBe(1);
+	});
+
 	it('repeating the purchase after it was bought: the service refuses the second send; the item follows the first and says bought', async () => {
 		const emu = emulator();
 		const target = await make(emu);

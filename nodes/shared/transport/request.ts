@@ -110,6 +110,15 @@ async function sendOnce(
 	}
 }
 
+/**
+ * An answer that says the service did not act on this request: a 4xx, except 408 (said when the request was slow to
+ * arrive: it may still be processed). Any other answer to a request that is not idempotent (a 3xx, any 5xx, anything
+ * odd) may come after the service acted on it.
+ */
+function isRefusal(status: number): boolean {
+	return status >= 400 && status < 500 && status !== 408;
+}
+
 /** A failure after which the service may have acted on the request (not a 429, not a refused connection). */
 function mayHaveBeenProcessed(failure: Failure): boolean {
 	if (failure.kind === 'response') return failure.statusCode !== 429;
@@ -213,7 +222,7 @@ export async function acsRequest<T = unknown>(
 				if (outOfTime) withAcsContext(error, { outOfTime });
 				throw error;
 			}
-			if (!retryable && !idempotent && RETRYABLE_STATUS.has(failure.statusCode)) {
+			if (!retryable && !idempotent && !isRefusal(failure.statusCode)) {
 				note =
 					'This request is not idempotent and the service may have processed it, so it was not sent again. Check the resource (or the operation) before retrying.';
 			}
