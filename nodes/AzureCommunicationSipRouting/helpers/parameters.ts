@@ -71,6 +71,12 @@ export function parseTrunkList(
 	return (entries as string[]).map((entry) => entry.trim()).filter((entry) => entry !== '');
 }
 
+/**
+ * Longest JSON text taken: parsing is synchronous, and text far beyond what the service's limits need (250 trunks,
+ * 250 routes) would hold up n8n while it is parsed.
+ */
+export const MAX_JSON_CHARACTERS = 2 * 1024 * 1024;
+
 /** A JSON parameter given as text or as an object/array from an expression. */
 export function parseJson(
 	this: IExecuteFunctions,
@@ -84,6 +90,12 @@ export function parseJson(
 		throw new NodeOperationError(this.getNode(), `The parameter "${displayName}" is empty`, {
 			itemIndex,
 			description: `Give JSON in "${displayName}".`,
+		});
+	}
+	if (text.length > MAX_JSON_CHARACTERS) {
+		throw new NodeOperationError(this.getNode(), `The parameter "${displayName}" is too long`, {
+			itemIndex,
+			description: `It has ${text.length} characters; at most ${MAX_JSON_CHARACTERS} (2 MiB) are taken, more than twice what 250 trunks and 250 routes with the longest names, patterns and descriptions need. Nothing was sent to the service.`,
 		});
 	}
 	try {

@@ -1,11 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import type { PatternMatcher } from '../../../shared/acs/sip/patternEvaluation';
 import { validateE164 } from '../../../shared/acs/validators';
 import { readSipApiChoice } from '../../helpers/apiChoice';
 import { assertValid, assertValidAlone } from '../../helpers/commit';
 import { parseDesiredState, type DesiredState } from '../../helpers/desiredState';
 import { fail, parseJson, readRequiredString } from '../../helpers/parameters';
 import { readSipConfiguration, testRoutesWithNumberOnService } from '../../helpers/sipClient';
+import { patternMatcherOf } from '../../helpers/patternMatcher';
 import { evaluateNumberLocally, patternHints } from '../../helpers/sipRules';
 import type { SipConfiguration, SipRoute } from '../../helpers/sipTypes';
 import { sipOptionsCollection } from '../common.descriptions';
@@ -73,7 +75,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const stored = await readSipConfiguration.call(this, choice, itemIndex);
 	const configuration = candidate ? applyCandidate.call(this, candidate, stored, itemIndex) : stored;
 
-	const local = evaluateNumberLocally(configuration, phoneNumber);
+	const matcher = patternMatcherOf(this);
+	const local = await evaluateNumberLocally(configuration, phoneNumber, matcher);
 	const result: IDataObject = {
 		phoneNumber,
 		configuration: source,
@@ -81,6 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		trunks: local.route ? [...(local.route.trunks ?? [])] : [],
 		matchingRoutes: local.matchingRoutes.map((route) => route.name),
 		localExact: local.exact,
+		routesNotEvaluatedLocally: local.notEvaluated,
 		serviceChecked: false,
 		serviceRoute: null,
 		serviceTrunks: [],
@@ -111,7 +115,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!agree) {
 		(result.notes as string[]).push(
 			'The local evaluation and the service disagree; the service decides. Check the patterns of the routes listed for hints.',
-			...disagreementHints(configuration, serviceNames, result.matchingRoutes as string[]),
+			...(await disagreementHints(configuration, serviceNames, result.matchingRoutes as string[], matcher)),
 		);
 	}
 	return {
@@ -145,11 +149,19 @@ function applyCandidate(this: IExecuteFunctions, candidate: DesiredState, stored
 	return configuration;
 }
 
-function disagreementHints(configuration: SipConfiguration, service: string[], local: string[]): string[] {
+async function disagreementHints(
+	configuration: SipConfiguration,
+	service: string[],
+	local: string[],
+	matcher: PatternMatcher,
+): Promise<string[]> {
 	const differing = new Set([...service.filter((name) => !local.includes(name)), ...local.filter((name) => !service.includes(name))]);
-	return configuration.routes
-		.filter((route) => differing.has(route.name))
-		.flatMap((route) => patternHints(route.numberPattern).map((hint) => `Route "${route.name}": ${hint}`));
+	const hints: string[] = [];
+	for (const route of configuration.routes.filter((entry) => differing.has(entry.name))) {
+		const { hints: messages } = await patternHints(route.numberPattern, matcher);
+		hints.push(...messages.map((hint) => `Route "${route.name}": ${hint}`));
+	}
+	return hints;
 }
 
 function sameList(a: string[], b: string[]): boolean {
