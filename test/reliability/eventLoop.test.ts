@@ -82,9 +82,9 @@ const testNumber = (candidate: IDataObject, phoneNumber = LONG_NUMBER): INodePar
 });
 
 describe('the event loop is never blocked by a route pattern', () => {
-	// The first run of a node loads its modules (once per n8n process); it is not what these cases measure.
+	// The first run loads the node's modules and n8n's expression engine (once per n8n process): not measured here.
 	beforeAll(async () => {
-		await runSip(emulator(), testNumber({ trunks: TRUNKS, routes: [route('US', '^\\+1\\d{10}$')] }, '+14255550100'));
+		await runSip(emulator(), testNumber({ trunks: TRUNKS, routes: [route('US', '^\\+1\\d{10}$')] }, '={{ "+14255550100" }}'));
 	});
 
 	it('Test Number: nested quantifiers and an overlapping alternation are not evaluated locally; benign routes are', async () => {
@@ -118,6 +118,12 @@ describe('the event loop is never blocked by a route pattern', () => {
 		expect(item.matchingRoutes).toEqual(['plus']);
 	});
 
+	it('Test Number: a number longer than 32 characters is refused before any request', async () => {
+		const result = await run('testNumber.tooLong', testNumber({ trunks: TRUNKS, routes: [route('nested', NESTED_DIGITS)] }, `${LONG_NUMBER}1`));
+		expect(result.error?.message).toBe('Phone Number is 33 characters long; at most 32 are taken');
+		expect(await received(emulator())).toEqual([]);
+	});
+
 	it('Test Number: many routes x many numbers on the stored configuration', async () => {
 		const routes = [...HOSTILE.map((pattern, index) => route(`hostile${index}`, pattern)), route('US', '^\\+1\\d{10}$')];
 		await seed({ trunks: TRUNKS, routes });
@@ -144,6 +150,22 @@ describe('the event loop is never blocked by a route pattern', () => {
 		expect((item.patternHints as string[]).some((hint) => NOT_LOCAL.test(hint))).toBe(true);
 	});
 
+	it('Route Create or Update: 512 word boundaries (1,024 characters), whose translation takes seconds to compile, are not compiled on the event loop', async () => {
+		await seed({ trunks: TRUNKS });
+		const numberPattern = '\\b'.repeat(512);
+		const parameters = { resource: 'route', operation: 'createOrUpdate', name: 'boundaries', numberPattern, trunks: TRUNK, position: 'last' };
+		const [item] = jsonOf(await run('routeCreate.slowCompile', parameters));
+		expect(item).toMatchObject({ name: 'boundaries', change: 'created', patternEvaluatedLocally: false });
+		expect((item.patternHints as string[]).some((hint) => NOT_LOCAL.test(hint))).toBe(true);
+	});
+
+	it('Test Number: a candidate route whose translation is slow to compile is not evaluated locally; the next route is', async () => {
+		const candidate = { trunks: TRUNKS, routes: [route('insensitive', `(?i)${'\\w'.repeat(510)}`), route('US', '^\\+1\\d{10}$')] };
+		const [item] = jsonOf(await run('testNumber.slowCompile', testNumber(candidate, '+14255550100')));
+		expect(item.routesNotEvaluatedLocally).toEqual(['insensitive']);
+		expect(item.matchingRoutes).toEqual(['US']);
+	});
+
 	it('Route Create or Update: a benign pattern is still evaluated locally (the SDK sample cannot match "+")', async () => {
 		await seed({ trunks: TRUNKS });
 		const parameters = { resource: 'route', operation: 'createOrUpdate', name: 'sample', numberPattern: '^+[1-9][0-9]{3,23}$', trunks: TRUNK, position: 'last' };
@@ -153,17 +175,25 @@ describe('the event loop is never blocked by a route pattern', () => {
 		expect((item.patternHints as string[]).some((hint) => NOT_LOCAL.test(hint))).toBe(false);
 	});
 
-	it('Route Replace All (JSON): 100,000 routes are refused by the 250-route cap before any of them is checked', async () => {
-		const routes = Array.from({ length: 100_000 }, (_, index) => ({ name: `r${index}` }));
-		const result = await run('replaceAll.100000', { resource: 'route', operation: 'replaceAll', source: 'json', routesJson: JSON.stringify(routes) });
-		expect(result.error?.message).toBe('Routes (JSON): 100000 routes; at most 250 are allowed.');
+	it('Route Replace All (JSON): 5,000 routes (under the size cap) are refused by the 250-route cap before any of them is checked', async () => {
+		const routes = Array.from({ length: 5_000 }, (_, index) => route(`r${index}`, '^\\+1'));
+		const result = await run('replaceAll.5000', { resource: 'route', operation: 'replaceAll', source: 'json', routesJson: JSON.stringify(routes) });
+		expect(result.error?.message).toBe('Routes (JSON): 5000 routes; at most 250 are allowed.');
 		expect(await received(emulator())).toEqual([]);
 	});
 
-	it('Route Replace All (JSON): 100,000 complete routes (8 MB of JSON, over the 2 MiB cap) are refused by their size before they are parsed', async () => {
-		const routes = Array.from({ length: 100_000 }, (_, index) => route(`r${index}`, NESTED_TWICE));
-		const result = await run('replaceAll.100000.size', { resource: 'route', operation: 'replaceAll', source: 'json', routesJson: JSON.stringify(routes) });
+	it('Route Replace All (JSON): 100,000 routes (6 MB of JSON, over the 512 KiB cap) are refused by their size before they are parsed', async () => {
+		const routes = Array.from({ length: 100_000 }, (_, index) => route(`r${index}`, '^\\+1'));
+		const result = await run('replaceAll.100000', { resource: 'route', operation: 'replaceAll', source: 'json', routesJson: JSON.stringify(routes) });
 		expect(result.error?.message).toBe('The parameter "Routes (JSON)" is too long');
+		expect(result.error?.description).toMatch(/at most 524288 \(512 KiB\)/);
+		expect(await received(emulator())).toEqual([]);
+	});
+
+	it('Route Replace All (Input Items): 5,000 input items are refused before any item is read', async () => {
+		const inputItems = Array.from({ length: 5_000 }, (_, index) => route(`r${index}`, '^\\+1'));
+		const result = await run('replaceAll.items5000', { resource: 'route', operation: 'replaceAll', source: 'items' }, inputItems);
+		expect(result.error?.message).toBe('5000 input items, one route each; at most 250 routes are allowed.');
 		expect(await received(emulator())).toEqual([]);
 	});
 

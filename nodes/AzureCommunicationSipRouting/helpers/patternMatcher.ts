@@ -20,8 +20,7 @@ function budgetedMatcherOf(context: IExecuteFunctions): BudgetedMatcher {
  */
 export function patternMatcherOf(context: IExecuteFunctions): PatternMatcher {
 	return {
-		firstMatch: async (regex, inputs) =>
-			await budgetedMatcherOf(context).firstMatch({ source: regex.source, flags: regex.flags, inputs }),
+		firstMatch: async ({ source, flags }, inputs) => await budgetedMatcherOf(context).firstMatch({ source, flags, inputs }),
 		canAnswer: () => matchers.get(context)?.canAnswer() ?? true,
 	};
 }

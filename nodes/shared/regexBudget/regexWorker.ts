@@ -8,15 +8,18 @@ export interface FirstMatchQuestion {
 }
 
 /**
- * The thread's whole program, as text: the bundled package ships no separate file to start it from. It answers
- * each question with the index of the first matching input, -1 for none, or -2 when the expression does not compile.
+ * The thread's whole program, as text: the bundled package ships no separate file to start it from. It builds
+ * the RegExp (which can itself take seconds) and answers each question with the index of the first matching
+ * input, -1 for none, or -2 when the expression does not compile. Consecutive questions often share a RegExp.
  */
 const THREAD_SOURCE = `
 const { parentPort } = require('node:worker_threads');
+let last = { source: '', flags: '', regex: undefined };
 parentPort.on('message', ({ source, flags, inputs }) => {
 	let answer;
 	try {
-		const regex = new RegExp(source, flags);
+		if (last.source !== source || last.flags !== flags || !last.regex) last = { source, flags, regex: new RegExp(source, flags) };
+		const regex = last.regex;
 		answer = inputs.findIndex((input) => {
 			regex.lastIndex = 0;
 			return regex.test(input);

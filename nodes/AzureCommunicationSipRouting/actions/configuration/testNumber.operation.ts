@@ -65,8 +65,19 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** Twice the longest E.164 number ("+" and 15 digits): room for a prefix or an extension, no more. */
+const MAX_PHONE_NUMBER_LENGTH = 32;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const phoneNumber = readRequiredString.call(this, 'phoneNumber', 'Phone Number', itemIndex);
+	if (phoneNumber.length > MAX_PHONE_NUMBER_LENGTH) {
+		throw fail.call(
+			this,
+			itemIndex,
+			`Phone Number is ${phoneNumber.length} characters long; at most ${MAX_PHONE_NUMBER_LENGTH} are taken`,
+			'Give the dialed number in E.164 form, e.g. +14255550100 (at most 16 characters). Nothing was sent to the service.',
+		);
+	}
 	const source = this.getNodeParameter('configurationSource', itemIndex, 'stored') as 'stored' | 'candidate';
 	const checkWithService = this.getNodeParameter('checkWithService', itemIndex, true) as boolean;
 	const choice = readSipApiChoice.call(this, itemIndex);

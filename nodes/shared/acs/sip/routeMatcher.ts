@@ -3,7 +3,7 @@
  * route whose .NET numberPattern matches is listed (as testRoutesWithNumber does), the first one handles the call
  * and its trunks are tried in their listed order.
  */
-import { compileDotnetRegex } from './dotnetRegex';
+import { compileDotnetRegex, translateDotnetRegex } from './dotnetRegex';
 import { NOT_EVALUATED_LOCALLY, type PatternMatcher } from './patternEvaluation';
 import type { SipConfiguration, SipRoute } from './types';
 
@@ -18,24 +18,30 @@ export interface RouteMatchResult {
   unevaluated: { route: SipRoute; reason: string; overBudget?: boolean }[];
 }
 
-const compiledCache = new Map<string, ReturnType<typeof compileDotnetRegex>>();
+type Translation = ReturnType<typeof compileDotnetRegex>;
 
-function compileCached(pattern: string): ReturnType<typeof compileDotnetRegex> {
-  let compiled = compiledCache.get(pattern);
-  if (!compiled) {
-    compiled = compileDotnetRegex(pattern);
-    if (compiledCache.size > 500) compiledCache.clear();
-    compiledCache.set(pattern, compiled);
-  }
-  return compiled;
+function cachedBy(translate: (pattern: string) => Translation): (pattern: string) => Translation {
+  const cache = new Map<string, Translation>();
+  return (pattern) => {
+    let translated = cache.get(pattern);
+    if (!translated) {
+      translated = translate(pattern);
+      if (cache.size > 500) cache.clear();
+      cache.set(pattern, translated);
+    }
+    return translated;
+  };
 }
+
+const compileCached = cachedBy((pattern) => compileDotnetRegex(pattern));
+const translateCached = cachedBy((pattern) => translateDotnetRegex(pattern));
 
 function resultOf(matchingRoutes: SipRoute[], unevaluated: RouteMatchResult['unevaluated']): RouteMatchResult {
   const selectedRoute = matchingRoutes[0];
   return { matchingRoutes, selectedRoute, trunks: [...(selectedRoute?.trunks ?? [])], unevaluated };
 }
 
-function untranslatable(route: SipRoute, compiled: ReturnType<typeof compileDotnetRegex>) {
+function untranslatable(route: SipRoute, compiled: Translation) {
   return { route, reason: compiled.error ?? compiled.warnings.join(' ') };
 }
 
@@ -65,12 +71,13 @@ export async function matchRoutesWithin(
   const matching: SipRoute[] = [];
   const unevaluated: RouteMatchResult['unevaluated'] = [];
   for (const route of configuration.routes ?? []) {
-    const compiled = compileCached(route.numberPattern ?? '');
-    if (!compiled.regex) {
-      unevaluated.push(untranslatable(route, compiled));
+    const translated = translateCached(route.numberPattern ?? '');
+    if (translated.source === undefined || translated.flags === undefined) {
+      unevaluated.push(untranslatable(route, translated));
       continue;
     }
-    const answer = matcher.canAnswer() ? await matcher.firstMatch(compiled.regex, [phoneNumber]) : undefined;
+    const regex = { source: translated.source, flags: translated.flags };
+    const answer = matcher.canAnswer() ? await matcher.firstMatch(regex, [phoneNumber]) : undefined;
     if (answer === undefined) unevaluated.push({ route, reason: NOT_EVALUATED_LOCALLY, overBudget: true });
     else if (answer === 0) matching.push(route);
   }

@@ -2,8 +2,8 @@
  * Hints for ACS route number patterns (.NET regular expressions matched against E.164 numbers such as
  * "+14255550100"). Hints never block: the service accepts every valid .NET pattern.
  */
-import { compileDotnetRegex } from './dotnetRegex';
-import { NOT_EVALUATED_LOCALLY, type PatternMatcher } from './patternEvaluation';
+import { translateDotnetRegex } from './dotnetRegex';
+import { NOT_EVALUATED_LOCALLY, type PatternMatcher, type RegexText } from './patternEvaluation';
 
 export type RoutePatternHintCode =
   | 'quantifiedAnchor'
@@ -80,12 +80,12 @@ export function sampleNumbersFor(pattern: string): string[] {
 
 /** Why .NET (and so the service) refuses the pattern; undefined when it is valid. Parses only, never matches. */
 export function routePatternSyntaxError(pattern: string): string | undefined {
-  const compiled = compileDotnetRegex(pattern);
-  return compiled.ok ? undefined : compiled.error;
+  const translated = translateDotnetRegex(pattern);
+  return translated.ok ? undefined : translated.error;
 }
 
 /** The hints that need matching: sample numbers with and without "+"; undefined when they were not matched. */
-async function sampleHints(regex: RegExp, pattern: string, matcher: PatternMatcher): Promise<RoutePatternHint[] | undefined> {
+async function sampleHints(regex: RegexText, pattern: string, matcher: PatternMatcher): Promise<RoutePatternHint[] | undefined> {
   if (!matcher.canAnswer()) return undefined;
   const samples = sampleNumbersFor(pattern);
   const withPlus = await matcher.firstMatch(regex, samples.map((s) => `+${s}`));
@@ -110,7 +110,7 @@ async function sampleHints(regex: RegExp, pattern: string, matcher: PatternMatch
 }
 
 export async function lintRoutePattern(pattern: string, matcher: PatternMatcher): Promise<RoutePatternLint> {
-  const compiled = compileDotnetRegex(pattern);
+  const compiled = translateDotnetRegex(pattern);
   if (!compiled.ok) return { valid: false, error: compiled.error, hints: [], evaluated: false };
   const hints: RoutePatternHint[] = [];
   const plain = plainCharacters(pattern);
@@ -168,8 +168,8 @@ export async function lintRoutePattern(pattern: string, matcher: PatternMatcher)
   }
 
   let evaluated = false;
-  if (compiled.regex) {
-    const matched = await sampleHints(compiled.regex, pattern, matcher);
+  if (compiled.source !== undefined && compiled.flags !== undefined) {
+    const matched = await sampleHints({ source: compiled.source, flags: compiled.flags }, pattern, matcher);
     evaluated = matched !== undefined;
     hints.push(...(matched ?? [{ code: 'notEvaluatedLocally', message: NOT_EVALUATED_LOCALLY }]));
   }
