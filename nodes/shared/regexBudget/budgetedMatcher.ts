@@ -38,6 +38,8 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED
  */
 export class BudgetedMatcher {
 	private worker?: RegexWorker;
+	/** Threads stopped after an overrun; close() waits until they are gone too. */
+	private readonly stopping: Array<Promise<void>> = [];
 	private spentMs = 0;
 	private unavailable = false;
 	private queue: Promise<unknown> = Promise.resolve();
@@ -56,12 +58,16 @@ export class BudgetedMatcher {
 		return !this.unavailable && this.spentMs < this.budget.totalMs;
 	}
 
-	/** Stops the thread; resolves once it has stopped. Every later question is answered `undefined`. */
+	/** Stops every thread; resolves once they have stopped. Every later question is answered `undefined`. */
 	async close(): Promise<void> {
 		this.unavailable = true;
-		const worker = this.worker;
-		this.worker = undefined;
-		await worker?.terminate();
+		if (this.worker) this.stop(this.worker);
+		await Promise.all(this.stopping);
+	}
+
+	private stop(worker: RegexWorker): void {
+		if (this.worker === worker) this.worker = undefined;
+		this.stopping.push(worker.terminate());
 	}
 
 	private async ask(question: FirstMatchQuestion): Promise<number | undefined> {
@@ -74,8 +80,7 @@ export class BudgetedMatcher {
 		const answer = await within(worker.firstMatch(question), Math.min(left, this.budget.perQuestionMs));
 		this.spentMs += performance.now() - started;
 		if (answer !== TIMED_OUT) return answer;
-		void worker.terminate();
-		this.worker = undefined;
+		this.stop(worker);
 		return undefined;
 	}
 
@@ -85,7 +90,7 @@ export class BudgetedMatcher {
 		const worker = new RegexWorker();
 		const ready = await within(worker.ready, this.budget.startupMs);
 		if (ready !== true || this.unavailable) {
-			void worker.terminate();
+			this.stop(worker);
 			this.unavailable = true;
 			return undefined;
 		}
