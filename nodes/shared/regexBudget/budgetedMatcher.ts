@@ -88,13 +88,11 @@ export class BudgetedMatcher {
 		if (this.unavailable) return undefined;
 		if (this.worker) return this.worker;
 		const worker = new RegexWorker();
-		const ready = await within(worker.ready, this.budget.startupMs);
-		if (ready !== true || this.unavailable) {
-			this.stop(worker);
-			this.unavailable = true;
-			return undefined;
-		}
 		this.worker = worker;
-		return worker;
+		const ready = await within(worker.ready, this.budget.startupMs);
+		if (ready === true && this.worker === worker) return worker;
+		this.stop(worker);
+		this.unavailable = true;
+		return undefined;
 	}
 }
