@@ -75,7 +75,7 @@ export function parseTrunkList(
  * Longest JSON text taken. Parsing blocks n8n's event loop, about 0.1 s for 512 KiB of the costliest JSON; a large
  * configuration (250 trunks, 250 routes) is well under 100 KiB.
  */
-export const MAX_JSON_CHARACTERS = 512 * 1024;
+const MAX_JSON_CHARACTERS = 512 * 1024;
 
 /** A JSON parameter given as text or as an object/array from an expression. */
 export function parseJson(

@@ -3,7 +3,7 @@
  * route whose .NET numberPattern matches is listed (as testRoutesWithNumber does), the first one handles the call
  * and its trunks are tried in their listed order.
  */
-import { compileDotnetRegex, translateDotnetRegex } from './dotnetRegex';
+import { compileDotnetRegex, translateDotnetRegex, type DotnetRegexResult } from './dotnetRegex';
 import { NOT_EVALUATED_LOCALLY, type PatternMatcher } from './patternEvaluation';
 import type { SipConfiguration, SipRoute } from './types';
 
@@ -18,10 +18,8 @@ export interface RouteMatchResult {
   unevaluated: { route: SipRoute; reason: string; overBudget?: boolean }[];
 }
 
-type Translation = ReturnType<typeof compileDotnetRegex>;
-
-function cachedBy(translate: (pattern: string) => Translation): (pattern: string) => Translation {
-  const cache = new Map<string, Translation>();
+function cachedBy(translate: (pattern: string) => DotnetRegexResult): (pattern: string) => DotnetRegexResult {
+  const cache = new Map<string, DotnetRegexResult>();
   return (pattern) => {
     let translated = cache.get(pattern);
     if (!translated) {
@@ -41,7 +39,7 @@ function resultOf(matchingRoutes: SipRoute[], unevaluated: RouteMatchResult['une
   return { matchingRoutes, selectedRoute, trunks: [...(selectedRoute?.trunks ?? [])], unevaluated };
 }
 
-function untranslatable(route: SipRoute, compiled: Translation) {
+function untranslatable(route: SipRoute, compiled: DotnetRegexResult) {
   return { route, reason: compiled.error ?? compiled.warnings.join(' ') };
 }
 
