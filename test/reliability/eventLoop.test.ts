@@ -207,7 +207,7 @@ describe('the event loop is never blocked by a route pattern', () => {
 	it('Route Replace All (Input Items): 5,000 input items are refused before any item is read', async () => {
 		const inputItems = Array.from({ length: 5_000 }, (_, index) => route(`r${index}`, '^\\+1'));
 		const result = await run('replaceAll.items5000', { resource: 'route', operation: 'replaceAll', source: 'items' }, inputItems);
-		expect(result.error?.message).toBe('5000 input items, one route each; at most 250 routes are allowed.');
+		expect(result.error?.message).toBe('5000 input items; at most 250 routes (one per item) are allowed.');
 		expect(await received(emulator())).toEqual([]);
 	});
 

@@ -29,7 +29,7 @@ export function mapKey(name: string, kind: 'trunk' | 'domain'): string {
 }
 
 /** Refuses a list longer than the service allows before any of its entries is looked at. */
-export function assertCount(count: number, max: number, noun: string): void {
+function assertCount(count: number, max: number, noun: string): void {
 	if (count > max) throw new Error(`${count} ${noun}; at most ${max} are allowed.`);
 }
 

@@ -14,7 +14,7 @@ export interface JsonSource<T> {
 	displayName: string;
 	/** Throws an Error whose message says what is wrong with the value. */
 	parse: (value: unknown) => T[];
-	/** Most entries the service allows, and their name ("routes"): more input items are refused before any is read. */
+	/** Most entries the service allows, and what they are ("routes"): more input items are refused before any is read. */
 	max: number;
 	noun: string;
 }
@@ -44,7 +44,7 @@ export function readReplaceAllSource<T>(
 		throw fail.call(
 			context,
 			0,
-			`${count} input items, one ${json.noun.replace(/s$/, '')} each; at most ${json.max} ${json.noun} are allowed.`,
+			`${count} input items; at most ${json.max} ${json.noun} (one per item) are allowed.`,
 			'Nothing was sent to the service.',
 		);
 	}
