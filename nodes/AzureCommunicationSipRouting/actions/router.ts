@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { runItems } from '../../shared/node/runItems';
+import { endPatternMatching } from '../helpers/patternMatcher';
 import { operationsOf } from './operations';
 
 /**
@@ -22,8 +23,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!module) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`);
 	}
-	if ('executeAll' in module) return [await runOnce.call(this, module.executeAll)];
-	return [await runItems.call(this, module.execute)];
+	try {
+		if ('executeAll' in module) return [await runOnce.call(this, module.executeAll)];
+		return [await runItems.call(this, module.execute)];
+	} finally {
+		await endPatternMatching(this);
+	}
 }
 
 async function runOnce(

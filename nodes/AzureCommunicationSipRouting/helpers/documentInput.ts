@@ -1,3 +1,5 @@
+import { SIP_LIMITS } from '../../shared/acs/sip/types';
+
 import type { SipDomain, SipRoute, SipTrunk } from './sipTypes';
 
 /**
@@ -26,9 +28,15 @@ export function mapKey(name: string, kind: 'trunk' | 'domain'): string {
 	return trimmed;
 }
 
+/** Refuses a list longer than the service allows before any of its entries is looked at. */
+function assertCount(count: number, max: number, noun: string): void {
+	if (count > max) throw new Error(`${count} ${noun}; at most ${max} are allowed.`);
+}
+
 export function parseTrunks(value: unknown): TrunkEntry[] {
 	if (value === undefined || value === null) return [];
 	if (Array.isArray(value)) {
+		assertCount(value.length, SIP_LIMITS.maxTrunks, 'trunks');
 		return value.map((entry, index) => {
 			const object = asObject(entry, `trunk ${index + 1}`);
 			const fqdn = object.fqdn;
@@ -39,6 +47,7 @@ export function parseTrunks(value: unknown): TrunkEntry[] {
 		});
 	}
 	const map = asObject(value, 'trunks');
+	assertCount(Object.keys(map).length, SIP_LIMITS.maxTrunks, 'trunks');
 	return Object.entries(map).map(([fqdn, entry]) => ({
 		fqdn: mapKey(fqdn, 'trunk'),
 		trunk: pickTrunk(asObject(entry, `trunk "${fqdn}"`)),
@@ -49,6 +58,7 @@ export function parseRoutes(value: unknown): SipRoute[] {
 	if (value === undefined || value === null) return [];
 	const list = Array.isArray(value) ? value : asObject(value, 'routes').routes;
 	if (!Array.isArray(list)) throw new Error('routes must be an array (order is priority)');
+	assertCount(list.length, SIP_LIMITS.maxRoutes, 'routes');
 	return list.map((entry, index) => toRoute(asObject(entry, `route ${index + 1}`), index));
 }
 
@@ -72,6 +82,7 @@ export function toRoute(object: Record<string, unknown>, index: number): SipRout
 export function parseDomains(value: unknown): Record<string, SipDomain> {
 	if (value === undefined || value === null) return {};
 	const result: Record<string, SipDomain> = {};
+	assertCount(Array.isArray(value) ? value.length : Object.keys(asObject(value, 'domains')).length, SIP_LIMITS.maxDomains, 'domains');
 	if (Array.isArray(value)) {
 		value.forEach((entry, index) => {
 			const object = asObject(entry, `domain ${index + 1}`);

@@ -14,6 +14,9 @@ export interface JsonSource<T> {
 	displayName: string;
 	/** Throws an Error whose message says what is wrong with the value. */
 	parse: (value: unknown) => T[];
+	/** Most entries the service allows, and what they are ("routes"): more input items are refused before any is read. */
+	max: number;
+	noun: string;
 }
 
 /**
@@ -37,6 +40,14 @@ export function readReplaceAllSource<T>(
 	const entries: T[] = [];
 	const sourceItems: number[] = [];
 	const count = context.getInputData().length;
+	if (count > json.max) {
+		throw fail.call(
+			context,
+			0,
+			`${count} input items; at most ${json.max} ${json.noun} (one per item) are allowed.`,
+			'Nothing was sent to the service.',
+		);
+	}
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		entries.push(readItem(itemIndex));
 		sourceItems.push(itemIndex);

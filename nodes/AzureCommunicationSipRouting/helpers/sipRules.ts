@@ -8,8 +8,9 @@ import {
 	type SipConfigIssue,
 } from '../../shared/acs/sip/configValidation';
 import { normaliseRoute, planSipChanges } from '../../shared/acs/sip/desiredStatePlanner';
-import { matchRoutes } from '../../shared/acs/sip/routeMatcher';
-import { lintRoutePattern } from '../../shared/acs/sip/routePatternLint';
+import type { PatternMatcher } from '../../shared/acs/sip/patternEvaluation';
+import { matchRoutesWithin } from '../../shared/acs/sip/routeMatcher';
+import { lintRoutePattern, routePatternSyntaxError } from '../../shared/acs/sip/routePatternLint';
 import {
 	validateFqdn,
 	validatePort,
@@ -46,16 +47,19 @@ export function routeNameProblem(value: unknown): string | undefined {
 
 /** Refuses only what the service refuses: empty, too long, or not a valid .NET regular expression. */
 export function routePatternProblem(value: unknown): string | undefined {
-	const lengthProblem = validateRouteNumberPatternLength(value);
-	if (lengthProblem) return lengthProblem;
-	const lint = lintRoutePattern(value as string);
-	return lint.valid ? undefined : lint.error;
+	return validateRouteNumberPatternLength(value) ?? routePatternSyntaxError(value as string);
+}
+
+export interface PatternHints {
+	hints: string[];
+	/** False when the pattern was not evaluated locally (the hints that need matching are missing). */
+	evaluatedLocally: boolean;
 }
 
 /** Hints about a pattern that the service accepts but that probably does not do what was meant. */
-export function patternHints(pattern: string): string[] {
-	const lint = lintRoutePattern(pattern);
-	return lint.valid ? lint.hints.map((hint) => hint.message) : [];
+export async function patternHints(pattern: string, matcher: PatternMatcher): Promise<PatternHints> {
+	const lint = await lintRoutePattern(pattern, matcher);
+	return { hints: lint.valid ? lint.hints.map((hint) => hint.message) : [], evaluatedLocally: lint.evaluated };
 }
 
 export interface ValidationRules {
@@ -123,17 +127,26 @@ export interface LocalEvaluation {
 	route?: SipRoute;
 	/** False when some route pattern could not be evaluated exactly here. */
 	exact: boolean;
+	/** Names of the routes whose pattern was not evaluated here: the service decides for them. */
+	notEvaluated: string[];
 	notes: string[];
 }
 
-export function evaluateNumberLocally(configuration: SipConfiguration, phoneNumber: string): LocalEvaluation {
-	const result = matchRoutes(configuration, phoneNumber);
+export async function evaluateNumberLocally(
+	configuration: SipConfiguration,
+	phoneNumber: string,
+	matcher: PatternMatcher,
+): Promise<LocalEvaluation> {
+	const result = await matchRoutesWithin(configuration, phoneNumber, matcher);
 	return {
 		matchingRoutes: result.matchingRoutes,
 		route: result.selectedRoute,
 		exact: result.unevaluated.length === 0,
-		notes: result.unevaluated.map(
-			(entry) => `Route "${entry.route.name}" could not be evaluated locally: ${entry.reason}`,
+		notEvaluated: result.unevaluated.map((entry) => entry.route.name),
+		notes: result.unevaluated.map((entry) =>
+			entry.overBudget
+				? `Route "${entry.route.name}": ${entry.reason}`
+				: `Route "${entry.route.name}" could not be evaluated locally: ${entry.reason}`,
 		),
 	};
 }

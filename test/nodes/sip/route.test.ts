@@ -178,6 +178,7 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 				callerIdOverride: '+442071234567',
 				change: 'created',
 				patternHints: [],
+				patternEvaluatedLocally: true,
 			});
 			const list = await run(emu, { resource: 'route', operation: 'getAll', returnAll: true, sipApi: 'sipPreview' });
 			expect(jsonOf(list).map((item) => item.callerIdOverride)).toEqual([null, null, '+442071234567']);

@@ -5,7 +5,9 @@ import { assertValid, assertValidAlone, rulesOf, sendPatches } from '../../helpe
 import { parseDesiredState, previewOnlyFields, type DesiredState } from '../../helpers/desiredState';
 import { fail, parseJson } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
+import { patternMatcherOf } from '../../helpers/patternMatcher';
 import { patternHints, planChanges, summariseChanges } from '../../helpers/sipRules';
+import type { PatternMatcher } from '../../../shared/acs/sip/patternEvaluation';
 import { sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['configuration'], operation: ['applyDesiredState'] } };
@@ -63,7 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	assertValid.call(this, before, desired, parameter, itemIndex, rulesOf(choice));
 	const { patches, changes } = planChanges(before, desired);
 
-	const hints = routePatternHints(desiredState);
+	const { hints, notEvaluated } = await routePatternHints(desiredState, patternMatcherOf(this));
 	if (hints.length > 0) {
 		this.addExecutionHints(
 			...hints.flatMap(({ route, hints: messages }) =>
@@ -80,6 +82,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		plan: patches.map((planned, index) => ({ step: index + 1, changes: planned.changes, patch: planned.patch })),
 		...summariseChanges(before, desired),
 		patternHints: hints,
+		routesNotEvaluatedLocally: notEvaluated,
 	};
 	if (dryRun || patches.length === 0) return result;
 
@@ -87,9 +90,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return { ...result, applied: true };
 }
 
+interface RouteHints {
+	route: string;
+	numberPattern: string;
+	hints: string[];
+}
+
 /** Hints for the routes the desired state gives (a section left out is not changed, so it gets none). */
-function routePatternHints(desiredState: DesiredState): Array<{ route: string; numberPattern: string; hints: string[] }> {
-	return (desiredState.routes ?? [])
-		.map((route) => ({ route: route.name, numberPattern: route.numberPattern, hints: patternHints(route.numberPattern) }))
-		.filter((entry) => entry.hints.length > 0);
+async function routePatternHints(
+	desiredState: DesiredState,
+	matcher: PatternMatcher,
+): Promise<{ hints: RouteHints[]; notEvaluated: string[] }> {
+	const hints: RouteHints[] = [];
+	const notEvaluated: string[] = [];
+	for (const route of desiredState.routes ?? []) {
+		const found = await patternHints(route.numberPattern, matcher);
+		if (found.hints.length > 0) hints.push({ route: route.name, numberPattern: route.numberPattern, hints: found.hints });
+		if (!found.evaluatedLocally) notEvaluated.push(route.name);
+	}
+	return { hints, notEvaluated };
 }

@@ -1,11 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import type { PatternMatcher } from '../../../shared/acs/sip/patternEvaluation';
 import { validateE164 } from '../../../shared/acs/validators';
 import { readSipApiChoice } from '../../helpers/apiChoice';
 import { assertValid, assertValidAlone } from '../../helpers/commit';
 import { parseDesiredState, type DesiredState } from '../../helpers/desiredState';
 import { fail, parseJson, readRequiredString } from '../../helpers/parameters';
 import { readSipConfiguration, testRoutesWithNumberOnService } from '../../helpers/sipClient';
+import { patternMatcherOf } from '../../helpers/patternMatcher';
 import { evaluateNumberLocally, patternHints } from '../../helpers/sipRules';
 import type { SipConfiguration, SipRoute } from '../../helpers/sipTypes';
 import { sipOptionsCollection } from '../common.descriptions';
@@ -63,8 +65,19 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** Twice the longest E.164 number ("+" and 15 digits): room for a prefix or an extension, no more. */
+const MAX_PHONE_NUMBER_LENGTH = 32;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const phoneNumber = readRequiredString.call(this, 'phoneNumber', 'Phone Number', itemIndex);
+	if (phoneNumber.length > MAX_PHONE_NUMBER_LENGTH) {
+		throw fail.call(
+			this,
+			itemIndex,
+			`Phone Number is ${phoneNumber.length} characters long; at most ${MAX_PHONE_NUMBER_LENGTH} are taken`,
+			'Give the dialed number in E.164 form, e.g. +14255550100 (at most 16 characters). Nothing was sent to the service.',
+		);
+	}
 	const source = this.getNodeParameter('configurationSource', itemIndex, 'stored') as 'stored' | 'candidate';
 	const checkWithService = this.getNodeParameter('checkWithService', itemIndex, true) as boolean;
 	const choice = readSipApiChoice.call(this, itemIndex);
@@ -73,7 +86,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const stored = await readSipConfiguration.call(this, choice, itemIndex);
 	const configuration = candidate ? applyCandidate.call(this, candidate, stored, itemIndex) : stored;
 
-	const local = evaluateNumberLocally(configuration, phoneNumber);
+	const matcher = patternMatcherOf(this);
+	const local = await evaluateNumberLocally(configuration, phoneNumber, matcher);
 	const result: IDataObject = {
 		phoneNumber,
 		configuration: source,
@@ -81,6 +95,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		trunks: local.route ? [...(local.route.trunks ?? [])] : [],
 		matchingRoutes: local.matchingRoutes.map((route) => route.name),
 		localExact: local.exact,
+		routesNotEvaluatedLocally: local.notEvaluated,
 		serviceChecked: false,
 		serviceRoute: null,
 		serviceTrunks: [],
@@ -111,7 +126,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!agree) {
 		(result.notes as string[]).push(
 			'The local evaluation and the service disagree; the service decides. Check the patterns of the routes listed for hints.',
-			...disagreementHints(configuration, serviceNames, result.matchingRoutes as string[]),
+			...(await disagreementHints(configuration, serviceNames, result.matchingRoutes as string[], matcher)),
 		);
 	}
 	return {
@@ -145,11 +160,19 @@ function applyCandidate(this: IExecuteFunctions, candidate: DesiredState, stored
 	return configuration;
 }
 
-function disagreementHints(configuration: SipConfiguration, service: string[], local: string[]): string[] {
+async function disagreementHints(
+	configuration: SipConfiguration,
+	service: string[],
+	local: string[],
+	matcher: PatternMatcher,
+): Promise<string[]> {
 	const differing = new Set([...service.filter((name) => !local.includes(name)), ...local.filter((name) => !service.includes(name))]);
-	return configuration.routes
-		.filter((route) => differing.has(route.name))
-		.flatMap((route) => patternHints(route.numberPattern).map((hint) => `Route "${route.name}": ${hint}`));
+	const hints: string[] = [];
+	for (const route of configuration.routes.filter((entry) => differing.has(entry.name))) {
+		const { hints: messages } = await patternHints(route.numberPattern, matcher);
+		hints.push(...messages.map((hint) => `Route "${route.name}": ${hint}`));
+	}
+	return hints;
 }
 
 function sameList(a: string[], b: string[]): boolean {

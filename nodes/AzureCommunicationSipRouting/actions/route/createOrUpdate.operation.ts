@@ -6,6 +6,7 @@ import { routeItem } from '../../helpers/items';
 import { fail, parseTrunkList, readLocator, readRequiredString } from '../../helpers/parameters';
 import { placeRoute, type RoutePosition } from '../../helpers/routeOrder';
 import { readSipConfiguration } from '../../helpers/sipClient';
+import { patternMatcherOf } from '../../helpers/patternMatcher';
 import { patternHints, routeNameProblem, routePatternProblem, type ConfigurationIssue } from '../../helpers/sipRules';
 import type { SipRoute } from '../../helpers/sipTypes';
 import { orderIsPriorityNotice, routeLocator, sipOptionsCollection } from '../common.descriptions';
@@ -154,7 +155,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		routeParameterFor,
 	);
 	const index = outcome.after.routes.findIndex((entry) => entry.name === name);
-	const hints = patternHints(numberPattern);
+	const { hints, evaluatedLocally } = await patternHints(numberPattern, patternMatcherOf(this));
 	if (hints.length > 0) {
 		this.addExecutionHints(...hints.map((message) => ({ message: `Route "${name}": ${message}`, location: 'outputPane' as const })));
 	}
@@ -162,6 +163,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...routeItem(index >= 0 ? outcome.after.routes[index] : route, index >= 0 ? index : placed.index, choice),
 		change: existing === undefined ? 'created' : outcome.patches.length > 0 ? 'updated' : 'unchanged',
 		patternHints: hints,
+		patternEvaluatedLocally: evaluatedLocally,
 	};
 }
 

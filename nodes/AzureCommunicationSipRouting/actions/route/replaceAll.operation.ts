@@ -13,8 +13,10 @@ import { routeItem } from '../../helpers/items';
 import { fail } from '../../helpers/parameters';
 import { readReplaceAllSource } from '../../helpers/replaceAllSource';
 import { readSipConfiguration } from '../../helpers/sipClient';
+import { patternMatcherOf } from '../../helpers/patternMatcher';
 import { patternHints, routeNameProblem, routePatternProblem, sameRoute } from '../../helpers/sipRules';
 import type { SipRoute } from '../../helpers/sipTypes';
+import { SIP_LIMITS } from '../../../shared/acs/sip/types';
 import { orderIsPriorityNotice, sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['route'], operation: ['replaceAll'] } };
@@ -97,7 +99,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const parameter = source === 'json' ? 'Routes (JSON)' : 'Route Name';
 	const { entries: routes, sourceItems } = readReplaceAllSource(
 		this,
-		{ name: 'routesJson', displayName: 'Routes (JSON)', parse: parseRoutes },
+		{ name: 'routesJson', displayName: 'Routes (JSON)', parse: parseRoutes, max: SIP_LIMITS.maxRoutes, noun: 'routes' },
 		(itemIndex) => readItemRoute.call(this, itemIndex),
 	);
 	const choice = readSipApiChoice.call(this, 0);
@@ -114,7 +116,9 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const before = await readSipConfiguration.call(this, choice, 0);
 	const outcome = await commitConfiguration.call(this, choice, 0, before, { ...before, routes }, parameter);
 
-	const output: INodeExecutionData[] = outcome.after.routes.map((route, index) => {
+	const matcher = patternMatcherOf(this);
+	const output: INodeExecutionData[] = [];
+	for (const [index, route] of outcome.after.routes.entries()) {
 		const previousIndex = before.routes.findIndex((entry) => entry.name === route.name);
 		const change =
 			previousIndex < 0
@@ -123,15 +127,16 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 					? 'unchanged'
 					: 'updated';
 		const inputIndex = routes.findIndex((entry) => entry.name === route.name);
-		return {
-			json: { ...routeItem(route, index, choice), change, patternHints: patternHints(route.numberPattern) },
+		const { hints, evaluatedLocally } = await patternHints(route.numberPattern, matcher);
+		output.push({
+			json: { ...routeItem(route, index, choice), change, patternHints: hints, patternEvaluatedLocally: evaluatedLocally },
 			pairedItem: { item: inputIndex >= 0 ? sourceItems[inputIndex] : 0 },
-		};
-	});
+		});
+	}
 	for (const route of before.routes) {
 		if (outcome.after.routes.some((entry) => entry.name === route.name)) continue;
 		output.push({
-			json: { ...routeItem(route, 0, choice), priority: null, change: 'deleted', patternHints: [] },
+			json: { ...routeItem(route, 0, choice), priority: null, change: 'deleted', patternHints: [], patternEvaluatedLocally: null },
 			pairedItem: { item: 0 },
 		});
 	}

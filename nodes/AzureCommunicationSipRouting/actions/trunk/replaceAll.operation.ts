@@ -15,6 +15,7 @@ import { readReplaceAllSource } from '../../helpers/replaceAllSource';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { fqdnProblem, portProblem } from '../../helpers/sipRules';
 import type { SipConfiguration, SipTrunk } from '../../helpers/sipTypes';
+import { SIP_LIMITS } from '../../../shared/acs/sip/types';
 import { sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['trunk'], operation: ['replaceAll'] } };
@@ -118,7 +119,7 @@ function readEntries(this: IExecuteFunctions): { entries: TrunkEntry[]; sourceIt
 	const source = this.getNodeParameter('source', 0) as string;
 	const { entries, sourceItems } = readReplaceAllSource(
 		this,
-		{ name: 'trunksJson', displayName: 'Trunks (JSON)', parse: parseTrunks },
+		{ name: 'trunksJson', displayName: 'Trunks (JSON)', parse: parseTrunks, max: SIP_LIMITS.maxTrunks, noun: 'trunks' },
 		(itemIndex) => readItemTrunk.call(this, itemIndex),
 	);
 	checkEntries.call(this, entries, sourceItems, source === 'json' ? 'Trunks (JSON)' : 'Trunk FQDN');

@@ -6,7 +6,7 @@
  * Codes marked [?] are not documented; they are this project's choice for limits the spec states
  * (maxProperties/maxItems/maxLength) but whose live error code is unknown.
  */
-import { compileDotnetRegex } from './dotnetRegex';
+import { translateDotnetRegex } from './dotnetRegex';
 import { isForbiddenKey } from './mergePatch';
 import { SIP_LIMITS, type SipConfiguration, type SipConfigurationPatch, type SipRoute } from './types';
 import {
@@ -90,7 +90,7 @@ function validateRoute(route: SipRoute, index: number, options: SipValidationOpt
   const patternError = validateRouteNumberPatternLength(route.numberPattern, label);
   if (patternError) issues.push(issue('InvalidRouteNumberPattern', patternError, target));
   else if (options.checkPatternSyntax !== false) {
-    const compiled = compileDotnetRegex(route.numberPattern);
+    const compiled = translateDotnetRegex(route.numberPattern);
     if (!compiled.ok) issues.push(issue('InvalidRouteNumberPattern', `Route "${label}": ${compiled.error}`, target));
   }
   const descriptionError = validateRouteDescription(route.description, label);

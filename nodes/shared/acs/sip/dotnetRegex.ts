@@ -24,7 +24,7 @@ export interface DotnetRegexResult {
   ok: boolean;
   /** Present when the pattern can be evaluated locally (ok, and the translation compiles in JS). */
   regex?: RegExp;
-  /** The emitted JavaScript source and flags (for diagnostics). */
+  /** The emitted JavaScript source and flags (present when translated; a RegExp can be built from them). */
   source?: string;
   flags?: string;
   /** Why .NET refuses the pattern, when !ok. */
@@ -818,8 +818,12 @@ function walk(node: Node, visit: (n: Node) => void): void {
   }
 }
 
-/** Parses and translates a .NET pattern. Never throws. */
-export function compileDotnetRegex(pattern: string, options: DotnetRegexOptions = {}): DotnetRegexResult {
+/**
+ * Parses and translates a .NET pattern without building the RegExp. Never throws. Building a RegExp from some
+ * translations takes seconds (hundreds of Unicode classes), so code on n8n's event loop uses this and leaves
+ * building and matching to a worker thread.
+ */
+export function translateDotnetRegex(pattern: string, options: DotnetRegexOptions = {}): DotnetRegexResult {
   const parser = new Parser(pattern, {
     i: !!options.ignoreCase,
     m: !!options.multiline,
@@ -857,12 +861,18 @@ export function compileDotnetRegex(pattern: string, options: DotnetRegexOptions 
       ],
     };
   }
-  const warnings = [...new Set(parser.warnings)];
+  return { ok: true, source, flags, warnings: [...new Set(parser.warnings)] };
+}
+
+/** Parses and translates a .NET pattern into a RegExp. Never throws. */
+export function compileDotnetRegex(pattern: string, options: DotnetRegexOptions = {}): DotnetRegexResult {
+  const translated = translateDotnetRegex(pattern, options);
+  if (translated.source === undefined) return translated;
   try {
-    return { ok: true, regex: new RegExp(source, flags), source, flags, warnings };
+    return { ...translated, regex: new RegExp(translated.source, translated.flags) };
   } catch (error) {
-    warnings.push(`The pattern is valid .NET but could not be evaluated locally (${(error as Error).message}).`);
-    return { ok: true, source, flags, warnings };
+    const warnings = [...translated.warnings, `The pattern is valid .NET but could not be evaluated locally (${(error as Error).message}).`];
+    return { ...translated, warnings };
   }
 }
 

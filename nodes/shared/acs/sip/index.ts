@@ -5,3 +5,4 @@ export * from './routeMatcher';
 export * from './mergePatch';
 export * from './configValidation';
 export * from './desiredStatePlanner';
+export * from './patternEvaluation';

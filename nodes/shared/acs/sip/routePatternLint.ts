@@ -2,7 +2,8 @@
  * Hints for ACS route number patterns (.NET regular expressions matched against E.164 numbers such as
  * "+14255550100"). Hints never block: the service accepts every valid .NET pattern.
  */
-import { compileDotnetRegex } from './dotnetRegex';
+import { translateDotnetRegex } from './dotnetRegex';
+import { NOT_EVALUATED_LOCALLY, type PatternMatcher, type RegexText } from './patternEvaluation';
 
 export type RoutePatternHintCode =
   | 'quantifiedAnchor'
@@ -12,7 +13,8 @@ export type RoutePatternHintCode =
   | 'missingStartAnchor'
   | 'missingEndAnchor'
   | 'whitespace'
-  | 'approximateEvaluation';
+  | 'approximateEvaluation'
+  | 'notEvaluatedLocally';
 
 export interface RoutePatternHint {
   code: RoutePatternHintCode;
@@ -24,6 +26,8 @@ export interface RoutePatternLint {
   valid: boolean;
   error?: string;
   hints: RoutePatternHint[];
+  /** False when the sample numbers were not matched locally (over the time budget, or not translatable). */
+  evaluated: boolean;
 }
 
 const COMMON_COUNTRY_CODES = ['1', '7', '33', '44', '49', '61', '81', '86', '91', '353'];
@@ -74,9 +78,40 @@ export function sampleNumbersFor(pattern: string): string[] {
   return [...samples];
 }
 
-export function lintRoutePattern(pattern: string): RoutePatternLint {
-  const compiled = compileDotnetRegex(pattern);
-  if (!compiled.ok) return { valid: false, error: compiled.error, hints: [] };
+/** Why .NET (and so the service) refuses the pattern; undefined when it is valid. Parses only, never matches. */
+export function routePatternSyntaxError(pattern: string): string | undefined {
+  const translated = translateDotnetRegex(pattern);
+  return translated.ok ? undefined : translated.error;
+}
+
+/** The hints that need matching: sample numbers with and without "+"; undefined when they were not matched. */
+async function sampleHints(regex: RegexText, pattern: string, matcher: PatternMatcher): Promise<RoutePatternHint[] | undefined> {
+  if (!matcher.canAnswer()) return undefined;
+  const samples = sampleNumbersFor(pattern);
+  const withPlus = await matcher.firstMatch(regex, samples.map((s) => `+${s}`));
+  if (withPlus === undefined) return undefined;
+  if (withPlus >= 0) return [];
+  const withoutPlus = await matcher.firstMatch(regex, samples);
+  if (withoutPlus === undefined) return undefined;
+  const example = samples[withoutPlus];
+  return [
+    withoutPlus >= 0
+      ? {
+          code: 'cannotMatchPlus',
+          message:
+            `The pattern matches numbers without "+" (e.g. "${example}") but none written in E.164 with "+" ` +
+            `(e.g. "+${example}"), which is how the service matches them. Start the pattern with "^\\+".`,
+        }
+      : {
+          code: 'matchesNothing',
+          message: `The pattern matched none of ${samples.length * 2} sample numbers (with and without "+"): check it.`,
+        },
+  ];
+}
+
+export async function lintRoutePattern(pattern: string, matcher: PatternMatcher): Promise<RoutePatternLint> {
+  const compiled = translateDotnetRegex(pattern);
+  if (!compiled.ok) return { valid: false, error: compiled.error, hints: [], evaluated: false };
   const hints: RoutePatternHint[] = [];
   const plain = plainCharacters(pattern);
 
@@ -132,27 +167,12 @@ export function lintRoutePattern(pattern: string): RoutePatternLint {
     });
   }
 
-  if (compiled.regex) {
-    const regex = compiled.regex;
-    const samples = sampleNumbersFor(pattern);
-    const withPlus = samples.some((s) => regex.test(`+${s}`));
-    if (!withPlus) {
-      const withoutPlus = samples.find((s) => regex.test(s));
-      hints.push(
-        withoutPlus !== undefined
-          ? {
-              code: 'cannotMatchPlus',
-              message:
-                `The pattern matches numbers without "+" (e.g. "${withoutPlus}") but none written in E.164 with "+" ` +
-                `(e.g. "+${withoutPlus}"), which is how the service matches them. Start the pattern with "^\\+".`,
-            }
-          : {
-              code: 'matchesNothing',
-              message: `The pattern matched none of ${samples.length * 2} sample numbers (with and without "+"): check it.`,
-            },
-      );
-    }
+  let evaluated = false;
+  if (compiled.source !== undefined && compiled.flags !== undefined) {
+    const matched = await sampleHints({ source: compiled.source, flags: compiled.flags }, pattern, matcher);
+    evaluated = matched !== undefined;
+    hints.push(...(matched ?? [{ code: 'notEvaluatedLocally', message: NOT_EVALUATED_LOCALLY }]));
   }
   for (const warning of compiled.warnings) hints.push({ code: 'approximateEvaluation', message: warning });
-  return { valid: true, hints };
+  return { valid: true, hints, evaluated };
 }
