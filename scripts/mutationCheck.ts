@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { MUTATIONS, type Mutation } from './mutation/mutations';
 
 const root = resolve(__dirname, '..');
+const RUN_TIMEOUT_MS = 15 * 60 * 1000;
 
 interface Result {
 	name: string;
@@ -44,7 +45,7 @@ function applyMutation(mutation: Mutation): () => void {
 }
 
 function runGuardingTests(mutation: Mutation): { passed: boolean; failedTests: number } {
-	const args = ['jest', '--silent', '--ci', '--testTimeout=120000'];
+	const args = ['jest', '--silent', '--ci', '--forceExit', `--testTimeout=${mutation.testTimeoutMs ?? 120_000}`];
 	if (mutation.reliability) args.push('--config', 'jest.reliability.config.js');
 	args.push(...mutation.tests);
 	const run = spawnSync('npx', args, {
@@ -52,6 +53,8 @@ function runGuardingTests(mutation: Mutation): { passed: boolean; failedTests: n
 		encoding: 'utf8',
 		env: { ...process.env, NODE_EXTRA_CA_CERTS: join(root, '.local/tls/ca.pem') },
 		maxBuffer: 256 * 1024 * 1024,
+		// A mutation may leave a test waiting forever (a thread matching without a budget): that run did not pass.
+		timeout: RUN_TIMEOUT_MS,
 	});
 	const text = `${run.stdout}\n${run.stderr}`;
 	const failed = /Tests:\s+(?:.*?)(\d+) failed/.exec(text);

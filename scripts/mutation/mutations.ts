@@ -11,6 +11,8 @@ export interface Mutation {
 	tests: string[];
 	/** The tests are in the reliability suite (its own jest config). */
 	reliability?: boolean;
+	/** Per-test timeout in ms when the mutation makes a guarded test wait instead of fail (default 120 000). */
+	testTimeoutMs?: number;
 }
 
 export const MUTATIONS: Mutation[] = [
@@ -39,5 +41,84 @@ export const MUTATIONS: Mutation[] = [
 		find: "return method.toUpperCase() !== 'POST';",
 		replace: 'return true;',
 		tests: ['test/transport/retriesAndErrors.test.ts'],
+	},
+	{
+		name: 'scrubber-identity',
+		guards: 'secrets: every text from a response passes the scrubber',
+		file: 'nodes/shared/transport/scrub.ts',
+		find: 'export function scrubSecrets(text: string): string {',
+		replace: 'export function scrubSecrets(text: string): string {\n\tif (text.length >= 0) return text;',
+		tests: ['test/reliability/leakEcho.test.ts'],
+		reliability: true,
+	},
+	{
+		name: 'purchase-doubt-counts-as-refusal',
+		guards: 'money: "not purchased" only on definitive evidence',
+		file: 'nodes/AzureCommunicationPhoneNumbers/actions/helpers/purchaseStart.ts',
+		find: "if (acs?.ambiguous) return 'inDoubt';",
+		replace: "if (acs?.ambiguous) return 'refused';",
+		tests: ['test/reliability/lateProcessing.test.ts'],
+		reliability: true,
+	},
+	{
+		name: 'regex-budget-unbounded',
+		guards: 'availability: route patterns are evaluated within a time budget',
+		file: 'nodes/shared/regexBudget/budgetedMatcher.ts',
+		find: 'export const DEFAULT_REGEX_BUDGET: RegexBudget = { totalMs: 100, perQuestionMs: 25, startupMs: 10_000 };',
+		replace: 'export const DEFAULT_REGEX_BUDGET: RegexBudget = { totalMs: 3_600_000, perQuestionMs: 3_600_000, startupMs: 10_000 };',
+		tests: ['test/unit/regexBudget/budgetedMatcher.test.ts'],
+		testTimeoutMs: 20_000,
+	},
+	{
+		name: 'body-cap-off',
+		guards: 'emulator: every request body is capped (413)',
+		file: 'emulator/core/bodyLimit.ts',
+		find: "  const declared = message.headers['content-length'];",
+		replace: "  maxBytes = Number.MAX_SAFE_INTEGER;\n  const declared = message.headers['content-length'];",
+		tests: ['test/emulator/core/bodyLimits.test.ts'],
+		testTimeoutMs: 20_000,
+	},
+	{
+		name: 'control-guard-off',
+		guards: 'emulator: control API only for loopback Host, same origin, JSON',
+		file: 'emulator/core/controlGuard.ts',
+		find: 'export function controlRefusal(message: IncomingMessage, method: string): string | undefined {',
+		replace: 'export function controlRefusal(message: IncomingMessage, method: string): string | undefined {\n  if (method) return undefined;',
+		tests: ['test/emulator/core/controlApiGuard.test.ts'],
+	},
+	{
+		name: 'redirect-followed-on-legacy-path',
+		guards: 'host pin: credentials stop redirects on every request path',
+		file: 'credentials/common/prepareAcsRequest.ts',
+		find: '\t\tfollowRedirect: false,\n\t\tfollowAllRedirects: false,\n\t\tmaxRedirects: 0,\n',
+		replace: '',
+		tests: ['test/reliability/redirects.test.ts'],
+		reliability: true,
+	},
+	{
+		name: 'redirect-is-success',
+		guards: 'a 3xx from the service is an error, never data',
+		file: 'nodes/shared/transport/request.ts',
+		find: 'if (response.statusCode >= 300) return',
+		replace: 'if (response.statusCode >= 400) return',
+		tests: ['test/reliability/redirects.test.ts'],
+		reliability: true,
+	},
+	{
+		name: 'repeated-pages-accepted',
+		guards: 'scale: an endless or circular nextLink chain ends',
+		file: 'nodes/shared/transport/pageChainGuard.ts',
+		find: 'if (earlier !== undefined) {',
+		replace: 'if (earlier === -1) {',
+		tests: ['test/unit/transport/pageChainGuard.test.ts'],
+	},
+	{
+		name: 'stored-sip-document-trusted',
+		guards: 'availability: a SIP document the service could not hold is refused',
+		file: 'nodes/AzureCommunicationSipRouting/helpers/storedDocument.ts',
+		find: 'export function storedDocumentProblem(body: unknown): string | undefined {',
+		replace: 'export function storedDocumentProblem(body: unknown): string | undefined {\n\tif (body !== Symbol.iterator) return undefined;',
+		tests: ['test/reliability/hostileSipDocument.test.ts'],
+		reliability: true,
 	},
 ];
