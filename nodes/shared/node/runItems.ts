@@ -69,7 +69,7 @@ export async function runItemsConcurrently(
 
 	const waitForTurn = async (workerId: number) => {
 		for (;;) {
-			if (stopped || signal?.aborted) return false;
+			if (stopped || signal?.aborted || next >= itemCount) return false;
 			const pause = throttle.pausedUntil - Date.now();
 			if (pause > 0) await sleep(pause, signal);
 			else if (workerId >= throttle.limit) await sleep(200, signal);

@@ -52,6 +52,22 @@ describe('Phone Numbers node: a throttled item uses one retry budget', () => {
 			for (const gap of gapsMs(gets)) expect(gap).toBeGreaterThanOrEqual(950);
 		});
 
+		it('with Concurrency and Continue On Fail, an item that stayed throttled does not leave idle workers waiting: the run ends', async () => {
+			const numbers = (await control(emulator(), 'POST', '/seed', { count: 2 })).phoneNumbers as string[];
+			await emulator().control.addFault({ method: 'GET', path: `^/phoneNumbers/${encodeURIComponent(numbers[1])}`, type: 'status', status: 429, retryAfter: 0, count: 100 });
+			// Without an end the run would wait forever: the race only turns that into a failure instead of a timeout.
+			const run = runAs(
+				emulator(),
+				{ resource: 'phoneNumber', operation: 'get', ...numberFromInput, options: { concurrency: 2 } },
+				{ inputItems: numbers.map((number) => ({ number })), continueOnFail: true },
+			);
+			const hang = new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 20_000).unref());
+			const result = await Promise.race([run, hang]);
+			expect(result).not.toBe('still running');
+			if (result === 'still running') return;
+			expect(jsonOf(result).map((item) => item.httpCode ?? item.phoneNumber)).toEqual([numbers[0], '429']);
+		}, 40_000);
+
 		it('several throttled items: none is sent more than 1 + maxRetries times, and the others still succeed', async () => {
 			const numbers = (await control(emulator(), 'POST', '/seed', { count: 4 })).phoneNumbers as string[];
 			// Only the first number is throttled, every time.
