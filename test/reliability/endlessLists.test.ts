@@ -37,6 +37,23 @@ const CHAINS: Record<string, Chain> = {
 		ids: [number(skipOf(url) % 3)],
 		nextLink: `/phoneNumbers?top=100&skip=${skipOf(url) + 1}&api-version=2025-06-01`,
 	}),
+	'a link back to the page just read, with fresh items each time': (url) => ({
+		position: url.searchParams.has('p') ? 1 : 0,
+		ids: [number(requests * 2), number(requests * 2 + 1)],
+		nextLink: '/phoneNumbers?p=2&api-version=2025-06-01',
+	}),
+	'links A, B, C, then B again, with fresh items each time': (url) => {
+		const at = url.searchParams.get('p') ?? 'A';
+		return { position: 'ABC'.indexOf(at), ids: [number(requests * 2), number(requests * 2 + 1)], nextLink: `/phoneNumbers?p=${{ A: 'B', B: 'C', C: 'B' }[at]}&api-version=2025-06-01` };
+	},
+	'an empty page with a next link between full ones': (url) => {
+		const skip = skipOf(url);
+		return {
+			position: skip >= 200 ? CHAIN_END : skip / 100,
+			ids: skip === 100 ? [] : Array.from({ length: 100 }, (_, i) => number(skip + i)),
+			nextLink: `/phoneNumbers?skip=${skip + 100}&top=100&api-version=2025-06-01`,
+		};
+	},
 	'one fresh item per page': (url) => ({
 		position: skipOf(url),
 		ids: [number(skipOf(url))],
@@ -112,4 +129,23 @@ it(`one fresh item per page: stopped past ${MAX_LIST_PAGES.toLocaleString('en-US
 	// Links that do not follow skip + page size: after the first page read ahead in vain, none is.
 	expect(sent).toBeLessThanOrEqual(MAX_LIST_PAGES + 2);
 	figures.oneItemPerPage = { requests: sent, heapGrowthMb };
+});
+
+it.each([
+	['a link back to the page just read, with fresh items each time', 2],
+	['links A, B, C, then B again, with fresh items each time', 3],
+])('%s: ends with the circle error, not a partial list', async (name, pages) => {
+	chain = CHAINS[name];
+	const { run, requests: sent } = await getManyReturnAll();
+	expect(run.error?.message).toContain('its next-page links go round in a circle');
+	expect(run.items).toEqual([]);
+	expect(sent).toBeLessThanOrEqual(pages + 1);
+});
+
+it('an empty page with a next link is followed: every item of the pages after it is listed', async () => {
+	chain = CHAINS['an empty page with a next link between full ones'];
+	const { run } = await getManyReturnAll();
+	expect(run.error).toBeUndefined();
+	expect(run.items).toHaveLength(200);
+	expect(new Set(run.items.map((item) => item.json.phoneNumber)).size).toBe(200);
 });

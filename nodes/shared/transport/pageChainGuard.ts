@@ -30,7 +30,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 export class PageChainGuard {
 	private readonly pagesSeen = new Map<string, number>();
-	private readonly linksSeen = new Set<string>();
+	/** Each next-page link followed, with the page it was read as. */
+	private readonly linksSeen = new Map<string, number>();
 	private pages = 0;
 	private items = 0;
 	private characters = 0;
@@ -43,8 +44,9 @@ export class PageChainGuard {
 		this.items += page.length;
 		const text = JSON.stringify(page);
 		this.characters += text.length;
-		const print = fingerprint(text);
-		const earlier = this.pagesSeen.get(print);
+		// Empty pages are all alike and the service may send several; the page bound still counts them.
+		const print = page.length > 0 ? fingerprint(text) : undefined;
+		const earlier = print === undefined ? undefined : this.pagesSeen.get(print);
 		if (earlier !== undefined) {
 			return {
 				message: `The service sent the same ${count(page.length)} items again as page ${count(this.pages)} (first sent as page ${count(earlier)}): its next-page links go round in a circle`,
@@ -52,7 +54,7 @@ export class PageChainGuard {
 					'Listing stopped; nothing more was fetched. Run again later, or use Limit instead of Return All. If this repeats, the endpoint may not be an Azure Communication Services resource.',
 			};
 		}
-		this.pagesSeen.set(print, this.pages);
+		if (print !== undefined) this.pagesSeen.set(print, this.pages);
 		const { items, pages, characters } = this.bounds;
 		if (this.items > items || this.pages > pages || this.characters > characters) {
 			return {
@@ -63,12 +65,19 @@ export class PageChainGuard {
 		return undefined;
 	}
 
-	/** True the first time a link is seen. */
-	firstVisit(link: string): boolean {
+	/** A problem when the next page's link is one already followed: the chain goes round in a circle. */
+	follow(link: string): ChainProblem | undefined {
 		const print = fingerprint(link);
-		if (this.linksSeen.has(print)) return false;
-		this.linksSeen.add(print);
-		return true;
+		const earlier = this.linksSeen.get(print);
+		if (earlier !== undefined) {
+			return {
+				message: `The service's next-page link after page ${count(this.pages)} points back to page ${count(earlier)}: its next-page links go round in a circle`,
+				description:
+					'Listing stopped; nothing more was fetched. Run again later, or use Limit instead of Return All. If this repeats, the endpoint may not be an Azure Communication Services resource.',
+			};
+		}
+		this.linksSeen.set(print, this.pages + 1);
+		return undefined;
 	}
 
 	visited(link: string): boolean {

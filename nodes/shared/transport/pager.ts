@@ -7,7 +7,7 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 import { pinToEndpoint } from './hostPin';
-import { PageChainGuard } from './pageChainGuard';
+import { PageChainGuard, type ChainProblem } from './pageChainGuard';
 import { acsRequest } from './request';
 import { settle, type Settled } from './settle';
 import type { AcsContext, AcsResponse, PagedRequestOptions } from './types';
@@ -32,6 +32,10 @@ export function predictNextLink(link: string, pageSizeParam: string): string | u
 
 type PageResponse = AcsResponse<Record<string, unknown>>;
 
+function chainError(ctx: AcsContext, problem: ChainProblem, itemIndex: number | undefined): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), problem.message, { itemIndex, description: problem.description });
+}
+
 export async function acsGetAllPages<T = unknown>(this: AcsContext, options: PagedRequestOptions): Promise<T[]> {
 	const { itemsField, pageSizeParam, limit, pageSize, ...request } = options;
 	if (limit !== undefined && limit <= 0) return [];
@@ -54,16 +58,17 @@ export async function acsGetAllPages<T = unknown>(this: AcsContext, options: Pag
 					itemIndex: options.itemIndex,
 				});
 			}
-			const problem = page?.length ? guard.admit(page) : undefined;
-			if (problem) throw new NodeOperationError(this.getNode(), problem.message, { itemIndex: options.itemIndex, description: problem.description });
+			const problem = guard.admit((page as unknown[] | undefined) ?? []);
+			if (problem) throw chainError(this, problem, options.itemIndex);
 			for (const item of (page as T[] | undefined) ?? []) {
 				items.push(item);
 				if (limit !== undefined && items.length >= limit) return items;
 			}
 			const nextLink = body?.nextLink;
-			if (typeof nextLink !== 'string' || nextLink === '' || !page?.length) return items;
+			if (typeof nextLink !== 'string' || nextLink === '') return items;
 			const pinned = await pinToEndpoint(this, nextLink, 'nextLink', options.itemIndex);
-			if (!guard.firstVisit(pinned)) return items;
+			const circle = guard.follow(pinned);
+			if (circle) throw chainError(this, circle, options.itemIndex);
 			if (limit !== undefined) {
 				pending = fetchPage(withPageSize(pinned, pageSizeParam, Math.min(size, limit - items.length)));
 				continue;

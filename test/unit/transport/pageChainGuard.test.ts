@@ -41,11 +41,21 @@ describe('bounds of one list (a chain of pages)', () => {
 		expect(guard.admit(page(MAX_LIST_ITEMS, 1))?.message).toContain('after 500,001 items in 2 pages');
 	});
 
-	it('remembers links', () => {
+	it('a link followed a second time is a circle, naming the page it first led to', () => {
 		const guard = new PageChainGuard();
+		expect(guard.admit(page(0, 2))).toBeUndefined();
 		expect(guard.visited('/phoneNumbers?skip=100')).toBe(false);
-		expect(guard.firstVisit('/phoneNumbers?skip=100')).toBe(true);
-		expect(guard.firstVisit('/phoneNumbers?skip=100')).toBe(false);
+		expect(guard.follow('/phoneNumbers?skip=100')).toBeUndefined();
 		expect(guard.visited('/phoneNumbers?skip=100')).toBe(true);
+		expect(guard.admit(page(2, 2))).toBeUndefined();
+		expect(guard.follow('/phoneNumbers?skip=100')?.message).toBe(
+			"The service's next-page link after page 2 points back to page 2: its next-page links go round in a circle",
+		);
+	});
+
+	it('empty pages are never taken for a repeated page, but count against the page bound', () => {
+		const guard = new PageChainGuard({ items: 100, pages: 3, characters: 1_000_000 });
+		expect([guard.admit([]), guard.admit([]), guard.admit([])]).toEqual([undefined, undefined, undefined]);
+		expect(guard.admit([])?.message).toContain('after 0 items in 4 pages');
 	});
 });
