@@ -85,6 +85,12 @@ interface CaptureKey {
   occurrence?: number;
 }
 
+/** A conditional being parsed: .NET refuses option groups among its direct children when it tests an expression. */
+interface ConditionalScope {
+  testName?: string;
+  optionsAt: number[];
+}
+
 export class DotnetRegexSyntaxError extends Error {
   constructor(
     message: string,
@@ -126,6 +132,9 @@ class Parser {
   private readonly optStack: Opts[] = [];
   readonly warnings: string[] = [];
   readonly captures: CaptureKey[] = [];
+  readonly conditionals: ConditionalScope[] = [];
+  readonly balancedNames: { name: string; at: number }[] = [];
+  private conditional: ConditionalScope | undefined;
 
   constructor(
     private readonly p: string,
@@ -423,10 +432,7 @@ class Parser {
       const ch = this.p[this.pos++];
       let cp: number;
       let translated = false;
-      if (ch === ']' && !first) {
-        if (rangeStart !== undefined) set.items.push({ t: 'range', from: rangeStart, to: rangeStart });
-        return set;
-      }
+      if (ch === ']' && !first) return set; // .NET drops a range start left open by `\-`, as in [a-\-]
       first = false;
       if (ch === '\\' && this.pos < this.p.length) {
         const esc = this.p[this.pos];
@@ -438,13 +444,13 @@ class Parser {
           continue;
         }
         if (esc === '-') {
+          // \- is a lone '-': it never starts or ends a range, and a pending range start carries over it
           this.pos++;
-          cp = 0x2d;
-          translated = true;
-        } else {
-          cp = this.scanCharEscape();
-          translated = true;
+          set.items.push({ t: 'range', from: 0x2d, to: 0x2d });
+          continue;
         }
+        cp = this.scanCharEscape();
+        translated = true;
       } else {
         cp = this.p.codePointAt(this.pos - 1)!;
         if (cp > 0xffff) this.pos++;
@@ -478,8 +484,11 @@ class Parser {
     this.pos++; // (
     const saved = this.opts;
     this.optStack.push({ ...saved });
-    const finish = (make: (body: Node) => Node): Node => {
+    const finish = (make: (body: Node) => Node, conditional?: ConditionalScope): Node => {
+      const outer = this.conditional;
+      this.conditional = conditional;
       const body = this.parseAlternation();
+      this.conditional = outer;
       if (this.peek() !== ')') this.fail("Not enough )'s.", open);
       this.pos++;
       this.opts = this.optStack.pop()!;
@@ -512,14 +521,18 @@ class Parser {
     }
     if (ch === '<' || ch === "'") return this.parseNamedGroup(ch === "'" ? "'" : '>', finish);
     if (ch === '(') return this.parseConditional(open, finish);
-    // options: (?imnsx-imnsx) or (?imnsx-imnsx:...)
-    const m = /^([imnsx]*)(?:-([imnsx]*))?([:)])/.exec(this.p.slice(this.pos));
+    // options: (?imnsx-imnsx) or (?imnsx-imnsx:...); letters in any case, '-' turns off and '+' on what follows
+    const m = /^([imnsx+-]*)([:)])/i.exec(this.p.slice(this.pos));
     if (!m) this.fail('Unrecognized grouping construct.', open);
+    if (this.conditional && m[0].length > 1) this.conditional.optionsAt.push(open);
     const next = { ...this.opts };
-    for (const o of m[1]) next[o as keyof Opts] = true;
-    for (const o of m[2] ?? '') next[o as keyof Opts] = false;
+    let on = true;
+    for (const o of m[1].toLowerCase()) {
+      if (o === '-' || o === '+') on = o === '+';
+      else next[o as keyof Opts] = on;
+    }
     this.pos += m[0].length;
-    if (m[3] === ')') {
+    if (m[2] === ')') {
       this.optStack.pop();
       this.opts = next;
       return null;
@@ -551,6 +564,7 @@ class Parser {
       const balStart = this.pos;
       while (isWordChar(this.peek())) this.pos++;
       if (balStart === this.pos) this.fail('Invalid group name: Group names must begin with a word character.');
+      this.balancedNames.push({ name: this.p.slice(balStart, this.pos), at: balStart });
       this.warnings.push(
         `Balancing group (?<${key.value ?? ''}-${this.p.slice(balStart, this.pos)}>…) has no JavaScript equivalent: evaluated as a plain group locally.`,
       );
@@ -566,19 +580,29 @@ class Parser {
     return finish((body) => ({ t: 'capture', key, body }));
   }
 
-  private parseConditional(open: number, finish: (make: (body: Node) => Node) => Node): Node {
+  private parseConditional(
+    open: number,
+    finish: (make: (body: Node) => Node, conditional?: ConditionalScope) => Node,
+  ): Node {
     // (?(name)yes|no), (?(1)yes|no) or (?(expression)yes|no)
     const testStart = this.pos + 1;
     const ref = /^\((\d+|[\p{L}\p{Mn}\p{Nd}\p{Pc}]+)\)/u.exec(this.p.slice(this.pos));
+    const number = /^\((\d+)/.exec(this.p.slice(this.pos));
+    if (number && !/^\d+$/.test(ref?.[1] ?? '')) this.fail(`(?(${Number(number[1])}) ) malformed.`, testStart);
     if (this.peek(1) === '?' && this.peek(2) === '#') this.fail('Alternation conditions cannot be comments.');
     if (this.peek(1) === '?' && (this.peek(2) === "'" || (this.peek(2) === '<' && !['=', '!'].includes(this.peek(3) ?? ''))))
       this.fail('Alternation conditions do not capture and cannot be named.');
     const savedN = this.opts.n;
+    const scope: ConditionalScope = { testName: ref ? ref[1] : undefined, optionsAt: [] };
+    this.conditionals.push(scope);
+    const outer = this.conditional;
+    this.conditional = scope;
     this.opts = { ...this.opts, n: true }; // the condition's own parentheses never capture
     const group = this.parseGroup();
     this.opts = { ...this.opts, n: savedN };
+    this.conditional = outer;
     const test: Node = group ?? { t: 'empty' };
-    const body = finish((b) => b);
+    const body = finish((b) => b, scope);
     const alts = body.t === 'alt' ? body.alts : [body];
     if (alts.length > 2) this.fail('Too many | in (?()|).', open);
     return {
@@ -589,6 +613,23 @@ class Parser {
       no: alts[1],
       pos: testStart,
     };
+  }
+}
+
+/** Checks .NET makes once every group is known: balancing group names, options inside expression conditionals. */
+function checkGroupReferences(parser: Parser, slots: Set<number>, names: Map<string, number>): void {
+  const defined = (name: string): boolean =>
+    /^\d+$/.test(name) ? Number(name) === 0 || slots.has(Number(name)) : names.has(name);
+  for (const { name, at } of parser.balancedNames) {
+    if (!defined(name))
+      throw new DotnetRegexSyntaxError(
+        /^\d+$/.test(name) ? `Reference to undefined group number ${name}.` : `Reference to undefined group name ${name}.`,
+        at,
+      );
+  }
+  for (const c of parser.conditionals) {
+    const testsGroup = c.testName !== undefined && (/^\d+$/.test(c.testName) || names.has(c.testName));
+    if (!testsGroup && c.optionsAt.length > 0) throw new DotnetRegexSyntaxError('Unrecognized grouping construct.', c.optionsAt[0]);
   }
 }
 
@@ -676,7 +717,10 @@ class Emitter {
       case 'char':
         return this.caseWrap(hexChar(node.cp), node.ci && /\p{L}/u.test(String.fromCodePoint(node.cp)));
       case 'set':
-        return this.caseWrap(emitSet(node.set), node.ci);
+        // (?-i:…) is a no-op, but without it V8 (v flag) lets a class after a (?i:…) group ignore case
+        return !node.ci && this.ciNodes > 0 && !this.useGlobalI
+          ? `(?-i:${emitSet(node.set)})`
+          : this.caseWrap(emitSet(node.set), node.ci);
       case 'raw':
         return node.text;
       case 'capture': {
@@ -730,6 +774,7 @@ class Emitter {
 
   private emitNumref(node: Extract<Node, { t: 'numref' }>): string {
     const num = Number(node.digits);
+    if (num === 0) return '[]'; // group 0 is only captured once the whole match succeeds
     if (this.slots.has(num)) return this.backref(num, node.ci);
     if (num <= 9 || !/^[0-7]/.test(node.digits))
       throw new DotnetRegexSyntaxError(
@@ -746,6 +791,7 @@ class Emitter {
     const name = node.testName;
     const slot =
       name === undefined ? undefined : /^\d+$/.test(name) ? (this.slots.has(Number(name)) ? Number(name) : undefined) : this.names.get(name);
+    if (name !== undefined && /^\d+$/.test(name) && Number(name) === 0) return `(?:${node.no ? this.emit(node.no) : ''})`;
     if (name !== undefined && /^\d+$/.test(name) && slot === undefined)
       throw new DotnetRegexSyntaxError(`(?(${name}) ) reference to undefined group.`, node.pos);
     const yes = this.emit(node.yes);
@@ -832,6 +878,7 @@ export function compileDotnetRegex(pattern: string, options: DotnetRegexOptions 
   try {
     const tree = parser.parse();
     const { slots, names } = numberCaptures(parser.captures);
+    checkGroupReferences(parser, slots, names);
     const counts = new Map<number, number>();
     for (const c of parser.captures) counts.set(c.slot!, (counts.get(c.slot!) ?? 0) + 1);
     const duplicates = new Set([...counts].filter(([, n]) => n > 1).map(([slot]) => slot));

@@ -1,0 +1,67 @@
+/**
+ * Translator bugs the .NET oracle (test/oracle) found, each pinned with Mono's answer, so they stay fixed on
+ * machines without Mono.
+ */
+import { compileDotnetRegex, dotnetIsMatch } from '../../../../nodes/shared/acs/sip/dotnetRegex';
+
+const invalid = (pattern: string): string | undefined => compileDotnetRegex(pattern).error;
+
+describe('.NET regex translation: oracle findings', () => {
+  test('a balancing group naming an undefined group is refused, as .NET does', () => {
+    expect(invalid('(?<-nope>x)')).toMatch(/Reference to undefined group name nope\./);
+    expect(invalid('(?<a-2>x)')).toMatch(/Reference to undefined group number 2\./);
+    expect(compileDotnetRegex('(?<a>y)(?<-a>x)').ok).toBe(true);
+    expect(compileDotnetRegex('(?<-a>x)(?<a>y)').ok).toBe(true); // defined later still counts
+  });
+
+  test('option groups directly inside an expression conditional are refused; elsewhere they are fine', () => {
+    expect(invalid('(?(?=a)b|(?i)c)')).toMatch(/Unrecognized grouping construct\./);
+    expect(invalid('(?(?=a)b|(?i:c))')).toMatch(/Unrecognized grouping construct\./);
+    expect(invalid('(?(?i)a|b)')).toMatch(/Unrecognized grouping construct\./);
+    expect(invalid('(?(a)(?i)b|c)')).toMatch(/Unrecognized grouping construct\./); // a is no group: an expression
+    expect(compileDotnetRegex('(?<a>x)(?(a)(?i)b|c)').ok).toBe(true); // a group test allows options
+    expect(compileDotnetRegex('(?(?=a)b|(c(?i)))').ok).toBe(true); // nested one group deeper
+    expect(dotnetIsMatch('(?(?=a)a|(?:(?i)b))', 'B')).toBe(true);
+  });
+
+  test('option letters in any case, with + and - anywhere', () => {
+    expect(dotnetIsMatch('(?I)a', 'A')).toBe(true);
+    expect(dotnetIsMatch('(?+i)a', 'A')).toBe(true);
+    expect(dotnetIsMatch('(?-+i)a', 'A')).toBe(true);
+    expect(dotnetIsMatch('(?--i)a', 'A')).toBe(false);
+    expect(dotnetIsMatch('(?i+-s:a)', 'A')).toBe(true);
+    expect(dotnetIsMatch('(?X)a b', 'ab')).toBe(true);
+  });
+
+  test('(?(digits…) must be a group number and a closing parenthesis', () => {
+    expect(invalid('(?(1?)x)')).toMatch(/\(\?\(1\) \) malformed\./);
+    expect(invalid('(a)(?(1 )x|y)')).toMatch(/malformed/);
+    expect(dotnetIsMatch('(?(١)x|y)', 'y')).toBe(true); // a non-ASCII digit is an expression test
+  });
+
+  test('group 0 exists for references and conditionals, and has not captured while matching', () => {
+    expect(dotnetIsMatch('a\\k<0>', 'aa')).toBe(false);
+    expect(dotnetIsMatch("\\k'0'", '')).toBe(false);
+    expect(dotnetIsMatch('(?(0)x|y)', 'y')).toBe(true);
+    expect(dotnetIsMatch('(?(0)x|y)', 'x')).toBe(false);
+    expect(compileDotnetRegex('(?<a-0>x)').ok).toBe(true);
+  });
+
+  test('\\- in a class is a lone hyphen: it neither starts nor ends a range', () => {
+    expect(dotnetIsMatch('[\\--*]', '*')).toBe(true);
+    expect(dotnetIsMatch('[\\--*]', ',')).toBe(false);
+    expect(dotnetIsMatch('[\\--/]', '.')).toBe(false);
+    expect(dotnetIsMatch('[a-\\-z]', 'm')).toBe(true); // the range a-z carries over the \-
+    expect(dotnetIsMatch('[a-\\-]', '-')).toBe(true);
+    expect(dotnetIsMatch('[a-\\-]', 'a')).toBe(false); // .NET drops the unfinished range
+    expect(dotnetIsMatch('[!-\\-]', '#')).toBe(false);
+  });
+
+  test('a case-sensitive class after a (?i:…) group stays case-sensitive', () => {
+    // V8 with the v flag lets such a class ignore case unless it is wrapped in (?-i:…)
+    expect(dotnetIsMatch('(?i:a)[^a-z]', 'aZ')).toBe(true);
+    expect(dotnetIsMatch('(?i:a)[b]', 'aB')).toBe(false);
+    expect(dotnetIsMatch('(?i:a)\\P{Ll}', 'aA')).toBe(true);
+    expect(dotnetIsMatch('(?i:a)x[^b]', 'axB')).toBe(true);
+  });
+});
