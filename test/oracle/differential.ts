@@ -70,7 +70,9 @@ export function compare(cases: readonly Case[], dotnet: readonly OracleAnswer[],
     if ('isMatch' in theirs) result[theirs.isMatch ? 'dotnetMatches' : 'dotnetNonMatches']++;
     if ('timeout' in theirs) result.dotnetTimeouts++;
     const record = (kind: Disagreement['kind']): void => {
-      const entry = known.find((k) => k.kind === kind && k.pattern.test(c.pattern));
+      const entry = known.find(
+        (k) => k.kind === kind && (k.pattern?.test(c.pattern) ?? true) && (k.input?.test(c.input) ?? true),
+      );
       result.disagreements.push({ ...c, kind, dotnet: theirs, ours, known: entry });
     };
     if (theirs.valid !== ours.valid) return record('validity');

@@ -2,7 +2,12 @@
 import type { Rng } from './prng';
 
 const DIGIT_ZEROS = [0x30, 0x30, 0x30, 0x660, 0xff10];
-const ALPHABET = ['1', '4', '0', '9', '+', 'a', 'B', 'é', '٣', '３', ' ', '\n', '-', '_', '#', '{', ',', '}', 'x', '²', '\u00a0'];
+// Besides phone-number text: letters whose case equivalents differ between engines (Kelvin sign, capital sharp s,
+// final sigma, titlecase dz), a character outside the BMP and one from a recent Unicode version.
+const ALPHABET = [
+  ...['1', '4', '0', '9', '+', 'a', 'B', 'é', '٣', '３', ' ', '\n', '-', '_', '#', '{', ',', '}', 'x', '²', '\u00a0'],
+  ...['\u212a', '\u1e9e', 'ς', 'ǅ', '\u{1d7ce}', '\u0870'],
+];
 const MAX_LENGTH = 24;
 
 function phoneNumber(rng: Rng): string {

@@ -1,13 +1,15 @@
 /**
  * Differences between Mono's System.Text.RegularExpressions and the translator that are understood and accepted.
- * An entry covers the cases of its kind whose .NET pattern text matches `pattern`. `origin` says whether the translator is knowingly inexact or Mono differs from .NET (Core),
+ * An entry covers the cases of its kind whose .NET pattern matches `pattern` and whose input matches `input`
+ * (each when given). `origin` says whether the translator is knowingly inexact or Mono differs from .NET (Core),
  * the service's runtime.
  */
 export interface KnownDifference {
   id: string;
   kind: 'validity' | 'isMatch';
   origin: 'translator' | 'mono';
-  pattern: RegExp;
+  pattern?: RegExp;
+  input?: RegExp;
   reason: string;
 }
 
@@ -22,5 +24,36 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       'a group in a branch or optional part not taken) never matches in .NET; JavaScript matches it as the empty ' +
       'string. Which way the answer goes depends on the context (a negative lookaround or an atomic group turns a ' +
       'false "match" into a false "no match").',
+  },
+  {
+    id: 'utf16-code-units',
+    kind: 'isMatch',
+    origin: 'translator',
+    input: /[\u{10000}-\u{10ffff}]/u,
+    reason:
+      '.NET matches UTF-16 code units: `.`, `\\D` or `[^x]` take half of a character outside the BMP, and `\\d` ' +
+      'never matches one (𝟎 U+1D7CE is two surrogates to .NET). The translator needs the v flag and so matches whole ' +
+      'code points. Phone numbers never contain such characters.',
+  },
+  {
+    id: 'case-equivalence',
+    kind: 'isMatch',
+    origin: 'mono',
+    pattern: /\(\?[imnsx+-]*i/i,
+    input: /[\u212a\u1e9e\u03c2\u01c4-\u01c6]/u,
+    reason:
+      'Under (?i) Mono lowercases one character at a time, so K (Kelvin sign) is not k, ẞ is not ß, ς is not σ and ' +
+      'ǅ is not ǆ. JavaScript uses Unicode case folding, which equates them; .NET 7 and later use a case-equivalence ' +
+      'table that equates K, k and the Kelvin sign (as JavaScript does); the other pairs are not verified against ' +
+      '.NET itself.',
+  },
+  {
+    id: 'unicode-version',
+    kind: 'isMatch',
+    origin: 'mono',
+    input: /\u0870/u,
+    reason:
+      "Mono's Unicode tables predate U+0870 (ARABIC LETTER ALEF WITH ATTACHED FATHA, Unicode 14), so to Mono it is " +
+      'no letter and no word character; current .NET and JavaScript know it as a letter.',
   },
 ];

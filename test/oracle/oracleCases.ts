@@ -2,6 +2,7 @@
 import type { Case } from './differential';
 import { generateInputs } from './inputGenerator';
 import { generatePattern } from './patternGenerator';
+import { PINNED_CASES } from './pinnedCases';
 import { createRng } from './prng';
 
 export const CI_SEED = 20261206;
@@ -15,9 +16,10 @@ export function oracleSeed(env: NodeJS.ProcessEnv = process.env): number {
   return seed;
 }
 
+/** The pinned cases, then `patterns` random patterns with their inputs. */
 export function buildCases(seed: number, patterns: number): Case[] {
   const rng = createRng(seed);
-  const cases: Case[] = [];
+  const cases: Case[] = [...PINNED_CASES];
   for (let i = 0; i < patterns; i++) {
     const generated = generatePattern(rng);
     for (const input of generateInputs(rng, generated.samples)) cases.push({ pattern: generated.pattern, input });

@@ -407,7 +407,7 @@ class Parser {
     if (ch === 'c') {
       const c = this.p[this.pos++];
       if (c === undefined) this.fail('Missing control character.', at);
-      const upper = c.toUpperCase().charCodeAt(0);
+      const upper = c >= 'a' && c <= 'z' ? c.charCodeAt(0) - 0x20 : c.charCodeAt(0); // ASCII letters only
       const code = upper - 0x40;
       if (code < 0 || code >= 0x20) this.fail('Unrecognized control character.', at);
       return code;
@@ -679,6 +679,8 @@ function hexChar(cp: number): string {
 
 class Emitter {
   private atomicCount = 0;
+  /** Inside a lookbehind, which JS (like .NET) matches right to left: the last element of a sequence goes first. */
+  private behind = false;
   ciNodes = 0;
   csNodes = 0;
   useGlobalI = false;
@@ -732,10 +734,12 @@ class Emitter {
         return `(?:${this.emit(node.body)})`;
       case 'atomic': {
         const name = `atomic${++this.atomicCount}`;
-        return `(?:(?=(?<${name}>${this.emit(node.body)}))\\k<${name}>)`;
+        return this.behind
+          ? `(?:\\k<${name}>(?<=(?<${name}>${this.emit(node.body)})))`
+          : `(?:(?=(?<${name}>${this.emit(node.body)}))\\k<${name}>)`;
       }
       case 'look':
-        return `(?${node.ahead ? '' : '<'}${node.negate ? '!' : '='}${this.emit(node.body)})`;
+        return `(?${node.ahead ? '' : '<'}${node.negate ? '!' : '='}${this.emitIn(!node.ahead, node.body)})`;
       case 'quant': {
         const body = this.emit(node.body);
         const atom = isSingleAtom(node.body) ? body : `(?:${body})`;
@@ -802,26 +806,34 @@ class Emitter {
       );
       return `(?:${yes}|${no})`;
     }
-    const test = node.test.t === 'look' ? this.emit(node.test.body) : this.emitInner(node.test);
-    const lookTest = node.test.t === 'look' && node.test.ahead;
-    const positive = node.test.t === 'look' && !node.test.negate;
-    if (node.test.t === 'look' && !lookTest) {
-      const lb = node.test.negate ? '?<!' : '?<=';
-      const lbNot = node.test.negate ? '?<=' : '?<!';
-      return `(?:(${lb}${test})${yes}|(${lbNot}${test})${no})`;
-    }
-    const yesTest = positive || node.test.t !== 'look' ? `(?=${test})` : `(?!${test})`;
-    const noTest = positive || node.test.t !== 'look' ? `(?!${test})` : `(?=${test})`;
-    return `(?:${yesTest}${yes}|${noTest}${no})`;
+    const look = node.test.t === 'look' ? node.test : undefined;
+    const ahead = look ? look.ahead : !this.behind; // an expression test runs in the current direction
+    const test = this.emitIn(!ahead, look ? look.body : innerOf(node.test));
+    const [holds, fails] = ahead ? ['?=', '?!'] : ['?<=', '?<!'];
+    const positive = !look || !look.negate;
+    const yesTest = `(${positive ? holds : fails}${test})`;
+    const noTest = `(${positive ? fails : holds}${test})`;
+    // the test is made where the conditional starts: its right end inside a lookbehind
+    const branch = (assertion: string, body: string): string => (this.behind ? body + assertion : assertion + body);
+    return `(?:${branch(yesTest, yes)}|${branch(noTest, no)})`;
   }
 
-  private emitInner(node: Node): string {
-    return node.t === 'group' || node.t === 'capture' ? this.emit(node.body) : this.emit(node);
+  private emitIn(behind: boolean, node: Node): string {
+    const outer = this.behind;
+    this.behind = behind;
+    const text = this.emit(node);
+    this.behind = outer;
+    return text;
   }
+
 
   get source(): string {
     return this.pattern;
   }
+}
+
+function innerOf(node: Node): Node {
+  return node.t === 'group' || node.t === 'capture' ? node.body : node;
 }
 
 function isSingleAtom(node: Node): boolean {

@@ -57,6 +57,26 @@ describe('.NET regex translation: oracle findings', () => {
     expect(dotnetIsMatch('[!-\\-]', '#')).toBe(false);
   });
 
+  test('\\c takes an ASCII letter or @[\\]^_ only', () => {
+    expect(invalid('\\cß')).toMatch(/Unrecognized control character\./); // 'ß'.toUpperCase() is "SS"
+    expect(invalid('\\cı')).toMatch(/Unrecognized control character\./); // dotless i uppercases to I
+    expect(dotnetIsMatch('\\cj', '\n')).toBe(true);
+    expect(dotnetIsMatch('\\c[', '\u001b')).toBe(true);
+  });
+
+  test('inside a lookbehind (matched right to left) atomic groups and conditionals keep their meaning', () => {
+    expect(dotnetIsMatch('(?<=(?>ab))c', 'abc')).toBe(true);
+    expect(dotnetIsMatch('(?<=(?>a+))c', 'aac')).toBe(true);
+    expect(dotnetIsMatch('(?<=(?>ab))c', 'xbc')).toBe(false);
+    // the test is made at the conditional's right end; an expression test runs right to left there too
+    expect(dotnetIsMatch('(?<=(?(?=\\d)1|\\+))x', '1x')).toBe(false);
+    expect(dotnetIsMatch('(?<=(?(?=x)1|\\+))x', '1x')).toBe(true);
+    expect(dotnetIsMatch('(?<=(?(?<=\\+)1|2))x', '+2x')).toBe(true);
+    expect(dotnetIsMatch('(?<=(?(b)a|x))b', 'ab')).toBe(false);
+    expect(dotnetIsMatch('(?<=(?(?!a)b|a))c', 'ac')).toBe(false);
+    expect(dotnetIsMatch('(?<=(?(?!c)b|a))c', 'ac')).toBe(true);
+  });
+
   test('a case-sensitive class after a (?i:…) group stays case-sensitive', () => {
     // V8 with the v flag lets such a class ignore case unless it is wrapped in (?-i:…)
     expect(dotnetIsMatch('(?i:a)[^a-z]', 'aZ')).toBe(true);

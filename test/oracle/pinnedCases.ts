@@ -1,0 +1,45 @@
+/**
+ * Cases every run includes besides the random ones: each known difference at least once, the translator bugs the
+ * oracle found, and the route patterns users actually write.
+ */
+import type { Case } from './differential';
+
+const pin = (pattern: string, ...inputs: string[]): Case[] => inputs.map((input) => ({ pattern, input }));
+
+export const PINNED_CASES: Case[] = [
+  // route patterns
+  ...pin('^+[1-9][0-9]{3,23}$', '+14255550100', '14255550100'),
+  ...pin('^\\+[1-9][0-9]{3,23}$', '+14255550100', '14255550100', '+١٤٢٥٥٥٥٠١٠٠'),
+  ...pin('^+1(\\d[10])$', '+1410', '1410', '11'),
+  ...pin('^\\+1\\d{10}$', '+14255550100\n', '+14255550100\n\n', '+1４２５５５５０１００'),
+  // known differences
+  ...pin('(a)?\\1b', 'b'),
+  ...pin('^.$', '\u{1d7ce}'),
+  ...pin('^\\d$', '\u{1d7ce}'),
+  ...pin('(?i)k', '\u212a'),
+  ...pin('(?i)ß', '\u1e9e'),
+  ...pin('(?i)σ', 'ς'),
+  ...pin('^\\p{L}$', '\u0870'),
+  ...pin('^\\w$', '\u0870'),
+  // translator bugs the oracle found
+  ...pin('(?<-nope>x)', 'x'),
+  ...pin('(?<a>y)(?<-a>x)', 'yx'),
+  ...pin('(?(?=a)b|(?i)c)', 'C'),
+  ...pin('(?(?i)a|b)', 'a'),
+  ...pin('(?<a>x)(?(a)(?i)b|c)', 'xB'),
+  ...pin('(?I)a', 'A'),
+  ...pin('(?+i)a', 'A'),
+  ...pin('(?--i)a', 'A'),
+  ...pin('(?(1?)x)', 'x'),
+  ...pin('(?(0)x|y)', 'x', 'y'),
+  ...pin('a\\k<0>', 'aa'),
+  ...pin('[\\--*]', '*', ','),
+  ...pin('[a-\\-z]', 'm', '-'),
+  ...pin('[a-\\-]', 'a', '-'),
+  ...pin('\\cß', ''),
+  ...pin('(?i:a)[^a-z]', 'aZ'),
+  ...pin('(?i:a)[b]', 'aB'),
+  ...pin('(?<=(?>ab))c', 'abc'),
+  ...pin('(?<=(?(?=\\d)1|\\+))x', '1x', '+x'),
+  ...pin('(?<=(?(b)a|x))b', 'ab'),
+];
