@@ -56,4 +56,14 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       "Mono's Unicode tables predate U+0870 (ARABIC LETTER ALEF WITH ATTACHED FATHA, Unicode 14), so to Mono it is " +
       'no letter and no word character; current .NET and JavaScript know it as a letter.',
   },
+  {
+    id: 'mono-first-char-ignore-case',
+    kind: 'isMatch',
+    origin: 'mono',
+    pattern: /^(?=[^]*\(\?[imnsx+-]*i)(?=[^]*\\[pP]\{)/i,
+    reason:
+      'Mono picks the characters a match can start with before matching, and when some alternatives are under ' +
+      '(?i) and others not it lowercases the input before testing them all: `\\p{Lu}|(?i)9` never matches "A". ' +
+      '.NET 7 and later resolve case when the pattern is built and match "A", as the translator does.',
+  },
 ];

@@ -79,6 +79,19 @@ const ESCAPES: Array<[string, string[]]> = [
   ['\\.', ['.']],
   ['\\(', ['(']],
   ['\\{', ['{']],
+  ['\\p{IsGreek}', ['σ', 'ς']],
+  ['\\p{IsBasicLatin}', ['a', '+']],
+  ['\\P{IsArabic}', ['x', '٣']],
+  ['\\p{IsThai}', ['ก']],
+  ['\\p{Zs}', [' ', '\u00a0']],
+  ['\\p{Pd}', ['-']],
+  ['\\p{Cc}', ['\n']],
+  ['\\u00e9', ['é']],
+  ['\\0', ['\0']],
+  ['\\x{41}', ['A']],
+  ['[\\b]', ['\b']],
+  [']', [']']],
+  ['}', ['}']],
 ];
 
 const ANCHORS = ['^', '^', '$', '$', '\\A', '\\z', '\\Z', '\\G', '\\b', '\\B'];
@@ -116,6 +129,7 @@ function quantifier(rng: Rng): { text: string; min: number; max: number } {
     [`{${n}}`, n, n],
     [`{${n},}`, n, n + 2],
     [`{${n},${m}}`, n, m],
+    [rng.pick(['{2147483648}', '{1,99999999999}', '{0010}', '{1000}']), 0, 0],
   ];
   const [text, min, max] = rng.pick(forms);
   return { text: text + lazy, min, max };

@@ -2,6 +2,7 @@
  * Cases every run includes besides the random ones: each known difference at least once, the translator bugs the
  * oracle found, and the route patterns users actually write.
  */
+import { DOTNET_BLOCKS } from '../../nodes/shared/acs/sip/dotnetUnicodeBlocks';
 import type { Case } from './differential';
 
 const pin = (pattern: string, ...inputs: string[]): Case[] => inputs.map((input) => ({ pattern, input }));
@@ -42,4 +43,12 @@ export const PINNED_CASES: Case[] = [
   ...pin('(?<=(?>ab))c', 'abc'),
   ...pin('(?<=(?(?=\\d)1|\\+))x', '1x', '+x'),
   ...pin('(?<=(?(b)a|x))b', 'ab'),
+  ...pin('\\p{IsLatinExtended_A}', 'ā'),
+  ...pin('\\p{IsGree}', 'α'),
+  ...pin('\\p{_xmlD}', '1'),
+  ...pin('\\p{Lu}|(?i)9', 'A'),
+  // the block table: each block's first and last character, and the one before it
+  ...Object.entries(DOTNET_BLOCKS).flatMap(([name, [from, to]]) =>
+    pin(`^\\p{${name}}$`, ...[from, to, from - 1].filter((cp) => cp >= 0).map((cp) => String.fromCharCode(cp))),
+  ),
 ];

@@ -11,14 +11,24 @@ using System.Text.RegularExpressions;
 
 static class RegexOracle
 {
+	// Byte pairs to chars by hand: Encoding.Unicode would replace a lone surrogate with U+FFFD.
 	static string Decode(string field)
 	{
-		return Encoding.Unicode.GetString(Convert.FromBase64String(field));
+		var bytes = Convert.FromBase64String(field);
+		var chars = new char[bytes.Length / 2];
+		for (var i = 0; i < chars.Length; i++) chars[i] = (char)(bytes[2 * i] | bytes[2 * i + 1] << 8);
+		return new string(chars);
 	}
 
 	static string Encode(string text)
 	{
-		return Convert.ToBase64String(Encoding.Unicode.GetBytes(text));
+		var bytes = new byte[text.Length * 2];
+		for (var i = 0; i < text.Length; i++)
+		{
+			bytes[2 * i] = (byte)text[i];
+			bytes[2 * i + 1] = (byte)(text[i] >> 8);
+		}
+		return Convert.ToBase64String(bytes);
 	}
 
 	static int Main()

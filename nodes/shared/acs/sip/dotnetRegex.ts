@@ -15,9 +15,11 @@
  * - Atomic groups `(?>…)` (emulated exactly with a lookahead + backreference), class subtraction `[a-z-[aeiou]]`,
  *   expression conditionals `(?(?=x)yes|no)`.
  * Not translatable exactly (warning, conservative fallback): balancing groups, group-test conditionals,
- * Unicode block names `\p{IsXxx}` outside a small table, backreferences to a name defined twice.
+ * .NET's internal `\p{_xmlX}` classes, backreferences to a name defined twice.
  * .NET has no possessive quantifiers: `a*+` is a "Nested quantifier" error there, and here.
  */
+
+import { DOTNET_BLOCKS, DOTNET_INTERNAL_CLASSES } from './dotnetUnicodeBlocks';
 
 export interface DotnetRegexResult {
   /** True when .NET accepts the pattern (the service would too). */
@@ -106,17 +108,6 @@ const BOUNDARY_WORD = `[${WORD_CLASS}\\u{200C}\\u{200D}]`;
 const GENERAL_CATEGORIES = new Set(
   'L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No Z Zs Zl Zp C Cc Cf Cs Co Cn P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So'.split(' '),
 );
-const BLOCKS: Record<string, [number, number]> = {
-  IsBasicLatin: [0x0000, 0x007f],
-  'IsLatin-1Supplement': [0x0080, 0x00ff],
-  IsLatinExtended_A: [0x0100, 0x017f],
-  'IsLatinExtended-A': [0x0100, 0x017f],
-  IsGreek: [0x0370, 0x03ff],
-  IsGreekandCoptic: [0x0370, 0x03ff],
-  IsCyrillic: [0x0400, 0x04ff],
-  IsHebrew: [0x0590, 0x05ff],
-  IsArabic: [0x0600, 0x06ff],
-};
 
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{Mn}\p{Nd}\p{Pc}]/u.test(ch);
@@ -331,15 +322,13 @@ class Parser {
     this.pos += m[0].length;
     const name = m[1];
     if (GENERAL_CATEGORIES.has(name)) return { t: 'js', text: `\\${negated ? 'P' : 'p'}{${name}}` };
-    const block = BLOCKS[name];
+    const block = Object.hasOwn(DOTNET_BLOCKS, name) ? DOTNET_BLOCKS[name] : undefined;
     if (block) {
       const range = `[\\u{${block[0].toString(16)}}-\\u{${block[1].toString(16)}}]`;
       return { t: 'js', text: negated ? `[^${range}]` : range };
     }
-    if (/^Is[A-Za-z0-9_-]+$/.test(name)) {
-      this.warnings.push(
-        `Unicode block \\p{${name}} is not translated: treated as "any character" locally (the service knows it).`,
-      );
+    if (DOTNET_INTERNAL_CLASSES.has(name)) {
+      this.warnings.push(`\\p{${name}} is not translated: treated as "any character" locally (the service knows it).`);
       return { t: 'js', text: negated ? '[^\\p{Any}]' : '\\p{Any}' };
     }
     this.fail(`Unknown property '${name}'.`, start);

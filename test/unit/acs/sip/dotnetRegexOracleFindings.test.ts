@@ -77,6 +77,15 @@ describe('.NET regex translation: oracle findings', () => {
     expect(dotnetIsMatch('(?<=(?(?!c)b|a))c', 'ac')).toBe(true);
   });
 
+  test('\\p{IsName} knows every .NET block and refuses other names', () => {
+    expect(dotnetIsMatch('^\\p{IsThai}$', 'ก')).toBe(true);
+    expect(dotnetIsMatch('^\\p{IsSpecials}$', '\uffff')).toBe(true);
+    expect(dotnetIsMatch('^\\P{IsBasicLatin}$', 'é')).toBe(true);
+    expect(invalid('\\p{IsGree}')).toMatch(/Unknown property 'IsGree'\./);
+    expect(invalid('\\p{IsLatinExtended_A}')).toMatch(/Unknown property/); // .NET spells it IsLatinExtended-A
+    expect(compileDotnetRegex('\\p{_xmlD}').ok).toBe(true); // an internal class .NET accepts
+  });
+
   test('a case-sensitive class after a (?i:…) group stays case-sensitive', () => {
     // V8 with the v flag lets such a class ignore case unless it is wrapped in (?-i:…)
     expect(dotnetIsMatch('(?i:a)[^a-z]', 'aZ')).toBe(true);
