@@ -15,17 +15,6 @@ export interface KnownDifference {
 
 export const KNOWN_DIFFERENCES: KnownDifference[] = [
   {
-    id: 'unset-backreference',
-    kind: 'isMatch',
-    origin: 'translator',
-    pattern: /\\(?:[1-9]|k[<'])/,
-    reason:
-      'A backreference to a group that has not captured (a forward reference, a reference inside its own group, or ' +
-      'a group in a branch or optional part not taken) never matches in .NET; JavaScript matches it as the empty ' +
-      'string. Which way the answer goes depends on the context (a negative lookaround or an atomic group turns a ' +
-      'false "match" into a false "no match").',
-  },
-  {
     id: 'utf16-code-units',
     kind: 'isMatch',
     origin: 'translator',

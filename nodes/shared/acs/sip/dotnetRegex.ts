@@ -839,6 +839,50 @@ function emitSet(set: CharSet): string {
   return `[${base}--${emitSet(set.subtract)}]`;
 }
 
+/**
+ * Groups surely captured after `node`, given those surely captured before it, reporting each backreference to a
+ * group that may not have captured yet: .NET fails such a backreference, JavaScript matches it as empty (and
+ * resets a quantified group's captures on each repetition, where .NET keeps the last ones).
+ */
+function sureCaptures(node: Node, before: ReadonlySet<number>, behind: boolean, refSlot: (n: Node) => number | undefined, unsure: Set<number>): ReadonlySet<number> {
+  const next = (n: Node, from: ReadonlySet<number>, back = behind): ReadonlySet<number> => sureCaptures(n, from, back, refSlot, unsure);
+  switch (node.t) {
+    case 'seq':
+      return (behind ? [...node.items].reverse() : node.items).reduce((sure, item) => next(item, sure), before);
+    case 'alt': {
+      const ends = node.alts.map((alt) => next(alt, before));
+      return new Set([...ends[0]].filter((slot) => ends.every((end) => end.has(slot))));
+    }
+    case 'capture':
+      return new Set([...next(node.body, before), node.key.slot!]);
+    case 'group':
+    case 'atomic':
+      return next(node.body, before);
+    case 'look': {
+      const after = next(node.body, before, !node.ahead);
+      return node.negate ? before : after;
+    }
+    case 'quant': {
+      const after = next(node.body, before);
+      return node.min === 0 ? before : after;
+    }
+    case 'cond': {
+      next(node.test, before);
+      const yes = next(node.yes, before);
+      const no = node.no ? next(node.no, before) : before;
+      return new Set([...yes].filter((slot) => no.has(slot)));
+    }
+    case 'numref':
+    case 'nameref': {
+      const slot = refSlot(node);
+      if (slot !== undefined && slot !== 0 && !before.has(slot)) unsure.add(slot);
+      return before;
+    }
+    default:
+      return before;
+  }
+}
+
 function walk(node: Node, visit: (n: Node) => void): void {
   visit(node);
   switch (node.t) {
@@ -887,6 +931,14 @@ export function compileDotnetRegex(pattern: string, options: DotnetRegexOptions 
     emitter.countCase(tree);
     source = emitter.emit(tree);
     if (emitter.useGlobalI) flags += 'i';
+    const refSlot = (n: Node): number | undefined =>
+      n.t === 'numref' && slots.has(Number(n.digits)) ? Number(n.digits) : n.t === 'nameref' ? (names.get(n.name) ?? Number(n.name)) : undefined;
+    const unsure = new Set<number>();
+    sureCaptures(tree, new Set(), false, refSlot, unsure);
+    for (const slot of unsure)
+      parser.warnings.push(
+        `Backreference to group ${slot}, which may not have captured there: .NET fails it, JavaScript matches it as empty; approximate locally.`,
+      );
   } catch (error) {
     if (error instanceof DotnetRegexSyntaxError) {
       return {

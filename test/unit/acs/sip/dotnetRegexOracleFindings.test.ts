@@ -86,6 +86,21 @@ describe('.NET regex translation: oracle findings', () => {
     expect(compileDotnetRegex('\\p{_xmlD}').ok).toBe(true); // an internal class .NET accepts
   });
 
+  test('a backreference to a group that may not have captured is flagged as approximate', () => {
+    // .NET fails such a backreference; JavaScript matches it as empty (and resets captures on each repetition)
+    const flagged = (pattern: string): boolean => compileDotnetRegex(pattern).warnings.some((w) => /may not have captured/.test(w));
+    expect(flagged('(a)?\\1b')).toBe(true);
+    expect(flagged('\\1(a)')).toBe(true);
+    expect(flagged('(a\\1)')).toBe(true);
+    expect(flagged('(?:(a)|b){2}\\1')).toBe(true);
+    expect(flagged('(?!(a))\\1')).toBe(true);
+    expect(flagged('(a)\\1')).toBe(false);
+    expect(flagged('(\\d)+\\1')).toBe(false);
+    expect(flagged('(?=(a))\\1')).toBe(false);
+    expect(flagged('(?<=\\1(a))b')).toBe(false); // a lookbehind is matched right to left
+    expect(flagged('(?<n>a|b)\\k<n>')).toBe(false);
+  });
+
   test('a case-sensitive class after a (?i:…) group stays case-sensitive', () => {
     // V8 with the v flag lets such a class ignore case unless it is wrapped in (?-i:…)
     expect(dotnetIsMatch('(?i:a)[^a-z]', 'aZ')).toBe(true);
