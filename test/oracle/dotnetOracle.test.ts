@@ -23,6 +23,7 @@ function figures(result: Comparison): string {
     `seed ${seed}: ${result.cases} cases; .NET: ${result.dotnetValid} valid (${result.dotnetMatches} match, ${result.dotnetNonMatches} no match, ${result.dotnetTimeouts} timeout, ${result.dotnetCrashes.length} Mono engine crash), ${result.dotnetInvalid} invalid`,
     `agree on validity: ${result.agreeOnValidity}/${result.cases}; agree on IsMatch: ${result.agreeOnIsMatch}/${result.comparedIsMatch}; not evaluated locally: ${result.notEvaluatedLocally}`,
     `known differences: ${[...known].map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`,
+    ...result.dotnetCrashes.slice(0, 5).map((d) => `Mono engine crash (no .NET answer): ${describeCase(d)}`),
   ].join('\n');
 }
 
