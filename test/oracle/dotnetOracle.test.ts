@@ -3,6 +3,8 @@
  * seeded patterns and inputs, compared on validity and IsMatch. Mono is installed when missing (root + apt-get);
  * in CI (CI=true) a missing oracle fails, elsewhere the test is skipped with the reason.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { compare, type Comparison, type Disagreement } from './differential';
 import { KNOWN_DIFFERENCES } from './knownDifferences';
 import { askMono, setUpMonoOracle } from './monoOracle';
@@ -24,6 +26,20 @@ function figures(result: Comparison): string {
     `agree on validity: ${result.agreeOnValidity}/${result.cases}; agree on IsMatch: ${result.agreeOnIsMatch}/${result.comparedIsMatch}; not evaluated locally: ${result.notEvaluatedLocally}`,
     `known differences: ${[...known].map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`,
     ...result.dotnetCrashes.slice(0, 5).map((d) => `Mono engine crash (no .NET answer): ${describeCase(d)}`),
+  ].join('\n');
+}
+
+/** The figures table of docs/sip-routing-node.md ("Agreement with .NET"), as the batch gives it. */
+function agreementTable(r: Comparison): string {
+  const n = (value: number): string => value.toLocaleString('en-US');
+  return [
+    `| cases | ${n(r.cases)} |`,
+    `| .NET accepts / refuses the pattern | ${n(r.dotnetValid)} / ${n(r.dotnetInvalid)} |`,
+    `| .NET IsMatch true / false / timeout / Mono crash | ${n(r.dotnetMatches)} / ${n(r.dotnetNonMatches)} / ${n(r.dotnetTimeouts)} / ${n(r.dotnetCrashes.length)} |`,
+    `| agree on validity | ${n(r.agreeOnValidity)} of ${n(r.cases)} |`,
+    `| IsMatch compared (valid on both sides, translated exactly) | ${n(r.comparedIsMatch)} |`,
+    `| agree on IsMatch | ${n(r.agreeOnIsMatch)} of ${n(r.comparedIsMatch)} |`,
+    `| not evaluated locally (the translator warns it is approximate) | ${n(r.notEvaluatedLocally)} |`,
   ].join('\n');
 }
 
@@ -75,6 +91,14 @@ if (!setup.ok) {
     test('every other difference is a known, documented one', () => {
       const unknown = result.disagreements.filter((d) => !d.known);
       expect(unknown.map(describeCase)).toEqual([]);
+    });
+
+    (seed === CI_SEED ? test : test.skip)('the documented figures are the measured ones', () => {
+      const docs = readFileSync(join(__dirname, '..', '..', 'docs', 'sip-routing-node.md'), 'utf8');
+      expect(docs).toContain(agreementTable(result));
+      const counts = new Map<string, number>();
+      for (const d of result.disagreements) if (d.known) counts.set(d.known.id, (counts.get(d.known.id) ?? 0) + 1);
+      for (const [id, count] of counts) expect(docs).toContain(`**${id}** (${count}, `);
     });
 
     (seed === CI_SEED ? test : test.skip)('every known difference still occurs (the table has no stale entry)', () => {
