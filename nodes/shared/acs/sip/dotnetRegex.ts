@@ -15,7 +15,8 @@
  * - Atomic groups `(?>…)` (emulated exactly with a lookahead + backreference), class subtraction `[a-z-[aeiou]]`,
  *   expression conditionals `(?(?=x)yes|no)`.
  * Not translatable exactly (warning, conservative fallback): balancing groups, group-test conditionals,
- * .NET's internal `\p{_xmlX}` classes, backreferences to a name defined twice.
+ * .NET's internal `\p{_xmlX}` classes, backreferences to a name defined twice or to a group that may not have
+ * captured yet (.NET fails them, JS matches them as empty).
  * .NET has no possessive quantifiers: `a*+` is a "Nested quantifier" error there, and here.
  */
 
@@ -815,7 +816,6 @@ class Emitter {
     return text;
   }
 
-
   get source(): string {
     return this.pattern;
   }
@@ -844,8 +844,15 @@ function emitSet(set: CharSet): string {
  * group that may not have captured yet: .NET fails such a backreference, JavaScript matches it as empty (and
  * resets a quantified group's captures on each repetition, where .NET keeps the last ones).
  */
-function sureCaptures(node: Node, before: ReadonlySet<number>, behind: boolean, refSlot: (n: Node) => number | undefined, unsure: Set<number>): ReadonlySet<number> {
-  const next = (n: Node, from: ReadonlySet<number>, back = behind): ReadonlySet<number> => sureCaptures(n, from, back, refSlot, unsure);
+function sureCaptures(
+  node: Node,
+  before: ReadonlySet<number>,
+  behind: boolean,
+  refSlot: (n: Node) => number | undefined,
+  unsure: Set<number>,
+): ReadonlySet<number> {
+  const next = (n: Node, from: ReadonlySet<number>, back = behind): ReadonlySet<number> =>
+    sureCaptures(n, from, back, refSlot, unsure);
   switch (node.t) {
     case 'seq':
       return (behind ? [...node.items].reverse() : node.items).reduce((sure, item) => next(item, sure), before);
