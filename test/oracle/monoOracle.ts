@@ -60,7 +60,9 @@ const decode = (field: string): string => Buffer.from(field, 'base64').toString(
 /** What .NET (Mono) says for each case, in order. */
 export function askMono(executable: string, cases: ReadonlyArray<{ pattern: string; input: string }>): OracleAnswer[] {
   const stdin = cases.map((c) => `${encode(c.pattern)}\t${encode(c.input)}\n`).join('');
-  const run = spawnSync('mono', [executable], { input: stdin, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  // LC_ALL=C: the invariant culture, so (?i) does not depend on the machine's locale
+  const env = { ...process.env, LC_ALL: 'C' };
+  const run = spawnSync('mono', [executable], { input: stdin, encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`the Mono oracle failed (${run.status}): ${run.stderr}`);
   const lines = run.stdout.split('\n').filter((line) => line !== '');
   if (lines.length !== cases.length) throw new Error(`the Mono oracle answered ${lines.length} of ${cases.length} cases`);
