@@ -1,9 +1,13 @@
 /** Runs every case through Mono and through the translator and sorts the outcomes. */
-import { compileDotnetRegex, type DotnetRegexResult } from '../../nodes/shared/acs/sip/dotnetRegex';
+import type { DotnetRegexResult } from '../../nodes/shared/acs/sip/dotnetRegex';
 import type { KnownDifference } from './knownDifferences';
 import type { OracleAnswer } from './monoOracle';
 
-export type OurAnswer = { valid: false; error: string } | { valid: true; isMatch: boolean } | { valid: true; notEvaluated: string };
+export type OurAnswer =
+  | { valid: false; error: string }
+  | { valid: true; isMatch: boolean }
+  | { valid: true; notEvaluated: string }
+  | { valid: true; timeout: true };
 
 export interface Case {
   pattern: string;
@@ -32,6 +36,8 @@ export interface Comparison {
   comparedIsMatch: number;
   /** Valid on both sides, but the translator only approximates the pattern (it warns) or cannot run it. */
   notEvaluatedLocally: number;
+  /** Valid on both sides, but JavaScript backtracked past the time limit. */
+  localTimeouts: Disagreement[];
   disagreements: Disagreement[];
 }
 
@@ -41,7 +47,12 @@ export function answerLocally(compiled: DotnetRegexResult, input: string): OurAn
   return { valid: true, isMatch: compiled.regex.test(input) };
 }
 
-export function compare(cases: readonly Case[], dotnet: readonly OracleAnswer[], known: readonly KnownDifference[]): Comparison {
+export function compare(
+  cases: readonly Case[],
+  dotnet: readonly OracleAnswer[],
+  local: readonly OurAnswer[],
+  known: readonly KnownDifference[],
+): Comparison {
   const result: Comparison = {
     cases: cases.length,
     dotnetValid: 0,
@@ -54,17 +65,12 @@ export function compare(cases: readonly Case[], dotnet: readonly OracleAnswer[],
     agreeOnIsMatch: 0,
     comparedIsMatch: 0,
     notEvaluatedLocally: 0,
+    localTimeouts: [],
     disagreements: [],
   };
-  const compiled = new Map<string, DotnetRegexResult>();
   cases.forEach((c, index) => {
     const theirs = dotnet[index];
-    let translation = compiled.get(c.pattern);
-    if (!translation) {
-      translation = compileDotnetRegex(c.pattern);
-      compiled.set(c.pattern, translation);
-    }
-    const ours = answerLocally(translation, c.input);
+    const ours = local[index];
     if (theirs.valid) result.dotnetValid++;
     else result.dotnetInvalid++;
     if ('isMatch' in theirs) result[theirs.isMatch ? 'dotnetMatches' : 'dotnetNonMatches']++;
@@ -79,6 +85,10 @@ export function compare(cases: readonly Case[], dotnet: readonly OracleAnswer[],
     result.agreeOnValidity++;
     if ('crash' in theirs) result.dotnetCrashes.push({ ...c, kind: 'isMatch', dotnet: theirs, ours });
     if (!theirs.valid || !ours.valid || 'timeout' in theirs || 'crash' in theirs) return;
+    if ('timeout' in ours) {
+      result.localTimeouts.push({ ...c, kind: 'isMatch', dotnet: theirs, ours });
+      return;
+    }
     if ('notEvaluated' in ours) {
       result.notEvaluatedLocally++;
       return;

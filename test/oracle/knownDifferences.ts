@@ -55,4 +55,25 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       '(?i) and others not it lowercases the input before testing them all: `\\p{Lu}|(?i)9` never matches "A". ' +
       '.NET 7 and later resolve case when the pattern is built and match "A", as the translator does.',
   },
+  {
+    id: 'mono-first-char-conditional',
+    kind: 'isMatch',
+    origin: 'mono',
+    pattern: /\(\?\(/,
+    reason:
+      "Mono's scan for the characters a match can start with ignores that a conditional can match nothing (a " +
+      'missing or empty "no" branch), so it skips the positions where only that empty match exists: ' +
+      '`(?(?=\\+)1)` does not match "+", although the empty "no" branch matches there. .NET 7 and later rewrote ' +
+      'this analysis; the translator matches.',
+  },
+  {
+    id: 'empty-iteration-committed',
+    kind: 'isMatch',
+    origin: 'translator',
+    pattern: /\(\?>|\(\?<?[=!]/,
+    reason:
+      '.NET ends a loop after an iteration that matched nothing; JavaScript instead refuses such an iteration once ' +
+      'the minimum count is reached and tries a longer one. Where the first success is final (an atomic group, a ' +
+      'lookaround) the two can commit to different text: `^(?>(a??)+)b` does not match "ab" in .NET.',
+  },
 ];

@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeField, encodeCases } from './lineFormat';
 
 export type OracleAnswer =
   | { valid: true; isMatch: boolean }
@@ -54,22 +55,18 @@ export function setUpMonoOracle(): OracleSetup {
   return { ok: true, executable: EXECUTABLE };
 }
 
-const encode = (text: string): string => Buffer.from(text, 'utf16le').toString('base64');
-const decode = (field: string): string => Buffer.from(field, 'base64').toString('utf16le');
-
 /** What .NET (Mono) says for each case, in order. */
 export function askMono(executable: string, cases: ReadonlyArray<{ pattern: string; input: string }>): OracleAnswer[] {
-  const stdin = cases.map((c) => `${encode(c.pattern)}\t${encode(c.input)}\n`).join('');
   // LC_ALL=C: the invariant culture, so (?i) does not depend on the machine's locale
   const env = { ...process.env, LC_ALL: 'C' };
-  const run = spawnSync('mono', [executable], { input: stdin, encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync('mono', [executable], { input: encodeCases(cases), encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`the Mono oracle failed (${run.status}): ${run.stderr}`);
   const lines = run.stdout.split('\n').filter((line) => line !== '');
   if (lines.length !== cases.length) throw new Error(`the Mono oracle answered ${lines.length} of ${cases.length} cases`);
   return lines.map((line): OracleAnswer => {
     if (line === 'M' || line === 'N') return { valid: true, isMatch: line === 'M' };
     if (line === 'T') return { valid: true, timeout: true };
-    if (line.startsWith('X\t')) return { valid: true, crash: decode(line.slice(2)) };
-    return { valid: false, error: decode(line.slice(2)) };
+    if (line.startsWith('X\t')) return { valid: true, crash: decodeField(line.slice(2)) };
+    return { valid: false, error: decodeField(line.slice(2)) };
   });
 }

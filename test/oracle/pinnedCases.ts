@@ -21,6 +21,9 @@ export const PINNED_CASES: Case[] = [
   ...pin('(?i)σ', 'ς'),
   ...pin('^\\p{L}$', '\u0870'),
   ...pin('^\\w$', '\u0870'),
+  ...pin('(?(?=\\+)1)', '+'),
+  ...pin('^(?>(a??)+)b', 'ab'),
+  ...pin('(?(?!\\+)1x)', '+1'),
   // Mono's interpreter throws inside IsMatch here: no .NET answer, listed as a Mono engine crash
   ...pin(',3(?>[a-z]{2,})(?!\\Z+?)+?', ',3qaqa'),
   // translator bugs the oracle found
@@ -46,6 +49,7 @@ export const PINNED_CASES: Case[] = [
   ...pin('(?<=(?>ab))c', 'abc'),
   ...pin('(?<=(?(?=\\d)1|\\+))x', '1x', '+x'),
   ...pin('(?<=(?(b)a|x))b', 'ab'),
+  ...pin('^\\269{2}$', '\u001699', '\u00169\u00169'),
   ...pin('\\p{IsLatinExtended_A}', 'ā'),
   ...pin('\\p{IsGree}', 'α'),
   ...pin('\\p{_xmlD}', '1'),

@@ -826,7 +826,8 @@ function innerOf(node: Node): Node {
 }
 
 function isSingleAtom(node: Node): boolean {
-  return node.t === 'char' || node.t === 'set' || node.t === 'capture' || node.t === 'group';
+  // a numref that is no group (\269: octal \26 then "9") is quantified on its last character, as in .NET
+  return node.t === 'char' || node.t === 'set' || node.t === 'capture' || node.t === 'group' || node.t === 'numref';
 }
 
 function emitSet(set: CharSet): string {

@@ -101,6 +101,12 @@ describe('.NET regex translation: oracle findings', () => {
     expect(flagged('(?<n>a|b)\\k<n>')).toBe(false);
   });
 
+  test('a quantifier after an octal escape with trailing digits applies to the last digit', () => {
+    expect(dotnetIsMatch('^\\269{2}$', '\u001699')).toBe(true); // \26 is octal, then 9{2}
+    expect(dotnetIsMatch('^\\269{2}$', '\u00169\u00169')).toBe(false);
+    expect(dotnetIsMatch('^(a)\\1{2}$', 'aaa')).toBe(true);
+  });
+
   test('a case-sensitive class after a (?i:…) group stays case-sensitive', () => {
     // V8 with the v flag lets such a class ignore case unless it is wrapped in (?-i:…)
     expect(dotnetIsMatch('(?i:a)[^a-z]', 'aZ')).toBe(true);
