@@ -28,6 +28,7 @@ function run(cases: readonly Case[], limitMs: number): { answers: OurAnswer[]; s
     .map((line): OurAnswer => {
       if (line === 'M' || line === 'N') return { valid: true, isMatch: line === 'M' };
       if (line.startsWith('W\t')) return { valid: true, notEvaluated: decodeField(line.slice(2)) };
+      if (line.startsWith('U\t')) return { valid: true, unfinished: decodeField(line.slice(2)) };
       return { valid: false, error: decodeField(line.slice(2)) };
     });
   return { answers, stopped };
@@ -40,7 +41,7 @@ export function askTranslator(cases: readonly Case[]): OurAnswer[] {
     answers.push(...batch.answers);
     if (!batch.stopped) break;
     const alone = run([cases[answers.length]], CASE_LIMIT_MS);
-    answers.push(alone.answers[0] ?? { valid: true, timeout: true });
+    answers.push(alone.answers[0] ?? { valid: true, unfinished: `not done within ${CASE_LIMIT_MS} ms` });
   }
   return answers;
 }

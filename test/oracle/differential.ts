@@ -7,7 +7,7 @@ export type OurAnswer =
   | { valid: false; error: string }
   | { valid: true; isMatch: boolean }
   | { valid: true; notEvaluated: string }
-  | { valid: true; timeout: true };
+  | { valid: true; unfinished: string };
 
 export interface Case {
   pattern: string;
@@ -36,15 +36,19 @@ export interface Comparison {
   comparedIsMatch: number;
   /** Valid on both sides, but the translator only approximates the pattern (it warns) or cannot run it. */
   notEvaluatedLocally: number;
-  /** Valid on both sides, but JavaScript backtracked past the time limit. */
-  localTimeouts: Disagreement[];
+  /** Valid on both sides, but JavaScript did not finish: past the time limit, or out of stack. */
+  localUnfinished: Disagreement[];
   disagreements: Disagreement[];
 }
 
 export function answerLocally(compiled: DotnetRegexResult, input: string): OurAnswer {
   if (!compiled.ok) return { valid: false, error: compiled.error ?? '' };
   if (!compiled.regex || compiled.warnings.length > 0) return { valid: true, notEvaluated: compiled.warnings.join(' ') };
-  return { valid: true, isMatch: compiled.regex.test(input) };
+  try {
+    return { valid: true, isMatch: compiled.regex.test(input) };
+  } catch (error) {
+    return { valid: true, unfinished: String(error) }; // V8 runs out of stack on some deep backtracking
+  }
 }
 
 export function compare(
@@ -65,7 +69,7 @@ export function compare(
     agreeOnIsMatch: 0,
     comparedIsMatch: 0,
     notEvaluatedLocally: 0,
-    localTimeouts: [],
+    localUnfinished: [],
     disagreements: [],
   };
   cases.forEach((c, index) => {
@@ -85,8 +89,8 @@ export function compare(
     result.agreeOnValidity++;
     if ('crash' in theirs) result.dotnetCrashes.push({ ...c, kind: 'isMatch', dotnet: theirs, ours });
     if (!theirs.valid || !ours.valid || 'timeout' in theirs || 'crash' in theirs) return;
-    if ('timeout' in ours) {
-      result.localTimeouts.push({ ...c, kind: 'isMatch', dotnet: theirs, ours });
+    if ('unfinished' in ours) {
+      result.localUnfinished.push({ ...c, kind: 'isMatch', dotnet: theirs, ours });
       return;
     }
     if ('notEvaluated' in ours) {

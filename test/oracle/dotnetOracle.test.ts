@@ -27,7 +27,7 @@ function figures(result: Comparison): string {
     `agree on validity: ${result.agreeOnValidity}/${result.cases}; agree on IsMatch: ${result.agreeOnIsMatch}/${result.comparedIsMatch}; not evaluated locally: ${result.notEvaluatedLocally}`,
     `known differences: ${[...known].map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`,
     ...result.dotnetCrashes.slice(0, 5).map((d) => `Mono engine crash (no .NET answer): ${describeCase(d)}`),
-    ...result.localTimeouts.slice(0, 5).map((d) => `JavaScript did not finish (not compared): ${describeCase(d)}`),
+    ...result.localUnfinished.slice(0, 5).map((d) => `JavaScript did not finish (not compared): ${describeCase(d)}`),
   ].join('\n');
 }
 

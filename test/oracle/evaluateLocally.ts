@@ -1,8 +1,8 @@
 /**
  * The translator's answers for a batch, run as its own process so a pattern that backtracks without end in
- * JavaScript can be stopped. Same line format as the Mono oracle; "W" TAB base64(warnings) when the translator
- * only approximates the pattern. Each answer is written at once (stdout to a pipe is synchronous on Linux), so a
- * stopped run shows how far it got.
+ * JavaScript can be stopped. Same line format as the Mono oracle, plus "W" TAB base64(warnings) when the
+ * translator only approximates the pattern and "U" TAB base64(error) when JavaScript threw while matching. Each
+ * answer is written at once (stdout to a pipe is synchronous on Linux), so a stopped run shows how far it got.
  */
 import { readFileSync } from 'node:fs';
 import { compileDotnetRegex, type DotnetRegexResult } from '../../nodes/shared/acs/sip/dotnetRegex';
@@ -12,6 +12,7 @@ import { decodeField, encodeField } from './lineFormat';
 function lineFor(answer: OurAnswer): string {
   if (!answer.valid) return `E\t${encodeField(answer.error)}`;
   if ('notEvaluated' in answer) return `W\t${encodeField(answer.notEvaluated)}`;
+  if ('unfinished' in answer) return `U\t${encodeField(answer.unfinished)}`;
   return 'isMatch' in answer && answer.isMatch ? 'M' : 'N';
 }
 

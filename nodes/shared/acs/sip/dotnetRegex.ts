@@ -353,12 +353,14 @@ class Parser {
     ch = this.peek() ?? '';
     if (close && /[0-9]/.test(ch)) {
       const m = /^(\d+)/.exec(this.p.slice(this.pos))!;
+      toInt(m[1], this.pos, this);
       if (this.p[this.pos + m[1].length] === close) {
         this.pos += m[1].length + 1;
         return { t: 'numref', digits: m[1], ci, pos: backPos };
       }
     } else if (!close && /[1-9]/.test(ch)) {
       const m = /^(\d+)/.exec(this.p.slice(this.pos))!;
+      toInt(m[1], this.pos, this);
       this.pos += m[1].length;
       return { t: 'numref', digits: m[1], ci, pos: backPos };
     } else if (close && isWordChar(ch)) {

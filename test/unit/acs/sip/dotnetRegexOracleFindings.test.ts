@@ -107,6 +107,12 @@ describe('.NET regex translation: oracle findings', () => {
     expect(dotnetIsMatch('^(a)\\1{2}$', 'aaa')).toBe(true);
   });
 
+  test('a backreference number beyond Int32.MaxValue is refused', () => {
+    expect(invalid('\\2147483648')).toMatch(/Capture group numbers must be less than or equal to Int32\.MaxValue\./);
+    expect(invalid('\\k<99999999999>')).toMatch(/Int32\.MaxValue/);
+    expect(dotnetIsMatch('\\2147483647', '\u008c7483647')).toBe(true); // octal \214, then digits
+  });
+
   test('a case-sensitive class after a (?i:…) group stays case-sensitive', () => {
     // V8 with the v flag lets such a class ignore case unless it is wrapped in (?-i:…)
     expect(dotnetIsMatch('(?i:a)[^a-z]', 'aZ')).toBe(true);
