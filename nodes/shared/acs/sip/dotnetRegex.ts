@@ -15,9 +15,12 @@
  * - Atomic groups `(?>…)` (emulated exactly with a lookahead + backreference), class subtraction `[a-z-[aeiou]]`,
  *   expression conditionals `(?(?=x)yes|no)`.
  * Not translatable exactly (warning, conservative fallback): balancing groups, group-test conditionals,
- * Unicode block names `\p{IsXxx}` outside a small table, backreferences to a name defined twice.
+ * .NET's internal `\p{_xmlX}` classes, backreferences to a name defined twice or to a group that may not have
+ * captured yet (.NET fails them, JS matches them as empty).
  * .NET has no possessive quantifiers: `a*+` is a "Nested quantifier" error there, and here.
  */
+
+import { DOTNET_BLOCKS, DOTNET_INTERNAL_CLASSES } from './dotnetUnicodeBlocks';
 
 export interface DotnetRegexResult {
   /** True when .NET accepts the pattern (the service would too). */
@@ -85,6 +88,12 @@ interface CaptureKey {
   occurrence?: number;
 }
 
+/** A conditional being parsed: .NET refuses option groups among its direct children when it tests an expression. */
+interface ConditionalScope {
+  testName?: string;
+  optionsAt: number[];
+}
+
 export class DotnetRegexSyntaxError extends Error {
   constructor(
     message: string,
@@ -100,17 +109,6 @@ const BOUNDARY_WORD = `[${WORD_CLASS}\\u{200C}\\u{200D}]`;
 const GENERAL_CATEGORIES = new Set(
   'L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No Z Zs Zl Zp C Cc Cf Cs Co Cn P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So'.split(' '),
 );
-const BLOCKS: Record<string, [number, number]> = {
-  IsBasicLatin: [0x0000, 0x007f],
-  'IsLatin-1Supplement': [0x0080, 0x00ff],
-  IsLatinExtended_A: [0x0100, 0x017f],
-  'IsLatinExtended-A': [0x0100, 0x017f],
-  IsGreek: [0x0370, 0x03ff],
-  IsGreekandCoptic: [0x0370, 0x03ff],
-  IsCyrillic: [0x0400, 0x04ff],
-  IsHebrew: [0x0590, 0x05ff],
-  IsArabic: [0x0600, 0x06ff],
-};
 
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{Mn}\p{Nd}\p{Pc}]/u.test(ch);
@@ -126,6 +124,9 @@ class Parser {
   private readonly optStack: Opts[] = [];
   readonly warnings: string[] = [];
   readonly captures: CaptureKey[] = [];
+  readonly conditionals: ConditionalScope[] = [];
+  readonly balancedNames: { name: string; at: number }[] = [];
+  private conditional: ConditionalScope | undefined;
 
   constructor(
     private readonly p: string,
@@ -322,15 +323,13 @@ class Parser {
     this.pos += m[0].length;
     const name = m[1];
     if (GENERAL_CATEGORIES.has(name)) return { t: 'js', text: `\\${negated ? 'P' : 'p'}{${name}}` };
-    const block = BLOCKS[name];
+    const block = Object.hasOwn(DOTNET_BLOCKS, name) ? DOTNET_BLOCKS[name] : undefined;
     if (block) {
       const range = `[\\u{${block[0].toString(16)}}-\\u{${block[1].toString(16)}}]`;
       return { t: 'js', text: negated ? `[^${range}]` : range };
     }
-    if (/^Is[A-Za-z0-9_-]+$/.test(name)) {
-      this.warnings.push(
-        `Unicode block \\p{${name}} is not translated: treated as "any character" locally (the service knows it).`,
-      );
+    if (DOTNET_INTERNAL_CLASSES.has(name)) {
+      this.warnings.push(`\\p{${name}} is not translated: treated as "any character" locally (the service knows it).`);
       return { t: 'js', text: negated ? '[^\\p{Any}]' : '\\p{Any}' };
     }
     this.fail(`Unknown property '${name}'.`, start);
@@ -354,12 +353,14 @@ class Parser {
     ch = this.peek() ?? '';
     if (close && /[0-9]/.test(ch)) {
       const m = /^(\d+)/.exec(this.p.slice(this.pos))!;
+      toInt(m[1], this.pos, this);
       if (this.p[this.pos + m[1].length] === close) {
         this.pos += m[1].length + 1;
         return { t: 'numref', digits: m[1], ci, pos: backPos };
       }
     } else if (!close && /[1-9]/.test(ch)) {
       const m = /^(\d+)/.exec(this.p.slice(this.pos))!;
+      toInt(m[1], this.pos, this);
       this.pos += m[1].length;
       return { t: 'numref', digits: m[1], ci, pos: backPos };
     } else if (close && isWordChar(ch)) {
@@ -398,7 +399,7 @@ class Parser {
     if (ch === 'c') {
       const c = this.p[this.pos++];
       if (c === undefined) this.fail('Missing control character.', at);
-      const upper = c.toUpperCase().charCodeAt(0);
+      const upper = c >= 'a' && c <= 'z' ? c.charCodeAt(0) - 0x20 : c.charCodeAt(0); // ASCII letters only
       const code = upper - 0x40;
       if (code < 0 || code >= 0x20) this.fail('Unrecognized control character.', at);
       return code;
@@ -423,10 +424,7 @@ class Parser {
       const ch = this.p[this.pos++];
       let cp: number;
       let translated = false;
-      if (ch === ']' && !first) {
-        if (rangeStart !== undefined) set.items.push({ t: 'range', from: rangeStart, to: rangeStart });
-        return set;
-      }
+      if (ch === ']' && !first) return set; // .NET drops a range start left open by `\-`, as in [a-\-]
       first = false;
       if (ch === '\\' && this.pos < this.p.length) {
         const esc = this.p[this.pos];
@@ -438,13 +436,13 @@ class Parser {
           continue;
         }
         if (esc === '-') {
+          // \- is a lone '-': it never starts or ends a range, and a pending range start carries over it
           this.pos++;
-          cp = 0x2d;
-          translated = true;
-        } else {
-          cp = this.scanCharEscape();
-          translated = true;
+          set.items.push({ t: 'range', from: 0x2d, to: 0x2d });
+          continue;
         }
+        cp = this.scanCharEscape();
+        translated = true;
       } else {
         cp = this.p.codePointAt(this.pos - 1)!;
         if (cp > 0xffff) this.pos++;
@@ -478,8 +476,11 @@ class Parser {
     this.pos++; // (
     const saved = this.opts;
     this.optStack.push({ ...saved });
-    const finish = (make: (body: Node) => Node): Node => {
+    const finish = (make: (body: Node) => Node, conditional?: ConditionalScope): Node => {
+      const outer = this.conditional;
+      this.conditional = conditional;
       const body = this.parseAlternation();
+      this.conditional = outer;
       if (this.peek() !== ')') this.fail("Not enough )'s.", open);
       this.pos++;
       this.opts = this.optStack.pop()!;
@@ -512,14 +513,18 @@ class Parser {
     }
     if (ch === '<' || ch === "'") return this.parseNamedGroup(ch === "'" ? "'" : '>', finish);
     if (ch === '(') return this.parseConditional(open, finish);
-    // options: (?imnsx-imnsx) or (?imnsx-imnsx:...)
-    const m = /^([imnsx]*)(?:-([imnsx]*))?([:)])/.exec(this.p.slice(this.pos));
+    // options: (?imnsx-imnsx) or (?imnsx-imnsx:...); letters in any case, '-' turns off and '+' on what follows
+    const m = /^([imnsx+-]*)([:)])/i.exec(this.p.slice(this.pos));
     if (!m) this.fail('Unrecognized grouping construct.', open);
+    if (this.conditional && m[0].length > 1) this.conditional.optionsAt.push(open);
     const next = { ...this.opts };
-    for (const o of m[1]) next[o as keyof Opts] = true;
-    for (const o of m[2] ?? '') next[o as keyof Opts] = false;
+    let on = true;
+    for (const o of m[1].toLowerCase()) {
+      if (o === '-' || o === '+') on = o === '+';
+      else next[o as keyof Opts] = on;
+    }
     this.pos += m[0].length;
-    if (m[3] === ')') {
+    if (m[2] === ')') {
       this.optStack.pop();
       this.opts = next;
       return null;
@@ -551,6 +556,7 @@ class Parser {
       const balStart = this.pos;
       while (isWordChar(this.peek())) this.pos++;
       if (balStart === this.pos) this.fail('Invalid group name: Group names must begin with a word character.');
+      this.balancedNames.push({ name: this.p.slice(balStart, this.pos), at: balStart });
       this.warnings.push(
         `Balancing group (?<${key.value ?? ''}-${this.p.slice(balStart, this.pos)}>…) has no JavaScript equivalent: evaluated as a plain group locally.`,
       );
@@ -566,19 +572,29 @@ class Parser {
     return finish((body) => ({ t: 'capture', key, body }));
   }
 
-  private parseConditional(open: number, finish: (make: (body: Node) => Node) => Node): Node {
+  private parseConditional(
+    open: number,
+    finish: (make: (body: Node) => Node, conditional?: ConditionalScope) => Node,
+  ): Node {
     // (?(name)yes|no), (?(1)yes|no) or (?(expression)yes|no)
     const testStart = this.pos + 1;
     const ref = /^\((\d+|[\p{L}\p{Mn}\p{Nd}\p{Pc}]+)\)/u.exec(this.p.slice(this.pos));
+    const number = /^\((\d+)/.exec(this.p.slice(this.pos));
+    if (number && !/^\d+$/.test(ref?.[1] ?? '')) this.fail(`(?(${Number(number[1])}) ) malformed.`, testStart);
     if (this.peek(1) === '?' && this.peek(2) === '#') this.fail('Alternation conditions cannot be comments.');
     if (this.peek(1) === '?' && (this.peek(2) === "'" || (this.peek(2) === '<' && !['=', '!'].includes(this.peek(3) ?? ''))))
       this.fail('Alternation conditions do not capture and cannot be named.');
     const savedN = this.opts.n;
+    const scope: ConditionalScope = { testName: ref ? ref[1] : undefined, optionsAt: [] };
+    this.conditionals.push(scope);
+    const outer = this.conditional;
+    this.conditional = scope;
     this.opts = { ...this.opts, n: true }; // the condition's own parentheses never capture
     const group = this.parseGroup();
     this.opts = { ...this.opts, n: savedN };
+    this.conditional = outer;
     const test: Node = group ?? { t: 'empty' };
-    const body = finish((b) => b);
+    const body = finish((b) => b, scope);
     const alts = body.t === 'alt' ? body.alts : [body];
     if (alts.length > 2) this.fail('Too many | in (?()|).', open);
     return {
@@ -589,6 +605,23 @@ class Parser {
       no: alts[1],
       pos: testStart,
     };
+  }
+}
+
+/** Checks .NET makes once every group is known: balancing group names, options inside expression conditionals. */
+function checkGroupReferences(parser: Parser, slots: Set<number>, names: Map<string, number>): void {
+  const defined = (name: string): boolean =>
+    /^\d+$/.test(name) ? Number(name) === 0 || slots.has(Number(name)) : names.has(name);
+  for (const { name, at } of parser.balancedNames) {
+    if (!defined(name))
+      throw new DotnetRegexSyntaxError(
+        /^\d+$/.test(name) ? `Reference to undefined group number ${name}.` : `Reference to undefined group name ${name}.`,
+        at,
+      );
+  }
+  for (const c of parser.conditionals) {
+    const testsGroup = c.testName !== undefined && (/^\d+$/.test(c.testName) || names.has(c.testName));
+    if (!testsGroup && c.optionsAt.length > 0) throw new DotnetRegexSyntaxError('Unrecognized grouping construct.', c.optionsAt[0]);
   }
 }
 
@@ -638,6 +671,8 @@ function hexChar(cp: number): string {
 
 class Emitter {
   private atomicCount = 0;
+  /** Inside a lookbehind, which JS (like .NET) matches right to left: the last element of a sequence goes first. */
+  private behind = false;
   ciNodes = 0;
   csNodes = 0;
   useGlobalI = false;
@@ -676,7 +711,10 @@ class Emitter {
       case 'char':
         return this.caseWrap(hexChar(node.cp), node.ci && /\p{L}/u.test(String.fromCodePoint(node.cp)));
       case 'set':
-        return this.caseWrap(emitSet(node.set), node.ci);
+        // (?-i:…) is a no-op, but without it V8 (v flag) lets a class after a (?i:…) group ignore case
+        return !node.ci && this.ciNodes > 0 && !this.useGlobalI
+          ? `(?-i:${emitSet(node.set)})`
+          : this.caseWrap(emitSet(node.set), node.ci);
       case 'raw':
         return node.text;
       case 'capture': {
@@ -688,10 +726,12 @@ class Emitter {
         return `(?:${this.emit(node.body)})`;
       case 'atomic': {
         const name = `atomic${++this.atomicCount}`;
-        return `(?:(?=(?<${name}>${this.emit(node.body)}))\\k<${name}>)`;
+        return this.behind
+          ? `(?:\\k<${name}>(?<=(?<${name}>${this.emit(node.body)})))`
+          : `(?:(?=(?<${name}>${this.emit(node.body)}))\\k<${name}>)`;
       }
       case 'look':
-        return `(?${node.ahead ? '' : '<'}${node.negate ? '!' : '='}${this.emit(node.body)})`;
+        return `(?${node.ahead ? '' : '<'}${node.negate ? '!' : '='}${this.emitIn(!node.ahead, node.body)})`;
       case 'quant': {
         const body = this.emit(node.body);
         const atom = isSingleAtom(node.body) ? body : `(?:${body})`;
@@ -730,6 +770,7 @@ class Emitter {
 
   private emitNumref(node: Extract<Node, { t: 'numref' }>): string {
     const num = Number(node.digits);
+    if (num === 0) return '[]'; // group 0 is only captured once the whole match succeeds
     if (this.slots.has(num)) return this.backref(num, node.ci);
     if (num <= 9 || !/^[0-7]/.test(node.digits))
       throw new DotnetRegexSyntaxError(
@@ -746,6 +787,7 @@ class Emitter {
     const name = node.testName;
     const slot =
       name === undefined ? undefined : /^\d+$/.test(name) ? (this.slots.has(Number(name)) ? Number(name) : undefined) : this.names.get(name);
+    if (name !== undefined && /^\d+$/.test(name) && Number(name) === 0) return `(?:${node.no ? this.emit(node.no) : ''})`;
     if (name !== undefined && /^\d+$/.test(name) && slot === undefined)
       throw new DotnetRegexSyntaxError(`(?(${name}) ) reference to undefined group.`, node.pos);
     const yes = this.emit(node.yes);
@@ -756,21 +798,24 @@ class Emitter {
       );
       return `(?:${yes}|${no})`;
     }
-    const test = node.test.t === 'look' ? this.emit(node.test.body) : this.emitInner(node.test);
-    const lookTest = node.test.t === 'look' && node.test.ahead;
-    const positive = node.test.t === 'look' && !node.test.negate;
-    if (node.test.t === 'look' && !lookTest) {
-      const lb = node.test.negate ? '?<!' : '?<=';
-      const lbNot = node.test.negate ? '?<=' : '?<!';
-      return `(?:(${lb}${test})${yes}|(${lbNot}${test})${no})`;
-    }
-    const yesTest = positive || node.test.t !== 'look' ? `(?=${test})` : `(?!${test})`;
-    const noTest = positive || node.test.t !== 'look' ? `(?!${test})` : `(?=${test})`;
-    return `(?:${yesTest}${yes}|${noTest}${no})`;
+    const look = node.test.t === 'look' ? node.test : undefined;
+    const ahead = look ? look.ahead : !this.behind; // an expression test runs in the current direction
+    const test = this.emitIn(!ahead, look ? look.body : innerOf(node.test));
+    const [holds, fails] = ahead ? ['?=', '?!'] : ['?<=', '?<!'];
+    const positive = !look || !look.negate;
+    const yesTest = `(${positive ? holds : fails}${test})`;
+    const noTest = `(${positive ? fails : holds}${test})`;
+    // the test is made where the conditional starts: its right end inside a lookbehind
+    const branch = (assertion: string, body: string): string => (this.behind ? body + assertion : assertion + body);
+    return `(?:${branch(yesTest, yes)}|${branch(noTest, no)})`;
   }
 
-  private emitInner(node: Node): string {
-    return node.t === 'group' || node.t === 'capture' ? this.emit(node.body) : this.emit(node);
+  private emitIn(behind: boolean, node: Node): string {
+    const outer = this.behind;
+    this.behind = behind;
+    const text = this.emit(node);
+    this.behind = outer;
+    return text;
   }
 
   get source(): string {
@@ -778,8 +823,13 @@ class Emitter {
   }
 }
 
+function innerOf(node: Node): Node {
+  return node.t === 'group' || node.t === 'capture' ? node.body : node;
+}
+
 function isSingleAtom(node: Node): boolean {
-  return node.t === 'char' || node.t === 'set' || node.t === 'capture' || node.t === 'group';
+  // a numref that is no group (\269: octal \26 then "9") is quantified on its last character, as in .NET
+  return node.t === 'char' || node.t === 'set' || node.t === 'capture' || node.t === 'group' || node.t === 'numref';
 }
 
 function emitSet(set: CharSet): string {
@@ -790,6 +840,57 @@ function emitSet(set: CharSet): string {
   if (parts.length === 0) base = set.negate ? '[^]' : '[]';
   if (!set.subtract) return base;
   return `[${base}--${emitSet(set.subtract)}]`;
+}
+
+/**
+ * Groups surely captured after `node`, given those surely captured before it, reporting each backreference to a
+ * group that may not have captured yet: .NET fails such a backreference, JavaScript matches it as empty (and
+ * resets a quantified group's captures on each repetition, where .NET keeps the last ones).
+ */
+function sureCaptures(
+  node: Node,
+  before: ReadonlySet<number>,
+  behind: boolean,
+  refSlot: (n: Node) => number | undefined,
+  unsure: Set<number>,
+): ReadonlySet<number> {
+  const next = (n: Node, from: ReadonlySet<number>, back = behind): ReadonlySet<number> =>
+    sureCaptures(n, from, back, refSlot, unsure);
+  switch (node.t) {
+    case 'seq':
+      return (behind ? [...node.items].reverse() : node.items).reduce((sure, item) => next(item, sure), before);
+    case 'alt': {
+      const ends = node.alts.map((alt) => next(alt, before));
+      return new Set([...ends[0]].filter((slot) => ends.every((end) => end.has(slot))));
+    }
+    case 'capture':
+      return new Set([...next(node.body, before), node.key.slot!]);
+    case 'group':
+    case 'atomic':
+      return next(node.body, before);
+    case 'look': {
+      const after = next(node.body, before, !node.ahead);
+      return node.negate ? before : after;
+    }
+    case 'quant': {
+      const after = next(node.body, before);
+      return node.min === 0 ? before : after;
+    }
+    case 'cond': {
+      next(node.test, before);
+      const yes = next(node.yes, before);
+      const no = node.no ? next(node.no, before) : before;
+      return new Set([...yes].filter((slot) => no.has(slot)));
+    }
+    case 'numref':
+    case 'nameref': {
+      const slot = refSlot(node);
+      if (slot !== undefined && slot !== 0 && !before.has(slot)) unsure.add(slot);
+      return before;
+    }
+    default:
+      return before;
+  }
 }
 
 function walk(node: Node, visit: (n: Node) => void): void {
@@ -836,6 +937,7 @@ export function translateDotnetRegex(pattern: string, options: DotnetRegexOption
   try {
     const tree = parser.parse();
     const { slots, names } = numberCaptures(parser.captures);
+    checkGroupReferences(parser, slots, names);
     const counts = new Map<number, number>();
     for (const c of parser.captures) counts.set(c.slot!, (counts.get(c.slot!) ?? 0) + 1);
     const duplicates = new Set([...counts].filter(([, n]) => n > 1).map(([slot]) => slot));
@@ -843,6 +945,14 @@ export function translateDotnetRegex(pattern: string, options: DotnetRegexOption
     emitter.countCase(tree);
     source = emitter.emit(tree);
     if (emitter.useGlobalI) flags += 'i';
+    const refSlot = (n: Node): number | undefined =>
+      n.t === 'numref' && slots.has(Number(n.digits)) ? Number(n.digits) : n.t === 'nameref' ? (names.get(n.name) ?? Number(n.name)) : undefined;
+    const unsure = new Set<number>();
+    sureCaptures(tree, new Set(), false, refSlot, unsure);
+    for (const slot of unsure)
+      parser.warnings.push(
+        `Backreference to group ${slot}, which may not have captured there: .NET fails it, JavaScript matches it as empty; approximate locally.`,
+      );
   } catch (error) {
     if (error instanceof DotnetRegexSyntaxError) {
       return {
