@@ -22,6 +22,12 @@ const HOSTILE_DOCUMENTS: Array<[string, unknown, RegExp]> = [
 	['trunks that are a list', { trunks: [trunks], routes: [] }, /"trunks" is not a map/],
 	['a route that is not an object', { trunks, routes: [route(1), 'x'] }, /route 2 is not an object/],
 	['a document that is not an object', 'hello', /not a JSON object/],
+	['a route naming a trunk the document does not have', { trunks, routes: [{ ...route(1), trunks: ['ghost.contoso.com'] }] }, /route 1 \("r1"\) uses the trunk "ghost.contoso.com", which is not in the trunks/],
+	['a route with 100,000 trunks', { trunks, routes: [{ ...route(1), trunks: Array.from({ length: 100_000 }, () => 'sbc1.contoso.com') }] }, /route 1 .* lists 100000 trunks, while the service allows at most 250/],
+	['a number pattern that is not text', { trunks, routes: [{ ...route(1), numberPattern: 42 }] }, /route 1 .*"numberPattern" is not text/],
+	['a route name that is not text', { trunks, routes: [{ ...route(1), name: 7 }] }, /route 1 .*"name" is not text/],
+	['route trunks that are not a list', { trunks, routes: [{ ...route(1), trunks: 'sbc1.contoso.com' }] }, /route 1 .*"trunks" is not a list of trunk names/],
+	['a trunk that is not an object', { trunks: { 'sbc1.contoso.com': 'x' }, routes: [] }, /trunk "sbc1.contoso.com" is not an object/],
 ];
 
 const OPERATIONS: Array<[string, INodeParameters]> = [
