@@ -36,11 +36,13 @@ function applyMutation(mutation: Mutation): () => void {
 		if (restored) return;
 		writeFileSync(path, original);
 		restored = true;
+		process.off('SIGINT', restoreAndExit);
 	};
-	process.once('SIGINT', () => {
+	const restoreAndExit = () => {
 		restore();
 		process.exit(130);
-	});
+	};
+	process.on('SIGINT', restoreAndExit);
 	return restore;
 }
 
