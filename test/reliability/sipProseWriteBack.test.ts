@@ -1,0 +1,29 @@
+/** Prose in the SIP configuration that shares a word with a credential marker is shown and written back unchanged. */
+import { withEmulator } from '../support/emulator';
+import { reliabilitySeed } from './support/seed';
+import { runSip } from './support/nodes';
+
+const emulator = withEmulator({ seed: reliabilitySeed('sipProseWriteBack') });
+const DESCRIPTION = 'Bearer traffic to Contoso SBC (primary)';
+const DESIRED = {
+	trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } },
+	routes: [{ name: 'Main', numberPattern: '^\\+1(425|206)\\d{7}$', trunks: ['sbc1.contoso.com'], description: DESCRIPTION }],
+};
+
+it('Get shows the description; adding another route keeps it', async () => {
+	const applied = await runSip(emulator(), { resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify(DESIRED), dryRun: false });
+	expect(applied.error).toBeUndefined();
+	const got = await runSip(emulator(), { resource: 'configuration', operation: 'get' });
+	expect(JSON.stringify(got.items[0].json)).toContain(DESCRIPTION);
+	const added = await runSip(emulator(), {
+		resource: 'route',
+		operation: 'createOrUpdate',
+		name: 'Second',
+		numberPattern: '^\\+44\\d{10}$',
+		trunks: 'sbc1.contoso.com',
+		position: 'last',
+	});
+	expect(added.error).toBeUndefined();
+	const stored = (await emulator().control.sip.config()).config.routes;
+	expect(stored[0].description).toBe(DESCRIPTION);
+});
