@@ -1,4 +1,4 @@
-/** Prose in the SIP configuration that shares a word with a credential marker is shown and written back unchanged. */
+/** Text in the SIP configuration that shares a word with a credential marker is written back as the service holds it. */
 import { withEmulator } from '../support/emulator';
 import { reliabilitySeed } from './support/seed';
 import { runSip } from './support/nodes';
@@ -26,4 +26,24 @@ it('Get shows the description; adding another route keeps it', async () => {
 	expect(added.error).toBeUndefined();
 	const stored = (await emulator().control.sip.config()).config.routes;
 	expect(stored[0].description).toBe(DESCRIPTION);
+});
+
+it('a description that looks like a credential is not shown, and is written back as the service holds it', async () => {
+	const lookalike = 'access_token=notasecretjustalongdescription';
+	const desired = { ...DESIRED, routes: [{ ...DESIRED.routes[0], description: lookalike }] };
+	const applied = await runSip(emulator(), { resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify(desired), dryRun: false });
+	expect(applied.error).toBeUndefined();
+	const got = await runSip(emulator(), { resource: 'configuration', operation: 'get' });
+	expect(JSON.stringify(got.items[0].json)).not.toContain(lookalike);
+	const added = await runSip(emulator(), {
+		resource: 'route',
+		operation: 'createOrUpdate',
+		name: 'Third',
+		numberPattern: '^\\+33\\d{9}$',
+		trunks: 'sbc1.contoso.com',
+		position: 'last',
+	});
+	expect(added.error).toBeUndefined();
+	const stored = (await emulator().control.sip.config()).config.routes;
+	expect(stored.find((route: { name: string }) => route.name === 'Main').description).toBe(lookalike);
 });
