@@ -45,5 +45,5 @@ it('a description that looks like a credential is not shown, and is written back
 	});
 	expect(added.error).toBeUndefined();
 	const stored = (await emulator().control.sip.config()).config.routes;
-	expect(stored.find((route: { name: string }) => route.name === 'Main').description).toBe(lookalike);
+	expect(stored.find((route: { name: string }) => route.name === 'Main')?.description).toBe(lookalike);
 });

@@ -17,3 +17,20 @@ export function scrubbedError<E extends NodeApiError | NodeOperationError>(error
 	if (typeof error.description === 'string') error.description = scrubSecrets(error.description);
 	return error;
 }
+
+type EditorMethod = (this: never, ...args: never[]) => Promise<unknown>;
+
+/** The node's editor methods (dropdowns, list search) with their results and errors scrubbed. */
+export function scrubbedMethods<M extends Record<string, EditorMethod>>(methods: M): M {
+	const wrapped: Record<string, EditorMethod> = {};
+	for (const [name, method] of Object.entries(methods)) {
+		wrapped[name] = async function (this: never, ...args: never[]) {
+			try {
+				return scrubDeep(await method.apply(this, args));
+			} catch (error) {
+				throw error instanceof NodeApiError || error instanceof NodeOperationError ? scrubbedError(error) : error;
+			}
+		};
+	}
+	return wrapped as M;
+}
