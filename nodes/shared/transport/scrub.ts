@@ -7,12 +7,12 @@
  */
 import { redactRegistered } from './registeredSecrets';
 import { ScrubBudget } from './scrubBudget';
+import { redactTokens } from './tokenRuns';
 
 const SECRET_PATTERNS: Array<[RegExp, string]> = [
 	[/(?<![A-Za-z0-9])Bearer(?:\s+|\+|%20)(?:eyJ[A-Za-z0-9._~+/=-]*|[A-Za-z0-9._~+/=-]{20,})/gi, 'Bearer [redacted]'],
 	[/accesskey\s*=\s*[^;\s"'&]{16,}/gi, 'accesskey=[redacted]'],
 	[/signature["']?\s*[:=]\s*["']?[A-Za-z0-9+/_-]{16,}=*/gi, 'Signature=[redacted]'],
-	[/(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/gi, '[redacted token]'],
 	[/(client_secret|client_assertion|access_token|refresh_token)["']?\s*[:=]\s*["']?[^&\s"']{16,}/gi, '$1=[redacted]'],
 	[/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/gi, '[redacted private key]'],
 ];
@@ -35,7 +35,8 @@ const TOO_DEEP = '[nested too deep]';
 const HTML_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
 
 function applyPatterns(text: string): string {
-	return redactRegistered(SECRET_PATTERNS.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text));
+	const patterned = SECRET_PATTERNS.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
+	return redactRegistered(redactTokens(patterned));
 }
 
 /** One layer of decoding: percent-encoding, JSON string escapes and HTML character references. */
