@@ -27,10 +27,10 @@ const MAX_THROTTLE_PAUSE_MS = 30_000;
 
 /**
  * Attach flat fields that should appear in the item when continueOnFail turns this error into output
- * (e.g. a refused purchase's cost). Returns the same error.
+ * (e.g. a refused purchase's cost), scrubbed: some are read from the service. Returns the same error.
  */
 export function withOutputFields<E extends NodeApiError | NodeOperationError>(error: E, fields: IDataObject): E {
-	error.context[OUTPUT_FIELDS_KEY] = { ...((error.context[OUTPUT_FIELDS_KEY] as IDataObject) ?? {}), ...fields };
+	error.context[OUTPUT_FIELDS_KEY] = { ...((error.context[OUTPUT_FIELDS_KEY] as IDataObject) ?? {}), ...scrubbedJson(fields) };
 	return error;
 }
 
