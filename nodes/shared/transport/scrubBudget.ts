@@ -1,5 +1,5 @@
 /** How much text one scrubbing call may examine: one hostile answer cannot hold the event loop. */
-export const SCRUB_BUDGET_CHARACTERS = 1_000_000;
+export const SCRUB_BUDGET_CHARACTERS = 500_000;
 
 export class ScrubBudget {
 	spent = 0;
