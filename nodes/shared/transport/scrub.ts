@@ -50,12 +50,19 @@ function decodeOnce(text: string): string {
 		.replace(/&(amp|quot|apos|lt|gt);/gi, (_, name: string) => HTML_ENTITIES[name.toLowerCase()]);
 }
 
+/** Whether the run, decoded from its start or from one of the next three characters, holds a secret. */
+function encodedRunHoldsSecret(run: string, depth: number, budget: ScrubBudget): boolean {
+	for (let offset = 0; offset < 4 && run.length - offset >= MIN_ENCODED_SECRET_LENGTH; offset++) {
+		const decoded = Buffer.from(run.slice(offset), 'base64').toString('latin1');
+		if (scrubAt(decoded, depth + 1, budget) !== decoded) return true;
+	}
+	return false;
+}
+
 function redactEncodedRuns(text: string, depth: number, budget: ScrubBudget): string {
-	return text.replace(BASE64_RUN, (run) => {
-		if (run.length < MIN_ENCODED_SECRET_LENGTH) return run;
-		const decoded = Buffer.from(run, 'base64').toString('latin1');
-		return scrubAt(decoded, depth + 1, budget) === decoded ? run : '[redacted]';
-	});
+	return text.replace(BASE64_RUN, (run) =>
+		run.length >= MIN_ENCODED_SECRET_LENGTH && encodedRunHoldsSecret(run, depth, budget) ? '[redacted]' : run,
+	);
 }
 
 function scrubAt(text: string, depth: number, budget: ScrubBudget): string {

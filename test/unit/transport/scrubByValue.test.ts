@@ -13,6 +13,7 @@ beforeAll(() => {
 	registerToken(TOKEN);
 });
 
+const base64 = (text: string) => Buffer.from(text).toString('base64');
 const wrap = (text: string, width: number) => text.replace(new RegExp(`(.{${width}})`, 'g'), '$1\n');
 
 describe('scrubSecrets: registered values', () => {
@@ -22,7 +23,10 @@ describe('scrubSecrets: registered values', () => {
 		['after prose', `Signature is ${SIGNATURE}`, SIGNATURE],
 		['after a zero-width space', `Signature\u200b=${SIGNATURE}`, SIGNATURE],
 		['after a full-width equals sign', `Signature\uff1d${SIGNATURE}`, SIGNATURE],
-		['base64 of the bare signature', `echo ${Buffer.from(SIGNATURE).toString('base64')} end`, SIGNATURE],
+		['base64 of the bare signature', `echo ${base64(SIGNATURE)} end`, base64(SIGNATURE).slice(8, 40)],
+		['base64 of the signature behind one glued character', `x${base64(`Signature=${SIGNATURE}`)}`, base64(`Signature=${SIGNATURE}`).slice(8, 40)],
+		['base64 of the signature behind two glued characters', `ab${base64(SIGNATURE)}`, base64(SIGNATURE).slice(8, 40)],
+		['base64 of the signature behind three glued characters', `abc${base64(SIGNATURE)}`, base64(SIGNATURE).slice(8, 40)],
 		['glued to other characters', `xyz${SIGNATURE}abc`, SIGNATURE],
 		['percent-encoded', `q=${encodeURIComponent(SIGNATURE)}`, SIGNATURE],
 		['JWT segments separated by spaces', `parts: ${HEADER} ${PAYLOAD} ${SIG}`, SIG],
