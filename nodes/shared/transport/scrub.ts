@@ -84,7 +84,7 @@ export function scrubSecrets(text: string, budget = new ScrubBudget()): string {
 	return MAY_HOLD_SECRET.test(bounded) ? scrubAt(bounded, 0, budget) : redactRegistered(bounded);
 }
 
-/** Objects and arrays this scrubber returned: scrubbing them again changes nothing. */
+/** Objects and arrays scrubDeep returned: scrubbing them again changes nothing. */
 const scrubbed = new WeakSet<object>();
 
 /**
@@ -93,16 +93,16 @@ const scrubbed = new WeakSet<object>();
  * nested deeper than MAX_DEPTH is replaced by a marker.
  */
 export function scrubDeep<T>(value: T, budget = new ScrubBudget()): T {
-	return scrubValue(value, 0, budget) as T;
+	const result = scrubValue(value, 0, budget);
+	if (result && typeof result === 'object') scrubbed.add(result);
+	return result as T;
 }
 
 function scrubValue(value: unknown, depth: number, budget: ScrubBudget): unknown {
 	if (typeof value === 'string') return scrubSecrets(value, budget);
 	if (!value || typeof value !== 'object' || Buffer.isBuffer(value) || scrubbed.has(value)) return value;
 	if (depth > MAX_DEPTH) return TOO_DEEP;
-	const result = Array.isArray(value) ? scrubArray(value, depth, budget) : scrubObject(value, depth, budget);
-	scrubbed.add(result);
-	return result;
+	return Array.isArray(value) ? scrubArray(value, depth, budget) : scrubObject(value, depth, budget);
 }
 
 function scrubArray(value: unknown[], depth: number, budget: ScrubBudget): unknown[] {

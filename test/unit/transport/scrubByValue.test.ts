@@ -43,6 +43,14 @@ describe('scrubSecrets: registered values', () => {
 		for (const line of scrubbed.split('\n')) expect(line.replace('[redacted]', '').length).toBeLessThan(16);
 	});
 
+	it('any 16-character fragment of a registered value is redacted, at any offset in the text', () => {
+		for (let from = 0; from + 16 <= SIGNATURE.length; from++) {
+			for (const prefix of ['', 'a', 'ab ', 'abc-', 'x y z ', '1234567', '12345678']) {
+				expect(scrubSecrets(`${prefix}${SIGNATURE.slice(from, from + 16)}!`)).not.toContain(SIGNATURE.slice(from, from + 16));
+			}
+		}
+	});
+
 	it('also inside data', () => {
 		expect(JSON.stringify(scrubDeep({ error: { target: SIGNATURE, details: [{ message: SIG }] } }))).not.toMatch(/Zx9Qp2|Tm90QVJl/);
 	});
