@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { parseConnectionString } from '../nodes/shared/acs/connectionString';
 import { signAcsRequest } from '../nodes/shared/acs/hmac';
+import { registerSecret } from '../nodes/shared/acs/secretRegistry';
 import { acsHttpRequestNode, allowCustomEndpointProperty } from './common/acsCredentialFields';
 import { endpointFromFields, finalOptions, prepareAcsRequest } from './common/prepareAcsRequest';
 
@@ -52,6 +53,8 @@ export class AzureCommunicationServicesApi implements ICredentialType {
 			accessKey,
 			date: new Date(),
 		});
+		registerSecret(accessKey);
+		registerSecret(signed.authorization.slice(signed.authorization.indexOf('Signature=') + 'Signature='.length));
 		return finalOptions(requestOptions, prepared, {
 			host: signed.host,
 			'x-ms-date': signed['x-ms-date'],

@@ -7,6 +7,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { registerToken } from '../nodes/shared/acs/secretRegistry';
 import { fetchAcsToken } from './common/entraToken';
 import { acsHttpRequestNode, allowCustomEndpointProperty } from './common/acsCredentialFields';
 import { AcsCredentialError, endpointFromFields, finalOptions, prepareAcsRequest } from './common/prepareAcsRequest';
@@ -165,6 +166,7 @@ export class AzureCommunicationServicesEntraApi implements ICredentialType {
 		);
 		const token = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
 		if (!token) throw new AcsCredentialError('No Entra ID token is available for this credential.');
+		registerToken(token);
 		const expiresOn = Number(credentials.accessTokenExpiresOn);
 		if (expiresOn > 0 && expiresOn - EXPIRY_MARGIN_MS <= Date.now()) throw new ExpiredTokenError();
 		return finalOptions(requestOptions, prepared, { authorization: `Bearer ${token}` });

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { loadAzureIdentity, type AccessToken, type AzureIdentityModule, type TokenCredential } from './loadAzureIdentity';
 import { AcsCredentialError } from './prepareAcsRequest';
+import { registerSecret, registerToken } from '../../nodes/shared/acs/secretRegistry';
 import { scrubSecrets } from '../../nodes/shared/transport/scrub';
 
 export const ACS_SCOPE = 'https://communication.azure.com//.default';
@@ -65,6 +66,7 @@ export function createTokenCredential(identity: IdentityModule, fields: EntraFie
 			const { tenantId, clientId } = requireTenantAndClient(fields);
 			const secret = text(fields.clientSecret);
 			if (!secret) throw new AcsCredentialError('Client Secret is empty.');
+			registerSecret(secret);
 			return new identity.ClientSecretCredential(tenantId, clientId, secret, authority);
 		}
 		case 'clientCertificate': {
@@ -117,6 +119,7 @@ async function requestToken(fields: EntraFields): Promise<AccessToken> {
 			scrubSecrets(`Could not get an Entra ID token for Azure Communication Services: ${outcome.reason}`),
 		);
 	}
+	registerToken(outcome.token.token);
 	return outcome.token;
 }
 

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { acsCredentials, authenticationProperty } from '../shared/node';
+import { scrubbedMethods } from '../shared/node/scrubOutput';
 import { resources, router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -45,7 +46,7 @@ export class AzureCommunicationPhoneNumbers implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch: scrubbedMethods(listSearch), loadOptions: scrubbedMethods(loadOptions) };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

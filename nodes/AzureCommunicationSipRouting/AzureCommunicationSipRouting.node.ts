@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { acsCredentials, authenticationProperty } from '../shared/node/authentication';
+import { scrubbedMethods } from '../shared/node/scrubOutput';
 import { sipApiProperty } from './actions/common.descriptions';
 import { allOperationProperties } from './actions/operations';
 import { operationProperties, resourceProperty } from './actions/resources';
@@ -37,7 +38,7 @@ export class AzureCommunicationSipRouting implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch: scrubbedMethods(listSearch) };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { runItems } from '../../shared/node/runItems';
+import { scrubbedError, scrubbedItem, scrubbedJson } from '../../shared/node/scrubOutput';
 import { endPatternMatching } from '../helpers/patternMatcher';
 import { operationsOf } from './operations';
 
@@ -36,7 +37,7 @@ async function runOnce(
 	executeAll: (this: IExecuteFunctions) => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
 	try {
-		return await executeAll.call(this);
+		return (await executeAll.call(this)).map(scrubbedItem);
 	} catch (caught) {
 		const error = asNodeError.call(this, caught);
 		if (!this.continueOnFail()) throw error;
@@ -44,11 +45,11 @@ async function runOnce(
 		if (error.description) json.errorDescription = error.description;
 		if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 		const pairedItem = this.getInputData().map((_, item) => ({ item }));
-		return [{ json, pairedItem }];
+		return [{ json: scrubbedJson(json), pairedItem }];
 	}
 }
 
 function asNodeError(this: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error));
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return scrubbedError(error);
+	return scrubbedError(new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error)));
 }

@@ -9,6 +9,7 @@ import {
 
 import { acsErrorContextOf } from '../transport/errorContext';
 import { concurrencyProblem } from './descriptions';
+import { scrubbedError, scrubbedItem, scrubbedJson } from './scrubOutput';
 
 /** What an operation returns for one input item: one object, a list (one output item each), or ready items. */
 export type ItemOutput = IDataObject | IDataObject[] | INodeExecutionData[];
@@ -26,10 +27,10 @@ const MAX_THROTTLE_PAUSE_MS = 30_000;
 
 /**
  * Attach flat fields that should appear in the item when continueOnFail turns this error into output
- * (e.g. a refused purchase's cost). Returns the same error.
+ * (e.g. a refused purchase's cost), scrubbed: some are read from the service. Returns the same error.
  */
 export function withOutputFields<E extends NodeApiError | NodeOperationError>(error: E, fields: IDataObject): E {
-	error.context[OUTPUT_FIELDS_KEY] = { ...((error.context[OUTPUT_FIELDS_KEY] as IDataObject) ?? {}), ...fields };
+	error.context[OUTPUT_FIELDS_KEY] = { ...((error.context[OUTPUT_FIELDS_KEY] as IDataObject) ?? {}), ...scrubbedJson(fields) };
 	return error;
 }
 
@@ -137,10 +138,10 @@ async function runOneItem(
 function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
+		return scrubbedError(error);
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(this.getNode(), message, { itemIndex });
+	return scrubbedError(new NodeOperationError(this.getNode(), message, { itemIndex }));
 }
 
 function errorItem(error: NodeApiError | NodeOperationError): IDataObject {
@@ -148,15 +149,17 @@ function errorItem(error: NodeApiError | NodeOperationError): IDataObject {
 	if (error.description) item.errorDescription = error.description;
 	if (error instanceof NodeApiError && error.httpCode) item.httpCode = error.httpCode;
 	const extra = error.context[OUTPUT_FIELDS_KEY] as IDataObject | undefined;
-	return extra ? { ...item, ...extra } : item;
+	return scrubbedJson(extra ? { ...item, ...extra } : item);
 }
 
 function toExecutionData(output: ItemOutput, itemIndex: number): INodeExecutionData[] {
 	const list = Array.isArray(output) ? output : [output];
 	return list.map((entry) =>
-		isExecutionData(entry)
-			? { ...entry, pairedItem: entry.pairedItem ?? { item: itemIndex } }
-			: { json: entry as IDataObject, pairedItem: { item: itemIndex } },
+		scrubbedItem(
+			isExecutionData(entry)
+				? { ...entry, pairedItem: entry.pairedItem ?? { item: itemIndex } }
+				: { json: entry as IDataObject, pairedItem: { item: itemIndex } },
+		),
 	);
 }
 

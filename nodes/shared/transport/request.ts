@@ -44,9 +44,14 @@ function flatHeaders(headers: unknown): Record<string, string> {
 	return result;
 }
 
-/** Everything taken from a response passes the scrubber here, before any caller sees it. */
+/**
+ * An error answer passes the scrubber here, before any caller sees it. A success is kept as the service sent it
+ * (a read-modify-write must write back what was read); what a node outputs is scrubbed when it becomes an item.
+ */
 function fromResponse(statusCode: number, headers: unknown, body: unknown): AcsResponse {
-	return { statusCode, headers: scrubDeep(flatHeaders(headers)), body: scrubDeep(body) };
+	const flat = flatHeaders(headers);
+	if (statusCode < 300) return { statusCode, headers: flat, body };
+	return { statusCode, headers: scrubDeep(flat), body: scrubDeep(body) };
 }
 
 type Failure =

@@ -1,15 +1,19 @@
 /**
  * The one scrubber: removes anything that looks like a credential from text or data that may reach a user, a log or
- * an output item. A secret is also found when it is percent-encoded (once or more), JSON- or HTML-escaped, base64 or
- * base64url encoded, in any letter case; text that holds an encoded secret is returned decoded, with the secret
- * redacted.
+ * an output item, and every value the credentials registered (see secretRegistry). A secret is also found when it
+ * is percent-encoded (once or more), JSON- or HTML-escaped, base64 or base64url encoded; the patterns match in any
+ * letter case. Text that holds an encoded secret is returned decoded, with the secret redacted. Every pattern runs
+ * in linear time, and one call examines at most a budget of characters: past it, text is cut.
  */
+import { redactRegistered } from './registeredSecrets';
+import { ScrubBudget } from './scrubBudget';
+import { redactTokens } from './tokenRuns';
+
 const SECRET_PATTERNS: Array<[RegExp, string]> = [
-	[/Bearer(?:\s|\+)+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]'],
-	[/accesskey\s*=\s*[^;\s"'&]+/gi, 'accesskey=[redacted]'],
-	[/signature["']?\s*[:=]\s*["']?[A-Za-z0-9+/_-]+=*/gi, 'Signature=[redacted]'],
-	[/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/gi, '[redacted token]'],
-	[/(client_secret|client_assertion|access_token|refresh_token)["']?\s*[:=]\s*["']?[^&\s"']+/gi, '$1=[redacted]'],
+	[/(?<![A-Za-z0-9])Bearer(?:\s+|\+|%20)(?:eyJ[A-Za-z0-9._~+/=-]*|[A-Za-z0-9._~+/=-]{20,})/gi, 'Bearer [redacted]'],
+	[/accesskey\s*=\s*[^;\s"'&]{16,}/gi, 'accesskey=[redacted]'],
+	[/signature["']?\s*[:=]\s*["']?[A-Za-z0-9+/_-]{16,}=*/gi, 'Signature=[redacted]'],
+	[/(client_secret|client_assertion|access_token|refresh_token)["']?\s*[:=]\s*["']?[^&\s"']{16,}/gi, '$1=[redacted]'],
 	[/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/gi, '[redacted private key]'],
 ];
 
@@ -22,13 +26,17 @@ const MAX_DECODING_DEPTH = 4;
 const MIN_SECRET_LENGTH = 16;
 /** Text a credential could hide in: a marker of one, an escape that decoding would undo, or a long base64 run. */
 const MAY_HOLD_SECRET = /bearer|accesskey|signature|eyj|client_|_token|private key|[%\\&]|[A-Za-z0-9+/_-]{48}/i;
-/** Longer text from a response is cut before scrubbing, so one hostile field cannot hold the event loop. */
+/** Longer text is cut before scrubbing, so one hostile field cannot hold the event loop. */
 const MAX_TEXT_LENGTH = 65_536;
+const MAX_DEPTH = 64;
+const CUT = '[not shown: too much text to check]';
+const TOO_DEEP = '[nested too deep]';
 
 const HTML_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
 
 function applyPatterns(text: string): string {
-	return SECRET_PATTERNS.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
+	const patterned = SECRET_PATTERNS.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
+	return redactRegistered(redactTokens(patterned));
 }
 
 /** One layer of decoding: percent-encoding, JSON string escapes and HTML character references. */
@@ -42,59 +50,78 @@ function decodeOnce(text: string): string {
 		.replace(/&(amp|quot|apos|lt|gt);/gi, (_, name: string) => HTML_ENTITIES[name.toLowerCase()]);
 }
 
-function redactEncodedRuns(text: string, depth: number): string {
-	return text.replace(BASE64_RUN, (run) => {
-		if (run.length < MIN_ENCODED_SECRET_LENGTH) return run;
-		const decoded = Buffer.from(run, 'base64').toString('latin1');
-		return scrubAt(decoded, depth + 1) === decoded ? run : '[redacted]';
-	});
+/** Whether the run, decoded from its start or from one of the next three characters, holds a secret. */
+function encodedRunHoldsSecret(run: string, depth: number, budget: ScrubBudget): boolean {
+	for (let offset = 0; offset < 4 && run.length - offset >= MIN_ENCODED_SECRET_LENGTH; offset++) {
+		const decoded = Buffer.from(run.slice(offset), 'base64').toString('latin1');
+		if (scrubAt(decoded, depth + 1, budget) !== decoded) return true;
+	}
+	return false;
 }
 
-function scrubAt(text: string, depth: number): string {
+function redactEncodedRuns(text: string, depth: number, budget: ScrubBudget): string {
+	return text.replace(BASE64_RUN, (run) =>
+		run.length >= MIN_ENCODED_SECRET_LENGTH && encodedRunHoldsSecret(run, depth, budget) ? '[redacted]' : run,
+	);
+}
+
+function scrubAt(text: string, depth: number, budget: ScrubBudget): string {
+	if (!budget.take(text.length)) return CUT;
 	const direct = applyPatterns(text);
 	if (depth >= MAX_DECODING_DEPTH) return direct;
-	const cleaned = redactEncodedRuns(direct, depth);
+	const cleaned = redactEncodedRuns(direct, depth, budget);
 	const decoded = decodeOnce(cleaned);
 	if (decoded === cleaned) return cleaned;
-	const deeper = scrubAt(decoded, depth + 1);
+	const deeper = scrubAt(decoded, depth + 1, budget);
 	return deeper === decoded ? cleaned : deeper;
 }
 
-export function scrubSecrets(text: string): string {
+export function scrubSecrets(text: string, budget = new ScrubBudget()): string {
 	if (text.length < MIN_SECRET_LENGTH) return text;
 	const bounded =
 		text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}… [${text.length - MAX_TEXT_LENGTH} characters cut]` : text;
-	return MAY_HOLD_SECRET.test(bounded) ? scrubAt(bounded, 0) : bounded;
+	if (!budget.take(bounded.length)) return CUT;
+	return MAY_HOLD_SECRET.test(bounded) ? scrubAt(bounded, 0, budget) : redactRegistered(bounded);
 }
+
+/** Objects and arrays scrubDeep returned: scrubbing them again changes nothing. */
+const scrubbed = new WeakSet<object>();
 
 /**
  * Every string of a value (object keys included) scrubbed; numbers, booleans and null kept. Returns the value
- * itself when nothing had to change. Keys are defined as own properties, so a `__proto__` key stays a key.
+ * itself when nothing had to change. Keys are defined as own properties, so a `__proto__` key stays a key. A value
+ * nested deeper than MAX_DEPTH is replaced by a marker.
  */
-export function scrubDeep<T>(value: T): T {
-	return scrubValue(value, 0) as T;
+export function scrubDeep<T>(value: T, budget = new ScrubBudget()): T {
+	const result = scrubValue(value, 0, budget);
+	if (result && typeof result === 'object') scrubbed.add(result);
+	return result as T;
 }
 
-const MAX_DEPTH = 64;
+function scrubValue(value: unknown, depth: number, budget: ScrubBudget): unknown {
+	if (typeof value === 'string') return scrubSecrets(value, budget);
+	if (!value || typeof value !== 'object' || Buffer.isBuffer(value) || scrubbed.has(value)) return value;
+	if (depth > MAX_DEPTH) return TOO_DEEP;
+	return Array.isArray(value) ? scrubArray(value, depth, budget) : scrubObject(value, depth, budget);
+}
 
-function scrubValue(value: unknown, depth: number): unknown {
-	if (typeof value === 'string') return scrubSecrets(value);
-	if (!value || typeof value !== 'object' || depth > MAX_DEPTH || Buffer.isBuffer(value)) return value;
-	if (Array.isArray(value)) {
-		let copy: unknown[] | undefined;
-		for (let index = 0; index < value.length; index++) {
-			const safe = scrubValue(value[index], depth + 1);
-			if (safe !== value[index]) (copy ??= value.slice())[index] = safe;
-		}
-		return copy ?? value;
+function scrubArray(value: unknown[], depth: number, budget: ScrubBudget): unknown[] {
+	let copy: unknown[] | undefined;
+	for (let index = 0; index < value.length; index++) {
+		const safe = scrubValue(value[index], depth + 1, budget);
+		if (safe !== value[index]) (copy ??= value.slice())[index] = safe;
 	}
+	return copy ?? value;
+}
+
+function scrubObject(value: object, depth: number, budget: ScrubBudget): object {
 	const keys = Object.keys(value);
 	let copy: Record<string, unknown> | undefined;
 	for (let index = 0; index < keys.length; index++) {
 		const key = keys[index];
 		const child = (value as Record<string, unknown>)[key];
-		const safeKey = scrubSecrets(key);
-		const safeChild = scrubValue(child, depth + 1);
+		const safeKey = scrubSecrets(key, budget);
+		const safeChild = scrubValue(child, depth + 1, budget);
 		if (copy === undefined && (safeKey !== key || safeChild !== child)) copy = copyOfEntries(value, keys, index);
 		if (copy !== undefined) defineOwn(copy, safeKey, safeChild);
 	}
