@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { RunningEmulator } from '../../../emulator';
 import { startRecordingServer, type RecordingServer } from './recordingServer';
 import type { WorkflowCase } from './types';
 
@@ -28,7 +27,7 @@ let otherHost: RecordingServer | undefined;
  */
 export const httpRequestRedirectedElsewhere: WorkflowCase = {
 	workflowId: 'e2eHttpRedirect',
-	async before(emulator: RunningEmulator) {
+	async before(emulator) {
 		await otherHost?.close();
 		otherHost = await startRecordingServer(OTHER_HOST_BODY);
 		for (const redirect of REDIRECTS) {
