@@ -161,6 +161,7 @@ export function faultReply(fault: Fault): EmulatorReply {
       ? new Date(Date.now() + fault.retryAfter * 1000).toUTCString()
       : String(fault.retryAfter);
   }
+  if (fault.location !== undefined) headers.Location = fault.location;
   if (fault.type === 'html') {
     const status = fault.status ?? 502;
     headers['Content-Type'] = 'text/html';

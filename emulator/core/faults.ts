@@ -19,6 +19,8 @@ export interface FaultSpec {
   type: FaultType;
   /** For 'status' (default 503) and 'html' (default 502). */
   status?: number;
+  /** For a 'status' fault with a redirect status (301, 302, 303, 307 or 308): the Location header, an absolute http(s) URL. */
+  location?: string;
   /** Retry-After header: seconds, or an HTTP date that many seconds ahead when retryAfterAsDate is true. */
   retryAfter?: number;
   retryAfterAsDate?: boolean;
@@ -66,6 +68,7 @@ interface FaultMatcher {
 
 export const LATE_FAULT_TYPES: readonly FaultType[] = ['reset', 'status', 'html'];
 export const MAX_PROCESS_AFTER_MS = 600_000;
+const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
 
 export class FaultTable {
   private faults: Fault[] = [];
@@ -164,6 +167,10 @@ export function validateFaultSpec(spec: FaultSpec): string | undefined {
   }
   if (!['status', 'html', 'reset', 'delay'].includes(spec.type)) return 'type must be status, html, reset or delay';
   if (spec.status !== undefined && (!Number.isInteger(spec.status) || spec.status < 100 || spec.status > 599)) return 'status must be an HTTP status';
+  if (spec.location !== undefined) {
+    if (spec.type !== 'status' || !REDIRECT_STATUSES.includes(spec.status ?? 0)) return 'location applies to a status fault with status 301, 302, 303, 307 or 308';
+    if (typeof spec.location !== 'string' || !/^https?:\/\/[^/]/i.test(spec.location) || !URL.canParse(spec.location)) return 'location must be an absolute http(s) URL';
+  }
   if (spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 1)) return 'count must be a positive integer';
   if (spec.ratio !== undefined && !(spec.ratio >= 0 && spec.ratio <= 1)) return 'ratio must be between 0 and 1';
   if (spec.delayMs !== undefined && !(spec.delayMs >= 0 && spec.delayMs <= 600_000)) return 'delayMs must be between 0 and 600000';

@@ -6,6 +6,7 @@ import {
 	reserveBrowsedNumbersAndBuy,
 } from './demoWorkflows.case';
 import { httpRequestWithAcsCredential } from './httpRequest.case';
+import { httpRequestRedirectedElsewhere } from './httpRequestRedirect.case';
 import { phoneNumberReservations, phoneNumbersEveryResource, sipRoutingEveryResource } from './perNode.case';
 import type { WorkflowCase } from './types';
 
@@ -15,6 +16,7 @@ export type { WorkflowCase, CaseContext } from './types';
 export const workflowCases: WorkflowCase[] = [
 	baseNodesPlumbing,
 	httpRequestWithAcsCredential,
+	httpRequestRedirectedElsewhere,
 	buyTollFreeUnderCostLimit,
 	reserveBrowsedNumbersAndBuy,
 	nightlyPurchasedNumbersReport,

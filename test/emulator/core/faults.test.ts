@@ -49,6 +49,24 @@ describe('fault injection', () => {
     expect(response.text).toMatch(/^<!DOCTYPE html>/);
   });
 
+  it('answers with a redirect to the given location, and refuses a location without a redirect status or absolute URL', async () => {
+    const emu = emulator();
+    await emu.control.addFault({ path: '^/things', type: 'status', status: 302, location: 'http://localhost:1/elsewhere', count: 1 });
+    const response = await rawRequest(emu.endpoint, { path: `/things?${API}` });
+    expect(response.status).toBe(302);
+    expect(response.headers.location).toBe('http://localhost:1/elsewhere');
+    expect((await get()).status).toBe(200);
+    for (const spec of [
+      { path: '^/x', type: 'status' as const, location: 'http://localhost:1/' },
+      { path: '^/x', type: 'status' as const, status: 304, location: 'http://localhost:1/' },
+      { path: '^/x', type: 'html' as const, status: 302, location: 'http://localhost:1/' },
+      { path: '^/x', type: 'status' as const, status: 307, location: '/relative' },
+      { path: '^/x', type: 'status' as const, status: 307, location: 'ftp://localhost/' },
+    ]) {
+      await expect(emu.control.addFault(spec)).rejects.toMatchObject({ status: 400 });
+    }
+  });
+
   it('resets the connection', async () => {
     const emu = emulator();
     await emu.control.addFault({ path: '^/things', type: 'reset', count: 1 });
