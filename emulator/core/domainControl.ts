@@ -115,7 +115,7 @@ export class SipControl {
     return this.call('GET', '/_emulator/sip/config');
   }
 
-  /** Any part of the health; statuses per acs-api.md §7. Throws (404) for an unknown trunk, (400) for an unknown status. */
+  /** Any part of the health; statuses as the service reports them. Throws (404) for an unknown trunk, (400) for an unknown status. */
   setTrunkHealth(fqdn: string, health: Partial<SipTrunkHealth>): Promise<SipTrunkHealth> {
     return this.call('PUT', `/_emulator/sip/trunks/${encodeURIComponent(fqdn)}/health`, health);
   }

@@ -1,5 +1,5 @@
 /**
- * Verifies ACS HMAC-SHA256 request signatures (acs-api.md §6.2), independently of any client signer.
+ * Verifies ACS HMAC-SHA256 request signatures, independently of any client signer.
  * Returns undefined when the request is authentic, else the reason (used as the 401 message).
  */
 import { createHash, createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';

@@ -73,7 +73,7 @@ export interface AcsErrorDetail {
   innererror?: AcsErrorDetail;
 }
 
-/** An ACS error reply: `{ "error": { code, message, target?, innererror? } }` (acs-api.md §4). */
+/** An ACS error reply: `{ "error": { code, message, target?, innererror? } }`. */
 export function acsError(
   status: number,
   code: string,

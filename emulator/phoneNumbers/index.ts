@@ -1,4 +1,4 @@
-/** The Phone Numbers domain of the emulator (acs-api.md §1-§4). */
+/** The Phone Numbers domain of the emulator. */
 import type { Domain } from '../core/types';
 import { controlRoutes } from './control';
 import { browseRoutes } from './handlers/browseRoutes';

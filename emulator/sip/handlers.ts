@@ -1,4 +1,4 @@
-/** GET /sip, PATCH /sip, POST /sip:testRoutesWithNumber, as the service answers them (acs-api.md §4, §5). */
+/** GET /sip, PATCH /sip, POST /sip:testRoutesWithNumber, as the service answers them. */
 import { acsError, requireMediaType, type EmulatorContext, type EmulatorReply, type EmulatorRequest } from '../core/types';
 import { SERVICE_MESSAGES, validateSipConfiguration, validateSipPatch, type SipConfigIssue } from '../../nodes/shared/acs/sip/configValidation';
 import { applySipPatch } from '../../nodes/shared/acs/sip/mergePatch';

@@ -1,4 +1,4 @@
-/** The SIP routing domain of the emulator: one SIP document per resource (acs-api.md §5). See README.md. */
+/** The SIP routing domain of the emulator: one SIP document per resource. See README.md. */
 import type { Domain } from '../core/types';
 import { sipControlRoutes } from './control';
 import { getSip, patchSip, testRoutesWithNumber } from './handlers';

@@ -5,7 +5,7 @@ export const SIP_PREVIEW_API_VERSION = '2024-11-15-preview';
 
 export type SipApi = 'sip' | 'sipPreview';
 
-/** What the chosen api-version can do (acs-api.md §8: the GA version is the minimal model). */
+/** What the chosen api-version can do. */
 export interface SipFeatures {
 	domains: boolean;
 	trunkEnabled: boolean;

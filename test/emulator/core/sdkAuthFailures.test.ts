@@ -1,5 +1,5 @@
 /**
- * Authentication failures through the official SDK clients, answered as the service answers them (acs-api.md §4, §6.2):
+ * Authentication failures through the official SDK clients, answered as the service answers them:
  * 401 with `{"error":{"code":"Denied","message":<live message>}}`, and nothing is done.
  */
 import { PhoneNumbersClient, SipRoutingClient } from '@azure/communication-phone-numbers';

@@ -1,6 +1,6 @@
 import { makeSipApiChoice, sipFeatures } from '../../../nodes/AzureCommunicationSipRouting/helpers/apiChoice';
 
-describe('SIP api-version features (acs-api.md §8)', () => {
+describe('SIP api-version features', () => {
 	it.each([
 		['2023-03-01', [false, false, false, false]],
 		['2021-05-01-preview', [false, false, false, false]],

@@ -1,5 +1,5 @@
 /**
- * Validation of the SIP document as the service performs it (acs-api.md §4). Used by the emulator (to answer
+ * Validation of the SIP document as the service performs it. Used by the emulator (to answer
  * as the service) and by the SIP node (to refuse before sending). Issues carry the service's innererror code
  * and HTTP status; the top-level error code is always `UnprocessableConfiguration`.
  *

@@ -1,4 +1,4 @@
-/** The SIP routing document (acs-api.md §5.4). Preview-only fields are marked. */
+/** The SIP routing document. Preview-only fields are marked. */
 
 export interface SipTrunkHealth {
   tls: { status: string };

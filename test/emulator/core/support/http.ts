@@ -41,7 +41,7 @@ export interface SignOptions {
   date?: Date;
 }
 
-/** Headers of an HMAC-SHA256 signed ACS request (acs-api.md §6.2). */
+/** Headers of an HMAC-SHA256 signed ACS request. */
 export function signedHeaders(options: SignOptions): Record<string, string> {
   const date = (options.date ?? new Date()).toUTCString();
   const contentHash = createHash('sha256').update(options.body ?? '').digest('base64');

@@ -19,7 +19,7 @@
  *  [RP]  dotnet/runtime System.Text.RegularExpressions RegexParser.cs, for two parser rules the prose pages do
  *        not spell out: an anchor is a quantifiable unit (ScanRegex sets it as the unit, so `^+` is "^ once or
  *        more", not a literal plus), and IsTrueQuantifier needs a digit right after `{` (else `{` is literal).
- * Real patterns: /work/shared/docs/users-and-limits.md §2.5 (SDK sample `^+[1-9][0-9]{3,23}$`, the spec's
+ * Real patterns (SDK sample `^+[1-9][0-9]{3,23}$`, the spec's
  * `^\+[1-9][0-9]{3,23}$`, the provisioning doc's `^+1(\d[10])$`).
  */
 import { compileDotnetRegex } from '../../../../nodes/shared/acs/sip/dotnetRegex';
@@ -78,7 +78,7 @@ const GOLDEN: Array<[string, string, Expected, string]> = [
   ['44', '+442071234567', true, '[BEH] IsMatch finds a match anywhere: no anchors, no whole-number check'],
   ['^\\+1|', 'anything', true, '[BEH] an empty alternative matches the empty string anywhere'],
   ['^\\+1[^\\d\\D]', '+12', false, '[CC] [^\\d\\D] excludes every character: matches nothing'],
-  // the real patterns of users-and-limits.md §2.5
+  // the real patterns: SDK sample, REST spec, provisioning docs
   ['^\\+[1-9][0-9]{3,23}$', '+14255550123', true, "spec example: the escaped plus matches an E.164 number"],
   ['^\\+[1-9][0-9]{3,23}$', '+0123', false, 'spec example: the first digit is 1-9'],
   ['^+1(\\d[10])$', '+14255550123', false, 'provisioning doc: ^+ is an anchor and [10] is ONE character (1 or 0)'],
