@@ -5,7 +5,6 @@
  * not happen; faults the service processes anyway, late, are in lateProcessing.test.ts); LRO failures and
  * never-ending LROs from its LRO plans.
  */
-import type { INodeParameters } from 'n8n-workflow';
 import type { RunningEmulator } from '../../emulator';
 import type { FaultSpec } from '../../emulator/core/faults';
 import { purchase } from '../../nodes/AzureCommunicationPhoneNumbers/actions/helpers/purchase';
@@ -15,7 +14,7 @@ import { withEmulator } from '../support/emulator';
 import { createExecuteContext, type RunNodeResult } from '../support/engine';
 import { reportFigures } from './support/figures';
 import { reliabilitySeed } from './support/seed';
-import { credentialsFor, phoneControl, received, runPhone, runSip } from './support/nodes';
+import { credentialsFor, phoneControl, received, runPhone, runSip, TOLL_FREE_SEARCH as SEARCH } from './support/nodes';
 import { SecretScan } from './support/secrets';
 import { signedRequest } from './support/signed';
 
@@ -38,18 +37,6 @@ const CLASSES: Record<FaultClass, Omit<FaultSpec, 'path' | 'method'>> = {
 };
 const CLASS_NAMES = Object.keys(CLASSES) as FaultClass[];
 
-const SEARCH: INodeParameters = {
-	resource: 'availableNumber',
-	operation: 'search',
-	countryCode: 'US',
-	phoneNumberType: 'tollFree',
-	assignmentType: 'application',
-	callingCapability: 'outbound',
-	smsCapability: 'none',
-	quantity: 1,
-	waitForCompletion: true,
-	timeoutSeconds: 20,
-};
 const LIMITS = { maxMonthlyCostPerNumber: 10, maxTotalMonthlyCost: 100, costCurrency: 'USD' };
 const TOLL_FREE = { countryCode: 'US', phoneNumberType: 'tollFree', assignmentType: 'application', callingCapability: 'outbound', smsCapability: 'none' };
 let reservationCounter = 0;

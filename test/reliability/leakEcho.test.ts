@@ -10,7 +10,7 @@ import { withEmulator } from '../support/emulator';
 import { testCredential } from '../support/engine';
 import { echoFormsOf, echoOf, secretFormsOf } from './support/echo';
 import { reliabilitySeed } from './support/seed';
-import { credentialsFor, phoneControl, runPhone, type Auth } from './support/nodes';
+import { credentialsFor, phoneControl, runPhone, TOLL_FREE_SEARCH as SEARCH, type Auth } from './support/nodes';
 import { SecretScan } from './support/secrets';
 import { startRewritingProxy, type RewritingProxy, type UpstreamAnswer } from './support/servers';
 
@@ -54,18 +54,6 @@ const errorAnswer =
 
 const GET: INodeParameters = { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'id', value: NUMBER } };
 const LIST: INodeParameters = { resource: 'phoneNumber', operation: 'getAll', returnAll: true };
-const SEARCH: INodeParameters = {
-	resource: 'availableNumber',
-	operation: 'search',
-	countryCode: 'US',
-	phoneNumberType: 'tollFree',
-	assignmentType: 'application',
-	callingCapability: 'outbound',
-	smsCapability: 'none',
-	quantity: 1,
-	waitForCompletion: true,
-	timeoutSeconds: 20,
-};
 
 const CASES: Array<{ what: string; parameters: INodeParameters; hostile: Hostile; fails: boolean }> = [
 	{ what: 'ACS error body and headers (400)', parameters: GET, hostile: errorAnswer(400, isGetNumber), fails: true },

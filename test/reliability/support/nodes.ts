@@ -115,3 +115,17 @@ export async function runWithStoredCredential(
 		result,
 	};
 }
+
+/** A search for one US toll-free number that waits for its result: the search most reliability files start from. */
+export const TOLL_FREE_SEARCH: INodeParameters = {
+	resource: 'availableNumber',
+	operation: 'search',
+	countryCode: 'US',
+	phoneNumberType: 'tollFree',
+	assignmentType: 'application',
+	callingCapability: 'outbound',
+	smsCapability: 'none',
+	quantity: 1,
+	waitForCompletion: true,
+	timeoutSeconds: 20,
+};
