@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--quick] [--json FILE] [--only 1,2,...] [--repeats N]
- * Runs every scenario of issue 7 for our node (through the real n8n engine) and the official SDK against one
+ * Runs every benchmark scenario for our node (through the real n8n engine) and the official SDK against one
  * emulator (a child process), prints a table and optionally writes the figures as JSON. Method: docs/benchmarks.md.
  */
 import { writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Bad input (issue 8.3): invalid E.164 numbers, country codes, GUIDs, quantities, costs, FQDNs, ports, route
+ * Bad input: invalid E.164 numbers, country codes, GUIDs, quantities, costs, FQDNs, ports, route
  * names and patterns, duplicate and unknown trunks, oversize lists and JSON that is not an object are refused
  * with a clear error naming what is wrong, and nothing is sent: the emulator's request log stays empty (cases
  * that must first read the stored SIP document to know the trunks send that one GET and no change).

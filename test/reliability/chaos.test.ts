@@ -1,5 +1,5 @@
 /**
- * Chaos run (issue 8.1): more than 1,000 operations across both nodes through the real n8n engine while the
+ * Chaos run: more than 1,000 operations across both nodes through the real n8n engine while the
  * emulator faults more than 10% of requests (429 with and without Retry-After, 500/502/503/504, connection
  * resets, slow answers within and past the timeout, HTML error pages) and some LROs (also reservation purchases)
  * fail or never finish. Every execution uses continueOnFail, so every item ends in a success or an error item.

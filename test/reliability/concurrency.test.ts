@@ -1,5 +1,5 @@
 /**
- * Concurrency (issue 8.7): 50 executions in parallel sharing one stored credential of each kind: each gets its
+ * Concurrency: 50 executions in parallel sharing one stored credential of each kind: each gets its
  * own result (no cross-talk), all correct, and one Entra token is fetched. The harness counts preAuthentication
  * calls (n8n's "fetch a token" hook: it runs in every execution that starts while the stored token is empty),
  * the emulator counts tokens it issued: the Entra credential shares one token request per identity in the process.

@@ -1,5 +1,5 @@
 /**
- * Fault table (issue 8.2): one test per fault class and operation kind, each asserting the exact outcome:
+ * Fault table: one test per fault class and operation kind, each asserting the exact outcome:
  * retried and succeeded (and how many requests reached the service), or which error. Faults come from the
  * emulator's fault injection (they strike before the service handles the request, so a faulted purchase did
  * not happen; faults the service processes anyway, late, are in lateProcessing.test.ts); LRO failures and

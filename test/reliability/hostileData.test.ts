@@ -1,5 +1,5 @@
 /**
- * Hostile data (issue 8.6): `__proto__`, `constructor` and `prototype` (and other Object.prototype names) as
+ * Hostile data: `__proto__`, `constructor` and `prototype` (and other Object.prototype names) as
  * trunk keys, route trunks, domains, ids and node inputs change nothing: no prototype pollution, no crash,
  * no phantom trunk or operation, no request that should not be sent. Both the nodes and the emulator are checked.
  */

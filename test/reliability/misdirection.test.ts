@@ -1,5 +1,5 @@
 /**
- * Misdirection (issue 8.5): an Operation-Location, Location or nextLink pointing at another host, an endpoint
+ * Misdirection: an Operation-Location, Location or nextLink pointing at another host, an endpoint
  * that is not an ACS host without "Allow Custom Endpoint", and plain http to a non-loopback host are refused,
  * and nothing is sent there. "Another host" is a second loopback server (it records what it receives); a proxy
  * in front of the emulator rewrites the emulator's answers to point at it.

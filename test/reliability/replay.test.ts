@@ -1,5 +1,5 @@
 /**
- * Replay (issue 8.8): a real signed request is captured off the wire (a proxy between the node and the emulator)
+ * Replay: a real signed request is captured off the wire (a proxy between the node and the emulator)
  * and sent again raw. The emulator must refuse it when its date is more than 15 minutes from the server's time
  * or when anything it signs (body, path, query, method, host) was changed. "Later" is simulated by moving the
  * process clock (only Date; the emulator runs in this process, so its real-time and virtual clocks both move).

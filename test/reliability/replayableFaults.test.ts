@@ -1,5 +1,5 @@
 /**
- * Replayable seeds (issue 8): a seeded fault plan strikes the same (method, path, n-th match) whatever order
+ * Replayable seeds: a seeded fault plan strikes the same (method, path, n-th match) whatever order
  * concurrent requests arrive in. The same requests are sent twice against one seed, in two different
  * interleavings, and the struck requests are compared: from the client's answers and from the request log.
  */
