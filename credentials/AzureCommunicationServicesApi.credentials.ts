@@ -8,6 +8,7 @@ import type {
 import { parseConnectionString } from '../nodes/shared/acs/connectionString';
 import { signAcsRequest } from '../nodes/shared/acs/hmac';
 import { registerSecret } from '../nodes/shared/acs/secretRegistry';
+import { DEFAULT_API_VERSIONS } from '../nodes/shared/transport/apiVersions';
 import { acsHttpRequestNode, allowCustomEndpointProperty } from './common/acsCredentialFields';
 import { endpointFromFields, finalOptions, prepareAcsRequest } from './common/prepareAcsRequest';
 
@@ -67,7 +68,7 @@ export class AzureCommunicationServicesApi implements ICredentialType {
 		request: {
 			method: 'GET',
 			url: '/phoneNumbers',
-			qs: { 'api-version': '2025-06-01', top: 1 },
+			qs: { 'api-version': DEFAULT_API_VERSIONS.phoneNumbers, top: 1 },
 		},
 	};
 }

@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { registerToken } from '../nodes/shared/acs/secretRegistry';
+import { DEFAULT_API_VERSIONS } from '../nodes/shared/transport/apiVersions';
 import { fetchAcsToken } from './common/entraToken';
 import { acsHttpRequestNode, allowCustomEndpointProperty } from './common/acsCredentialFields';
 import { AcsCredentialError, endpointFromFields, finalOptions, prepareAcsRequest } from './common/prepareAcsRequest';
@@ -177,7 +178,7 @@ export class AzureCommunicationServicesEntraApi implements ICredentialType {
 			baseURL: '={{$credentials.endpoint}}',
 			method: 'GET',
 			url: '/phoneNumbers',
-			qs: { 'api-version': '2025-06-01', top: 1 },
+			qs: { 'api-version': DEFAULT_API_VERSIONS.phoneNumbers, top: 1 },
 		},
 	};
 }

@@ -4,13 +4,15 @@
  */
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_API_VERSIONS } from '../../nodes/shared/transport/apiVersions';
+
 type HttpRequestNodeEntry = NonNullable<ICredentialType['httpRequestNode']>;
 
 export function acsHttpRequestNode(name: string): HttpRequestNodeEntry {
 	return {
 		name,
 		docsUrl: 'https://learn.microsoft.com/rest/api/communication/phonenumbers',
-		apiBaseUrlPlaceholder: 'https://<resource>.communication.azure.com/phoneNumbers?api-version=2025-06-01',
+		apiBaseUrlPlaceholder: `https://<resource>.communication.azure.com/phoneNumbers?api-version=${DEFAULT_API_VERSIONS.phoneNumbers}`,
 	};
 }
 

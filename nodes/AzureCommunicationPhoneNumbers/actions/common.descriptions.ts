@@ -1,8 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiVersionOption } from '../../shared/node';
+import { DEFAULT_API_VERSIONS } from '../../shared/transport/apiVersions';
 
-export const PHONE_NUMBERS_API_VERSION = '2025-06-01';
+export const PHONE_NUMBERS_API_VERSION = DEFAULT_API_VERSIONS.phoneNumbers;
 
 export const numberTypeOptions: INodePropertyOptions[] = [
 	{ name: 'Geographic', value: 'geographic', description: 'A local number tied to a locality and area code' },

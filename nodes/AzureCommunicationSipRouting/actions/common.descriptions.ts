@@ -1,7 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiVersionOption } from '../../shared/node/descriptions';
 import { SIP_PREVIEW_API_VERSION, SIP_STABLE_API_VERSION } from '../helpers/apiChoice';
+
+const sipApiOptions: INodePropertyOptions[] = [
+	{
+		name: `Preview (${SIP_PREVIEW_API_VERSION})`,
+		value: 'sipPreview',
+		description:
+			'Adds domains, trunk health and options, route caller ID override, and the service route test',
+	},
+	{
+		name: `Stable (${SIP_STABLE_API_VERSION})`,
+		value: 'sip',
+		description: 'Trunks (FQDN and port) and routes',
+	},
+];
 
 /**
  * Which SIP API the operation talks to. Domains always use the preview API, so this is hidden for them.
@@ -12,19 +26,7 @@ export const sipApiProperty: INodeProperties = {
 	name: 'sipApi',
 	type: 'options',
 	noDataExpression: true,
-	options: [
-		{
-			name: 'Preview (2024-11-15-Preview)',
-			value: 'sipPreview',
-			description:
-				'Adds domains, trunk health and options, route caller ID override, and the service route test',
-		},
-		{
-			name: 'Stable (2023-03-01)',
-			value: 'sip',
-			description: 'Trunks (FQDN and port) and routes',
-		},
-	],
+	options: sipApiOptions,
 	default: 'sip',
 	description:
 		'Which SIP routing API version to use. If your configuration uses preview-only fields, pick Preview for every operation so that they are kept when routes are rewritten.',

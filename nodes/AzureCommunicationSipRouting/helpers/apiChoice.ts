@@ -1,7 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
-export const SIP_STABLE_API_VERSION = '2023-03-01';
-export const SIP_PREVIEW_API_VERSION = '2024-11-15-preview';
+import { DEFAULT_API_VERSIONS } from '../../shared/transport/apiVersions';
+
+export const SIP_STABLE_API_VERSION = DEFAULT_API_VERSIONS.sip;
+export const SIP_PREVIEW_API_VERSION = DEFAULT_API_VERSIONS.sipPreview;
 
 export type SipApi = 'sip' | 'sipPreview';
 

@@ -1,4 +1,4 @@
-/** Wire shapes of the Phone Numbers API (2025-06-01) that the operations read. */
+/** Wire shapes of the Phone Numbers API that the operations read. */
 
 export interface Capabilities {
 	calling?: string;
