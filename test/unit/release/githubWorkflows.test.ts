@@ -16,14 +16,17 @@ function withoutComments(yaml: string): string {
 function publishProblems(yaml: string): string[] {
 	const text = withoutComments(yaml);
 	const problems: string[] = [];
-	if (!/^on:\s*\n\s+push:\s*\n\s+tags:/m.test(text)) problems.push('not triggered by pushing a tag');
+	if (!/^on:\s*\n\s+push:\s*\n\s+tags:/m.test(text))
+		problems.push('not triggered by pushing a tag');
 	if (!/^\s+id-token:\s*write\s*$/m.test(text)) problems.push('no id-token: write permission');
 	const publish = text.search(/npm publish --provenance --access public/);
 	if (publish < 0) problems.push('no npm publish --provenance --access public');
 	const tests = text.search(/run:\s*npm cit\s*$/m);
 	const build = text.search(/run:\s*npm run build\s*$/m);
-	if (tests < 0 || (publish >= 0 && tests > publish)) problems.push('tests do not run before publishing');
-	if (build < 0 || (publish >= 0 && build > publish)) problems.push('the build does not run before publishing');
+	if (tests < 0 || (publish >= 0 && tests > publish))
+		problems.push('tests do not run before publishing');
+	if (build < 0 || (publish >= 0 && build > publish))
+		problems.push('the build does not run before publishing');
 	if (!/^\s+RELEASE_MODE:\s*'true'\s*$/m.test(text.slice(Math.max(publish, 0)))) {
 		problems.push('publish step without RELEASE_MODE: n8n-node prerelease refuses it');
 	}
@@ -52,11 +55,41 @@ describe('GitHub Actions workflows', () => {
 	});
 
 	it.each([
-		['id-token: write removed', (y: string) => y.replace(/^\s+id-token: write.*\n/m, ''), 'no id-token: write permission'],
-		['id-token only in a comment', (y: string) => y.replace(/^(\s+)id-token: write/m, '$1# id-token: write'), 'no id-token: write permission'],
-		['--provenance removed', (y: string) => y.replace(' --provenance', ''), 'no npm publish --provenance --access public'],
-		['tests removed', (y: string) => y.replace(/run: npm cit/, 'run: npm ci'), 'tests do not run before publishing'],
-		['RELEASE_MODE removed', (y: string) => y.replace(/^\s+RELEASE_MODE:.*\n/m, ''), 'publish step without RELEASE_MODE: n8n-node prerelease refuses it'],
+		[
+			'id-token: write removed',
+			(y: string) => y.replace(/^\s+id-token: write.*\n/m, ''),
+			'no id-token: write permission',
+		],
+		[
+			'id-token only in a comment',
+			(y: string) => y.replace(/^(\s+)id-token: write/m, '$1# id-token: write'),
+			'no id-token: write permission',
+		],
+		[
+			'--provenance removed',
+			(y: string) => y.replace(' --provenance', ''),
+			'no npm publish --provenance --access public',
+		],
+		[
+			'tests removed',
+			(y: string) => y.replace(/run: npm cit/, 'run: npm ci'),
+			'tests do not run before publishing',
+		],
+		[
+			'the build removed',
+			(y: string) => y.replace(/run: npm run build/, 'run: echo'),
+			'the build does not run before publishing',
+		],
+		[
+			'a branch trigger instead of tags',
+			(y: string) => y.replace(/tags:/, 'branches:'),
+			'not triggered by pushing a tag',
+		],
+		[
+			'RELEASE_MODE removed',
+			(y: string) => y.replace(/^\s+RELEASE_MODE:.*\n/m, ''),
+			'publish step without RELEASE_MODE: n8n-node prerelease refuses it',
+		],
 	])('a publish.yml with %s is caught', (_label, edit, problem) => {
 		const original = read('publish.yml');
 		const edited = edit(original);

@@ -14,10 +14,10 @@ jest.mock('../../../nodes/shared/transport/apiVersions', () => {
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const load = () => ({
-	connectionString: new (require('../../../credentials/AzureCommunicationServicesApi.credentials')
-		.AzureCommunicationServicesApi)(),
-	entra: new (require('../../../credentials/AzureCommunicationServicesEntraApi.credentials')
-		.AzureCommunicationServicesEntraApi)(),
+	connectionString:
+		new (require('../../../credentials/AzureCommunicationServicesApi.credentials').AzureCommunicationServicesApi)(),
+	entra:
+		new (require('../../../credentials/AzureCommunicationServicesEntraApi.credentials').AzureCommunicationServicesEntraApi)(),
 	sipChoice: require('../../../nodes/AzureCommunicationSipRouting/helpers/apiChoice'),
 	sipDescriptions: require('../../../nodes/AzureCommunicationSipRouting/actions/common.descriptions'),
 	phoneDescriptions: require('../../../nodes/AzureCommunicationPhoneNumbers/actions/common.descriptions'),
@@ -28,7 +28,9 @@ describe('one source for the default api-versions', () => {
 
 	it.each(['connectionString', 'entra'] as const)('the %s credential test uses it', (name) => {
 		expect(loaded[name].test.request.qs['api-version']).toBe(MOVED.phoneNumbers);
-		expect(loaded[name].httpRequestNode.apiBaseUrlPlaceholder).toContain(`api-version=${MOVED.phoneNumbers}`);
+		expect(loaded[name].httpRequestNode.apiBaseUrlPlaceholder).toContain(
+			`api-version=${MOVED.phoneNumbers}`,
+		);
 	});
 
 	it('the SIP API choice defaults to it', () => {
