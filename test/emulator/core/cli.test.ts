@@ -1,4 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { PhoneNumbersClient } from '@azure/communication-phone-numbers';
 import { parseCliArguments } from '../../../emulator/cli';
@@ -46,7 +47,7 @@ describe('emulator CLI', () => {
     const key = Buffer.alloc(32, 2).toString('base64');
     const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', '..', 'emulator', 'cli.ts'), '--port', '0', '--access-key', key], {
       stdio: ['ignore', 'pipe', 'pipe'],
-    }) as ChildProcessWithoutNullStreams;
+    });
     const exitCode = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       const [stdoutLine, stderrLine] = await Promise.all([firstLineOf(child, 'stdout'), firstLineOf(child, 'stderr')]);
@@ -67,7 +68,7 @@ describe('emulator CLI', () => {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-function firstLineOf(child: ChildProcessWithoutNullStreams, stream: 'stdout' | 'stderr'): Promise<string> {
+function firstLineOf(child: ChildProcessByStdio<null, Readable, Readable>, stream: 'stdout' | 'stderr'): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
     child[stream].on('data', (chunk: Buffer) => {
