@@ -1,6 +1,7 @@
 /**
  * npm run emulator -- [--port 4600] [--access-key <base64>] [--state FILE] [--seed N] [--token-issuer-port N] [--client-secret S] [--no-token-issuer]
- * Prints `Connection string: endpoint=http://127.0.0.1:<port>/;accesskey=<key>` first, then the token issuer details.
+ * Prints `Connection string: endpoint=http://127.0.0.1:<port>/;accesskey=<key>` on stdout first, then on stderr the
+ * same resource over HTTPS (for SDK clients, which refuse plain http unless told), the token issuer details and the seed.
  */
 import { startEmulator, type StartEmulatorOptions } from './index';
 
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   const emu = await startEmulator(options);
   console.log(`Connection string: ${emu.connectionString}`);
   if (options.tls !== false) {
+    console.error(`HTTPS connection string (trust .local/tls/ca.pem with NODE_EXTRA_CA_CERTS): ${emu.secureConnectionString}`);
     const issuer = emu.tokenIssuer;
     console.error(`Token issuer (authorityHost, trust .local/tls/ca.pem): ${issuer.authorityHost}`);
     console.error(`Entra test client: tenantId=${issuer.tenantId} clientId=${issuer.clientId} clientSecret=${issuer.clientSecret} certificate=.local/tls/client.pem`);

@@ -4,6 +4,8 @@ import type { ServerResponse } from 'node:http';
 import type { EmulatorReply } from './types';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+/** The live service sends its error answers without a charset. */
+export const ERROR_JSON_CONTENT_TYPE = 'application/json';
 
 /** Random bytes drawn in blocks: one randomBytes call per 256 replies instead of two per reply. */
 const RANDOM_BLOCK_BYTES = 40 * 256;
@@ -44,7 +46,7 @@ export function writeReply(res: ServerResponse, reply: EmulatorReply, baseHeader
     else if (typeof reply.body === 'string') payload = Buffer.from(reply.body, 'utf8');
     else {
       payload = Buffer.from(JSON.stringify(reply.body), 'utf8');
-      headers['Content-Type'] = JSON_CONTENT_TYPE;
+      headers['Content-Type'] = reply.status >= 400 ? ERROR_JSON_CONTENT_TYPE : JSON_CONTENT_TYPE;
     }
   }
   for (const [name, value] of Object.entries(reply.headers ?? {})) {

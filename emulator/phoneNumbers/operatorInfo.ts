@@ -31,20 +31,23 @@ function formats(country: CountryEntry | undefined, digits: string): { nationalF
   return { nationalFormat: `0${area} ${rest}`, internationalFormat: `+${country.dialCode} ${area} ${rest}` };
 }
 
+/** Every key is present: the detail keys are null without details, and MCC/MNC are null for fixed lines. */
 export function operatorInformation(phoneNumber: string, includeDetails: boolean): Record<string, unknown> {
   const digits = phoneNumber.slice(1);
   const country = countryOfNumber(digits);
-  const result: Record<string, unknown> = { phoneNumber, ...formats(country, digits) };
+  const result: Record<string, unknown> = { phoneNumber, ...formats(country, digits), isoCountryCode: null, numberType: null, operatorDetails: null };
   if (!includeDetails) return result;
   const national = country ? digits.slice(country.dialCode.length) : digits;
   const numberType = numberTypeOf(country, national);
   result.numberType = numberType;
   if (country) {
+    const mobile = numberType === 'mobile';
     result.isoCountryCode = country.countryCode;
-    result.operatorDetails =
-      numberType === 'mobile'
-        ? { name: country.operator.mobile, mobileNetworkCode: country.operator.mobileNetworkCode, mobileCountryCode: country.operator.mobileCountryCode }
-        : { name: country.operator.fixed };
+    result.operatorDetails = {
+      name: mobile ? country.operator.mobile : country.operator.fixed,
+      mobileNetworkCode: mobile ? country.operator.mobileNetworkCode : null,
+      mobileCountryCode: mobile ? country.operator.mobileCountryCode : null,
+    };
   }
   return result;
 }

@@ -1,4 +1,4 @@
-/** skip + page-size paging with the live service's relative nextLink (null on the last page). */
+/** skip + page-size paging with the live service's relative nextLink (absent on the last page). */
 import type { EmulatorReply, EmulatorRequest } from '../core/types';
 import { invalidInput } from './errors';
 
@@ -24,10 +24,13 @@ function readInteger(req: EmulatorRequest, name: string, fallback: number, minim
   return Number(raw);
 }
 
-/** One page of `items` plus nextLink: the same path and query with skip moved forward, api-version last. */
-export function pageOf<T>(req: EmulatorRequest, sizeParam: 'maxPageSize' | 'top', page: PageRequest, items: T[]): { items: T[]; nextLink: string | null } {
+/**
+ * One page of `items` plus nextLink: the same path and query with skip moved forward, api-version last. On the last
+ * page nextLink is undefined, so the JSON answer has no such key (as the live service).
+ */
+export function pageOf<T>(req: EmulatorRequest, sizeParam: 'maxPageSize' | 'top', page: PageRequest, items: T[]): { items: T[]; nextLink?: string } {
   const slice = items.slice(page.skip, page.skip + page.size);
-  if (page.skip + page.size >= items.length) return { items: slice, nextLink: null };
+  if (page.skip + page.size >= items.length) return { items: slice };
   const query = new URLSearchParams();
   query.set('skip', String(page.skip + page.size));
   query.set(sizeParam, String(page.size));
@@ -37,3 +40,4 @@ export function pageOf<T>(req: EmulatorRequest, sizeParam: 'maxPageSize' | 'top'
   query.set('api-version', req.apiVersion);
   return { items: slice, nextLink: `${req.rawPath}?${query.toString()}` };
 }
+

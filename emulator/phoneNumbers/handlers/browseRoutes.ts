@@ -1,7 +1,7 @@
 /** Browse: a random sample of free numbers (not held, not purchased), not paginated. */
 import type { EmulatorReply, Route } from '../../core/types';
 import { availableNumber } from '../available';
-import { invalidInput } from '../errors';
+import { invalidInput, unparsableCountryCode } from '../errors';
 import { matchingPools, poolOfNumber, sampleFreeNumbers } from '../inventory';
 import type { AssignmentType, Capabilities, PhoneNumberType, PhoneNumbersState } from '../model';
 import { capabilitiesWithin, isReply } from '../validation';
@@ -14,6 +14,7 @@ export function browseRoutes(getState: () => PhoneNumbersState): Route[] {
 
 function browse(call: DomainCall): EmulatorReply {
   const { state, now } = call;
+  if (!parsableCountryCode(decodeURIComponent(call.match[1])) && call.req.apiVersion.slice(0, 10) >= '2025-04-01') return unparsableCountryCode();
   const request = readNumberRequest(call, false, (fields) => checkPrefixes(fields.phoneNumberPrefixes));
   if (isReply(request)) return request;
   const { country, body } = request;
@@ -37,6 +38,11 @@ function browse(call: DomainCall): EmulatorReply {
     return { ...number, status: 'available' };
   });
   return JSON_OK({ phoneNumbers });
+}
+
+/** Two letters; a two-letter code of a country without numbers keeps the emulator's "not supported" answer. */
+function parsableCountryCode(countryCode: string): boolean {
+  return /^[A-Za-z]{2}$/.test(countryCode);
 }
 
 function checkPrefixes(value: unknown): EmulatorReply | undefined {

@@ -1,6 +1,6 @@
-/** POST /operatorInformation/:search */
+/** POST /operatorInformation/:search: one number per request, as the live service takes it. */
 import type { EmulatorReply, Route } from '../../core/types';
-import { invalidInput } from '../errors';
+import { badRequest, invalidInput } from '../errors';
 import type { PhoneNumbersState } from '../model';
 import { operatorInformation } from '../operatorInfo';
 import { bodyObject, isReply } from '../validation';
@@ -17,6 +17,7 @@ function searchOperatorInformation(call: DomainCall): EmulatorReply {
   if (isReply(body)) return body;
   const { phoneNumbers, options } = body;
   if (!Array.isArray(phoneNumbers) || phoneNumbers.length === 0) return invalidInput('The phoneNumbers field is required.', 'phoneNumbers');
+  if (phoneNumbers.length > 1) return badRequest('Can only accept one phoneNumber');
   const invalid = phoneNumbers.find((entry) => typeof entry !== 'string' || !E164.test(entry));
   if (invalid !== undefined) return invalidInput(`'${String(invalid)}' is not an E.164 phone number.`, 'phoneNumbers');
   if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {

@@ -1,7 +1,7 @@
 /** Purchased numbers: list (skip/top), get, update capabilities (LRO), release (LRO). */
 import { requireMediaType, type EmulatorReply, type Route } from '../../core/types';
 import { findCountry, findOffering } from '../catalog';
-import { badRequest, invalidInput, phoneNumberNotFound } from '../errors';
+import { badRequest, invalidInput, phoneNumberNotFound, phoneNumberNotOwned } from '../errors';
 import { digitsOfPathNumber, exposeHeaders, randomGuid } from '../ids';
 import { operationLocation, startOperation } from '../lro';
 import type { Capabilities, PhoneNumbersState, PurchasedNumber } from '../model';
@@ -29,11 +29,14 @@ function listPurchased(call: DomainCall): EmulatorReply {
   return JSON_OK({ phoneNumbers: result.items, nextLink: result.nextLink });
 }
 
+function ownedNumber(call: DomainCall): PurchasedNumber | undefined {
+  const digits = digitsOfPathNumber(call.match[1]);
+  return (digits && own(call.state.purchased, digits)) || undefined;
+}
+
 function findPurchased(call: DomainCall): PurchasedNumber | EmulatorReply {
-  const segment = call.match[1];
-  const digits = digitsOfPathNumber(segment);
-  const shown = digits ? `+${digits}` : decodeURIComponent(segment);
-  return (digits && own(call.state.purchased, digits)) || phoneNumberNotFound(shown);
+  const digits = digitsOfPathNumber(call.match[1]);
+  return ownedNumber(call) ?? phoneNumberNotFound(digits ? `+${digits}` : decodeURIComponent(call.match[1]));
 }
 
 function getPurchased(call: DomainCall): EmulatorReply {
@@ -67,8 +70,8 @@ function releaseNumber(call: DomainCall): EmulatorReply {
 
 function updateCapabilities(call: DomainCall): EmulatorReply {
   const { req } = call;
-  const number = findPurchased(call);
-  if (isReply(number)) return number;
+  const number = ownedNumber(call);
+  if (!number) return phoneNumberNotOwned();
   if (req.rawBody.length > 0) {
     const mediaTypeError = requireMediaType(req, 'application/merge-patch+json');
     if (mediaTypeError) return mediaTypeError;

@@ -1,7 +1,7 @@
 /** Reservations: list, get, PATCH create-or-update (merge patch, 201/200/207), delete, purchase (LRO). */
 import { requireMediaType, type EmulatorReply, type Route } from '../../core/types';
 import { availableNumber } from '../available';
-import { badRequest, invalidInput, notFound } from '../errors';
+import { agreementToNotResellMissing, badRequest, invalidInput, notFound } from '../errors';
 import { exposeHeaders } from '../ids';
 import { isTaken, poolOfNumber } from '../inventory';
 import { operationLocation, startOperation } from '../lro';
@@ -170,11 +170,7 @@ function purchaseReservation(call: DomainCall): EmulatorReply {
   if (status !== 'active') return badRequest(`Reservation ${reservation.id} is ${status}; only active reservations can be purchased.`);
   const numbers = Object.values(reservation.phoneNumbers);
   if (numbers.length === 0) return badRequest(`Reservation ${reservation.id} holds no phone numbers.`);
-  const needsAgreement = numbers.filter((number) => number.isAgreementToNotResellRequired).map((number) => number.countryCode);
-  if (needsAgreement.length > 0 && body.agreeToNotResell !== true) {
-    const countries = [...new Set(needsAgreement)].join(', ');
-    return badRequest(`Numbers of ${countries} require the agreement to not resell (agreeToNotResell: true).`, 'agreeToNotResell');
-  }
+  if (numbers.some((number) => number.isAgreementToNotResellRequired) && body.agreeToNotResell !== true) return agreementToNotResellMissing();
   reservation.status = 'submitted';
   const operationId = `reservationPurchase_${reservation.id}`;
   startOperation(state, {

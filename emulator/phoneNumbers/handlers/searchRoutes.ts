@@ -1,7 +1,7 @@
 /** Search (LRO), search result and purchase of a search (LRO). */
 import type { EmulatorReply, Route } from '../../core/types';
 import { findOffering } from '../catalog';
-import { badRequest, conflict, invalidInput, notFound } from '../errors';
+import { agreementToNotResellMissing, badRequest, conflict, invalidInput, noOfferingForSearch, searchNotFound } from '../errors';
 import { exposeHeaders, randomGuid } from '../ids';
 import { isTaken, matchingPools, takeFreeNumbers } from '../inventory';
 import { operationLocation, startOperation, statusAt } from '../lro';
@@ -28,16 +28,7 @@ function startSearch(call: DomainCall): EmulatorReply {
   const assignmentType = body.assignmentType as AssignmentType;
   const capabilities = body.capabilities as Capabilities;
   const offering = findOffering(country, phoneNumberType, assignmentType);
-  if (!offering) {
-    return badRequest(`${country.countryCode} offers no ${phoneNumberType} numbers with assignment type ${assignmentType}.`, 'assignmentType');
-  }
-  if (!capabilitiesWithin(capabilities, offering.availableCapabilities)) {
-    return badRequest(
-      `The requested capabilities are not available for ${country.countryCode} ${phoneNumberType} numbers (calling up to ` +
-        `${offering.availableCapabilities.calling}, sms up to ${offering.availableCapabilities.sms}).`,
-      'capabilities',
-    );
-  }
+  if (!offering || !capabilitiesWithin(capabilities, offering.availableCapabilities)) return noOfferingForSearch();
   const quantity = (body.quantity as number | undefined) ?? 1;
   const pools = matchingPools(state, {
     countryCode: country.countryCode,
@@ -105,7 +96,7 @@ function getSearchResult(call: DomainCall): EmulatorReply {
   const search = own(state.searches, searchId);
   const operation = own(state.operations, `search_${searchId}`);
   const status = operation ? statusAt(operation, now).status : undefined;
-  if (!search || (status !== 'succeeded' && status !== 'failed')) return notFound(`Search ${searchId} was not found.`);
+  if (!search || (status !== 'succeeded' && status !== 'failed')) return searchNotFound(searchId);
   const failed = status === 'failed';
   const body: Record<string, unknown> = {
     searchId,
@@ -139,16 +130,14 @@ function purchaseSearch(call: DomainCall): EmulatorReply {
   }
   const searchId = body.searchId;
   const search = own(state.searches, searchId);
-  if (!search) return notFound(`Search ${searchId} was not found.`);
+  if (!search) return searchNotFound(searchId);
   const searchOperation = own(state.operations, `search_${searchId}`);
   if (!searchOperation || statusAt(searchOperation, now).status !== 'succeeded') {
     return badRequest(`Search ${searchId} has not completed successfully and cannot be purchased.`, 'searchId');
   }
   if (search.purchase === 'purchased') return conflict(`Search ${searchId} has already been purchased.`);
   if (search.purchase === 'pending') return conflict(`A purchase of search ${searchId} is already in progress.`);
-  if (search.isAgreementToNotResellRequired && body.agreeToNotResell !== true) {
-    return badRequest(`Purchasing numbers of ${search.countryCode} requires the agreement to not resell (agreeToNotResell: true).`, 'agreeToNotResell');
-  }
+  if (search.isAgreementToNotResellRequired && body.agreeToNotResell !== true) return agreementToNotResellMissing();
   const expired = now >= search.expiresAt || search.phoneNumbers.some((digits) => own(state.holds, digits)?.owner !== searchId && isTaken(state, digits, now));
   const operationId = `purchase_${searchId}`;
   startOperation(state, {

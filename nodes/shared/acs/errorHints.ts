@@ -7,6 +7,10 @@ export interface AcsErrorFacts {
   message?: string;
   /** Content-Type of the error response, to recognise HTML error pages. */
   contentType?: string;
+  /** `error.target` of the answer (the live service writes it in lower case: `phonenumber`, `searchid`). */
+  target?: string;
+  /** Path of the refused request, as sent: it names the number of a `/phoneNumbers/{number}` request. */
+  requestPath?: string;
 }
 
 const BY_CODE: Record<string, string> = {
@@ -42,8 +46,47 @@ const BY_CODE: Record<string, string> = {
   NotFound: 'Not found: check the identifier (phone numbers in E.164 with "+", e.g. +14255550100).',
 };
 
+/** The number a refusal is about: from the live message ("Input phoneNumber +1... cannot be found."), else the path. */
+function refusedNumber(facts: AcsErrorFacts): string {
+  const quoted = /phoneNumber (\S+) cannot be found/i.exec(facts.message ?? '')?.[1];
+  if (quoted) return quoted;
+  const segment = /^\/phoneNumbers\/([^/?]+)/.exec(facts.requestPath ?? '')?.[1];
+  if (!segment || segment === 'operations') return 'The number';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Refusals of one number or one search, named by the live service's `error.target`. */
+function hintForTarget(facts: AcsErrorFacts): string | undefined {
+  const target = facts.target?.toLowerCase();
+  if (target === 'phonenumber' && facts.code === 'NotFound')
+    return `${refusedNumber(facts)} is not in this resource's inventory: check Phone Number -> Get Many, and that the credential (connection string or endpoint) is for the resource that owns the number.`;
+  if (target === 'phonenumber' && facts.code === 'InsufficientPermissions')
+    return `${refusedNumber(facts)} is not owned by this resource: it is not in its inventory (check Phone Number -> Get Many), or the credential (connection string or endpoint) is for another resource.`;
+  if (target === 'searchid' && facts.code === 'NotFound') {
+    const searchId = /searchId (\S+) cannot be found/i.exec(facts.message ?? '')?.[1];
+    return `${searchId ? `Search ${searchId}` : 'The search'} is not known to this resource: it has expired (a search is held until its searchExpiresBy, about 16 minutes) or it was made with another resource. Search again with this credential and purchase before the search expires.`;
+  }
+  return undefined;
+}
+
+/** The live answer to a search no offering can satisfy: an InternalError in a 400, the inner error BadRequest. */
+function isSearchWithoutOffering(facts: AcsErrorFacts): boolean {
+  const aSearch = facts.requestPath === undefined || /\/(:|%3a)search$/i.test(facts.requestPath.split('?')[0]);
+  return facts.status === 400 && facts.code === 'InternalError' && facts.innerCode === 'BadRequest' && aSearch;
+}
+
+const NO_OFFERING =
+  'No offering matches this search: the country does not offer this number type with this assignment type and these capabilities. Check Catalog -> List Offerings for what the country offers, then search for one of those.';
+
 export function hintForAcsError(facts: AcsErrorFacts): string | undefined {
   const message = facts.message ?? '';
+  const forTarget = hintForTarget(facts);
+  if (forTarget) return forTarget;
+  if (isSearchWithoutOffering(facts)) return NO_OFFERING;
   if (facts.contentType?.includes('text/html') || /^\s*<(!doctype|html)/i.test(message))
     return 'The service answered with an HTML page instead of JSON (an outage or gateway page such as "Our services aren\'t available right now"). Retry later; check the endpoint if it persists.';
   if (facts.innerCode && BY_CODE[facts.innerCode]) return BY_CODE[facts.innerCode];

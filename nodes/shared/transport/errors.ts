@@ -76,7 +76,7 @@ function makeApiError(
 export function acsApiError(
 	node: INode,
 	answer: { statusCode: number; headers: Record<string, string>; body: unknown },
-	options: { itemIndex?: number; note?: string } = {},
+	options: { itemIndex?: number; note?: string; requestPath?: string } = {},
 ): NodeApiError {
 	const response = scrubDeep(answer);
 	const { statusCode: status, headers } = response;
@@ -114,7 +114,15 @@ export function acsApiError(
 	const body = acsErrorBodyOf(response.body);
 	const code = body?.code ?? headerCode ?? `HTTP${status}`;
 	const innerCode = body?.innererror?.code;
-	const hint = hintForAcsError({ status, code, innerCode, message: body?.message, contentType: headers['content-type'] });
+	const hint = hintForAcsError({
+		status,
+		code,
+		innerCode,
+		message: body?.message,
+		contentType: headers['content-type'],
+		target: body?.target,
+		requestPath: options.requestPath,
+	});
 	const message = body?.message
 		? `${code}: ${body.message}`
 		: `${code}: the service answered HTTP ${status}${response.body ? ` (${textOf(response.body, 200)})` : ''}`;

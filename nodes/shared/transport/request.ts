@@ -235,7 +235,7 @@ export async function acsRequest<T = unknown>(
 			if (appliedBefore) {
 				note = `An earlier attempt of this request failed after it may have reached the service, so this answer may be the result of that attempt.${note ? ` ${note}` : ''}`;
 			}
-			const error = acsApiError(node, failure, { itemIndex: options.itemIndex, note });
+			const error = acsApiError(node, failure, { itemIndex: options.itemIndex, note, requestPath: options.path });
 			const advised = retryAfterMs(failure.headers, new Date());
 			if (advised !== undefined) withAcsContext(error, { retryAfterMs: advised });
 			if (note && !retryable && !idempotent) withAcsContext(error, { ambiguous: true });

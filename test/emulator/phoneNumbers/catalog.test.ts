@@ -13,22 +13,21 @@ kit.forEachAuth('phone numbers catalog', () => {
     expect(german.body.countries.find((country: { countryCode: string }) => country.countryCode === 'DE').localizedName).toBe('Deutschland');
   });
 
-  it('pages with a relative nextLink that repeats the query, null on the last page', async () => {
+  it('pages with a relative nextLink that repeats the query, absent on the last page', async () => {
     const first = await kit.raw('GET', '/availablePhoneNumbers/countries/US/localities?maxPageSize=3&administrativeDivision=CA&api-version=2025-04-01');
     expect(first.status).toBe(200);
     expect(first.body.phoneNumberLocalities).toHaveLength(2);
-    expect(first.body.nextLink).toBeNull();
+    expect(first.body).not.toHaveProperty('nextLink');
 
     const page1 = await kit.raw('GET', '/availablePhoneNumbers/countries/US/localities?maxPageSize=3&api-version=2025-06-01');
     expect(page1.body.phoneNumberLocalities).toHaveLength(3);
     expect(page1.body.nextLink).toBe('/availablePhoneNumbers/countries/US/localities?skip=3&maxPageSize=3&api-version=2025-06-01');
     const seen = [...page1.body.phoneNumberLocalities];
-    let next: string | null = page1.body.nextLink;
+    let next: string | undefined = page1.body.nextLink;
     while (next) {
       const page = await kit.raw('GET', next);
       seen.push(...page.body.phoneNumberLocalities);
       next = page.body.nextLink;
-      expect('nextLink' in page.body).toBe(true);
     }
     expect(seen).toHaveLength(8);
 

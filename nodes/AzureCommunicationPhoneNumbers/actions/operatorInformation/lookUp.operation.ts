@@ -1,10 +1,24 @@
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
-import type { ItemOutput } from '../../../shared/node';
 import { acsRequest } from '../../../shared/transport';
-import { readE164List } from '../helpers/parameters';
+import { invalidParameter } from '../helpers/parameters';
 import { phoneNumbersApi } from '../helpers/request';
 import { optionsCollection } from '../common.descriptions';
+import { runBounded } from './boundedRun';
+import { readNumberList } from './numberList';
+import { operatorInformationOutput, type OperatorInformation } from './output';
+
+/** The service looks up one number per request; this many requests of one item are in flight at most. */
+export const LOOK_UP_CONCURRENCY = 4;
 
 const properties: INodeProperties[] = [
 	{
@@ -14,7 +28,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. +14255550123, +442071234567',
-		description: 'E.164 numbers to look up, separated by commas or new lines',
+		description:
+			'E.164 numbers to look up, separated by commas or new lines. Each number is one request to the service (at most 4 at a time) and one output item.',
 	},
 	{
 		displayName: 'Include Additional Operator Details',
@@ -39,32 +54,65 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface OperatorInformation {
-	phoneNumber?: string;
-	nationalFormat?: string;
-	internationalFormat?: string;
-	isoCountryCode?: string;
-	numberType?: string;
-	operatorDetails?: { name?: string; mobileNetworkCode?: string; mobileCountryCode?: string };
+type NodeError = NodeApiError | NodeOperationError;
+
+/**
+ * One request per number (the live service refuses more than one), at most LOOK_UP_CONCURRENCY at a time, one
+ * output item per number in input order. A number that fails becomes an error item with continueOnFail; otherwise
+ * no further number is started and the node fails naming the first number that failed.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const list = await readNumberList(this.getNodeParameter('phoneNumbers', itemIndex, '') as unknown, async () => await sleep(0));
+	if ('invalid' in list) throw invalidParameter.call(this, itemIndex, 'Phone Numbers', list.invalid.problem);
+	const { numbers } = list;
+	if (numbers.length === 0) {
+		throw invalidParameter.call(this, itemIndex, 'Phone Numbers', 'enter at least one number in E.164 form, e.g. +14255550123');
+	}
+	const includeAdditionalOperatorDetails = this.getNodeParameter('includeAdditionalOperatorDetails', itemIndex, false) as boolean;
+	const api = phoneNumbersApi.call(this, itemIndex);
+	const continueOnFail = this.continueOnFail();
+	const signal = this.getExecutionCancelSignal?.();
+	const output: INodeExecutionData[] = new Array(numbers.length);
+	const failures = new Map<number, NodeError>();
+
+	await runBounded(
+		{ count: numbers.length, bound: LOOK_UP_CONCURRENCY, shouldContinue: () => (continueOnFail || failures.size === 0) && !signal?.aborted },
+		async (index) => {
+			const phoneNumber = numbers[index];
+			try {
+				const response = await (acsRequest<{ values?: OperatorInformation[] }>).call(this, {
+					method: 'POST',
+					path: '/operatorInformation/:search',
+					...api,
+					body: { phoneNumbers: [phoneNumber], options: { includeAdditionalOperatorDetails } },
+				});
+				output[index] = { json: operatorInformationOutput(phoneNumber, response.body?.values?.[0]), pairedItem: { item: itemIndex } };
+			} catch (error) {
+				const failure = namingTheNumber(this, error, phoneNumber, itemIndex);
+				if (!continueOnFail) failures.set(index, failure);
+				output[index] = { json: errorItem(phoneNumber, failure), pairedItem: { item: itemIndex } };
+			}
+		},
+	);
+
+	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+	if (signal?.aborted) throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+	return output;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
-	const phoneNumbers = readE164List.call(this, 'phoneNumbers', itemIndex, 'Phone Numbers', { required: true });
-	const includeAdditionalOperatorDetails = this.getNodeParameter('includeAdditionalOperatorDetails', itemIndex, false) as boolean;
-	const response = await (acsRequest<{ values?: OperatorInformation[] }>).call(this, {
-		method: 'POST',
-		path: '/operatorInformation/:search',
-		...phoneNumbersApi.call(this, itemIndex),
-		body: { phoneNumbers, options: { includeAdditionalOperatorDetails } },
-	});
-	return (response.body?.values ?? []).map((value) => ({
-		phoneNumber: value.phoneNumber ?? null,
-		nationalFormat: value.nationalFormat ?? null,
-		internationalFormat: value.internationalFormat ?? null,
-		isoCountryCode: value.isoCountryCode ?? null,
-		numberType: value.numberType ?? null,
-		operatorName: value.operatorDetails?.name ?? null,
-		mobileNetworkCode: value.operatorDetails?.mobileNetworkCode ?? null,
-		mobileCountryCode: value.operatorDetails?.mobileCountryCode ?? null,
-	}));
+function namingTheNumber(ctx: IExecuteFunctions, error: unknown, phoneNumber: string, itemIndex: number): NodeError {
+	const nodeError: NodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error), { itemIndex });
+	nodeError.message = `Look up of ${phoneNumber} failed: ${nodeError.message}`;
+	if (nodeError.context.itemIndex === undefined) nodeError.context.itemIndex = itemIndex;
+	return nodeError;
+}
+
+function errorItem(phoneNumber: string, error: NodeError): IDataObject {
+	const item: IDataObject = { phoneNumber, error: error.message };
+	if (error.description) item.errorDescription = error.description;
+	if (error instanceof NodeApiError && error.httpCode) item.httpCode = error.httpCode;
+	return item;
 }
