@@ -79,6 +79,15 @@ describe('Reservation round trip: Get -> Create or Update (Input Items) with def
 		expect((await patches()).length).toBe(1);
 	});
 
+	it('creates the reservation the items name when it does not exist yet', async () => {
+		const reservationId = '65c18c7f-8074-4efb-a572-e0df127a9964';
+		const [number] = jsonOf(
+			await run(emulator(), { resource: 'availableNumber', operation: 'browse', countryCode: 'US', phoneNumberType: 'geographic', assignmentType: 'application' }),
+		);
+		const result = await run(emulator(), { resource: 'reservation', operation: 'createOrUpdate' }, { inputItems: [{ ...number, reservationId }] });
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ reservationId, change: 'created', created: true, phoneNumberCount: 1 })]);
+	});
+
 	it('refuses input items that name two different reservations, before any request', async () => {
 		const result = await run(
 			emulator(),

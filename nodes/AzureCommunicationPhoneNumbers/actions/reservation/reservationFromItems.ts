@@ -1,4 +1,4 @@
-import { NodeApiError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { Reservation } from '../helpers/acsTypes';
 import { invalidParameter, readGuid, readString } from '../helpers/parameters';
@@ -33,7 +33,9 @@ export async function storedReservation(
 		const response = await getReservation.call(this, itemIndex, reservationId);
 		return { reservation: { id: reservationId, ...response.body }, now: serviceNow(response.headers) };
 	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+		if (!(error instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		if (error.httpCode === '404') return undefined;
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the transport's NodeApiError, as it is
 		throw error;
 	}
 }
