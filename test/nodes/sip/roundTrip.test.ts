@@ -114,6 +114,20 @@ describe('What the input does not state keeps its stored value', () => {
 		expect(await patches(emu)).toEqual(['PATCH /sip']);
 	});
 
+	it('Trunk Replace All: item values of the preview options are checked before any request; "false" as text is false', async () => {
+		const emu = emulator();
+		await seedSip(emu, SEEDED);
+		const refused = await replaceTrunksWith(emu, [{ fqdn: 'sbc1.contoso.com', privacyHeader: 'full' }, { fqdn: 'sbc2.contoso.com' }]);
+		expect(refused.error?.message).toBe('Privacy Header: input item 1, trunk "sbc1.contoso.com": "full" is not one of id, none');
+		expect(await sentRequests(emu)).toEqual([]);
+
+		const applied = await replaceTrunksWith(emu, [{ fqdn: 'sbc1.contoso.com' }, { fqdn: 'sbc2.contoso.com', enabled: 'false' }]);
+		expect(applied.items.map((item) => [item.json.enabled, item.json.change])).toEqual([
+			[false, 'unchanged'],
+			[false, 'updated'],
+		]);
+	});
+
 	it('Trunk Replace All: a new trunk without a port is refused naming the item and the field; no PATCH', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEEDED);
