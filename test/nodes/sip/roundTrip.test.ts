@@ -128,6 +128,19 @@ describe('What the input does not state keeps its stored value', () => {
 		]);
 	});
 
+	it('Trunk Replace All with API Stable and a preview API Version override reads the items it shows', async () => {
+		const emu = emulator();
+		await seedSip(emu, SEEDED);
+		const result = await runSip(
+			emu,
+			{ resource: 'trunk', operation: 'replaceAll', sipApi: 'sip', options: { apiVersion: PREVIEW } },
+			{ inputItems: [{ fqdn: 'sbc1.contoso.com' }, { fqdn: 'sbc2.contoso.com' }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.change)).toEqual(['unchanged', 'unchanged']);
+		expect(await patches(emu)).toEqual([]);
+	});
+
 	it('Trunk Replace All: a new trunk without a port is refused naming the item and the field; no PATCH', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEEDED);

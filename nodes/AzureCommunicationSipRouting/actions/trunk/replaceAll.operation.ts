@@ -145,10 +145,12 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 
 function readEntries(this: IExecuteFunctions): { entries: TrunkEntry[]; sourceItems: number[] } {
 	const source = this.getNodeParameter('source', 0) as string;
+	// the preview option fields exist (are shown) only when the API picked is Preview
+	const previewFieldsShown = this.getNodeParameter('sipApi', 0, 'sip') === 'sipPreview';
 	const { entries, sourceItems } = readReplaceAllSource(
 		this,
 		{ name: 'trunksJson', displayName: 'Trunks (JSON)', parse: parseTrunks, max: SIP_LIMITS.maxTrunks, noun: 'trunks' },
-		(itemIndex) => readItemTrunk.call(this, itemIndex, readSipApiChoice.call(this, 0).api === 'sipPreview'),
+		(itemIndex) => readItemTrunk.call(this, itemIndex, previewFieldsShown),
 	);
 	checkEntries.call(this, entries, sourceItems, source === 'json' ? 'Trunks (JSON)' : 'Trunk FQDN');
 	return { entries, sourceItems };
