@@ -88,7 +88,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { source: ['json'] } },
 		description:
-			'Array of routes in priority order, each with "name", "numberPattern", "trunks" and optionally "description" (and "callerIdOverride" on the preview API)',
+			'Array of routes in priority order, each with "name", "numberPattern", "trunks" and optionally "description" (and "callerIdOverride" on the preview API). Fields left out keep the stored route\'s value, null removes a description or caller ID; a new route needs "numberPattern".',
 	},
 	sipOptionsCollection(),
 ];

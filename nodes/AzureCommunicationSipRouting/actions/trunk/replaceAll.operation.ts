@@ -84,7 +84,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { source: ['json'] } },
 		description:
-			'Either a list of objects with "fqdn" and "sipSignalingPort", or the document form: an object keyed by FQDN. On the preview API also "enabled", "directTransfer", "privacyHeader", "ipAddressVersion".',
+			'Either a list of objects with "fqdn" and "sipSignalingPort", or the document form: an object keyed by FQDN. On the preview API also "enabled", "directTransfer", "privacyHeader", "ipAddressVersion". Fields left out keep their stored value; a new trunk needs "sipSignalingPort".',
 	},
 	sipOptionsCollection(),
 ];
