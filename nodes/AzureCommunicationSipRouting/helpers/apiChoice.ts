@@ -91,7 +91,7 @@ export function assertFeature(
 		`${what} needs the preview API, but api-version ${choice.effectiveVersion} does not have it`,
 		{
 			itemIndex,
-			description: `Clear the option "API Version" or set a preview version such as ${SIP_PREVIEW_API_VERSION}.`,
+			description: `Set "API" to Preview (${SIP_PREVIEW_API_VERSION.replace('preview', 'Preview')}) and leave the option "API Version" empty or set it to a preview version such as ${SIP_PREVIEW_API_VERSION}. Nothing was sent to the service.`,
 		},
 	);
 }

@@ -1,18 +1,29 @@
 import { parseDomains, parseRoutes, parseTrunks } from './documentInput';
-import { findTrunkKey } from './items';
-import type { SipConfiguration, SipDomain, SipRoute, SipTrunk } from './sipTypes';
+import { findDomainKey, findTrunkKey } from './items';
+import type { SipConfiguration, SipDomain, SipTrunk } from './sipTypes';
+import {
+	completeDomain,
+	completeRoute,
+	completeTrunk,
+	missingMessage,
+	type Completed,
+	type StatedDomain,
+	type StatedRoute,
+	type StatedTrunk,
+} from './statedEntries';
 
 export interface DesiredState {
-	trunks?: Record<string, Partial<SipTrunk>>;
-	routes?: SipRoute[];
-	domains?: Record<string, SipDomain>;
-	/** The full configuration this state asks for, given what is stored now. */
+	trunks?: Record<string, StatedTrunk>;
+	routes?: StatedRoute[];
+	domains?: Record<string, StatedDomain>;
+	/** The full configuration this state asks for, given what is stored now; throws naming a new entry's missing field. */
 	applyTo(current: SipConfiguration): SipConfiguration;
 }
 
 /**
- * Sections left out are not managed. Trunk fields left out keep their stored value (a desired state written
- * for the stable API does not switch off preview-only options). Read-only `health` is ignored.
+ * Sections left out are not managed. Fields left out keep their stored value (a desired state written for the
+ * stable API does not switch off preview-only options); a new entry without a field the service needs is refused.
+ * Read-only `health` is ignored.
  */
 export function parseDesiredState(value: unknown): DesiredState {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -45,14 +56,28 @@ function applyState(state: Omit<DesiredState, 'applyTo'>, current: SipConfigurat
 		result.trunks = {};
 		for (const [fqdn, trunk] of Object.entries(state.trunks)) {
 			const key = findTrunkKey(current, fqdn) ?? fqdn;
-			const merged = { ...current.trunks[key], ...trunk } as SipTrunk;
-			delete merged.health;
-			result.trunks[key] = merged;
+			result.trunks[key] = completed('trunk', key, completeTrunk(current.trunks[key], trunk));
 		}
 	}
-	if (state.routes) result.routes = state.routes;
-	if (state.domains) result.domains = state.domains;
+	if (state.routes) {
+		result.routes = state.routes.map((route) =>
+			completed('route', route.name, completeRoute(current.routes.find((stored) => stored.name === route.name), route)),
+		);
+	}
+	if (state.domains) {
+		const domains: Record<string, SipDomain> = {};
+		for (const [name, domain] of Object.entries(state.domains)) {
+			const key = findDomainKey(current, name) ?? name;
+			domains[key] = completed('domain', key, completeDomain(current.domains?.[key], domain));
+		}
+		result.domains = domains;
+	}
 	return result;
+}
+
+function completed<T>(kind: 'trunk' | 'route' | 'domain', name: string, outcome: Completed<T>): T {
+	if (outcome.missing !== undefined) throw new Error(missingMessage(kind, name, outcome.missing));
+	return outcome.value;
 }
 
 const PREVIEW_TRUNK_FIELDS = ['enabled', 'directTransfer', 'privacyHeader', 'ipAddressVersion'] as const;
@@ -63,14 +88,15 @@ const PREVIEW_TRUNK_FIELDS = ['enabled', 'directTransfer', 'privacyHeader', 'ipA
  */
 export function previewOnlyFields(
 	trunks: Record<string, Partial<SipTrunk>> | undefined,
-	routes: SipRoute[] | undefined,
+	routes: Array<Pick<StatedRoute, 'name' | 'callerIdOverride'>> | undefined,
 ): string[] {
 	const found: string[] = [];
 	for (const [fqdn, trunk] of Object.entries(trunks ?? {})) {
 		for (const field of PREVIEW_TRUNK_FIELDS) if (trunk[field] !== undefined) found.push(`trunk ${fqdn}: ${field}`);
 	}
 	for (const route of routes ?? []) {
-		if (route.callerIdOverride !== undefined) found.push(`route "${route.name}": callerIdOverride`);
+		// null states "no caller ID", which is all the stable API knows
+		if (route.callerIdOverride !== undefined && route.callerIdOverride !== null) found.push(`route "${route.name}": callerIdOverride`);
 	}
 	return found;
 }

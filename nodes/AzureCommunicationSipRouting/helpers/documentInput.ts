@@ -1,17 +1,20 @@
 import { SIP_LIMITS } from '../../shared/acs/sip/types';
 
-import type { SipDomain, SipRoute, SipTrunk } from './sipTypes';
+import type { StatedDomain, StatedRoute, StatedTrunk } from './statedEntries';
 
 /**
  * Turns user JSON into SIP document parts. Accepts the document's own shapes (trunks as a map keyed by FQDN,
  * routes as an array) and the list shape our Get Many outputs (items with `fqdn`, `domain`, `name`), so that
- * output of this node can be fed back in. Throws Error with a message naming the entry; callers add the parameter.
+ * output of this node can be fed back in. Only the fields an entry states are kept (see statedEntries). Throws Error
+ * with a message naming the entry; callers add the parameter.
  */
 
 const TRUNK_FIELDS = ['sipSignalingPort', 'enabled', 'directTransfer', 'privacyHeader', 'ipAddressVersion'] as const;
 const ROUTE_FIELDS = ['name', 'numberPattern', 'description', 'trunks', 'callerIdOverride'] as const;
+/** Route fields that null clears (the others: null states nothing). */
+const CLEARABLE_ROUTE_FIELDS = new Set<string>(['description', 'callerIdOverride']);
 
-export type TrunkEntry = { fqdn: string; trunk: Partial<SipTrunk> };
+export type TrunkEntry = { fqdn: string; trunk: StatedTrunk };
 
 /**
  * Names that cannot key a trunk or domain map: as a key, "__proto__" would be dropped (or replace the map's
@@ -54,7 +57,7 @@ export function parseTrunks(value: unknown): TrunkEntry[] {
 	}));
 }
 
-export function parseRoutes(value: unknown): SipRoute[] {
+export function parseRoutes(value: unknown): StatedRoute[] {
 	if (value === undefined || value === null) return [];
 	const list = Array.isArray(value) ? value : asObject(value, 'routes').routes;
 	if (!Array.isArray(list)) throw new Error('routes must be an array (order is priority)');
@@ -62,13 +65,15 @@ export function parseRoutes(value: unknown): SipRoute[] {
 	return list.map((entry, index) => toRoute(asObject(entry, `route ${index + 1}`), index));
 }
 
-export function toRoute(object: Record<string, unknown>, index: number): SipRoute {
+export function toRoute(object: Record<string, unknown>, index: number): StatedRoute {
 	const label = typeof object.name === 'string' && object.name !== '' ? `route "${object.name}"` : `route ${index + 1}`;
-	const route: Partial<SipRoute> = {};
+	const route: Record<string, unknown> = {};
 	for (const field of ROUTE_FIELDS) {
 		const fieldValue = object[field];
-		if (fieldValue === undefined || fieldValue === null) continue;
-		if (field === 'trunks') {
+		if (fieldValue === undefined) continue;
+		if (fieldValue === null) {
+			if (CLEARABLE_ROUTE_FIELDS.has(field)) route[field] = null;
+		} else if (field === 'trunks') {
 			route.trunks = trunkNames(fieldValue, label);
 		} else if (typeof fieldValue === 'string') {
 			route[field] = fieldValue;
@@ -76,12 +81,12 @@ export function toRoute(object: Record<string, unknown>, index: number): SipRout
 			throw new Error(`${label}: "${field}" must be text`);
 		}
 	}
-	return { name: route.name ?? '', numberPattern: route.numberPattern ?? '', ...route, trunks: route.trunks ?? [] };
+	return { ...route, name: (route.name as string | undefined) ?? '' };
 }
 
-export function parseDomains(value: unknown): Record<string, SipDomain> {
+export function parseDomains(value: unknown): Record<string, StatedDomain> {
 	if (value === undefined || value === null) return {};
-	const result: Record<string, SipDomain> = {};
+	const result: Record<string, StatedDomain> = {};
 	assertCount(Array.isArray(value) ? value.length : Object.keys(asObject(value, 'domains')).length, SIP_LIMITS.maxDomains, 'domains');
 	if (Array.isArray(value)) {
 		value.forEach((entry, index) => {
@@ -99,13 +104,17 @@ export function parseDomains(value: unknown): Record<string, SipDomain> {
 	return result;
 }
 
-function addDomain(result: Record<string, SipDomain>, name: string, object: Record<string, unknown>): void {
+function addDomain(result: Record<string, StatedDomain>, name: string, object: Record<string, unknown>): void {
 	const twice = Object.keys(result).find((other) => other.toLowerCase() === name.toLowerCase());
 	if (twice !== undefined) throw new Error(`domain "${name}" is listed twice`);
-	result[name] = { enabled: object.enabled !== false };
+	const { enabled } = object;
+	if (enabled !== undefined && enabled !== null && typeof enabled !== 'boolean') {
+		throw new Error(`domain "${name}": "enabled" must be true or false`);
+	}
+	result[name] = typeof enabled === 'boolean' ? { enabled } : {};
 }
 
-function pickTrunk(object: Record<string, unknown>): Partial<SipTrunk> {
+function pickTrunk(object: Record<string, unknown>): StatedTrunk {
 	const trunk: Record<string, unknown> = {};
 	for (const field of TRUNK_FIELDS) {
 		if (object[field] !== undefined && object[field] !== null) trunk[field] = object[field];
@@ -113,7 +122,7 @@ function pickTrunk(object: Record<string, unknown>): Partial<SipTrunk> {
 	if (typeof trunk.sipSignalingPort === 'string' && /^\d+$/.test(trunk.sipSignalingPort)) {
 		trunk.sipSignalingPort = Number(trunk.sipSignalingPort);
 	}
-	return trunk as Partial<SipTrunk>;
+	return trunk as StatedTrunk;
 }
 
 function trunkNames(value: unknown, label: string): string[] {

@@ -15,7 +15,8 @@ import {
 	numberTypeField,
 	optionsCollection,
 } from '../common.descriptions';
-import { numbersFromInputItems, numbersFromList, reservationPatchBody, type NumberToReserve } from './reservationNumbers';
+import { numbersFromInputItems, numbersFromList, pendingChanges, reservationPatchBody, type NumberToReserve } from './reservationNumbers';
+import { reservationIdFromItems, storedReservation } from './reservationFromItems';
 
 const showList = { show: { numbersSource: ['list'] } };
 
@@ -31,9 +32,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Reservation ID',
 		name: 'reservationId',
 		type: 'string',
-		default: '',
+		default: '={{ $json.reservationId }}',
 		placeholder: 'e.g. 65c18c7f-8074-4efb-a572-e0df127a9964',
-		description: 'GUID of the reservation to update. Leave empty to create a new reservation with a generated ID.',
+		description:
+			'GUID of the reservation to update; by default the reservationId of the input item (e.g. the output of Reservation → Get). Empty: a new reservation with a generated ID.',
 	},
 	{
 		displayName: 'Numbers to Add From',
@@ -42,9 +44,10 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{
-				name: 'Input Items (Browse Output)',
+				name: 'Input Items (Browse or Reservation Output)',
 				value: 'inputItems',
-				description: 'Add the number of every input item to one reservation, e.g. the output of Available Number → Browse',
+				description:
+					'Add the numbers of every input item to one reservation: the output of Available Number → Browse, or of Reservation → Get (its numbers). Numbers it already holds are not sent again.',
 			},
 			{ name: 'List', value: 'list', description: 'Type the numbers; they share the attributes below' },
 			{ name: 'Nothing', value: 'none', description: 'Only remove numbers, or refresh the expiry' },
@@ -93,16 +96,31 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const source = this.getNodeParameter('numbersSource', 0, 'inputItems') as string;
 	// From input items, all items go into one reservation: the first item does the work for all of them.
 	if (source === 'inputItems' && itemIndex > 0) return [];
-	const reservationId = readString.call(this, 'reservationId', itemIndex)
-		? readGuid.call(this, 'reservationId', itemIndex, 'Reservation ID')
-		: randomUUID();
-	const add: NumberToReserve[] =
+	const givenId =
+		source === 'inputItems'
+			? reservationIdFromItems.call(this)
+			: readString.call(this, 'reservationId', itemIndex)
+				? readGuid.call(this, 'reservationId', itemIndex, 'Reservation ID')
+				: undefined;
+	const reservationId = givenId ?? randomUUID();
+	let add: NumberToReserve[] =
 		source === 'list'
 			? numbersFromList.call(this, itemIndex)
 			: source === 'inputItems'
 				? numbersFromInputItems.call(this)
 				: [];
-	const remove = readE164List.call(this, 'phoneNumbersToRemove', itemIndex, 'Numbers to Remove', { required: false });
+	let remove = readE164List.call(this, 'phoneNumbersToRemove', itemIndex, 'Numbers to Remove', { required: false });
+	if (source === 'inputItems' && givenId !== undefined) {
+		// what the items state may already be held: send only the rest, and nothing (no expiry refresh) if that is all
+		const stored = await storedReservation.call(this, itemIndex, reservationId);
+		if (stored !== undefined) {
+			({ add, remove } = pendingChanges(stored.reservation.phoneNumbers ?? {}, add, remove));
+			if (add.length === 0 && remove.length === 0) {
+				const unchanged = { ...reservationOutput(stored.reservation, stored.now), created: false, partial: false, change: 'unchanged' };
+				return [{ json: unchanged, pairedItem: this.getInputData().map((_, item) => ({ item })) }];
+			}
+		}
+	}
 	const response = await (acsRequest<Reservation>).call(this, {
 		method: 'PATCH',
 		path: `/availablePhoneNumbers/reservations/${encodeURIComponent(reservationId)}`,
@@ -114,6 +132,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...reservationOutput({ id: reservationId, ...response.body }, serviceNow(response.headers)),
 		created: response.statusCode === 201,
 		partial: response.statusCode === 207,
+		change: response.statusCode === 201 ? 'created' : 'updated',
 	};
 	if (this.getNodeParameter('failOnNumberError', itemIndex, false) && (output.failedCount as number) > 0) {
 		const failed = (output.failedPhoneNumbers as string[]).join(', ');

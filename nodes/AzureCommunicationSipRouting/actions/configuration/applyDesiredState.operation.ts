@@ -5,6 +5,7 @@ import { assertValid, assertValidAlone, rulesOf, sendPatches } from '../../helpe
 import { parseDesiredState, previewOnlyFields, type DesiredState } from '../../helpers/desiredState';
 import { fail, parseJson } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
+import type { SipConfiguration, SipRoute } from '../../helpers/sipTypes';
 import { patternMatcherOf } from '../../helpers/patternMatcher';
 import { patternHints, planChanges, summariseChanges } from '../../helpers/sipRules';
 import type { PatternMatcher } from '../../../shared/acs/sip/patternEvaluation';
@@ -61,11 +62,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	assertValidAlone.call(this, desiredState, parameter, itemIndex, { deferPatternSyntax: true });
 
 	const before = await readSipConfiguration.call(this, choice, itemIndex);
-	const desired = desiredState.applyTo(before);
+	let desired: SipConfiguration;
+	try {
+		desired = desiredState.applyTo(before);
+	} catch (error) {
+		throw fail.call(this, itemIndex, `${parameter}: ${(error as Error).message}`, 'Give it in the desired state. Nothing was sent to the service.');
+	}
 	assertValid.call(this, before, desired, parameter, itemIndex, rulesOf(choice));
 	const { patches, changes } = planChanges(before, desired);
 
-	const { hints, notEvaluated } = await routePatternHints(desiredState, patternMatcherOf(this));
+	const { hints, notEvaluated } = await routePatternHints(desiredState.routes ? desired.routes : [], patternMatcherOf(this));
 	if (hints.length > 0) {
 		this.addExecutionHints(
 			...hints.flatMap(({ route, hints: messages }) =>
@@ -98,12 +104,12 @@ interface RouteHints {
 
 /** Hints for the routes the desired state gives (a section left out is not changed, so it gets none). */
 async function routePatternHints(
-	desiredState: DesiredState,
+	routes: SipRoute[],
 	matcher: PatternMatcher,
 ): Promise<{ hints: RouteHints[]; notEvaluated: string[] }> {
 	const hints: RouteHints[] = [];
 	const notEvaluated: string[] = [];
-	for (const route of desiredState.routes ?? []) {
+	for (const route of routes) {
 		const found = await patternHints(route.numberPattern, matcher);
 		if (found.hints.length > 0) hints.push({ route: route.name, numberPattern: route.numberPattern, hints: found.hints });
 		if (!found.evaluatedLocally) notEvaluated.push(route.name);

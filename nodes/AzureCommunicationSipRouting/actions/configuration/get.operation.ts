@@ -15,6 +15,9 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** The document as the service keeps it; its shape is what Apply Desired State takes, so it can be fed back. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { configuration } = await readConfigurationWithHealth.call(this, itemIndex);
-	return { ...configuration } as unknown as IDataObject;
+	const { choice, configuration } = await readConfigurationWithHealth.call(this, itemIndex);
+	if (!choice.features.trunkOptionsAndCallerId) return { ...configuration } as unknown as IDataObject;
+	// every route of this api-version has a caller ID override; null says it is unset
+	const routes = configuration.routes.map((route) => ({ ...route, callerIdOverride: route.callerIdOverride ?? null }));
+	return { ...configuration, routes } as unknown as IDataObject;
 }

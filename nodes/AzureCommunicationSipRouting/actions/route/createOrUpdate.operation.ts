@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { readSipApiChoice } from '../../helpers/apiChoice';
+import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
 import { assertValidAlone, commitConfiguration } from '../../helpers/commit';
 import { routeItem } from '../../helpers/items';
 import { fail, parseTrunkList, readLocator, readRequiredString } from '../../helpers/parameters';
@@ -9,6 +9,7 @@ import { readSipConfiguration } from '../../helpers/sipClient';
 import { patternMatcherOf } from '../../helpers/patternMatcher';
 import { patternHints, routeNameProblem, routePatternProblem, type ConfigurationIssue } from '../../helpers/sipRules';
 import type { SipRoute } from '../../helpers/sipTypes';
+import { completeRoute, type StatedRoute } from '../../helpers/statedEntries';
 import { orderIsPriorityNotice, routeLocator, sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['route'], operation: ['createOrUpdate'] } };
@@ -89,7 +90,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. +14255550100',
-				description: 'Caller ID sent on outgoing calls of this route (preview API only)',
+				description:
+					'Number presented as caller ID on outgoing calls of this route (preview API only). Added but left empty, it removes the caller ID override.',
 				displayOptions: { show: { '/sipApi': ['sipPreview'] } },
 			},
 			{
@@ -126,16 +128,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const choice = readSipApiChoice.call(this, itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const given: SipRoute = { name, numberPattern, trunks };
+	const given: StatedRoute = { name, numberPattern, trunks };
 	if (typeof fields.description === 'string' && fields.description !== '') given.description = fields.description;
-	if (choice.api === 'sipPreview' && typeof fields.callerIdOverride === 'string' && fields.callerIdOverride !== '') {
-		given.callerIdOverride = fields.callerIdOverride;
+	if (typeof fields.callerIdOverride === 'string') {
+		const callerId = fields.callerIdOverride.trim();
+		if (callerId !== '') assertFeature.call(this, choice, 'trunkOptionsAndCallerId', 'Caller ID Override', itemIndex);
+		if (choice.features.trunkOptionsAndCallerId) given.callerIdOverride = callerId === '' ? null : callerId;
 	}
 	assertValidAlone.call(this, { routes: [given] }, routeParameterFor, itemIndex);
 
 	const before = await readSipConfiguration.call(this, choice, itemIndex);
 	const existing = before.routes.find((route) => route.name === name);
-	const route: SipRoute = { ...existing, ...given };
+	const route = completeRoute(existing, given).value as SipRoute;
 	const placed = placeRoute(before.routes, route, position, relativeTo);
 	if (placed.missingAnchor) {
 		throw fail.call(

@@ -6,7 +6,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { readSipApiChoice } from '../../helpers/apiChoice';
+import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
+import { previewOnlyFields } from '../../helpers/desiredState';
 import { assertValidAlone, commitConfiguration } from '../../helpers/commit';
 import { parseRoutes, toRoute } from '../../helpers/documentInput';
 import { routeItem } from '../../helpers/items';
@@ -15,7 +16,7 @@ import { readReplaceAllSource } from '../../helpers/replaceAllSource';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { patternMatcherOf } from '../../helpers/patternMatcher';
 import { patternHints, routeNameProblem, routePatternProblem, sameRoute } from '../../helpers/sipRules';
-import type { SipRoute } from '../../helpers/sipTypes';
+import { completeRoute, missingMessage, type StatedRoute } from '../../helpers/statedEntries';
 import { SIP_LIMITS } from '../../../shared/acs/sip/types';
 import { orderIsPriorityNotice, sipOptionsCollection } from '../common.descriptions';
 
@@ -87,7 +88,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { source: ['json'] } },
 		description:
-			'Array of routes in priority order, each with "name", "numberPattern", "trunks" and optionally "description" (and "callerIdOverride" on the preview API)',
+			'Array of routes in priority order, each with "name", "numberPattern", "trunks" and optionally "description" (and "callerIdOverride" on the preview API). Fields left out keep the stored route\'s value, null removes a description or caller ID; a new route needs "numberPattern".',
 	},
 	sipOptionsCollection(),
 ];
@@ -97,23 +98,39 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const source = this.getNodeParameter('source', 0) as string;
 	const parameter = source === 'json' ? 'Routes (JSON)' : 'Route Name';
-	const { entries: routes, sourceItems } = readReplaceAllSource(
+	const { entries: stated, sourceItems } = readReplaceAllSource(
 		this,
 		{ name: 'routesJson', displayName: 'Routes (JSON)', parse: parseRoutes, max: SIP_LIMITS.maxRoutes, noun: 'routes' },
 		(itemIndex) => readItemRoute.call(this, itemIndex),
 	);
 	const choice = readSipApiChoice.call(this, 0);
-	routes.forEach((route, index) => {
+	stated.forEach((route, index) => {
 		const itemIndex = sourceItems[index];
-		const problem = routeNameProblem(route.name) ?? routePatternProblem(route.numberPattern);
+		const problem =
+			routeNameProblem(route.name) ?? (route.numberPattern === undefined ? undefined : routePatternProblem(route.numberPattern));
 		if (problem) {
 			throw fail.call(this, itemIndex, `${parameter}: route ${index + 1} ("${route.name}"): ${problem}`, 'Nothing was sent to the service.');
 		}
-		if (choice.api !== 'sipPreview') delete route.callerIdOverride;
 	});
-	assertValidAlone.call(this, { routes }, parameter, 0);
+	const previewFields = previewOnlyFields(undefined, stated);
+	if (previewFields.length > 0) {
+		const field = source === 'json' ? parameter : 'Caller ID Override';
+		assertFeature.call(this, choice, 'trunkOptionsAndCallerId', `${field}: ${previewFields.join(', ')}`, 0);
+	}
+	assertValidAlone.call(this, { routes: stated }, parameter, 0);
 
 	const before = await readSipConfiguration.call(this, choice, 0);
+	const routes = stated.map((route, index) => {
+		const completed = completeRoute(before.routes.find((stored) => stored.name === route.name), route);
+		if (completed.missing === undefined) return completed.value;
+		const where = source === 'json' ? `${parameter}: ` : `Number Pattern: input item ${sourceItems[index] + 1}, `;
+		throw fail.call(
+			this,
+			sourceItems[index],
+			`${where}${missingMessage('route', route.name, completed.missing)}`,
+			'A new route needs its number pattern. Nothing was sent to the service.',
+		);
+	});
 	const outcome = await commitConfiguration.call(this, choice, 0, before, { ...before, routes }, parameter);
 
 	const matcher = patternMatcherOf(this);
@@ -143,19 +160,32 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	return output;
 }
 
-function readItemRoute(this: IExecuteFunctions, itemIndex: number): SipRoute {
+function readItemRoute(this: IExecuteFunctions, itemIndex: number): StatedRoute {
 	const raw: IDataObject = {
 		name: textOrUndefined(this.getNodeParameter('name', itemIndex, '')),
-		numberPattern: textOrUndefined(this.getNodeParameter('numberPattern', itemIndex, '')),
-		trunks: this.getNodeParameter('trunks', itemIndex, '') as IDataObject['trunks'],
-		description: textOrUndefined(this.getNodeParameter('routeDescription', itemIndex, '')),
-		callerIdOverride: textOrUndefined(this.getNodeParameter('callerIdOverride', itemIndex, '')),
+		numberPattern: textOrUndefined(this.getNodeParameter('numberPattern', itemIndex, undefined)),
+		trunks: emptyAsUndefined(this.getNodeParameter('trunks', itemIndex, undefined)) as IDataObject['trunks'],
+		description: clearableText(this.getNodeParameter('routeDescription', itemIndex, undefined)),
 	};
+	// shown (and so readable) only when the API picked is Preview
+	if (this.getNodeParameter('sipApi', 0, 'sip') === 'sipPreview') {
+		raw.callerIdOverride = clearableText(this.getNodeParameter('callerIdOverride', itemIndex, undefined));
+	}
 	try {
 		return toRoute(raw, itemIndex);
 	} catch (error) {
 		throw fail.call(this, itemIndex, `Input item ${itemIndex + 1}: ${(error as Error).message}`, 'Nothing was sent to the service.');
 	}
+}
+
+/** Undefined states nothing; null or empty text clears the field. */
+function clearableText(value: unknown): string | null | undefined {
+	if (value === undefined) return undefined;
+	return textOrUndefined(value) ?? null;
+}
+
+function emptyAsUndefined(value: unknown): unknown {
+	return value === null || value === '' ? undefined : value;
 }
 
 function textOrUndefined(value: unknown): string | undefined {

@@ -15,10 +15,19 @@ import { readReplaceAllSource } from '../../helpers/replaceAllSource';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { fqdnProblem, portProblem } from '../../helpers/sipRules';
 import type { SipConfiguration, SipTrunk } from '../../helpers/sipTypes';
+import { completeTrunk, missingMessage, type StatedTrunk } from '../../helpers/statedEntries';
+import { trunkOptionProblem } from '../../helpers/trunkOptions';
 import { SIP_LIMITS } from '../../../shared/acs/sip/types';
 import { sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['trunk'], operation: ['replaceAll'] } };
+
+const ITEM_PREVIEW_FIELDS = [
+	{ name: 'enabled', displayName: 'Enabled', description: 'Whether the trunk takes calls (true or false)' },
+	{ name: 'directTransfer', displayName: 'Direct Transfer', description: 'Whether transfers go directly to the trunk (true or false)' },
+	{ name: 'privacyHeader', displayName: 'Privacy Header', description: 'The SIP privacy header Azure sends: id or none' },
+	{ name: 'ipAddressVersion', displayName: 'IP Address Version', description: 'ipv4 or ipv6' },
+] as const;
 
 const properties: INodeProperties[] = [
 	{
@@ -51,13 +60,22 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'SIP Signaling Port',
 		name: 'sipSignalingPort',
-		type: 'number',
-		default: 5061,
-		required: true,
+		type: 'string',
+		default: '={{ $json.sipSignalingPort }}',
 		displayOptions: { show: { source: ['items'] } },
 		description:
-			'SIP signaling port of the trunk. To take it from each input item, map the port field of the item here with an expression.',
+			'SIP signaling port of the trunk (1 to 65535), read from each input item. Left empty, an existing trunk keeps its port and a new trunk is refused.',
 	},
+	...ITEM_PREVIEW_FIELDS.map(
+		({ name, displayName, description }): INodeProperties => ({
+			displayName,
+			name,
+			type: 'string',
+			default: `={{ $json.${name} }}`,
+			displayOptions: { show: { source: ['items'], sipApi: ['sipPreview'] } },
+			description: `${description}, read from each input item. Left empty, an existing trunk keeps its value.`,
+		}),
+	),
 	{
 		displayName: 'Trunks (JSON)',
 		name: 'trunksJson',
@@ -66,7 +84,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { source: ['json'] } },
 		description:
-			'Either a list of objects with "fqdn" and "sipSignalingPort", or the document form: an object keyed by FQDN. On the preview API also "enabled", "directTransfer", "privacyHeader", "ipAddressVersion".',
+			'Either a list of objects with "fqdn" and "sipSignalingPort", or the document form: an object keyed by FQDN. On the preview API also "enabled", "directTransfer", "privacyHeader", "ipAddressVersion". Fields left out keep their stored value; a new trunk needs "sipSignalingPort".',
 	},
 	sipOptionsCollection(),
 ];
@@ -87,11 +105,21 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const before = await readSipConfiguration.call(this, choice, 0);
 	const trunks: Record<string, SipTrunk> = {};
 	const keyOf = new Map<string, string>();
-	for (const { fqdn, trunk } of entries) {
+	entries.forEach(({ fqdn, trunk }, index) => {
 		const key = findTrunkKey(before, fqdn) ?? fqdn;
 		keyOf.set(fqdn, key);
-		trunks[key] = { ...before.trunks[key], ...trunk } as SipTrunk;
-	}
+		const completed = completeTrunk(before.trunks[key], trunk);
+		if (completed.missing !== undefined) {
+			const where = parameter === 'Trunk FQDN' ? `SIP Signaling Port: input item ${sourceItems[index] + 1}, ` : `${parameter}: `;
+			throw fail.call(
+				this,
+				sourceItems[index],
+				`${where}${missingMessage('trunk', fqdn, completed.missing)}`,
+				'A new trunk needs its port. Nothing was sent to the service.',
+			);
+		}
+		trunks[key] = completed.value;
+	});
 	const desired: SipConfiguration = { ...before, trunks };
 	const outcome = await commitConfiguration.call(this, choice, 0, before, desired, parameter);
 
@@ -117,20 +145,39 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 
 function readEntries(this: IExecuteFunctions): { entries: TrunkEntry[]; sourceItems: number[] } {
 	const source = this.getNodeParameter('source', 0) as string;
+	// the preview option fields exist (are shown) only when the API picked is Preview
+	const previewFieldsShown = this.getNodeParameter('sipApi', 0, 'sip') === 'sipPreview';
 	const { entries, sourceItems } = readReplaceAllSource(
 		this,
 		{ name: 'trunksJson', displayName: 'Trunks (JSON)', parse: parseTrunks, max: SIP_LIMITS.maxTrunks, noun: 'trunks' },
-		(itemIndex) => readItemTrunk.call(this, itemIndex),
+		(itemIndex) => readItemTrunk.call(this, itemIndex, previewFieldsShown),
 	);
 	checkEntries.call(this, entries, sourceItems, source === 'json' ? 'Trunks (JSON)' : 'Trunk FQDN');
 	return { entries, sourceItems };
 }
 
-function readItemTrunk(this: IExecuteFunctions, itemIndex: number): TrunkEntry {
+function readItemTrunk(this: IExecuteFunctions, itemIndex: number, preview: boolean): TrunkEntry {
 	const fqdn = String(this.getNodeParameter('fqdn', itemIndex, '') ?? '').trim();
 	if (fqdn === '') throw fail.call(this, itemIndex, 'Trunk FQDN is empty', `Input item ${itemIndex + 1} gives no FQDN.`);
-	const port = this.getNodeParameter('sipSignalingPort', itemIndex) as unknown;
-	return { fqdn, trunk: { sipSignalingPort: typeof port === 'string' ? Number(port) : (port as number) } };
+	const trunk: StatedTrunk = {};
+	const port = stated(this.getNodeParameter('sipSignalingPort', itemIndex, undefined));
+	if (port !== undefined) trunk.sipSignalingPort = typeof port === 'string' ? Number(port) : (port as number);
+	if (!preview) return { fqdn, trunk };
+	for (const { name, displayName } of ITEM_PREVIEW_FIELDS) {
+		const value = stated(this.getNodeParameter(name, itemIndex, undefined));
+		if (value === undefined) continue;
+		const problem = trunkOptionProblem(name, value);
+		if (problem.error !== undefined) {
+			throw fail.call(this, itemIndex, `${displayName}: input item ${itemIndex + 1}, trunk "${fqdn}": ${problem.error}`, 'Nothing was sent to the service.');
+		}
+		Object.assign(trunk, { [name]: problem.value });
+	}
+	return { fqdn, trunk };
+}
+
+/** A value an item states: undefined, null and empty text state nothing. */
+function stated(value: unknown): unknown {
+	return value === undefined || value === null || value === '' ? undefined : value;
 }
 
 function checkEntries(this: IExecuteFunctions, entries: TrunkEntry[], sourceItems: number[], parameter: string) {
@@ -138,7 +185,7 @@ function checkEntries(this: IExecuteFunctions, entries: TrunkEntry[], sourceItem
 		const itemIndex = sourceItems[index];
 		const fqdnIssue = fqdnProblem(fqdn);
 		if (fqdnIssue) throw fail.call(this, itemIndex, `${parameter}: trunk "${fqdn}": ${fqdnIssue}`, 'Nothing was sent to the service.');
-		const portIssue = portProblem(trunk.sipSignalingPort);
+		const portIssue = trunk.sipSignalingPort === undefined ? undefined : portProblem(trunk.sipSignalingPort);
 		if (portIssue) {
 			const portParameter = parameter === 'Trunk FQDN' ? 'SIP Signaling Port' : parameter;
 			throw fail.call(this, itemIndex, `${portParameter}: trunk "${fqdn}": ${portIssue}`, 'Nothing was sent to the service.');
