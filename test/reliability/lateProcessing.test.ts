@@ -21,7 +21,7 @@ const TOLL_FREE = { countryCode: 'US', phoneNumberType: 'tollFree', assignmentTy
 const SEARCH_PURCHASE_POST = '^/availablePhoneNumbers/:purchase$';
 const RESERVATION_PURCHASE_POST = '^/availablePhoneNumbers/reservations/[^/]+/:purchase$';
 /** Every purchase output carries these, whatever happened. */
-const PURCHASE_FIELDS = ['purchased', 'operationId', 'phoneNumbers', 'phoneNumberCount', 'totalMonthlyCost', 'highestMonthlyCost', 'currencyCode', 'expiresAt', 'operationStatus', 'completed', 'refusedBecause', 'nextStep'];
+const PURCHASE_FIELDS = ['purchased', 'operationId', 'phoneNumbers', 'phoneNumberCount', 'totalMonthlyCost', 'highestMonthlyCost', 'currencyCode', 'costByCurrency', 'expiresAt', 'operationStatus', 'completed', 'refusedBecause', 'nextStep'];
 let reservationCounter = 0;
 
 beforeEach(async () => {
