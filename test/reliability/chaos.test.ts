@@ -15,6 +15,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { RunningEmulator } from '../../emulator';
 import { withEmulator } from '../support/emulator';
+import { TOLL_FREE_NUMBERS as TOLL_FREE } from '../support/fixtures';
 import { reportFigures } from './support/figures';
 import { pick, reliabilitySeed, seededRandom } from './support/seed';
 import { ledgerMismatches, purchaseReport, releaseVerdictOf, searchIdOf, type PurchaseReport } from './support/moneyAccounting';
@@ -35,7 +36,6 @@ const PAST_TIMEOUT_MS = LRO_TIMEOUT_S * 1000 + 600;
 const ACCOUNTING_EXECUTIONS = 90;
 const ROUTE_PATTERN = '^\\+1425[0-9]{7}$';
 const LIMITS = { maxMonthlyCostPerNumber: 10, maxTotalMonthlyCost: 100, costCurrency: 'USD' };
-const TOLL_FREE = { countryCode: 'US', phoneNumberType: 'tollFree', assignmentType: 'application', callingCapability: 'outbound', smsCapability: 'none' };
 const ACS_PATHS = '^/(phoneNumbers|availablePhoneNumbers|operatorInformation|sip)';
 const PURCHASE_POSTS = '^/availablePhoneNumbers/(:purchase|reservations/[^/]+/:purchase)$';
 const PURCHASE_OPERATIONS = '^/phoneNumbers/operations/(purchase|reservationPurchase)_';

@@ -11,6 +11,7 @@ import { purchase } from '../../nodes/AzureCommunicationPhoneNumbers/actions/hel
 import { unknownSummary } from '../../nodes/AzureCommunicationPhoneNumbers/actions/helpers/purchaseOutcome';
 import { acsRequest, reservationPurchaseOperationId } from '../../nodes/shared/transport';
 import { withEmulator } from '../support/emulator';
+import { TOLL_FREE_NUMBERS as TOLL_FREE } from '../support/fixtures';
 import { createExecuteContext, type RunNodeResult } from '../support/engine';
 import { reportFigures } from './support/figures';
 import { reliabilitySeed } from './support/seed';
@@ -38,7 +39,6 @@ const CLASSES: Record<FaultClass, Omit<FaultSpec, 'path' | 'method'>> = {
 const CLASS_NAMES = Object.keys(CLASSES) as FaultClass[];
 
 const LIMITS = { maxMonthlyCostPerNumber: 10, maxTotalMonthlyCost: 100, costCurrency: 'USD' };
-const TOLL_FREE = { countryCode: 'US', phoneNumberType: 'tollFree', assignmentType: 'application', callingCapability: 'outbound', smsCapability: 'none' };
 let reservationCounter = 0;
 
 beforeEach(async () => {

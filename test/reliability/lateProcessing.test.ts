@@ -9,6 +9,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunningEmulator } from '../../emulator';
 import type { RequestLogEntry } from '../../emulator/core/requestLog';
 import { withEmulator } from '../support/emulator';
+import { TOLL_FREE_NUMBERS as TOLL_FREE } from '../support/fixtures';
 import { reliabilitySeed } from './support/seed';
 import { phoneControl, runPhone } from './support/nodes';
 import { startRewritingProxy } from './support/servers';
@@ -17,7 +18,6 @@ const seed = reliabilitySeed('lateProcessing');
 const emulator = withEmulator({ seed });
 
 const LIMITS = { maxMonthlyCostPerNumber: 10, maxTotalMonthlyCost: 100, costCurrency: 'USD' };
-const TOLL_FREE = { countryCode: 'US', phoneNumberType: 'tollFree', assignmentType: 'application', callingCapability: 'outbound', smsCapability: 'none' };
 const SEARCH_PURCHASE_POST = '^/availablePhoneNumbers/:purchase$';
 const RESERVATION_PURCHASE_POST = '^/availablePhoneNumbers/reservations/[^/]+/:purchase$';
 /** Every purchase output carries these, whatever happened. */
