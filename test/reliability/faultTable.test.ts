@@ -10,7 +10,7 @@ import type { FaultSpec } from '../../emulator/core/faults';
 import { purchase } from '../../nodes/AzureCommunicationPhoneNumbers/actions/helpers/purchase';
 import { unknownSummary } from '../../nodes/AzureCommunicationPhoneNumbers/actions/helpers/purchaseOutcome';
 import { acsRequest, reservationPurchaseOperationId } from '../../nodes/shared/transport';
-import { withEmulator } from '../support/emulator';
+import { requestLogWhen, withEmulator } from '../support/emulator';
 import { TOLL_FREE_NUMBERS as TOLL_FREE } from '../support/fixtures';
 import { createExecuteContext, type RunNodeResult } from '../support/engine';
 import { reportFigures } from './support/figures';
@@ -240,9 +240,9 @@ describe('purchase a reservation (POST with the known operation id reservationPu
 		});
 		faultsInjected++;
 		faultsSurvived++;
-		await new Promise((resolve) => setTimeout(resolve, 1000));
+		// The slowed first send is logged when the emulator answers it.
+		const log = (await requestLogWhen(emu, (entries) => entries.filter((entry) => entry.method === 'POST').length >= 2)).map((entry) => `${entry.method} ${entry.path}`);
 		const ledger = await phoneControl(emu, 'GET', '/ledger');
-		const log = await received(emu);
 		expect(item).toMatchObject({ purchased: true, reservationId, operationId: `reservationPurchase_${reservationId}`, operationStatus: 'succeeded' });
 		expect(log.filter((line) => line.startsWith('POST'))).toHaveLength(2);
 		expect(ledger.reservations[reservationId]).toBe(1);
@@ -326,7 +326,8 @@ describe('slow responses past the timeout', () => {
 		faultsInjected++;
 		faultsSurvived++;
 		expect(response.statusCode).toBe(200);
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		// The slowed first attempt is logged when the emulator answers it: then both attempts are in the log.
+		await requestLogWhen(emu, (entries) => entries.filter((entry) => entry.fault !== undefined).length === 1);
 		expect((await received(emu)).filter((line) => line === 'GET /phoneNumbers')).toHaveLength(2);
 	});
 
@@ -340,7 +341,8 @@ describe('slow responses past the timeout', () => {
 		faultsInjected++;
 		scan.collect('slow POST', error);
 		expect(error?.context.acs?.ambiguous).toBe(true);
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		// The call has returned, so every send of it was made; the slowed one is logged when the emulator answers it.
+		await requestLogWhen(emu, (entries) => entries.some((entry) => entry.fault !== undefined));
 		expect((await received(emu)).filter((line) => line.startsWith('POST'))).toHaveLength(1);
 	});
 
