@@ -349,11 +349,11 @@ describe('slow responses past the timeout', () => {
 	it('a poll that hangs does not keep the node past its Wait for Completion timeout (+2 s)', async () => {
 		const emu = emulator();
 		await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers/operations/', type: 'delay', delayMs: 8000, count: 1 });
-		const started = Date.now();
 		const outcome = outcomeOf('hanging poll', await runPhone(emu, { ...SEARCH, timeoutSeconds: 2 }));
-		const elapsed = Date.now() - started;
 		faultsInjected++;
-		expect(elapsed).toBeLessThan(2000 + 2000);
+		// The emulator logs the hanging poll when it answers it, 8 s after it arrived: not logged yet means the node
+		// ended without that answer (however slow the machine).
+		expect((await emu.control.requestLog()).filter((entry) => entry.fault !== undefined)).toEqual([]);
 		expect(outcome.text).toMatch(/did not finish within 2 s|Wait for Completion/);
 	});
 });

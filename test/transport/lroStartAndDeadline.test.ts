@@ -112,9 +112,10 @@ describe('Wait for Completion never runs past its timeout', () => {
 		await emu.control.addFault({ method: 'GET', path: '/operations/', type: 'delay', delayMs: 5000, count: 1 });
 		const started = Date.now();
 		const error = await caught(waitForOperation.call(context, handle, { timeoutSeconds: 1 }));
-		const elapsed = Date.now() - started;
-		expect(elapsed).toBeGreaterThanOrEqual(950);
-		expect(elapsed).toBeLessThan(1000 + 500);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+		// The emulator logs the hanging poll when it answers it, 5 s after it arrived: not logged yet means the wait
+		// ended without that answer (however slow the machine).
+		expect((await emu.control.requestLog()).filter((entry: any) => entry.fault !== undefined)).toEqual([]);
 		expect(error.message).toContain(`${handle.operationId} did not finish within 1 s`);
 		expect(error.description).toMatch(/Wait for Completion/);
 	});
@@ -127,9 +128,8 @@ describe('Wait for Completion never runs past its timeout', () => {
 		await emu.control.addFault({ method: 'GET', path: '/operations/', type: 'status', status: 429, retryAfter: 5, count: 3 });
 		const started = Date.now();
 		const error = await caught(waitForOperation.call(context, handle, { timeoutSeconds: 1.5 }));
-		const elapsed = Date.now() - started;
-		expect(elapsed).toBeGreaterThanOrEqual(1450);
-		expect(elapsed).toBeLessThan(1500 + 500);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1450);
+		// One poll only: its Retry-After (5 s) lies past the deadline, so it was neither waited for nor retried.
 		expect((await log(emu)).filter((line) => line.includes('/operations/'))).toEqual([expect.stringMatching(/ 429$/)]);
 		expect(error.message).toContain('did not finish within 1.5 s');
 	});
