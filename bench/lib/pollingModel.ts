@@ -4,9 +4,50 @@
  * (the transport's adaptive one, the SDK's fixed 2 s, candidates) without running each for minutes; the bench
  * checks it against the measured figures.
  */
-import { nextPollDelayMs } from '../../nodes/shared/transport/pollingPolicy';
-import { runPolls, type SimulatedPolling } from '../../test/support/pollingSimulation';
+import { createPollCadence } from '../../nodes/shared/transport/pollCadence';
+import type { FinishTimeMemory } from '../../nodes/shared/transport/pollPlan';
+import { DEFAULT_POLLING_POLICY, nextPollDelayMs } from '../../nodes/shared/transport/pollingPolicy';
 import type { PollingPolicy } from '../../nodes/shared/transport/types';
+
+export interface SimulatedPolling {
+	polls: number;
+	lagMs: number;
+}
+
+/** Polls sent at `firstSendAt`, then at `nextSendAt(polls so far, time the last answer came)`, until one sees it done. */
+function runPolls(
+	finishMs: number,
+	nextSendAt: (pollsSoFar: number, answeredAt: number, sentAt: number) => number,
+	firstSendAt = 0,
+	roundTripMs = 3,
+): SimulatedPolling {
+	let sendAt = firstSendAt;
+	for (let polls = 1; polls < 100_000; polls++) {
+		const answeredAt = sendAt + roundTripMs;
+		if (sendAt + roundTripMs / 2 >= finishMs) return { polls, lagMs: answeredAt - finishMs };
+		sendAt = nextSendAt(polls, answeredAt, sendAt);
+	}
+	throw new Error('the simulated operation was never seen done');
+}
+
+/** The transport's own cadence (pollCadence.ts: learnt plan, then the default), learning into `memory`, on a virtual clock. */
+export function simulateLearntPolling(memory: FinishTimeMemory, kind: string, finishMs: number, roundTripMs = 3): SimulatedPolling {
+	let now = 0;
+	const cadence = createPollCadence({ memory, kind, acceptedAt: 0, policy: DEFAULT_POLLING_POLICY, now: () => now });
+	const run = runPolls(
+		finishMs,
+		(_polls, answeredAt, sentAt) => {
+			cadence.seenNotDone(sentAt);
+			now = answeredAt;
+			return answeredAt + cadence.nextDelayMs();
+		},
+		0,
+		roundTripMs,
+	);
+	now = run.lagMs + finishMs;
+	cadence.seenDone();
+	return run;
+}
 
 export interface Schedule {
 	name: string;

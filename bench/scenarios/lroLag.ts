@@ -9,8 +9,7 @@ import { PhoneNumbersClient } from '@azure/communication-phone-numbers';
 
 import { acsLog, type BenchEmulator } from '../lib/emulator';
 import { runPhoneNumbersNode } from '../lib/ours';
-import { adaptiveSchedule, simulatePolling, spreadOutcome, type Schedule } from '../lib/pollingModel';
-import { simulateLearntPolling } from '../../test/support/pollingSimulation';
+import { adaptiveSchedule, simulateLearntPolling, simulatePolling, spreadOutcome, type Schedule } from '../lib/pollingModel';
 import { FinishTimeMemory } from '../../nodes/shared/transport/pollPlan';
 import type { Figure } from '../lib/result';
 import { repeatsOf, type Scenario, type ScenarioContext } from '../lib/scenario';

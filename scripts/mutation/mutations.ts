@@ -31,7 +31,7 @@ export const MUTATIONS: Mutation[] = [
 		file: 'nodes/AzureCommunicationPhoneNumbers/actions/helpers/costGuard.ts',
 		find: 'export function checkCostGuard(numbers: PricedNumber[], limits: CostLimits): CostGuardVerdict {',
 		replace:
-			'export function checkCostGuard(numbers: PricedNumber[], limits: CostLimits): CostGuardVerdict {\n\tif (numbers.length) return { allowed: true, totalMonthlyCost: 0, highestMonthlyCost: 0, currencyCode: limits.currencyCode };',
+			'export function checkCostGuard(numbers: PricedNumber[], limits: CostLimits): CostGuardVerdict {\n\tif (numbers.length) return { allowed: true, totalMonthlyCost: 0, highestMonthlyCost: 0, currencyCode: limits.currencyCode, costByCurrency: [] };',
 		tests: ['test/nodes/phoneNumbers/costGuard.test.ts'],
 	},
 	{

@@ -6,6 +6,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 import { withEmulator } from '../support/emulator';
+import { TOLL_FREE_SEARCH } from '../support/fixtures';
 import { reportFigures } from './support/figures';
 import { reliabilitySeed } from './support/seed';
 import { received, runPhone, runSip } from './support/nodes';
@@ -28,17 +29,7 @@ interface BadInput {
 }
 
 const GUID = '6f0c7a3e-1b2d-4c5e-8f9a-0b1c2d3e4f5a';
-const search = (overrides: INodeParameters): INodeParameters => ({
-	resource: 'availableNumber',
-	operation: 'search',
-	countryCode: 'US',
-	phoneNumberType: 'tollFree',
-	assignmentType: 'application',
-	callingCapability: 'outbound',
-	smsCapability: 'none',
-	quantity: 1,
-	...overrides,
-});
+const search = (overrides: INodeParameters): INodeParameters => ({ resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, ...overrides });
 const purchase = (overrides: INodeParameters): INodeParameters => ({
 	...search({ operation: 'searchAndPurchase' }),
 	maxMonthlyCostPerNumber: 10,

@@ -14,7 +14,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { RunningEmulator } from '../../emulator';
-import { withEmulator } from '../support/emulator';
+import { requestLogWhen, withEmulator } from '../support/emulator';
+import { TOLL_FREE_NUMBERS as TOLL_FREE } from '../support/fixtures';
 import { reportFigures } from './support/figures';
 import { pick, reliabilitySeed, seededRandom } from './support/seed';
 import { ledgerMismatches, purchaseReport, releaseVerdictOf, searchIdOf, type PurchaseReport } from './support/moneyAccounting';
@@ -35,7 +36,6 @@ const PAST_TIMEOUT_MS = LRO_TIMEOUT_S * 1000 + 600;
 const ACCOUNTING_EXECUTIONS = 90;
 const ROUTE_PATTERN = '^\\+1425[0-9]{7}$';
 const LIMITS = { maxMonthlyCostPerNumber: 10, maxTotalMonthlyCost: 100, costCurrency: 'USD' };
-const TOLL_FREE = { countryCode: 'US', phoneNumberType: 'tollFree', assignmentType: 'application', callingCapability: 'outbound', smsCapability: 'none' };
 const ACS_PATHS = '^/(phoneNumbers|availablePhoneNumbers|operatorInformation|sip)';
 const PURCHASE_POSTS = '^/availablePhoneNumbers/(:purchase|reservations/[^/]+/:purchase)$';
 const PURCHASE_OPERATIONS = '^/phoneNumbers/operations/(purchase|reservationPurchase)_';
@@ -207,11 +207,12 @@ it('survives >= 1,000 operations with >= 10% of requests faulted, keeping every 
 
 	for (let index = 0; index < ROUNDS; index++) await round(emu, index, owned);
 	const windows = await accountingPhase(emu, owned);
+	const slowed = (await emu.control.listFaults()).filter((fault) => fault.type === 'delay');
 	await emu.control.clearFaults();
 	const wallMs = Date.now() - started;
-	// Requests slowed past the timeout are logged when the emulator answers them: let the last ones finish. Then
+	// Requests slowed by a delay fault are logged when the emulator answers them: wait until every one it slowed is. Then
 	// move the virtual clock past every late request, and past the operations they started.
-	await new Promise((resolve) => setTimeout(resolve, PAST_TIMEOUT_MS + 200));
+	await requestLogWhen(emu, (entries) => slowed.every((fault) => entries.filter((entry) => entry.fault === fault.id).length >= fault.hits));
 	await emu.control.advanceClock({ ms: LATE_FLUSH_MS });
 	await emu.control.advanceClock({ ms: 1000 });
 	const fullLog = await emu.control.requestLog();

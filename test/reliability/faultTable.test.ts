@@ -10,7 +10,8 @@ import type { FaultSpec } from '../../emulator/core/faults';
 import { purchase } from '../../nodes/AzureCommunicationPhoneNumbers/actions/helpers/purchase';
 import { unknownSummary } from '../../nodes/AzureCommunicationPhoneNumbers/actions/helpers/purchaseOutcome';
 import { acsRequest, reservationPurchaseOperationId } from '../../nodes/shared/transport';
-import { withEmulator } from '../support/emulator';
+import { requestLogWhen, withEmulator } from '../support/emulator';
+import { TOLL_FREE_NUMBERS as TOLL_FREE } from '../support/fixtures';
 import { createExecuteContext, type RunNodeResult } from '../support/engine';
 import { reportFigures } from './support/figures';
 import { reliabilitySeed } from './support/seed';
@@ -38,7 +39,6 @@ const CLASSES: Record<FaultClass, Omit<FaultSpec, 'path' | 'method'>> = {
 const CLASS_NAMES = Object.keys(CLASSES) as FaultClass[];
 
 const LIMITS = { maxMonthlyCostPerNumber: 10, maxTotalMonthlyCost: 100, costCurrency: 'USD' };
-const TOLL_FREE = { countryCode: 'US', phoneNumberType: 'tollFree', assignmentType: 'application', callingCapability: 'outbound', smsCapability: 'none' };
 let reservationCounter = 0;
 
 beforeEach(async () => {
@@ -240,9 +240,9 @@ describe('purchase a reservation (POST with the known operation id reservationPu
 		});
 		faultsInjected++;
 		faultsSurvived++;
-		await new Promise((resolve) => setTimeout(resolve, 1000));
+		// The slowed first send is logged when the emulator answers it.
+		const log = (await requestLogWhen(emu, (entries) => entries.filter((entry) => entry.method === 'POST').length >= 2)).map((entry) => `${entry.method} ${entry.path}`);
 		const ledger = await phoneControl(emu, 'GET', '/ledger');
-		const log = await received(emu);
 		expect(item).toMatchObject({ purchased: true, reservationId, operationId: `reservationPurchase_${reservationId}`, operationStatus: 'succeeded' });
 		expect(log.filter((line) => line.startsWith('POST'))).toHaveLength(2);
 		expect(ledger.reservations[reservationId]).toBe(1);
@@ -326,7 +326,8 @@ describe('slow responses past the timeout', () => {
 		faultsInjected++;
 		faultsSurvived++;
 		expect(response.statusCode).toBe(200);
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		// The slowed first attempt is logged when the emulator answers it: then both attempts are in the log.
+		await requestLogWhen(emu, (entries) => entries.filter((entry) => entry.fault !== undefined).length === 1);
 		expect((await received(emu)).filter((line) => line === 'GET /phoneNumbers')).toHaveLength(2);
 	});
 
@@ -340,18 +341,19 @@ describe('slow responses past the timeout', () => {
 		faultsInjected++;
 		scan.collect('slow POST', error);
 		expect(error?.context.acs?.ambiguous).toBe(true);
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		// The call has returned, so every send of it was made; the slowed one is logged when the emulator answers it.
+		await requestLogWhen(emu, (entries) => entries.some((entry) => entry.fault !== undefined));
 		expect((await received(emu)).filter((line) => line.startsWith('POST'))).toHaveLength(1);
 	});
 
 	it('a poll that hangs does not keep the node past its Wait for Completion timeout (+2 s)', async () => {
 		const emu = emulator();
 		await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers/operations/', type: 'delay', delayMs: 8000, count: 1 });
-		const started = Date.now();
 		const outcome = outcomeOf('hanging poll', await runPhone(emu, { ...SEARCH, timeoutSeconds: 2 }));
-		const elapsed = Date.now() - started;
 		faultsInjected++;
-		expect(elapsed).toBeLessThan(2000 + 2000);
+		// The emulator logs the hanging poll when it answers it, 8 s after it arrived: not logged yet means the node
+		// ended without that answer (however slow the machine).
+		expect((await emu.control.requestLog()).filter((entry) => entry.fault !== undefined)).toEqual([]);
 		expect(outcome.text).toMatch(/did not finish within 2 s|Wait for Completion/);
 	});
 });

@@ -8,7 +8,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunningEmulator } from '../../emulator';
 import type { RequestLogEntry } from '../../emulator/core/requestLog';
-import { withEmulator } from '../support/emulator';
+import { requestLogWhen, withEmulator } from '../support/emulator';
+import { TOLL_FREE_NUMBERS as TOLL_FREE } from '../support/fixtures';
 import { reliabilitySeed } from './support/seed';
 import { phoneControl, runPhone } from './support/nodes';
 import { startRewritingProxy } from './support/servers';
@@ -17,11 +18,10 @@ const seed = reliabilitySeed('lateProcessing');
 const emulator = withEmulator({ seed });
 
 const LIMITS = { maxMonthlyCostPerNumber: 10, maxTotalMonthlyCost: 100, costCurrency: 'USD' };
-const TOLL_FREE = { countryCode: 'US', phoneNumberType: 'tollFree', assignmentType: 'application', callingCapability: 'outbound', smsCapability: 'none' };
 const SEARCH_PURCHASE_POST = '^/availablePhoneNumbers/:purchase$';
 const RESERVATION_PURCHASE_POST = '^/availablePhoneNumbers/reservations/[^/]+/:purchase$';
 /** Every purchase output carries these, whatever happened. */
-const PURCHASE_FIELDS = ['purchased', 'operationId', 'phoneNumbers', 'phoneNumberCount', 'totalMonthlyCost', 'highestMonthlyCost', 'currencyCode', 'expiresAt', 'operationStatus', 'completed', 'refusedBecause', 'nextStep'];
+const PURCHASE_FIELDS = ['purchased', 'operationId', 'phoneNumbers', 'phoneNumberCount', 'totalMonthlyCost', 'highestMonthlyCost', 'currencyCode', 'costByCurrency', 'expiresAt', 'operationStatus', 'completed', 'refusedBecause', 'nextStep'];
 let reservationCounter = 0;
 
 beforeEach(async () => {
@@ -107,14 +107,6 @@ function expectAgrees(item: IDataObject, bought: number, target: Target): void {
 
 const posts = (log: RequestLogEntry[], target: Target) => log.filter((entry) => entry.method === 'POST' && new RegExp(target.postPath).test(entry.path));
 
-async function untilLogged(emu: RunningEmulator, wanted: (log: RequestLogEntry[]) => boolean): Promise<void> {
-	for (let i = 0; i < 400; i++) {
-		if (wanted(await emu.control.requestLog())) return;
-		await new Promise((resolve) => setTimeout(resolve, 25));
-	}
-	throw new Error('The expected request never arrived');
-}
-
 describe.each(TARGETS)('$name', ({ make }) => {
 	it('case 1: reset, processed 6 s later: the purchase is settled by sending it again (at most once): bought, once', async () => {
 		const emu = emulator();
@@ -138,7 +130,7 @@ describe.each(TARGETS)('$name', ({ make }) => {
 		await emu.control.addFault({ method: 'GET', path: `^/phoneNumbers/operations/${target.operationId}$`, type: 'status', status: 404, code: 'NotFound', message: 'Operation not found.', forMs: 4500 });
 		const running = target.run(emu);
 		// The node looks the operation up and is told it does not exist: now let the virtual clock pass the lag.
-		await untilLogged(emu, (log) => log.some((entry) => entry.path === `/phoneNumbers/operations/${target.operationId}` && entry.status === 404));
+		await requestLogWhen(emu, (log) => log.some((entry) => entry.path === `/phoneNumbers/operations/${target.operationId}` && entry.status === 404));
 		await emu.control.advanceClock({ ms: 4500 });
 		const item = await running;
 		const bought = await boughtCount(emu, target);

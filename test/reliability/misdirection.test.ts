@@ -4,10 +4,10 @@
  * and nothing is sent there. "Another host" is a second loopback server (it records what it receives); a proxy
  * in front of the emulator rewrites the emulator's answers to point at it.
  */
-import type { RunningEmulator } from '../../emulator';
 import { withEmulator } from '../support/emulator';
 import { reliabilitySeed } from './support/seed';
-import { jsonOf, phoneControl, received, runPhone, type Auth } from './support/nodes';
+import { entraClientSecretFields } from '../support/fixtures';
+import { jsonOf, phoneControl, received, runPhone, TOLL_FREE_SEARCH as SEARCH, type Auth } from './support/nodes';
 import { SecretScan } from './support/secrets';
 import { guardSockets } from './support/socketGuard';
 import {
@@ -58,18 +58,6 @@ function foreignSpellings(path: string): Array<[string, string]> {
 /** The spelling with the other host's port, known once it listens. */
 const at = (spelling: string) => spelling.replace('PORT', String(foreign.port));
 
-const SEARCH = {
-	resource: 'availableNumber',
-	operation: 'search',
-	countryCode: 'US',
-	phoneNumberType: 'tollFree',
-	assignmentType: 'application',
-	callingCapability: 'outbound',
-	smsCapability: 'none',
-	quantity: 1,
-	waitForCompletion: true,
-	timeoutSeconds: 20,
-};
 
 function expectRefusal(result: Awaited<ReturnType<typeof runPhone>>, what: RegExp) {
 	expect(result.error?.message).toMatch(/another host|not the credential's endpoint/);
@@ -150,7 +138,7 @@ describe('endpoints the credential must refuse before sending anything', () => {
 					? { azureCommunicationServicesApi: { connectionStringSecret: emu.connectionString.replace(emu.endpoint, `${foreign.origin}/`), allowCustomEndpoint: false } }
 					: {
 							azureCommunicationServicesEntraApi: {
-								...entraFields(emu),
+								...entraClientSecretFields(emu),
 								endpoint: `${foreign.origin}/`,
 								allowCustomEndpoint: false,
 							},
@@ -198,18 +186,6 @@ describe('endpoints the credential must refuse before sending anything', () => {
 		},
 	);
 });
-
-function entraFields(emu: RunningEmulator) {
-	const issuer = emu.tokenIssuer;
-	return {
-		authMethod: 'clientSecret',
-		tenantId: issuer.tenantId,
-		clientId: issuer.clientId,
-		clientSecret: issuer.clientSecret,
-		authorityHost: issuer.authorityHost,
-		accessToken: '',
-	};
-}
 
 it('leaks no secret in any output, error, log line or request log of this file', async () => {
 	scan.addEmulatorSecrets(emulator());

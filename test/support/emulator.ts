@@ -5,6 +5,7 @@
  *   it('...', async () => { const emu = emulator(); ... });
  */
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../emulator';
+import type { RequestLogEntry } from '../../emulator/core/requestLog';
 import { finishTimes } from '../../nodes/shared/transport/lro';
 
 export function withEmulator(options: StartEmulatorOptions = {}): () => RunningEmulator {
@@ -25,4 +26,16 @@ export function withEmulator(options: StartEmulatorOptions = {}): () => RunningE
     if (!running) throw new Error('The emulator is not running: call emulator() inside a test or hook.');
     return running;
   };
+}
+
+/**
+ * The request log once `done` holds for it, however long that takes (the test's timeout bounds it). A request slowed by
+ * a delay fault is logged when the emulator answers it: this waits for that answer, not for a guessed time.
+ */
+export async function requestLogWhen(emu: RunningEmulator, done: (log: RequestLogEntry[]) => boolean): Promise<RequestLogEntry[]> {
+  for (;;) {
+    const log = await emu.control.requestLog();
+    if (done(log)) return log;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

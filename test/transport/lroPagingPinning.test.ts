@@ -177,7 +177,7 @@ describe('paging', () => {
 		expect((await pageRequests(emu)).map((entry: any) => entry.query.skip ?? '0')).toEqual(['0', '10', '20', '30']);
 	});
 
-	it('Return All asks for the page after next while the next one is on its way: same items, in half the time', async () => {
+	it('Return All asks for the page after next while the next one is on its way: same items, pages in flight together', async () => {
 		const emu = emulator();
 		await emu.control.call('POST', '/_emulator/phoneNumbers/seed', { count: 120 });
 		const { context } = hmacContext(emu);
@@ -186,19 +186,16 @@ describe('paging', () => {
 		});
 		await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers$', type: 'delay', delayMs: 150 });
 		await emu.control.clearRequestLog();
-		const started = Date.now();
 		const items = await listAll(context);
-		const elapsed = Date.now() - started;
 		expect(items.map((n: any) => n.id)).toEqual(sequential.map((n: any) => n.id));
 		expect(items).toHaveLength(120);
 		const log = await pageRequests(emu);
 		expect(log).toHaveLength(13);
 		const arrivals = log.map((entry: any) => Date.parse(entry.time));
 		const overlapping = log.slice(1).filter((entry: any, i: number) => Date.parse(entry.time) < arrivals[i] + log[i].durationMs).length;
-		// Pages go out in pairs (the next and the one after): every other request overlaps the one before.
+		// Pages go out in pairs (the next and the one after): every other request overlaps the one before (read from
+		// the emulator's log, so the time the whole list takes on a loaded machine does not matter).
 		expect(overlapping).toBeGreaterThanOrEqual(5);
-		// One page at a time would take 13 x 150 ms.
-		expect(elapsed).toBeLessThan(13 * 150 * 0.7);
 	});
 
 	it.each([

@@ -208,9 +208,53 @@ export const costGuardFields: INodeProperties[] = [
 		default: 'USD',
 		required: true,
 		placeholder: 'e.g. USD',
-		description: 'ISO 4217 code the limits are in. A purchase priced in another currency is refused.',
+		description: 'ISO 4217 code the limits are in. Numbers priced in a currency that has no limits are not bought.',
 	},
 ];
+
+/** Limits for further currencies: a reservation may hold numbers of several countries, each priced in its own currency. */
+export const otherCurrencyLimitsField: INodeProperties = {
+	displayName: 'Limits in Other Currencies',
+	name: 'otherCurrencyLimits',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Currency Limit',
+	default: {},
+	description:
+		'Cost limits for numbers priced in a currency other than the one above (e.g. GBP for UK numbers next to USD for US numbers). A purchase with numbers in a currency that has no limit is refused.',
+	options: [
+		{
+			displayName: 'Currency Limit',
+			name: 'limit',
+			values: [
+				{
+					displayName: 'Currency',
+					name: 'currencyCode',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. GBP',
+					description: 'ISO 4217 code these limits are in',
+				},
+				{
+					displayName: 'Max Monthly Cost per Number',
+					name: 'maxMonthlyCostPerNumber',
+					type: 'number',
+					default: 5,
+					typeOptions: { minValue: 0, numberPrecision: 2 },
+					description: 'Refuse the purchase if any number priced in this currency costs more than this a month',
+				},
+				{
+					displayName: 'Max Total Monthly Cost',
+					name: 'maxTotalMonthlyCost',
+					type: 'number',
+					default: 20,
+					typeOptions: { minValue: 0, numberPrecision: 2 },
+					description: 'Refuse the purchase if the numbers priced in this currency together cost more than this a month',
+				},
+			],
+		},
+	],
+};
 
 export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {
 	return {

@@ -22,6 +22,30 @@ export function normaliseE164(input: unknown): NormalisedPhoneNumber {
   return error ? { error } : { value: text };
 }
 
+/**
+ * A number a destructive operation may act on: one written with "+" (E.164, separators allowed), or the service's id
+ * form (digits only, as the `id` field has it), which the caller must confirm is a number of the resource before acting.
+ * Anything else ("0014255550100", "(425) 555-0100") is refused with the E.164 form it may have meant.
+ */
+export type ExplicitPhoneNumber = { form: 'e164' | 'id'; e164: string } | { error: string };
+
+export function explicitPhoneNumber(input: unknown): ExplicitPhoneNumber {
+  const text = typeof input === 'string' || typeof input === 'number' ? String(input).trim() : '';
+  const signed = /^(tel:)?(\+|%2b)/i.test(text);
+  const normalised = normaliseE164(text);
+  if (signed || text === '') return normalised.value ? { form: 'e164', e164: normalised.value } : { error: normalised.error as string };
+  if (/^\d+$/.test(text) && normalised.value) return { form: 'id', e164: normalised.value };
+  const meant = normalised.value ? `did you mean ${normalised.value}? ` : '';
+  return { error: `"${text}" is not an E.164 number: ${meant}${E164_RULE}` };
+}
+
+const E164_RULE = 'Numbers must be in E.164 form with a leading + and the country code, e.g. +14255550100.';
+
+/** The refusal of an id form ("14255550100") that is not a number of the resource. */
+export function notOwnedIdMessage(id: string, e164: string): string {
+  return `"${id}" is not a number of this resource (digits without "+" are accepted only as the id of an owned number): did you mean ${e164}? ${E164_RULE}`;
+}
+
 /** "+14255550100" -> "%2B14255550100" (path segment). */
 export function encodePhoneNumber(e164: string): string {
   return encodeURIComponent(e164);

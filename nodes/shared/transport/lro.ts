@@ -5,8 +5,9 @@ import { acsErrorContextOf, withAcsContext } from './errorContext';
 import { operationFailedError } from './errors';
 import { pinToEndpoint } from './hostPin';
 import { endpointOf } from './credentialSelection';
-import { FinishTimeMemory, planPolls } from './pollPlan';
-import { DEFAULT_POLLING_POLICY, isTerminalStatus, nextPollDelayMs } from './pollingPolicy';
+import { createPollCadence, type PollCadence } from './pollCadence';
+import { FinishTimeMemory } from './pollPlan';
+import { DEFAULT_POLLING_POLICY, isTerminalStatus } from './pollingPolicy';
 import { abortableSleep, acsRequest } from './request';
 import { isIdempotentByDefault, retryAfterMs } from './retryPolicy';
 import { settle } from './settle';
@@ -244,15 +245,9 @@ const RESULT_GRACE_MS = 5_000;
 /** When operations finished, per resource and kind, for this process: what the polls of the next one are planned from. */
 export const finishTimes = new FinishTimeMemory();
 
-interface PollCadence {
-	nextDelayMs(): number;
-	seenNotDone(pollSentAt: number): void;
-	seenDone(): void;
-}
-
 /**
- * Polls planned from when earlier operations of this kind on this resource finished (pollPlan.ts), then the default
- * cadence; only the default cadence for an operation whose start time is unknown (resumed by id).
+ * The cadence of one operation's polls (pollCadence.ts), learning per resource and kind; an operation whose start time
+ * is unknown (resumed by id) gets the default cadence.
  */
 async function pollCadence(
 	ctx: IExecuteFunctions,
@@ -262,26 +257,7 @@ async function pollCadence(
 	itemIndex: number | undefined,
 ): Promise<PollCadence> {
 	const kind = acceptedAt === undefined ? undefined : `${(await endpointOf(ctx, itemIndex)).origin} ${operationId.split('_')[0]}`;
-	const plan = kind === undefined ? [] : planPolls(finishTimes.recall(kind));
-	let planned = 0;
-	let unplanned = 0;
-	let lastNotDoneSentAt: number | undefined;
-	const start = acceptedAt ?? 0;
-	return {
-		nextDelayMs() {
-			const now = Date.now();
-			while (planned < plan.length && start + plan[planned] <= now) planned++;
-			if (planned < plan.length) return start + plan[planned++] - now;
-			return nextPollDelayMs(unplanned++, policy);
-		},
-		seenNotDone(pollSentAt) {
-			lastNotDoneSentAt = pollSentAt;
-		},
-		seenDone() {
-			if (kind === undefined || acceptedAt === undefined) return;
-			finishTimes.record(kind, { afterMs: (lastNotDoneSentAt ?? acceptedAt) - acceptedAt, byMs: Date.now() - acceptedAt });
-		},
-	};
+	return createPollCadence({ memory: finishTimes, kind, acceptedAt, policy, now: Date.now });
 }
 
 /** A failure of a poll that only means "no answer in time" (timeout, reset, 5xx, 429), not a real error answer. */

@@ -6,11 +6,43 @@ const priced = (amount: number | undefined, currencyCode: string | undefined = '
 
 describe('cost guard (pure)', () => {
 	it('allows numbers at exactly the limits and sums them', () => {
-		expect(checkCostGuard([priced(2), priced(2), priced(1)], limits)).toEqual({
+		expect(checkCostGuard([priced(2), priced(2), priced(1)], limits)).toMatchObject({
 			allowed: true,
 			totalMonthlyCost: 5,
 			highestMonthlyCost: 2,
 			currencyCode: 'USD',
+		});
+	});
+
+	describe('numbers priced in several currencies', () => {
+		const gbp = (amount: number) => ({ phoneNumber: '+442071230000', amount, currencyCode: 'GBP' });
+		const withGbp = { ...limits, otherCurrencies: [{ currencyCode: 'GBP', maxMonthlyCostPerNumber: 1.5, maxTotalMonthlyCost: 2 }] };
+
+		it('allows them when each currency is within its own limits, and reports each currency apart', () => {
+			expect(checkCostGuard([priced(2), priced(2), gbp(1), gbp(1)], withGbp)).toEqual({
+				allowed: true,
+				totalMonthlyCost: null,
+				highestMonthlyCost: null,
+				currencyCode: null,
+				costByCurrency: [
+					{ currencyCode: 'USD', phoneNumberCount: 2, totalMonthlyCost: 4, highestMonthlyCost: 2, maxMonthlyCostPerNumber: 2, maxTotalMonthlyCost: 5 },
+					{ currencyCode: 'GBP', phoneNumberCount: 2, totalMonthlyCost: 2, highestMonthlyCost: 1, maxMonthlyCostPerNumber: 1.5, maxTotalMonthlyCost: 2 },
+				],
+			});
+		});
+
+		it.each([
+			['a currency without a limit', [priced(1), gbp(1)], limits, 'currencyMismatch', /no cost limit in GBP/],
+			['a number above its currency limit', [priced(1), gbp(1.75)], withGbp, 'perNumberLimitExceeded', /\+442071230000 costs 1\.75 GBP a month, above .*1\.5 GBP/],
+			['one currency above its total', [priced(1), gbp(1), gbp(1), gbp(0.5)], withGbp, 'totalLimitExceeded', /priced in GBP cost 2\.5 GBP .*above .*2 GBP/],
+		])('refuses %s, naming the currency', (_, numbers, currencyLimits, reason, message) => {
+			const verdict = checkCostGuard(numbers, currencyLimits);
+			expect(verdict).toMatchObject({ allowed: false, reason });
+			expect(verdict.allowed ? '' : verdict.message).toMatch(message);
+		});
+
+		it('does not let the limits of one currency cover another (USD limits never apply to GBP)', () => {
+			expect(checkCostGuard([gbp(1)], limits)).toMatchObject({ allowed: false, reason: 'currencyMismatch', currencyCode: 'GBP' });
 		});
 	});
 

@@ -8,9 +8,10 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunningEmulator } from '../../../emulator';
 import { withEmulator } from '../../support/emulator';
 import { runNode, type RunNodeResult } from '../../support/engine';
-import { credentialsFor, type Auth } from '../credentialsFor';
+import { credentialsFor, type Auth } from '../../support/fixtures';
 
 export { credentialsFor, type Auth };
+export { TOLL_FREE_SEARCH } from '../../support/fixtures';
 
 export const NODE_TYPE = 'azureCommunicationPhoneNumbers';
 
@@ -83,15 +84,6 @@ export async function acsRequests(emu: RunningEmulator): Promise<Array<{ method:
 
 /** Fast LRO polling is the transport's business; tests keep operations short instead. */
 export const LRO = { waitForCompletion: true, timeoutSeconds: 30 };
-
-export const TOLL_FREE_SEARCH: INodeParameters = {
-	countryCode: 'US',
-	phoneNumberType: 'tollFree',
-	assignmentType: 'application',
-	callingCapability: 'outbound',
-	smsCapability: 'none',
-	quantity: 1,
-};
 
 export const COST_LIMITS: INodeParameters = {
 	maxMonthlyCostPerNumber: 100,

@@ -126,6 +126,45 @@ describe('Phone Numbers node: Phone Number', () => {
 		});
 	});
 
+	describe('Release and Update Capabilities act only on a number given clearly (E.164, or the id of an owned number)', () => {
+		const DESTRUCTIVE = [
+			['release', {}, 'DELETE'],
+			['updateCapabilities', { smsCapability: 'none' }, 'PATCH'],
+		] as const;
+		const fromExpression = (value: string) => locator(`={{ ${JSON.stringify(value)} }}`);
+		const destructiveSent = async () => (await acsRequests(emulator())).filter((r) => r.method === 'DELETE' || r.method === 'PATCH');
+
+		it.each(DESTRUCTIVE)('%s: acts on the id form (digits without "+") of an owned number after confirming it', async (operation, extra, method) => {
+			const [owned] = await seed(1);
+			const [item] = jsonOf(await run(emulator(), { resource: 'phoneNumber', operation, phoneNumber: fromExpression(owned.slice(1)), ...extra, ...LRO }));
+			expect(item).toMatchObject({ phoneNumber: owned, operationStatus: 'succeeded' });
+			const sent = (await acsRequests(emulator())).map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
+			expect(sent.slice(0, 2)).toEqual([`GET /phoneNumbers/${owned}`, expect.stringMatching(new RegExp(`^${method} /phoneNumbers/\\${owned}`))]);
+		});
+
+		it.each(DESTRUCTIVE)('%s: refuses the id form of a number this resource does not own, with the E.164 hint, sending no DELETE or PATCH', async (operation, extra) => {
+			const [owned] = await seed(1);
+			const national = owned.slice(2); // the owned US number without its country code 1: another country's number
+			const result = await run(emulator(), { resource: 'phoneNumber', operation, phoneNumber: fromExpression(national), ...extra, ...LRO });
+			expect(result.error?.message).toContain(`Invalid "Phone Number"`);
+			expect(result.error?.message).toContain(`did you mean +${national}? Numbers must be in E.164 form with a leading +`);
+			expect(await destructiveSent()).toEqual([]);
+			expect(jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: true })).map((n) => n.phoneNumber)).toEqual([owned]);
+		});
+
+		it.each(DESTRUCTIVE)('%s: refuses a number neither E.164 nor an id (national or 00 form) before any request', async (operation, extra) => {
+			const result = await run(
+				emulator(),
+				{ resource: 'phoneNumber', operation, phoneNumber: locator('={{ $json.number }}'), ...extra, ...LRO },
+				{ inputItems: [{ number: '001 425 555 0199' }, { number: '(425) 555-0199' }], continueOnFail: true },
+			);
+			const [international, national] = jsonOf(result);
+			expect(international.error).toMatch(/^Invalid "Phone Number": .*did you mean \+14255550199\? Numbers must be in E\.164 form with a leading \+/);
+			expect(national.error).toMatch(/^Invalid "Phone Number": .*did you mean \+4255550199\? Numbers must be in E\.164 form with a leading \+/);
+			expect(await acsRequests(emulator())).toEqual([]);
+		});
+	});
+
 	it('stops at the first failing item without continueOnFail, naming the item', async () => {
 		const result = await run(emulator(), { resource: 'phoneNumber', operation: 'get', phoneNumber: locator('+18005550199') });
 		expect(result.error?.name).toBe('NodeApiError');

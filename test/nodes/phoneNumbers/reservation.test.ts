@@ -208,10 +208,90 @@ describe('Phone Numbers node: Reservation', () => {
 		expect((await control(emulator(), 'GET', '/ledger')).totals.reservations).toBe(0);
 	});
 
+	describe('a reservation priced in several currencies (US toll-free in USD, GB geographic in GBP)', () => {
+		const gbpLimit = (limit: IDataObject) => ({ otherCurrencyLimits: { limit: [{ currencyCode: 'GBP', ...limit }] } });
+
+		async function reserveUsAndGb(): Promise<string> {
+			const tollFree = jsonOf(
+				await run(emulator(), { resource: 'availableNumber', operation: 'browse', countryCode: 'US', phoneNumberType: 'tollFree', assignmentType: 'application' }),
+			);
+			const british = await browse('connectionString', 'GB');
+			expect([tollFree[0].currencyCode, british[0].currencyCode]).toEqual(['USD', 'GBP']);
+			const [reservation] = jsonOf(await reserve([tollFree[0], british[0], british[1]]));
+			await emulator().control.clearRequestLog();
+			return reservation.reservationId as string;
+		}
+
+		const purchaseOf = (reservationId: string, limits: IDataObject) => ({
+			resource: 'reservation',
+			operation: 'purchase',
+			reservationId,
+			...COST_LIMITS,
+			...limits,
+			...LRO,
+		});
+
+		async function expectNothingSentToPurchase(reservationId: string) {
+			expect((await acsRequests(emulator())).map((r) => `${r.method} ${r.path}`)).toEqual([`GET /availablePhoneNumbers/reservations/${reservationId}`]);
+			expect((await control(emulator(), 'GET', '/ledger')).totals.reservations).toBe(0);
+		}
+
+		it('buys it with a limit for each currency, and reports the cost per currency', async () => {
+			const reservationId = await reserveUsAndGb();
+			const [bought] = jsonOf(await run(emulator(), purchaseOf(reservationId, gbpLimit({ maxMonthlyCostPerNumber: 1, maxTotalMonthlyCost: 2 }))));
+			expect(bought).toMatchObject({
+				purchased: true,
+				reservationId,
+				phoneNumberCount: 3,
+				currencyCode: null,
+				totalMonthlyCost: null,
+				costByCurrency: [
+					{ currencyCode: 'USD', phoneNumberCount: 1, totalMonthlyCost: 2, highestMonthlyCost: 2, maxMonthlyCostPerNumber: 100, maxTotalMonthlyCost: 1000 },
+					{ currencyCode: 'GBP', phoneNumberCount: 2, totalMonthlyCost: 2, highestMonthlyCost: 1, maxMonthlyCostPerNumber: 1, maxTotalMonthlyCost: 2 },
+				],
+			});
+			expect((await control(emulator(), 'GET', '/ledger')).reservations[reservationId]).toBe(1);
+		});
+
+		it('refuses it, sending nothing to :purchase, when one currency is over its limit', async () => {
+			const reservationId = await reserveUsAndGb();
+			const result = await run(emulator(), purchaseOf(reservationId, gbpLimit({ maxMonthlyCostPerNumber: 1, maxTotalMonthlyCost: 1.5 })), { continueOnFail: true });
+			const [item] = jsonOf(result);
+			expect(item).toMatchObject({ purchased: false, refusedBecause: 'totalLimitExceeded', operationId: null });
+			expect(item.error).toMatch(/^Not purchased: .*priced in GBP cost 2 GBP .*1\.5 GBP/);
+			await expectNothingSentToPurchase(reservationId);
+		});
+
+		it('refuses it, sending nothing to :purchase, when a currency involved has no limit', async () => {
+			const reservationId = await reserveUsAndGb();
+			const [item] = jsonOf(await run(emulator(), purchaseOf(reservationId, {}), { continueOnFail: true }));
+			expect(item).toMatchObject({ purchased: false, refusedBecause: 'currencyMismatch' });
+			expect(item.error).toMatch(/^Not purchased: the numbers are priced in USD, GBP, but there is no cost limit in GBP/i);
+			expect(item.costByCurrency).toContainEqual(expect.objectContaining({ currencyCode: 'GBP', maxMonthlyCostPerNumber: null, maxTotalMonthlyCost: null }));
+			await expectNothingSentToPurchase(reservationId);
+		});
+
+		it('still buys a one-currency reservation with the single Currency parameter (GBP)', async () => {
+			const [reservation] = jsonOf(await reserve((await browse('connectionString', 'GB')).slice(0, 2)));
+			const [bought] = jsonOf(await run(emulator(), purchaseOf(reservation.reservationId as string, { costCurrency: 'GBP' })));
+			expect(bought).toMatchObject({ purchased: true, currencyCode: 'GBP', totalMonthlyCost: 2, highestMonthlyCost: 1 });
+		});
+	});
+
 	it.each([
 		['Reservation ID', { operation: 'get', reservationId: '1234' }, undefined],
 		['Numbers to Add', { operation: 'createOrUpdate', numbersSource: 'list', phoneNumbersToAdd: '+1 425 abc', countryCode: 'US' }, undefined],
 		['Numbers to Add', { operation: 'createOrUpdate', numbersSource: 'inputItems' }, [{ phoneNumber: '+14255550100', countryCode: 'US' }]],
+		[
+			'Limits in Other Currencies',
+			{
+				operation: 'purchase',
+				reservationId: '0f9c5a8e-2d7b-4a51-9a43-6b1f0c7d2e11',
+				...COST_LIMITS,
+				otherCurrencyLimits: { limit: [{ currencyCode: 'usd', maxMonthlyCostPerNumber: 1, maxTotalMonthlyCost: 1 }] },
+			},
+			undefined,
+		],
 	])('refuses an invalid %s before sending anything', async (name, parameters, inputItems) => {
 		const result = await run(emulator(), { resource: 'reservation', ...parameters }, { inputItems: inputItems as IDataObject[] | undefined });
 		expect(result.error?.message).toContain(`Invalid "${name}"`);

@@ -8,7 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunningEmulator } from '../../../emulator';
 import { signAcsRequest } from '../../../nodes/shared/acs/hmac';
 import { runNode, type RunNodeResult } from '../../support/engine';
-import { credentialsFor, type Auth } from '../credentialsFor';
+import { credentialsFor, type Auth } from '../../support/fixtures';
 
 export { credentialsFor, type Auth };
 

@@ -11,30 +11,12 @@ import {
 	type RunNodeResult,
 	type WorkflowRunResult,
 } from '../../support/engine';
+import { credentialsFor, TOLL_FREE_SEARCH as TOLL_FREE, type Auth } from '../../support/fixtures';
 
-export type Auth = 'connectionString' | 'entraId';
+export { credentialsFor, type Auth };
+
 export const PHONE_NUMBERS = 'azureCommunicationPhoneNumbers';
 export const SIP_ROUTING = 'azureCommunicationSipRouting';
-
-export function credentialsFor(emu: RunningEmulator, auth: Auth = 'connectionString', endpoint = emu.endpoint) {
-	if (auth === 'connectionString') {
-		const connectionString = emu.connectionString.replace(emu.endpoint, endpoint);
-		return { azureCommunicationServicesApi: { connectionStringSecret: connectionString, allowCustomEndpoint: true } };
-	}
-	const issuer = emu.tokenIssuer;
-	return {
-		azureCommunicationServicesEntraApi: {
-			endpoint,
-			allowCustomEndpoint: true,
-			authMethod: 'clientSecret',
-			tenantId: issuer.tenantId,
-			clientId: issuer.clientId,
-			clientSecret: issuer.clientSecret,
-			authorityHost: issuer.authorityHost,
-			accessToken: '',
-		},
-	};
-}
 
 export interface RunOptions {
 	auth?: Auth;
@@ -117,15 +99,4 @@ export async function runWithStoredCredential(
 }
 
 /** A search for one US toll-free number that waits for its result: the search most reliability files start from. */
-export const TOLL_FREE_SEARCH: INodeParameters = {
-	resource: 'availableNumber',
-	operation: 'search',
-	countryCode: 'US',
-	phoneNumberType: 'tollFree',
-	assignmentType: 'application',
-	callingCapability: 'outbound',
-	smsCapability: 'none',
-	quantity: 1,
-	waitForCompletion: true,
-	timeoutSeconds: 20,
-};
+export const TOLL_FREE_SEARCH: INodeParameters = { resource: 'availableNumber', operation: 'search', ...TOLL_FREE, waitForCompletion: true, timeoutSeconds: 20 };

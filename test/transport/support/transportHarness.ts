@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import type { RunningEmulator } from '../../../emulator';
 import { createExecuteContext, type EngineExecuteContext } from '../../support/engine';
 import type { CredentialStore } from '../../support/engine';
+import { entraCredential as clientSecretCredential } from '../../support/fixtures';
 
 export const NODE_TYPE = 'azureCommunicationPhoneNumbers';
 
@@ -11,18 +12,7 @@ export function hmacCredential(emu: RunningEmulator, overrides: Record<string, u
 }
 
 export function entraCredential(emu: RunningEmulator, overrides: Record<string, unknown> = {}) {
-	const issuer = emu.tokenIssuer;
-	return {
-		endpoint: emu.endpoint,
-		allowCustomEndpoint: true,
-		authMethod: 'clientSecret',
-		tenantId: issuer.tenantId,
-		clientId: issuer.clientId,
-		clientSecret: issuer.clientSecret,
-		authorityHost: issuer.authorityHost,
-		accessToken: '',
-		...overrides,
-	};
+	return { ...clientSecretCredential(emu), ...overrides };
 }
 
 export function hmacContext(emu: RunningEmulator, overrides: Record<string, unknown> = {}): EngineExecuteContext {

@@ -1,5 +1,12 @@
 import * as v from '../../../nodes/shared/acs/validators';
-import { decodePhoneNumberSegment, e164FromPhoneNumberId, encodePhoneNumber, normaliseE164, phoneNumberIdFromE164 } from '../../../nodes/shared/acs/phoneNumber';
+import {
+  decodePhoneNumberSegment,
+  e164FromPhoneNumberId,
+  encodePhoneNumber,
+  explicitPhoneNumber,
+  normaliseE164,
+  phoneNumberIdFromE164,
+} from '../../../nodes/shared/acs/phoneNumber';
 import { hintForAcsError } from '../../../nodes/shared/acs/errorHints';
 
 describe('validators', () => {
@@ -67,6 +74,28 @@ describe('phone numbers', () => {
     expect(e164FromPhoneNumberId('14255550100')).toBe('+14255550100');
     expect(decodePhoneNumberSegment('%2b14255550100')).toBe('+14255550100');
     expect(decodePhoneNumberSegment(' 14255550100')).toBe('+14255550100');
+  });
+});
+
+describe('a number for a destructive operation (explicitPhoneNumber)', () => {
+  test.each([
+    ['+1 (425) 555-0100', { form: 'e164', e164: '+14255550100' }],
+    ['tel:+14255550100', { form: 'e164', e164: '+14255550100' }],
+    ['%2B14255550100', { form: 'e164', e164: '+14255550100' }],
+    ['14255550100', { form: 'id', e164: '+14255550100' }],
+    [14255550100, { form: 'id', e164: '+14255550100' }],
+  ])('takes %p as %p', (input, expected) => expect(explicitPhoneNumber(input)).toEqual(expected));
+
+  test.each([
+    ['001 425 555 0100', 'did you mean +14255550100? Numbers must be in E.164 form with a leading +'],
+    ['(425) 555-0100', 'did you mean +4255550100? Numbers must be in E.164 form with a leading +'],
+    ['425 555 0100', 'did you mean +4255550100?'],
+    ['0123', 'Numbers must be in E.164 form with a leading +'],
+    ['+1-425', '7 to 15 digits'],
+    ['', 'Phone number is empty'],
+  ])('refuses %p: %s', (input, message) => {
+    const result = explicitPhoneNumber(input);
+    expect('error' in result ? result.error : result).toEqual(expect.stringContaining(message));
   });
 });
 

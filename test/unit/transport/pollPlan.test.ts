@@ -8,14 +8,31 @@ import {
 	referencePollCount,
 	type FinishWindow,
 } from '../../../nodes/shared/transport/pollPlan';
+import { createPollCadence } from '../../../nodes/shared/transport/pollCadence';
 import { DEFAULT_POLLING_POLICY } from '../../../nodes/shared/transport/pollingPolicy';
-import { simulateLearntPolling } from '../../support/pollingSimulation';
 import { createSeededRandom } from '../../../emulator/core/random';
 
 const ROUND_TRIP_MS = 3;
 
-function pollOnce(memory: FinishTimeMemory, finishMs: number) {
-	return simulateLearntPolling(memory, 'kind', finishMs, ROUND_TRIP_MS);
+/**
+ * Follows an operation that finishes `finishMs` after its start was accepted with the transport's own cadence
+ * (pollCadence.ts, as lro.ts uses it), on a virtual clock. The only model is the service: a poll takes ROUND_TRIP_MS
+ * and sees the status half-way. Returns how many polls it took and how late the finish was seen.
+ */
+function pollOnce(memory: FinishTimeMemory, finishMs: number, { resumedById = false } = {}) {
+	let now = 0;
+	const cadence = createPollCadence({ memory, kind: 'kind', acceptedAt: resumedById ? undefined : 0, policy: DEFAULT_POLLING_POLICY, now: () => now });
+	for (let polls = 1; polls < 100_000; polls++) {
+		const sentAt = now;
+		now += ROUND_TRIP_MS;
+		if (sentAt + ROUND_TRIP_MS / 2 >= finishMs) {
+			cadence.seenDone();
+			return { polls, lagMs: now - finishMs };
+		}
+		cadence.seenNotDone(sentAt);
+		now += cadence.nextDelayMs();
+	}
+	throw new Error('never seen done');
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -60,7 +77,39 @@ describe('planPolls', () => {
 	});
 });
 
-describe('learning durations by polling (model of the transport)', () => {
+describe('the poll cadence of one operation (pollCadence.ts)', () => {
+	it('without history: polls at once, then 250 ms growing x1.3 to the 2 s cap', () => {
+		let now = 0;
+		const cadence = createPollCadence({ memory: new FinishTimeMemory(), kind: 'kind', acceptedAt: 0, policy: DEFAULT_POLLING_POLICY, now: () => now });
+		const delays = Array.from({ length: 10 }, () => {
+			const delay = cadence.nextDelayMs();
+			now += delay;
+			return Math.round(delay);
+		});
+		expect(delays).toEqual([250, 325, 423, 549, 714, 928, 1207, 1569, 2000, 2000]);
+	});
+
+	it('an operation resumed by id (start time unknown) gets the default cadence and teaches nothing', () => {
+		const memory = new FinishTimeMemory();
+		for (let i = 0; i < 4; i++) pollOnce(memory, 1_200);
+		const learnt = memory.recall('kind');
+		expect(pollOnce(memory, 1_200, { resumedById: true }).polls).toBe(pollOnce(new FinishTimeMemory(), 1_200).polls);
+		expect(memory.recall('kind')).toEqual(learnt);
+	});
+
+	it('remembers the finish between the last poll that saw it running and the one that saw it done', () => {
+		const memory = new FinishTimeMemory();
+		pollOnce(memory, 1_200);
+		// The default cadence polls at about 0, 0.25, 0.58, 1.0 (running) and 1.56 s (done).
+		const [window] = memory.recall('kind');
+		expect(window.afterMs).toBeGreaterThan(1_000);
+		expect(window.afterMs).toBeLessThan(1_200);
+		expect(window.byMs).toBeGreaterThanOrEqual(1_200);
+		expect(window.byMs).toBeLessThan(1_600);
+	});
+});
+
+describe('learning durations by polling (the transport\'s cadence on a virtual clock)', () => {
 	it('the same duration again and again: found within a few percent, with fewer polls than a 2 s poller', () => {
 		for (const seconds of [0.5, 10, 60]) {
 			const memory = new FinishTimeMemory();

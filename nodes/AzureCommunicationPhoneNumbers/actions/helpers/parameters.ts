@@ -1,8 +1,8 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { validateCost, validateCountryCode, validateGuid, validateQuantity } from '../../../shared/acs/validators';
 import { normaliseE164 } from '../../../shared/acs/phoneNumber';
-import type { CostLimits } from './costGuard';
+import type { CostLimits, CurrencyCostLimit } from './costGuard';
 
 /** Reading parameters with validation before any request: a NodeOperationError names the parameter. */
 
@@ -82,13 +82,37 @@ export function readQuantity(this: IExecuteFunctions, itemIndex: number): number
 }
 
 export function readCostLimits(this: IExecuteFunctions, itemIndex: number): CostLimits {
-	const perNumber = this.getNodeParameter('maxMonthlyCostPerNumber', itemIndex) as number;
-	const total = this.getNodeParameter('maxTotalMonthlyCost', itemIndex) as number;
-	const currency = readString.call(this, 'costCurrency', itemIndex).toUpperCase();
-	check.call(this, itemIndex, 'Max Monthly Cost per Number', validateCost(perNumber, 'Max Monthly Cost per Number'));
-	check.call(this, itemIndex, 'Max Total Monthly Cost', validateCost(total, 'Max Total Monthly Cost'));
-	check.call(this, itemIndex, 'Currency', validateCurrencyCode(currency));
-	return { maxMonthlyCostPerNumber: perNumber, maxTotalMonthlyCost: total, currencyCode: currency };
+	const limits = readCurrencyLimit.call(this, itemIndex, {
+		currencyCode: readString.call(this, 'costCurrency', itemIndex).toUpperCase(),
+		maxMonthlyCostPerNumber: this.getNodeParameter('maxMonthlyCostPerNumber', itemIndex),
+		maxTotalMonthlyCost: this.getNodeParameter('maxTotalMonthlyCost', itemIndex),
+	});
+	const collection = this.getNodeParameter('otherCurrencyLimits', itemIndex, {}) as { limit?: IDataObject[] };
+	const otherCurrencies = (collection.limit ?? []).map((limit) =>
+		readCurrencyLimit.call(
+			this,
+			itemIndex,
+			{ ...limit, currencyCode: String(limit.currencyCode ?? '').trim().toUpperCase() },
+			OTHER_CURRENCIES,
+		),
+	);
+	const seen = new Set<string>();
+	for (const { currencyCode } of [limits, ...otherCurrencies]) {
+		check.call(this, itemIndex, OTHER_CURRENCIES, seen.has(currencyCode) ? `${currencyCode} has limits twice; state each currency once.` : undefined);
+		seen.add(currencyCode);
+	}
+	return otherCurrencies.length > 0 ? { ...limits, otherCurrencies } : limits;
+}
+
+const OTHER_CURRENCIES = 'Limits in Other Currencies';
+
+function readCurrencyLimit(this: IExecuteFunctions, itemIndex: number, raw: IDataObject, within?: string): CurrencyCostLimit {
+	const label = (name: string) => (within ? `${within} → ${name}` : name);
+	const { currencyCode, maxMonthlyCostPerNumber: perNumber, maxTotalMonthlyCost: total } = raw;
+	check.call(this, itemIndex, label('Max Monthly Cost per Number'), validateCost(perNumber, 'Max Monthly Cost per Number'));
+	check.call(this, itemIndex, label('Max Total Monthly Cost'), validateCost(total, 'Max Total Monthly Cost'));
+	check.call(this, itemIndex, label('Currency'), validateCurrencyCode(String(currencyCode)));
+	return { currencyCode: String(currencyCode), maxMonthlyCostPerNumber: perNumber as number, maxTotalMonthlyCost: total as number };
 }
 
 export function readOperationId(this: IExecuteFunctions, itemIndex: number): string {

@@ -38,6 +38,7 @@ export function summarizePurchase(plan: Pick<PurchasePlan, 'source' | 'numbers' 
 		totalMonthlyCost: verdict.totalMonthlyCost,
 		highestMonthlyCost: verdict.highestMonthlyCost,
 		currencyCode: verdict.currencyCode,
+		costByCurrency: verdict.costByCurrency,
 		expiresAt: plan.expiresAt ?? null,
 	};
 }

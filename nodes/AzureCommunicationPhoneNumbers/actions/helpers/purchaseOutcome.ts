@@ -7,16 +7,22 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import type { CurrencyCost } from './costGuard';
+
 /** What is bought: a search or a reservation. */
 export type PurchaseSource = { searchId: string | null } | { reservationId: string };
 
-/** The search or reservation id and what it holds (null when unknown, e.g. its search failed). */
+/**
+ * The search or reservation id and what it holds (null when unknown, e.g. its search failed). The total, highest cost
+ * and currency are null when the numbers are priced in several currencies; `costByCurrency` has one entry per currency.
+ */
 export interface PurchaseSummary extends IDataObject {
 	phoneNumbers: string[] | null;
 	phoneNumberCount: number | null;
 	totalMonthlyCost: number | null;
 	highestMonthlyCost: number | null;
 	currencyCode: string | null;
+	costByCurrency: CurrencyCost[] | null;
 	expiresAt: string | null;
 }
 
@@ -43,6 +49,7 @@ export function unknownSummary(source: PurchaseSource & IDataObject): PurchaseSu
 		totalMonthlyCost: null,
 		highestMonthlyCost: null,
 		currencyCode: null,
+		costByCurrency: null,
 		expiresAt: null,
 	};
 }

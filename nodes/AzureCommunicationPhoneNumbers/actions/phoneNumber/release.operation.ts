@@ -3,8 +3,8 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { encodePhoneNumber } from '../../../shared/acs/phoneNumber';
 import { concurrencyOption, lroModeFields, type ItemOutput } from '../../../shared/node';
 import { pendingOutput, runLongOperation } from '../helpers/lro';
-import { readPhoneNumber } from '../helpers/parameters';
 import { phoneNumbersApi } from '../helpers/request';
+import { readExplicitPhoneNumber } from './explicitNumber';
 import { optionsCollection, phoneNumberLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -26,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['phoneNumbe
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
-	const phoneNumber = readPhoneNumber.call(this, itemIndex);
+	const phoneNumber = await readExplicitPhoneNumber.call(this, itemIndex);
 	const { handle, outcome } = await runLongOperation.call(
 		this,
 		itemIndex,

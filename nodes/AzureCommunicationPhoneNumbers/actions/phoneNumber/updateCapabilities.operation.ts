@@ -5,8 +5,9 @@ import { concurrencyOption, lroModeFields, type ItemOutput } from '../../../shar
 import type { PurchasedPhoneNumber } from '../helpers/acsTypes';
 import { pendingOutput, runLongOperation } from '../helpers/lro';
 import { purchasedNumberOutput } from '../helpers/output';
-import { invalidParameter, readPhoneNumber, readString } from '../helpers/parameters';
+import { invalidParameter, readString } from '../helpers/parameters';
 import { phoneNumbersApi } from '../helpers/request';
+import { readExplicitPhoneNumber } from './explicitNumber';
 import { capabilityOptions, optionsCollection, phoneNumberLocator } from '../common.descriptions';
 
 const KEEP = { name: 'Keep Current', value: '' };
@@ -42,7 +43,6 @@ export const description = updateDisplayOptions(
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
-	const phoneNumber = readPhoneNumber.call(this, itemIndex);
 	const body: IDataObject = {};
 	const calling = readString.call(this, 'callingCapability', itemIndex);
 	const sms = readString.call(this, 'smsCapability', itemIndex);
@@ -51,6 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (Object.keys(body).length === 0) {
 		throw invalidParameter.call(this, itemIndex, 'Calling', 'choose a new calling or SMS capability (both are "Keep Current")');
 	}
+	const phoneNumber = await readExplicitPhoneNumber.call(this, itemIndex);
 	const { handle, outcome } = await runLongOperation.call(this, itemIndex, {
 		method: 'PATCH',
 		path: `/phoneNumbers/${encodePhoneNumber(phoneNumber)}/capabilities`,

@@ -13,6 +13,7 @@ import {
 	costGuardFields,
 	costGuardNotice,
 	optionsCollection,
+	otherCurrencyLimitsField,
 	reservationIdField,
 } from '../common.descriptions';
 import { getReservation } from './get.operation';
@@ -22,6 +23,7 @@ const properties: INodeProperties[] = [
 	reservationIdField,
 	agreeToNotResellField,
 	...costGuardFields,
+	otherCurrencyLimitsField,
 	...lroModeFields(),
 	optionsCollection(),
 ];
