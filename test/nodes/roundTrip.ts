@@ -7,7 +7,7 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import type { RunningEmulator } from '../../emulator';
 import { credentialStore, ITEMS_TRIGGER_TYPE, itemsTriggerParameters, nodeOutputs, runWorkflow } from '../support/engine';
-import { credentialsFor } from './credentialsFor';
+import { credentialsFor } from '../support/fixtures';
 
 export interface RoundTrip {
 	read: IDataObject[];
