@@ -1,16 +1,19 @@
 /**
  * Reads a route numberPattern the way .NET's Regex (RegexOptions.None) reads it, for the subset of the dialect the
  * emulator evaluates: literals and escapes, `.`, classes (ranges, negation, subtraction, \d \w \s, \p{category}),
- * groups `( )`, `(?: )`, `(?<name> )`, `(?'name' )`, comments `(?# )`, alternation, every quantifier (greedy or
+ * groups `( )`, `(?: )`, `(?<name> )`, `(?'name' )`, `(?<2> )`, comments `(?# )`, alternation, every quantifier (greedy or
  * lazy, also after an anchor: `^+1` repeats the anchor), and the anchors ^ $ \A \z \Z \G \b \B.
  *
  * The answer is one of:
  * - `invalid`: .NET refuses the pattern, with the reason;
- * - `unsupported`: the pattern uses a construct outside the subset (lookarounds, atomic groups, conditionals,
- *   backreferences, balancing or numbered groups, inline options, Unicode blocks). The emulator stores such a
- *   pattern without checking the rest of it, and does not evaluate it;
+ * - `unsupported`: the pattern uses a construct outside the subset (lookarounds, atomic groups, backreferences,
+ *   inline options, Unicode blocks, conditionals, balancing groups). Reading goes on through the first five, so
+ *   the rest is still checked (a backreference to a group that does not exist is refused); it stops at the others
+ *   and at the x and n options, which change how the rest reads. Such a pattern is accepted and not evaluated;
  * - `ok`: the pattern as a tree of code-unit tests, assertions, sequences, alternatives and repetitions.
  */
+
+import { captureGroups, type CaptureGroups } from './captureGroups';
 
 export type Assertion = 'start' | 'end' | 'endOrFinalNewline' | 'wordBoundary' | 'notWordBoundary';
 
@@ -58,13 +61,18 @@ const SHORTHANDS: Record<string, UnitTest> = {
 const SIMPLE_ESCAPES: Record<string, number> = { a: 7, b: 8, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11 };
 
 const NOTHING: PatternNode = { kind: 'sequence', items: [] };
+const OPTIONS_ONLY: PatternNode = { kind: 'sequence', items: [] };
 
 class Reader {
   private at = 0;
   /** The first construct outside the subset; reading goes on when its syntax can be checked without it. */
   unsupported: string | undefined;
 
-  constructor(private readonly text: string) {}
+  private readonly groups: CaptureGroups;
+
+  constructor(private readonly text: string) {
+    this.groups = captureGroups(text);
+  }
 
   read(): PatternNode {
     const tree = this.alternatives();
@@ -109,8 +117,9 @@ class Reader {
       if (ch === '*' || ch === '+' || ch === '?' || (ch === '{' && this.quantifierAhead()))
         throw new Invalid(afterQuantifier ? 'Nested quantifier.' : 'Quantifier following nothing.');
       let atom = this.atom();
-      this.skipComments();
       afterQuantifier = false;
+      if (atom === OPTIONS_ONLY) continue; // .NET: nothing to quantify after (?i)
+      this.skipComments();
       const bounds = this.quantifier();
       if (bounds) {
         atom = { kind: 'repeat', body: atom, min: bounds.min, max: bounds.max };
@@ -184,10 +193,22 @@ class Reader {
       if (kind === '=' || kind === '!') return this.skippedGroup('lookahead (?= ) / (?! )');
       if (kind === '>') return this.skippedGroup('atomic group (?> )');
       if (kind === '(') throw new Unsupported('conditional (?( ) )');
-      if (/[imnsx+-]/i.test(kind)) throw new Unsupported('inline options (?imnsx-imnsx)');
+      if (/[imnsx+-]/i.test(kind)) return this.options();
       throw new Invalid('Unrecognized grouping construct.');
     }
     return this.groupBody();
+  }
+
+  /** `(?imnsx-imnsx)` or `(?imnsx-imnsx: )`; reading goes on unless x (whitespace) or n (numbering) changes syntax. */
+  private options(): PatternNode {
+    const letters = /^[imnsx+-]*/i.exec(this.text.slice(this.at - 1))![0];
+    this.at += letters.length - 1;
+    const end = this.next();
+    if (end !== ')' && end !== ':') throw new Invalid('Unrecognized grouping construct.');
+    if (/[xn]/i.test(letters)) throw new Unsupported('inline options x or n');
+    if (end === ':') return this.skippedGroup('inline options (?imnsx-imnsx)');
+    this.unsupported ??= 'inline options (?imnsx-imnsx)';
+    return OPTIONS_ONLY;
   }
 
   private namedGroup(close: string): PatternNode {
@@ -236,12 +257,29 @@ class Reader {
     if (anchors[ch]) return { kind: 'assert', assertion: anchors[ch] };
     if (SHORTHANDS[ch]) return { kind: 'unit', test: SHORTHANDS[ch] };
     if (ch === 'p' || ch === 'P') return { kind: 'unit', test: this.property(ch === 'P') };
-    if (ch === 'k') throw new Unsupported('named backreference \\k<name>');
-    if ((ch === '<' || ch === "'") && this.peek() !== undefined && isWordUnit(this.peek()!.charCodeAt(0)))
-      throw new Unsupported('named backreference \\<name>');
-    if (/[1-9]/.test(ch)) throw new Unsupported('backreference \\n');
+    if (ch === 'k' || ch === '<' || ch === "'") {
+      const reference = /^(?:k?)([<'])(?:(\d+)|([\p{L}\p{Mn}\p{Nd}\p{Pc}]+))([>'])/u.exec(this.text.slice(this.at - 1));
+      const closes = reference !== null && (reference[1] === '<' ? '>' : "'") === reference[4];
+      if (closes) return this.backreference(reference[0].length - 1, reference[2], reference[3]);
+      if (ch === 'k') throw new Invalid('Malformed \\k<...> named back reference.');
+    }
+    if (/[1-9]/.test(ch)) {
+      const digits = /^\d+/.exec(this.text.slice(this.at - 1))![0];
+      if (this.groups.numbers.has(Number(digits))) return this.backreference(digits.length - 1, digits);
+      if (Number(digits) <= 9) throw new Invalid(`Reference to undefined group number ${digits}.`);
+      throw new Unsupported('octal escape after a backslash and a digit');
+    }
     const unit = this.characterEscape(ch, false);
     return { kind: 'unit', test: (u) => u === unit };
+  }
+
+  /** A reference to a group that exists is not evaluated; one to a missing group is refused, as .NET does. */
+  private backreference(length: number, number?: string, name?: string): PatternNode {
+    if (number !== undefined && !this.groups.numbers.has(Number(number))) throw new Invalid(`Reference to undefined group number ${number}.`);
+    if (name !== undefined && !this.groups.names.has(name)) throw new Invalid(`Reference to undefined group name ${name}.`);
+    this.at += length;
+    this.unsupported ??= 'backreferences';
+    return NOTHING;
   }
 
   /** After `\p` or `\P`: `{Category}`. */

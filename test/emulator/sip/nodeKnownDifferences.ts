@@ -33,10 +33,10 @@ export const NODE_EMULATOR_DIFFERENCES: NodeEmulatorDifference[] = [
     id: 'unchecked-unsupported-construct',
     right: 'node',
     reason:
-      'The emulator does not check the syntax of constructs outside its subset (backreferences, balancing groups, ' +
-      'conditionals, inline options, Unicode block names): it stores such a pattern, and testRoutesWithNumber answers ' +
-      '501 for it. .NET refuses some of them (a reference to a group that does not exist, an unknown block name), and ' +
-      'so do the node and the service.',
+      'The emulator does not check everything about constructs outside its subset: the rest of a pattern after a ' +
+      'conditional, a balancing group or the x and n options, and Unicode block names. It stores such a pattern, and ' +
+      'testRoutesWithNumber answers 501 for it. .NET refuses some of them (an unknown block name, a syntax error after ' +
+      'a conditional), and so do the node and the service.',
     applies: (c) =>
       c.emulatorStatus === 200 &&
       c.nodeCodes.every((code) => code === 'InvalidRouteNumberPattern') &&
