@@ -69,6 +69,12 @@ function refuseRoute(route: unknown): SipRefusal | undefined {
  * every trunk must lie under one of them.
  */
 export function refuseDocument(document: SipDocument, domainRules: boolean): SipRefusal | undefined {
+  for (const section of ['trunks', 'domains'] as const) {
+    const value: unknown = document[section];
+    if (value !== undefined && value !== null && !isObject(value)) return refusal('InvalidRequestBody', `${section} must be an object keyed by name.`);
+  }
+  const routeList: unknown = document.routes;
+  if (routeList !== undefined && routeList !== null && !Array.isArray(routeList)) return refusal('InvalidRequestBody', 'routes must be a list.');
   const domains = Object.keys(isObject(document.domains) ? document.domains : {});
   const trunks = isObject(document.trunks) ? document.trunks : {};
   const routes: unknown[] = Array.isArray(document.routes) ? document.routes : [];

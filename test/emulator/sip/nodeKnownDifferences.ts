@@ -8,6 +8,7 @@ import { checkNumberPattern } from '../../../emulator/sip/routeMatching';
 
 export interface AgreementCase {
   preview: boolean;
+  /** The PATCH body, or { candidate } for a testRoutesWithNumber candidate configuration. */
   patch: unknown;
   nodeCodes: string[];
   emulatorStatus: number;
@@ -22,13 +23,34 @@ export interface NodeEmulatorDifference {
   applies(c: AgreementCase): boolean;
 }
 
-function patternsOf(patch: unknown): string[] {
-  const routes = (patch as { routes?: unknown } | null)?.routes;
+/** The route patterns of a patch, or of a candidate configuration ({ candidate }). */
+function patternsOf(body: unknown): string[] {
+  const document = (body as { candidate?: unknown } | null)?.candidate ?? body;
+  const routes = (document as { routes?: unknown } | null)?.routes;
   if (!Array.isArray(routes)) return [];
   return routes.flatMap((route) => (typeof route?.numberPattern === 'string' ? [route.numberPattern as string] : []));
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export const NODE_EMULATOR_DIFFERENCES: NodeEmulatorDifference[] = [
+  {
+    id: 'candidate-shape',
+    right: 'emulator',
+    reason:
+      'A candidate configuration whose trunks or domains are not an object, or whose routes are not a list, is ' +
+      'refused by the emulator (InvalidRequestBody) before anything else, as the service refuses JSON it cannot ' +
+      "read. The node's validateSipConfiguration assumes a well-formed document (it accepts it, or names another " +
+      'problem): the node checks these shapes earlier, when it reads the Candidate Configuration parameter ' +
+      '(documentInput), so no such candidate reaches it.',
+    applies: (c) => {
+      const candidate = (c.patch as { candidate?: Record<string, unknown> } | null)?.candidate;
+      if (!candidate || c.emulatorCode !== 'InvalidRequestBody') return false;
+      const badMap = (value: unknown) => value !== undefined && value !== null && !isObject(value);
+      return badMap(candidate.trunks) || badMap(candidate.domains) || (candidate.routes != null && !Array.isArray(candidate.routes));
+    },
+  },
   {
     id: 'unchecked-unsupported-construct',
     right: 'node',

@@ -74,6 +74,13 @@ describe('testRoutesWithNumber with the emulator matcher', () => {
     expect((await test_(`+${'1'.repeat(30)}`, candidate)).body.matchingRoutes.map((r: { name: string }) => r.name)).toEqual(['Nested']);
   });
 
+  test('a candidate whose sections have the wrong JSON type is refused as a bad body, not answered with a server error', async () => {
+    for (const candidate of [{ routes: 'x' }, { trunks: 'x', routes: [] }, { domains: [1], routes: [] }]) {
+      const res = await test_('+14255550100', candidate);
+      expect([res.status, res.body.error.code, res.body.error.innererror?.code]).toEqual([422, 'UnprocessableConfiguration', 'InvalidRequestBody']);
+    }
+  });
+
   test('a pattern outside the emulator subset, or too large to evaluate, is stored but not guessed: 501 naming the route', async () => {
     for (const numberPattern of ['^(?=\\+1)\\+\\d+$', '^(\\d|){100000}$']) {
       const routes = [{ name: 'Odd', numberPattern, trunks: ['sbc.contoso.com'] }];
