@@ -2,7 +2,7 @@
  * Typed wrappers of the domains' control routes (`emu.control.phoneNumbers`, `emu.control.sip`); see
  * emulator/phoneNumbers/README.md and emulator/sip/README.md. Types only are taken from the domains.
  */
-import type { SipConfiguration, SipTrunkHealth } from '../../nodes/shared/acs/sip/types';
+import type { SipTrunkHealth, StoredSipDocument } from '../sip/model';
 import type { ErrorBody, InventorySettings, LroPlan, OperationType, PhoneNumbersState } from '../phoneNumbers/model';
 
 type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -111,7 +111,7 @@ export class SipControl {
   constructor(private readonly call: Call) {}
 
   /** The stored document with every field (GA and preview) and the health set so far. */
-  config(): Promise<{ config: Required<Pick<SipConfiguration, 'trunks' | 'routes' | 'domains'>>; health: Record<string, SipTrunkHealth> }> {
+  config(): Promise<{ config: StoredSipDocument; health: Record<string, SipTrunkHealth> }> {
     return this.call('GET', '/_emulator/sip/config');
   }
 

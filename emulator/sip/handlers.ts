@@ -1,19 +1,18 @@
 /** GET /sip, PATCH /sip, POST /sip:testRoutesWithNumber, as the service answers them. */
 import { acsError, requireMediaType, type EmulatorContext, type EmulatorReply, type EmulatorRequest } from '../core/types';
-import { SERVICE_MESSAGES, validateSipConfiguration, validateSipPatch, type SipConfigIssue } from '../../nodes/shared/acs/sip/configValidation';
-import { applySipPatch } from '../../nodes/shared/acs/sip/mergePatch';
-import { matchRoutes } from '../../nodes/shared/acs/sip/routeMatcher';
-import type { SipConfiguration } from '../../nodes/shared/acs/sip/types';
+import { mergePatch } from './mergePatch';
+import type { SipDocument } from './model';
+import { matchRoutes } from './routeMatching';
 import { storedRoute, storedTrunk, type SipState } from './state';
+import { refuseDocument, refusePatch, type SipRefusal } from './validation';
 import { configurationView, isPreviewVersion, patchForVersion, routesView } from './views';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
 
-/** Live SIP error bodies: UnprocessableConfiguration + innererror, plain application/json. */
-export function issueReply(found: SipConfigIssue): EmulatorReply {
-  return acsError(found.httpStatus, 'UnprocessableConfiguration', 'One or more request inputs are not valid.', {
-    innererror: { code: found.code, message: SERVICE_MESSAGES[found.code] ?? found.message },
-    target: found.target || undefined,
+/** Live SIP error bodies: UnprocessableConfiguration + innererror, no `target`, plain application/json. */
+export function refusalReply(refused: SipRefusal): EmulatorReply {
+  return acsError(refused.status, 'UnprocessableConfiguration', 'One or more request inputs are not valid.', {
+    innererror: { code: refused.code, message: refused.message },
     headers: { 'Content-Type': 'application/json', 'x-ms-error-code': 'UnprocessableConfiguration' },
   });
 }
@@ -27,11 +26,10 @@ export function patchSip(state: SipState, req: EmulatorRequest, ctx: EmulatorCon
   const wrongType = requireMediaType(req, 'application/merge-patch+json');
   if (wrongType) return wrongType;
   const patch = patchForVersion(req.body, req.apiVersion);
-  const current = state.config;
-  const merged = applySipPatch(current, (patch ?? {}) as never).value;
+  const merged = mergePatch(state.config, patch ?? {}) as SipDocument;
   // Domain rules belong to the domain-era previews; GA keeps its behaviour.
-  const issues = validateSipPatch(current, patch, merged, { domainRules: isPreviewVersion(req.apiVersion) });
-  if (issues.length > 0) return issueReply(issues[0]);
+  const refused = refusePatch(state.config, patch, merged, isPreviewVersion(req.apiVersion));
+  if (refused) return refusalReply(refused);
 
   const trunks: SipState['config']['trunks'] = {};
   for (const [fqdn, trunk] of Object.entries(merged.trunks ?? {})) trunks[fqdn] = storedTrunk(trunk);
@@ -50,17 +48,24 @@ export function testRoutesWithNumber(state: SipState, req: EmulatorRequest): Emu
     return acsError(404, 'NotFound', `The route is not available in api-version ${req.apiVersion}; use a preview version such as 2024-11-15-preview.`);
   const target = req.query.get('targetPhoneNumber');
   if (!target) return acsError(400, 'BadRequest', 'The targetPhoneNumber query parameter is required.');
-  let configuration: SipConfiguration = state.config;
+  let configuration: SipDocument = state.config;
   const candidate = req.body;
   if (candidate !== undefined && candidate !== null && !(typeof candidate === 'object' && Object.keys(candidate).length === 0)) {
     const wrongType = requireMediaType(req, 'application/json');
     if (wrongType) return wrongType;
     if (typeof candidate !== 'object' || Array.isArray(candidate))
       return acsError(400, 'BadRequest', 'The body must be a SIP configuration object.');
-    configuration = candidate as SipConfiguration;
-    const issues = validateSipConfiguration(configuration, { domainRules: true });
-    if (issues.length > 0) return issueReply(issues[0]);
+    configuration = candidate as SipDocument;
+    const refused = refuseDocument(configuration, true);
+    if (refused) return refusalReply(refused);
   }
-  const { matchingRoutes } = matchRoutes(configuration, target);
-  return { status: 200, headers: JSON_HEADERS, body: { matchingRoutes: routesView(matchingRoutes, true) } };
+  const matched = matchRoutes(configuration.routes ?? [], target);
+  if ('notEvaluated' in matched)
+    return acsError(
+      501,
+      'NotImplemented',
+      `The emulator cannot answer this test: it does not evaluate the numberPattern of route "${matched.notEvaluated.name}" because ${matched.reason}. ` +
+        'The service does; to test routing in the emulator, use patterns without that construct.',
+    );
+  return { status: 200, headers: JSON_HEADERS, body: { matchingRoutes: routesView(matched.matchingRoutes, true) } };
 }

@@ -1,8 +1,8 @@
 /** State of the SIP domain: the one SIP document of the resource (all fields, GA and preview) and trunk health. */
-import type { SipConfiguration, SipRoute, SipTrunk, SipTrunkHealth } from '../../nodes/shared/acs/sip/types';
+import type { SipRoute, SipTrunk, SipTrunkHealth, StoredSipDocument } from './model';
 
 export interface SipState {
-  config: Required<Pick<SipConfiguration, 'trunks' | 'routes' | 'domains'>>;
+  config: StoredSipDocument;
   /** Set through the control API; trunks without an entry report "unknown". */
   health: Record<string, SipTrunkHealth>;
 }

@@ -1,10 +1,11 @@
 /**
  * What each api-version shows of the stored document. GA (2023-03-01 and other non-preview versions) shows
  * trunks {sipSignalingPort} and routes {name, numberPattern, description?, trunks}; previews add domains,
- * trunk enabled/directTransfer/privacyHeader/ipAddressVersion (with defaults), route callerIdOverride and,
+ * trunk enabled/directTransfer/privacyHeader/ipAddressVersion (with defaults), route callerIdOverride (null when
+ * unset) and,
  * with expand=trunks/health, trunk health.
  */
-import type { SipConfiguration, SipConfigurationPatch, SipRoute, SipTrunk } from '../../nodes/shared/acs/sip/types';
+import type { SipDocument, SipRoute, SipTrunk } from './model';
 import { UNKNOWN_HEALTH, type SipState } from './state';
 
 export function isPreviewVersion(apiVersion: string): boolean {
@@ -14,7 +15,7 @@ export function isPreviewVersion(apiVersion: string): boolean {
 function routeView(route: SipRoute, preview: boolean): SipRoute {
   const out: SipRoute = { name: route.name, numberPattern: route.numberPattern, trunks: [...(route.trunks ?? [])] };
   if (route.description !== undefined) out.description = route.description;
-  if (preview && route.callerIdOverride !== undefined) out.callerIdOverride = route.callerIdOverride;
+  if (preview) out.callerIdOverride = route.callerIdOverride ?? null;
   return out;
 }
 
@@ -35,11 +36,11 @@ function trunkView(fqdn: string, trunk: SipTrunk, state: SipState, preview: bool
   return out;
 }
 
-export function configurationView(state: SipState, apiVersion: string, withHealth = false): SipConfiguration {
+export function configurationView(state: SipState, apiVersion: string, withHealth = false): SipDocument {
   const preview = isPreviewVersion(apiVersion);
   const trunks: Record<string, SipTrunk> = {};
   for (const [fqdn, trunk] of Object.entries(state.config.trunks)) trunks[fqdn] = trunkView(fqdn, trunk, state, preview, withHealth);
-  const view: SipConfiguration = {};
+  const view: SipDocument = {};
   if (preview) view.domains = Object.fromEntries(Object.entries(state.config.domains).map(([n, d]) => [n, { enabled: d.enabled }]));
   view.trunks = trunks;
   view.routes = routesView(state.config.routes, preview);
@@ -49,10 +50,10 @@ export function configurationView(state: SipState, apiVersion: string, withHealt
 /** A GA request cannot touch preview-only fields: they are dropped from its patch, as unknown properties. */
 export function patchForVersion(patch: unknown, apiVersion: string): unknown {
   if (isPreviewVersion(apiVersion) || typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
-  const p = { ...(patch as SipConfigurationPatch & Record<string, unknown>) };
+  const p = { ...(patch as Record<string, unknown>) };
   delete p.domains;
   if (p.trunks && typeof p.trunks === 'object' && !Array.isArray(p.trunks)) {
-    const trunks: Record<string, unknown> = {};
+    const trunks = Object.create(null) as Record<string, unknown>; // a "__proto__" key stays a key, to be refused
     for (const [fqdn, update] of Object.entries(p.trunks)) {
       trunks[fqdn] =
         update && typeof update === 'object' && !Array.isArray(update)
@@ -61,7 +62,7 @@ export function patchForVersion(patch: unknown, apiVersion: string): unknown {
             : {}
           : update;
     }
-    p.trunks = trunks as SipConfigurationPatch['trunks'];
+    p.trunks = trunks;
   }
   if (Array.isArray(p.routes)) {
     p.routes = p.routes.map((route) => {

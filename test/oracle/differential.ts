@@ -81,7 +81,8 @@ export function compare(
     if ('timeout' in theirs) result.dotnetTimeouts++;
     const record = (kind: Disagreement['kind']): void => {
       const entry = known.find(
-        (k) => k.kind === kind && (k.pattern?.test(c.pattern) ?? true) && (k.input?.test(c.input) ?? true),
+        (k) =>
+          k.kind === kind && (k.pattern?.test(c.pattern) ?? true) && (k.input?.test(c.input) ?? true) && (k.ours?.(ours) ?? true),
       );
       result.disagreements.push({ ...c, kind, dotnet: theirs, ours, known: entry });
     };

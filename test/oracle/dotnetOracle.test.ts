@@ -1,13 +1,15 @@
 /**
- * Differential test of the .NET pattern translator against Mono's System.Text.RegularExpressions: thousands of
- * seeded patterns and inputs, compared on validity and IsMatch. Mono is installed when missing (root + apt-get);
+ * Differential test of the .NET pattern translator, and of the emulator's own pattern matcher, against Mono's
+ * System.Text.RegularExpressions: thousands of seeded patterns and inputs, compared on validity and IsMatch. Mono is installed when missing (root + apt-get);
  * in CI (CI=true) a missing oracle fails, elsewhere the test is skipped with the reason.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { askEmulator } from './askEmulator';
 import { askTranslator } from './askTranslator';
 import { compare, type Comparison, type Disagreement } from './differential';
-import { KNOWN_DIFFERENCES } from './knownDifferences';
+import { EMULATOR_KNOWN_DIFFERENCES } from './emulatorKnownDifferences';
+import { KNOWN_DIFFERENCES, type KnownDifference } from './knownDifferences';
 import { askMono, setUpMonoOracle } from './monoOracle';
 import { buildCases, CI_SEED, oracleSeed } from './oracleCases';
 
@@ -20,8 +22,7 @@ function describeCase(d: Disagreement): string {
 }
 
 function figures(result: Comparison): string {
-  const known = new Map<string, number>();
-  for (const d of result.disagreements) if (d.known) known.set(d.known.id, (known.get(d.known.id) ?? 0) + 1);
+  const known = knownCounts(result);
   return [
     `seed ${seed}: ${result.cases} cases; .NET: ${result.dotnetValid} valid (${result.dotnetMatches} match, ${result.dotnetNonMatches} no match, ${result.dotnetTimeouts} timeout, ${result.dotnetCrashes.length} Mono engine crash), ${result.dotnetInvalid} invalid`,
     `agree on validity: ${result.agreeOnValidity}/${result.cases}; agree on IsMatch: ${result.agreeOnIsMatch}/${result.comparedIsMatch}; not evaluated locally: ${result.notEvaluatedLocally}`,
@@ -43,6 +44,38 @@ function agreementTable(r: Comparison): string {
     `| agree on IsMatch | ${n(r.agreeOnIsMatch)} of ${n(r.comparedIsMatch)} |`,
     `| not evaluated locally (the translator warns it is approximate) | ${n(r.notEvaluatedLocally)} |`,
   ].join('\n');
+}
+
+/** The emulator's figures table of docs/sip-routing-node.md ("Agreement with .NET"). */
+function emulatorAgreementTable(r: Comparison): string {
+  const n = (value: number): string => value.toLocaleString('en-US');
+  const refusedValid = r.disagreements.filter((d) => d.kind === 'validity' && d.dotnet.valid).length;
+  return [
+    `| emulator: agree on validity | ${n(r.agreeOnValidity)} of ${n(r.cases)} |`,
+    `| emulator: refuses a pattern .NET accepts | ${n(refusedValid)} |`,
+    `| emulator: IsMatch compared (valid on both sides, evaluated by the emulator) | ${n(r.comparedIsMatch)} |`,
+    `| emulator: agree on IsMatch | ${n(r.agreeOnIsMatch)} of ${n(r.comparedIsMatch)} |`,
+    `| emulator: not evaluated (outside its subset, or too large) | ${n(r.notEvaluatedLocally)} |`,
+  ].join('\n');
+}
+
+function knownCounts(result: Comparison): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of result.disagreements) if (d.known) counts.set(d.known.id, (counts.get(d.known.id) ?? 0) + 1);
+  return counts;
+}
+
+/** The documented figures: the table, then each known difference as "**id** (count, ". */
+function expectDocumented(table: string, result: Comparison, section: string): void {
+  const docs = readFileSync(join(__dirname, '..', '..', 'docs', 'sip-routing-node.md'), 'utf8');
+  expect(docs).toContain(table);
+  const part = docs.slice(docs.indexOf(section));
+  for (const [id, count] of knownCounts(result)) expect(part).toContain(`**${id}** (${count}, `);
+}
+
+function expectNoStaleEntry(result: Comparison, known: readonly KnownDifference[]): void {
+  const seen = new Set(result.disagreements.map((d) => d.known?.id));
+  expect(known.map((k) => k.id).filter((id) => !seen.has(id))).toEqual([]);
 }
 
 if (!setup.ok) {
@@ -96,16 +129,35 @@ if (!setup.ok) {
     });
 
     (seed === CI_SEED ? test : test.skip)('the documented figures are the measured ones', () => {
-      const docs = readFileSync(join(__dirname, '..', '..', 'docs', 'sip-routing-node.md'), 'utf8');
-      expect(docs).toContain(agreementTable(result));
-      const counts = new Map<string, number>();
-      for (const d of result.disagreements) if (d.known) counts.set(d.known.id, (counts.get(d.known.id) ?? 0) + 1);
-      for (const [id, count] of counts) expect(docs).toContain(`**${id}** (${count}, `);
+      expectDocumented(agreementTable(result), result, '### Agreement with .NET');
     });
 
     (seed === CI_SEED ? test : test.skip)('every known difference still occurs (the table has no stale entry)', () => {
-      const seen = new Set(result.disagreements.map((d) => d.known?.id));
-      expect(KNOWN_DIFFERENCES.map((k) => k.id).filter((id) => !seen.has(id))).toEqual([]);
+      expectNoStaleEntry(result, KNOWN_DIFFERENCES);
+    });
+  });
+
+  describe(`the emulator's own matcher agrees with .NET (Mono) on the same ${PATTERNS} seeded patterns`, () => {
+    const cases = buildCases(seed, PATTERNS);
+    const result = compare(cases, askMono(executable, cases), askEmulator(cases), EMULATOR_KNOWN_DIFFERENCES);
+    console.log(`.NET regex oracle, emulator matcher\n${figures(result)}`);
+
+    test('every pattern .NET accepts is accepted by the emulator', () => {
+      const refused = result.disagreements.filter((d) => d.kind === 'validity' && d.dotnet.valid);
+      expect(refused.map(describeCase)).toEqual([]);
+    });
+
+    test('where the emulator evaluates a pattern, it answers as .NET; every other difference is a known one', () => {
+      const unknown = result.disagreements.filter((d) => !d.known);
+      expect(unknown.map(describeCase)).toEqual([]);
+    });
+
+    (seed === CI_SEED ? test : test.skip)('the documented figures are the measured ones', () => {
+      expectDocumented(emulatorAgreementTable(result), result, "#### The emulator's matcher");
+    });
+
+    (seed === CI_SEED ? test : test.skip)('every known difference still occurs (the table has no stale entry)', () => {
+      expectNoStaleEntry(result, EMULATOR_KNOWN_DIFFERENCES);
     });
   });
 }

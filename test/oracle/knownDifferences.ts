@@ -4,12 +4,16 @@
  * (each when given). `origin` says whether the translator is knowingly inexact or Mono differs from .NET (Core),
  * the service's runtime.
  */
+import type { OurAnswer } from './differential';
+
 export interface KnownDifference {
   id: string;
   kind: 'validity' | 'isMatch';
-  origin: 'translator' | 'mono';
+  origin: 'translator' | 'emulator' | 'mono';
   pattern?: RegExp;
   input?: RegExp;
+  /** Also required, when given: a condition on the local answer. */
+  ours?: (answer: OurAnswer) => boolean;
   reason: string;
 }
 

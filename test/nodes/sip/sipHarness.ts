@@ -83,8 +83,14 @@ export async function seedSip(emu: RunningEmulator, patch: IDataObject, apiVersi
 	await emu.control.clearRequestLog();
 }
 
+/**
+ * The document as GET /sip answers it, in the desired-state shape: the preview API answers an unset
+ * callerIdOverride as null, which is left out here.
+ */
 export async function storedSip(emu: RunningEmulator, apiVersion = PREVIEW): Promise<IDataObject> {
-	return (await signedSip(emu, 'GET', apiVersion)) as IDataObject;
+	const document = (await signedSip(emu, 'GET', apiVersion)) as IDataObject;
+	for (const route of (document.routes ?? []) as IDataObject[]) if (route.callerIdOverride === null) delete route.callerIdOverride;
+	return document;
 }
 
 /** ACS requests the node sent (control calls are not logged), as 'METHOD /path'. */
