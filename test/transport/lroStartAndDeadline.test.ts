@@ -180,8 +180,9 @@ describe('polling learnt from earlier operations of the same kind', () => {
 			await waitForOperation.call(context, await startSearch(context), { timeoutSeconds: 10, skipResult: true });
 			polls.push((await log(emu)).filter((line) => line.includes('/operations/')).length);
 		}
-		// The first follows the default cadence (polls at 0, 0.25, 0.58, 1.0, 1.55 s).
-		expect(polls[0]).toBe(5);
+		// The first follows the default cadence (polls at 0, 0.25, 0.58, 1.0, 1.55 s): at most 5, fewer when a loaded
+		// machine delays the polls.
+		expect(polls[0]).toBeLessThanOrEqual(5);
 		// What it learnt: windows from the last poll that saw the operation running (before it finished) to the one that
 		// saw it done.
 		const windows = finishTimes.recall(kind);
@@ -192,7 +193,9 @@ describe('polling learnt from earlier operations of the same kind', () => {
 		}
 		// A client polling twice at once and then every 2 s makes 3 polls for a 1.2 s operation; the median of the last
 		// four makes no more (one may miss on a loaded machine: the time from the service's start to our 202 varies).
-		expect([...polls.slice(3)].sort((a, b) => a - b)[2]).toBeLessThanOrEqual(3);
+		const learntMedian = [...polls.slice(3)].sort((a, b) => a - b)[2];
+		expect(learntMedian).toBeLessThanOrEqual(3);
+		expect(learntMedian).toBeLessThan(polls[0]);
 	});
 
 	it('an operation resumed by id (start time unknown) is polled with the default cadence and teaches nothing', async () => {

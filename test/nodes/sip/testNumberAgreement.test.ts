@@ -7,6 +7,8 @@
  */
 import fc from 'fast-check';
 
+import { NOT_EVALUATED_LOCALLY } from '../../../nodes/shared/acs/sip/patternEvaluation';
+
 import { withEmulator } from '../../support/emulator';
 import { jsonOf, runSip, seedSip, sentRequests } from './sipHarness';
 
@@ -47,6 +49,7 @@ describe('Test Number: local evaluation == service (random configurations and nu
 	it('agrees on matching routes, route and trunks, through the node against the emulator', async () => {
 		const emu = emulator();
 		await seedSip(emu, { trunks: Object.fromEntries(TRUNKS.map((fqdn) => [fqdn, { sipSignalingPort: 5060 }])) });
+		let starved = 0;
 		await fc.assert(
 			fc.asyncProperty(configurationArb, NUMBERS, async (candidate, phoneNumber) => {
 				await emu.control.clearRequestLog();
@@ -62,7 +65,15 @@ describe('Test Number: local evaluation == service (random configurations and nu
 				const [item] = jsonOf(result);
 				expect(await sentRequests(emu)).toEqual(['GET /sip', 'POST /sip:testRoutesWithNumber']);
 				expect(item.serviceChecked).toBe(true);
-				expect(item.localExact).toBe(true);
+				if (!item.localExact) {
+					// A loaded machine can starve the matcher's worker past its time budget: the node then says so and leaves
+					// the route to the service. Anything else left unevaluated is a disagreement.
+					const overBudget = (item.routesNotEvaluatedLocally as string[]).map((name) => `Route "${name}": ${NOT_EVALUATED_LOCALLY}`);
+					expect(item.notes).toEqual(expect.arrayContaining(overBudget));
+					expect((item.notes as string[]).filter((note) => note.includes('could not be evaluated locally'))).toEqual([]);
+					starved++;
+					return;
+				}
 				expect(item.matchingRoutes).toEqual(item.serviceMatchingRoutes);
 				expect(item.route).toEqual(item.serviceRoute);
 				expect(item.trunks).toEqual(item.serviceTrunks);
@@ -74,5 +85,6 @@ describe('Test Number: local evaluation == service (random configurations and nu
 			}),
 			{ numRuns: 25 },
 		);
+		expect(starved).toBeLessThan(5);
 	});
 });
