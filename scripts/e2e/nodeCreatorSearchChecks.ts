@@ -43,9 +43,12 @@ export async function checkNodeCreatorSearches(options: SearchCheckOptions): Pro
 			});
 			await shot(slug);
 			await nodeInResults.click();
-			await creator.getByText(action, { exact: true }).first().waitFor({ timeout: 15_000 }).catch(() => {
+			const actionInList = creator.getByText(action, { exact: true }).first();
+			await actionInList.waitFor({ timeout: 15_000 }).catch(() => {
 				throw new Error(`"${search}": ${displayName} does not list the action "${action}"`);
 			});
+			await actionInList.scrollIntoViewIfNeeded();
+			await actionInList.hover();
 			await shot(`${slug}-actions`);
 		});
 		if (!passed) await shot(`failed-${slug}`).catch(() => undefined);
