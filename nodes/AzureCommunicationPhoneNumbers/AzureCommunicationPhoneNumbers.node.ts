@@ -42,7 +42,7 @@ export class AzureCommunicationPhoneNumbers implements INodeType {
 				],
 				default: 'phoneNumber',
 			},
-			...Object.values(resources).flatMap((resource) => resource.description),
+			...Object.values(resources).flatMap((resource) => [resource.operationField, ...resource.parameters]),
 		],
 	};
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceModule } from '../types';
+import { resourceModule } from '../../../shared/node/resourceModule';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as release from './release.operation';
