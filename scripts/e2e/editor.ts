@@ -81,8 +81,9 @@ export async function checkEditor(options: EditorCheckOptions): Promise<void> {
 	const shot = (name: string) => page.screenshot({ path: path.join(options.screenshotsDir, `${name}.png`) });
 	// leaving an unsaved workflow asks "leave this page?": yes
 	page.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
-	// the first load of the editor's bundles is slow when other n8n instances share the machine's cores
+	// the editor is slow to load and render when other n8n instances share the machine's cores
 	page.setDefaultNavigationTimeout(120_000);
+	page.setDefaultTimeout(60_000);
 
 	const loggedIn = await report.check('editor: log in as the owner', () => logIn(page, options.baseUrl, options.owner));
 	if (!loggedIn) {
