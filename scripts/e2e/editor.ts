@@ -178,6 +178,11 @@ async function checkNode(options: EditorCheckOptions, node: NodeInEditor, shot: 
 		await creator.getByText(node.actionToAdd, { exact: true }).click();
 		await page.locator('[data-test-id="ndv"]').waitFor({ timeout: 15_000 });
 		await page.locator('[data-test-id="node-credentials-select"]').click();
+		// the list fills in after it opens: wait for one of ours before reading it
+		await page
+			.locator(`[data-test-id="node-credentials-select-item-${CONNECTION_STRING_CREDENTIAL.id}"]`)
+			.waitFor()
+			.catch(() => undefined);
 		const offered = await page.locator('[data-test-id^="node-credentials-select-item-"]').allInnerTexts();
 		for (const credential of [CONNECTION_STRING_CREDENTIAL, ENTRA_ID_CREDENTIAL]) {
 			assert.ok(offered.some((text) => text.includes(credential.name)), `credential "${credential.name}" not offered: ${offered.join(' | ')}`);
