@@ -13,6 +13,8 @@
  *   --skip-editor         skip the chromium checks
  *   --skip-start          skip the two `npm start` runs
  *   --start-only          build, check the n8n install, run the two `npm start` runs, and stop there
+ *   --editor-only         build, check the n8n install, import the credentials and run only the chromium checks
+ *                         (no unit tests, `npm start` runs, workflow runs or credential tests)
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -46,6 +48,7 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 const skipEditor = process.argv.includes('--skip-editor');
 const skipStart = process.argv.includes('--skip-start');
 const startOnly = process.argv.includes('--start-only');
+const editorOnly = process.argv.includes('--editor-only');
 const updateScreenshots = process.argv.includes('--update-screenshots');
 const say = (line: string) => console.log(`\x1b[36m[e2e]\x1b[0m ${line}`);
 
@@ -72,7 +75,7 @@ async function main(): Promise<number> {
 }
 
 async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Promise<void> {
-	await runUnitTests(report);
+	if (!editorOnly) await runUnitTests(report);
 	const built = await report.check('npm run build', async () => {
 		const build = await buildPackage();
 		if (!build.ok) throw new Error(build.detail);
@@ -85,7 +88,7 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	});
 
 	fs.rmSync(workRoot, { recursive: true, force: true });
-	if (!skipStart || startOnly) {
+	if ((!skipStart || startOnly) && !editorOnly) {
 		const stateDir = path.join(workRoot, 'npm-start');
 		cleanups.push(async () => void killProcessesWithEnv(stateDirMarker(stateDir)));
 		await checkNpmStart(report, stateDir, (line) => console.log(`\x1b[2m[npm start]\x1b[0m ${line}`));
@@ -111,9 +114,11 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	);
 	if (!imported) return;
 
-	const workflows = [...readWorkflowFiles(paths.demoWorkflowsDir), ...readWorkflowFiles(paths.e2eWorkflowsDir)].filter(
-		(workflow) => !only || `${workflow.id} ${workflow.name}`.toLowerCase().includes(only),
-	);
+	const workflows = editorOnly
+		? []
+		: [...readWorkflowFiles(paths.demoWorkflowsDir), ...readWorkflowFiles(paths.e2eWorkflowsDir)].filter(
+				(workflow) => !only || `${workflow.id} ${workflow.name}`.toLowerCase().includes(only),
+			);
 	const runs = planRuns(workflows, { ACS_ENDPOINT: emulator.endpoint });
 	say(`${workflows.length} workflows, ${runs.length} runs`);
 	await runWorkflows({ cli, emulator, runs, report, workDir: path.join(workRoot, 'imports') });
@@ -127,7 +132,7 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 		await rest.ensureOwner(DEMO_OWNER);
 		await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
 	});
-	if (ready) await checkCredentialTests(rest, emulator, report);
+	if (ready && !editorOnly) await checkCredentialTests(rest, emulator, report);
 	if (skipEditor) return;
 	await checkEditorInBrowser(server, emulator, runs, report, cleanups);
 }

@@ -35,14 +35,14 @@ export class AzureCommunicationPhoneNumbers implements INodeType {
 				options: [
 					{ name: 'Available Number', value: 'availableNumber' },
 					{ name: 'Catalog', value: 'catalog' },
-					{ name: 'Operation', value: 'operation' },
+					{ name: 'Long-Running Operation', value: 'operation' },
 					{ name: 'Operator Information', value: 'operatorInformation' },
 					{ name: 'Phone Number', value: 'phoneNumber' },
 					{ name: 'Reservation', value: 'reservation' },
 				],
 				default: 'phoneNumber',
 			},
-			...Object.values(resources).flatMap((resource) => resource.description),
+			...Object.values(resources).flatMap((resource) => [resource.operationField, ...resource.parameters]),
 		],
 	};
 

@@ -9,9 +9,7 @@ import {
 import { acsCredentials, authenticationProperty } from '../shared/node/authentication';
 import { scrubbedMethods } from '../shared/node/scrubOutput';
 import { sipApiProperty } from './actions/common.descriptions';
-import { allOperationProperties } from './actions/operations';
-import { operationProperties, resourceProperty } from './actions/resources';
-import { router } from './actions/router';
+import { resources, router } from './actions/router';
 import { listSearch } from './methods';
 
 export class AzureCommunicationSipRouting implements INodeType {
@@ -31,10 +29,26 @@ export class AzureCommunicationSipRouting implements INodeType {
 		credentials: acsCredentials,
 		properties: [
 			authenticationProperty,
-			resourceProperty,
-			...operationProperties,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Configuration',
+						value: 'configuration',
+						description: 'The whole SIP configuration: read it, apply a desired state, test which route a number takes',
+					},
+					{ name: 'Domain', value: 'domain', description: 'Verified domains of trunk FQDNs (preview API)' },
+					{ name: 'Route', value: 'route', description: 'Voice routes: number pattern to trunks, in priority order' },
+					{ name: 'Trunk', value: 'trunk', description: 'Session border controllers (SBCs) calls are sent to' },
+				],
+				default: 'trunk',
+			},
+			...Object.values(resources).map((resource) => resource.operationField),
 			sipApiProperty,
-			...allOperationProperties(),
+			...Object.values(resources).flatMap((resource) => resource.parameters),
 		],
 	};
 

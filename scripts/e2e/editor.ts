@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator';
 import { CONNECTION_STRING_CREDENTIAL, ENTRA_ID_CREDENTIAL } from '../demo/credentials';
 import type { OwnerAccount } from '../n8n/rest';
+import { checkNodeCreatorSearches, searchNodeCreator } from './nodeCreatorSearchChecks';
+import { PHONE_NUMBERS_NODE, SIP_ROUTING_NODE } from './nodeCreatorSearches';
 import type { Report } from './report';
 
 /** What a user must find in the editor for one of our nodes. */
@@ -23,19 +25,19 @@ export interface NodeInEditor {
 export const NODES_IN_EDITOR: NodeInEditor[] = [
 	{
 		search: 'phone',
-		displayName: 'Azure Communication Phone Numbers',
+		displayName: PHONE_NUMBERS_NODE,
 		expectedActions: [
-			'Search and purchase numbers',
-			'Browse available numbers',
+			'Search and purchase phone numbers',
+			'Browse available phone numbers',
 			'List countries',
-			'Create or update a reservation',
-			'Purchase a reservation',
+			'Reserve phone numbers',
+			'Purchase the phone numbers of a reservation',
 			'Get many phone numbers',
 			'Release a phone number',
 			'Look up operator information',
-			'Wait for an operation to complete',
+			'Wait for a long running operation to complete',
 		],
-		actionToAdd: 'Search available numbers',
+		actionToAdd: 'Search available phone numbers',
 		dropdown: {
 			parameter: 'countryCode',
 			expectedOptions: ['United States (US)', 'Canada (CA)', 'United Kingdom (GB)'],
@@ -45,10 +47,11 @@ export const NODES_IN_EDITOR: NodeInEditor[] = [
 	},
 	{
 		search: 'SIP',
-		displayName: 'Azure Communication SIP Routing',
+		displayName: SIP_ROUTING_NODE,
 		expectedActions: [
-			'Create or update a trunk',
-			'Get many routes',
+			'Create or update a SIP trunk',
+			'Get many voice routes',
+			'Set all voice routes',
 			'Create or update a domain',
 			'Apply a desired SIP configuration',
 			'Test which route handles a number',
@@ -78,6 +81,9 @@ export async function checkEditor(options: EditorCheckOptions): Promise<void> {
 	const shot = (name: string) => page.screenshot({ path: path.join(options.screenshotsDir, `${name}.png`) });
 	// leaving an unsaved workflow asks "leave this page?": yes
 	page.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
+	// the editor is slow to load and render when other n8n instances share the machine's cores
+	page.setDefaultNavigationTimeout(120_000);
+	page.setDefaultTimeout(60_000);
 
 	const loggedIn = await report.check('editor: log in as the owner', () => logIn(page, options.baseUrl, options.owner));
 	if (!loggedIn) {
@@ -87,6 +93,7 @@ export async function checkEditor(options: EditorCheckOptions): Promise<void> {
 	for (const node of NODES_IN_EDITOR) {
 		await checkNode(options, node, shot);
 	}
+	await checkNodeCreatorSearches({ page, baseUrl: options.baseUrl, report, screenshotsDir: options.screenshotsDir });
 	for (const workflow of options.workflowShots) {
 		const verb = workflow.executeNodes ? 'execute' : 'open';
 		await report.check(`editor: ${verb} workflow ${workflow.id} and photograph it`, async () => {
@@ -142,10 +149,7 @@ async function checkNode(options: EditorCheckOptions, node: NodeInEditor, shot: 
 		console.log(`    screenshot of the failure: ${path.relative(process.cwd(), file)}`);
 	};
 	const found = await report.check(`editor: searching "${node.search}" finds ${node.displayName}`, async () => {
-		await page.goto(`${baseUrl}/workflow/new`);
-		await page.locator('[data-test-id="canvas-plus-button"]').click();
-		await page.locator('[data-test-id="node-creator-search-bar"]').waitFor();
-		await page.keyboard.type(node.search);
+		await searchNodeCreator(page, baseUrl, node.search);
 		await creator.locator('[data-test-id="node-creator-item-name"]', { hasText: node.displayName }).waitFor({ timeout: 15_000 });
 		await page.waitForTimeout(400);
 		await shot(`${node.screenshotPrefix}-search`);
@@ -174,6 +178,11 @@ async function checkNode(options: EditorCheckOptions, node: NodeInEditor, shot: 
 		await creator.getByText(node.actionToAdd, { exact: true }).click();
 		await page.locator('[data-test-id="ndv"]').waitFor({ timeout: 15_000 });
 		await page.locator('[data-test-id="node-credentials-select"]').click();
+		// the list fills in after it opens: wait for one of ours before reading it
+		await page
+			.locator(`[data-test-id="node-credentials-select-item-${CONNECTION_STRING_CREDENTIAL.id}"]`)
+			.waitFor()
+			.catch(() => undefined);
 		const offered = await page.locator('[data-test-id^="node-credentials-select-item-"]').allInnerTexts();
 		for (const credential of [CONNECTION_STRING_CREDENTIAL, ENTRA_ID_CREDENTIAL]) {
 			assert.ok(offered.some((text) => text.includes(credential.name)), `credential "${credential.name}" not offered: ${offered.join(' | ')}`);

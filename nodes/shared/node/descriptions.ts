@@ -48,7 +48,7 @@ export function lroModeFields(displayOptions: IDisplayOptions = {}): INodeProper
 			default: true,
 			...(isEmpty(displayOptions) ? {} : { displayOptions }),
 			description:
-				'Whether to wait until the operation finishes. If off, the node returns the operation ID at once; use Operation → Wait for Completion with it later.',
+				'Whether to wait until the operation finishes. If off, the node returns the operation ID at once; use Long-Running Operation → Wait for Completion with it later.',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -58,7 +58,7 @@ export function lroModeFields(displayOptions: IDisplayOptions = {}): INodeProper
 			typeOptions: { minValue: 1, maxValue: 86400, numberPrecision: 0 },
 			displayOptions: mergeShow(displayOptions, { waitForCompletion: [true] }),
 			description:
-				'How long to wait for the operation. On timeout the item fails with the operation ID, so you can resume with Operation → Wait for Completion.',
+				'How long to wait for the operation. On timeout the item fails with the operation ID, so you can resume with Long-Running Operation → Wait for Completion.',
 		},
 	];
 }

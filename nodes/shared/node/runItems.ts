@@ -46,6 +46,24 @@ export async function runItems(this: IExecuteFunctions, handler: ItemHandler): P
 }
 
 /**
+ * Runs `handler` once for all input items (it reads them itself). With continueOnFail, a failure becomes one error
+ * item paired with every input item.
+ */
+export async function runAllItemsOnce(
+	this: IExecuteFunctions,
+	handler: (this: IExecuteFunctions) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	try {
+		return (await handler.call(this)).map(scrubbedItem);
+	} catch (error) {
+		const nodeError = asNodeError.call(this, error);
+		if (!this.continueOnFail()) throw nodeError;
+		const pairedItem = this.getInputData().map((_, item) => ({ item }));
+		return [{ json: errorItem(nodeError), pairedItem }];
+	}
+}
+
+/**
  * Runs `handler` for the input items with at most `concurrency` at a time; output keeps input order.
  * Retrying a throttled request (429) is the transport's job, within its one retry budget; an item that is still
  * throttled is not re-run here, but it halves the concurrency for a while and pauses every worker for the wait
@@ -135,13 +153,14 @@ async function runOneItem(
 	}
 }
 
-function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+/** `itemIndex` is left out for a failure of all items at once. */
+function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		if (error.context.itemIndex === undefined && itemIndex !== undefined) error.context.itemIndex = itemIndex;
 		return scrubbedError(error);
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	return scrubbedError(new NodeOperationError(this.getNode(), message, { itemIndex }));
+	return scrubbedError(new NodeOperationError(this.getNode(), message, itemIndex === undefined ? {} : { itemIndex }));
 }
 
 function errorItem(error: NodeApiError | NodeOperationError): IDataObject {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceModule } from '../types';
+import { resourceModule } from '../../../shared/node/resourceModule';
 import * as listAreaCodes from './listAreaCodes.operation';
 import * as listCountries from './listCountries.operation';
 import * as listLocalities from './listLocalities.operation';

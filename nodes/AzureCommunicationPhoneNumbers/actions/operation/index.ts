@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceModule } from '../types';
+import { resourceModule } from '../../../shared/node/resourceModule';
 import * as cancel from './cancel.operation';
 import * as get from './get.operation';
 import * as waitForCompletion from './waitForCompletion.operation';
@@ -12,9 +12,9 @@ const operationField: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['operation'] } },
 	options: [
-		{ name: 'Cancel', value: 'cancel', description: 'Cancel a long-running operation', action: 'Cancel an operation' },
-		{ name: 'Get', value: 'get', description: 'Get the status of a long-running operation', action: 'Get an operation' },
-		{ name: 'Wait for Completion', value: 'waitForCompletion', description: 'Wait for an operation started earlier, and get its result', action: 'Wait for an operation to complete' },
+		{ name: 'Cancel', value: 'cancel', description: 'Cancel a long-running operation', action: 'Cancel a long running operation' },
+		{ name: 'Get', value: 'get', description: 'Get the status of a long-running operation', action: 'Get a long running operation' },
+		{ name: 'Wait for Completion', value: 'waitForCompletion', description: 'Wait for an operation started earlier, and get its result', action: 'Wait for a long running operation to complete' },
 	],
 	default: 'get',
 };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceModule } from '../types';
+import { resourceModule } from '../../../shared/node/resourceModule';
 import * as lookUp from './lookUp.operation';
 
 const operationField: INodeProperties = {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceModule } from '../types';
+import { resourceModule } from '../../../shared/node/resourceModule';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as release from './release.operation';
@@ -16,7 +16,7 @@ const operationField: INodeProperties = {
 		{ name: 'Get', value: 'get', description: 'Get a purchased number', action: 'Get a phone number' },
 		{ name: 'Get Many', value: 'getAll', description: 'Get many purchased numbers', action: 'Get many phone numbers' },
 		{ name: 'Release', value: 'release', description: 'Release a purchased number', action: 'Release a phone number' },
-		{ name: 'Update Capabilities', value: 'updateCapabilities', description: 'Change the calling and SMS capabilities of a number', action: 'Update capabilities of a phone number' },
+		{ name: 'Update Capabilities', value: 'updateCapabilities', description: 'Change the calling and SMS capabilities of a number', action: 'Update the capabilities of a phone number' },
 	],
 	default: 'get',
 };

@@ -1,0 +1,56 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { NODE_CREATOR_SEARCHES, searchSlug } from './nodeCreatorSearches';
+import type { Report } from './report';
+
+/** Subfolder of the screenshots folder: `--update-screenshots` copies only the top level into docs/. */
+export const SEARCH_SHOTS_FOLDER = 'node-creator-search';
+
+export interface SearchCheckOptions {
+	page: Page;
+	baseUrl: string;
+	report: Report;
+	screenshotsDir: string;
+}
+
+/** Opens the node creator (the + panel) of a new workflow and types `words` into its search. */
+export async function searchNodeCreator(page: Page, baseUrl: string, words: string): Promise<Locator> {
+	await page.goto(`${baseUrl}/workflow/new`);
+	await page.locator('[data-test-id="canvas-plus-button"]').click();
+	await page.locator('[data-test-id="node-creator-search-bar"]').waitFor();
+	await page.keyboard.type(words);
+	return page.locator('[data-test-id="node-creator"]');
+}
+
+/**
+ * For each search a workflow builder types: the node must be in the results, and its action list must offer the
+ * action. One check per search, named after it; a screenshot of the results and of the actions for each.
+ */
+export async function checkNodeCreatorSearches(options: SearchCheckOptions): Promise<void> {
+	const { page, report } = options;
+	const folder = path.join(options.screenshotsDir, SEARCH_SHOTS_FOLDER);
+	fs.mkdirSync(folder, { recursive: true });
+	const shot = (name: string) => page.screenshot({ path: path.join(folder, `${name}.png`) });
+
+	for (const { search, displayName, action } of NODE_CREATOR_SEARCHES) {
+		const slug = searchSlug(search);
+		const passed = await report.check(`editor: searching "${search}" finds ${displayName} → "${action}"`, async () => {
+			const creator = await searchNodeCreator(page, options.baseUrl, search);
+			const nodeInResults = creator.locator('[data-test-id="node-creator-item-name"]', { hasText: displayName }).first();
+			await nodeInResults.waitFor({ timeout: 15_000 }).catch(() => {
+				throw new Error(`"${search}": ${displayName} is not in the node creator's results`);
+			});
+			await shot(slug);
+			await nodeInResults.click();
+			const actionInList = creator.getByText(action, { exact: true }).first();
+			await actionInList.waitFor({ timeout: 15_000 }).catch(() => {
+				throw new Error(`"${search}": ${displayName} does not list the action "${action}"`);
+			});
+			await actionInList.scrollIntoViewIfNeeded();
+			await actionInList.hover();
+			await shot(`${slug}-actions`);
+		});
+		if (!passed) await shot(`failed-${slug}`).catch(() => undefined);
+	}
+}
