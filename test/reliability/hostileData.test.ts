@@ -92,7 +92,7 @@ describe('SIP node: hostile keys in trunk maps, route trunks and domains', () =>
 });
 
 describe('Phone Numbers node: hostile ids', () => {
-	it.each(['__proto__', 'constructor', 'prototype'])('Operation -> Get "%s" finds no operation', async (key) => {
+	it.each(['__proto__', 'constructor', 'prototype'])('Long-Running Operation -> Get "%s" finds no operation', async (key) => {
 		const result = await runPhone(emulator(), { resource: 'operation', operation: 'get', operationId: key });
 		scan.collectRun(`operation get ${key}`, result);
 		expect(result.items).toEqual([]);

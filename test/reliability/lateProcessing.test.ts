@@ -146,7 +146,7 @@ describe.each(TARGETS)('$name', ({ make }) => {
 		await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers/operations/', type: 'status', status: 500, code: 'InternalServerError' });
 		const item = await target.run(emu, { timeoutSeconds: 3 });
 		expect(item).toMatchObject({ purchased: null, operationId: target.operationId });
-		expect(item.nextStep).toMatch(new RegExp(`Operation → Wait for Completion with ${target.operationId}`));
+		expect(item.nextStep).toMatch(new RegExp(`Long-Running Operation → Wait for Completion with ${target.operationId}`));
 		await emu.control.clearFaults();
 		const bought = await boughtCount(emu, target);
 		expectAgrees(item, bought, target);

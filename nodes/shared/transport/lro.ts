@@ -182,7 +182,7 @@ export async function waitForOperation(
 			`The operation ${handle.operationId} did not finish within ${opts.timeoutSeconds} s (last status: ${lastStatus ?? 'unknown'})`,
 			{
 				itemIndex: opts.itemIndex,
-				description: `It may still be running on the service. To resume, use Operation -> Wait for Completion with the operation ID ${handle.operationId}, or raise the timeout.`,
+				description: `It may still be running on the service. To resume, use Long-Running Operation -> Wait for Completion with the operation ID ${handle.operationId}, or raise the timeout.`,
 			},
 		);
 		return withAcsContext(error, { waitTimedOut: true, operationId: handle.operationId, operationStatus: lastStatus });

@@ -67,7 +67,7 @@ describe('Phone Numbers node: Available Number', () => {
 			expect(owned).toMatchObject({ phoneNumber: (search.phoneNumbers as string[])[0], phoneNumberType: 'tollFree' });
 		});
 
-		it('returns the operation id at once when not waiting, and resumes with Operation → Wait for Completion', async () => {
+		it('returns the operation id at once when not waiting, and resumes with Long-Running Operation → Wait for Completion', async () => {
 			await control(emulator(), 'PUT', '/lro', { notStartedMs: 0, runningMs: 400 });
 			const [pending] = jsonOf(
 				await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, waitForCompletion: false }),
@@ -132,7 +132,7 @@ describe('Phone Numbers node: Available Number', () => {
 			}
 		});
 
-		it('purchases a search without waiting, and resumes with Operation → Wait for Completion', async () => {
+		it('purchases a search without waiting, and resumes with Long-Running Operation → Wait for Completion', async () => {
 			const [search] = jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'search', ...TOLL_FREE_SEARCH, ...LRO }));
 			await control(emulator(), 'PUT', '/lro', { notStartedMs: 0, runningMs: 400 });
 			await emulator().control.clearRequestLog();

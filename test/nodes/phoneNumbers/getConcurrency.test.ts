@@ -1,5 +1,5 @@
 /**
- * Phone Number → Get and Operation → Get run their items with bounded concurrency (Options → Concurrency), through
+ * Phone Number → Get and Long-Running Operation → Get run their items with bounded concurrency (Options → Concurrency), through
  * the real engine against the emulator; how many requests overlapped is read from the emulator's request log.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -131,7 +131,7 @@ describe('Phone Numbers node: Phone Number → Get runs items with bounded concu
 	});
 });
 
-describe('Phone Numbers node: Operation → Get runs items with bounded concurrency', () => {
+describe('Phone Numbers node: Long-Running Operation → Get runs items with bounded concurrency', () => {
 	const emulator = phoneNumbersEmulator({ runningMs: 60_000 });
 
 	/** Ids of release operations still running (started without waiting). */

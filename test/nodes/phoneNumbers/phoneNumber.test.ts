@@ -217,7 +217,7 @@ describe('Phone Numbers node: Operator Information and Operation', () => {
 
 			const timedOut = await run(emulator(), { resource: 'operation', operation: 'waitForCompletion', operationId: pending.operationId, timeoutSeconds: 1 });
 			expect(timedOut.error?.message).toContain(`${pending.operationId} did not finish within 1 s`);
-			expect(timedOut.error?.description).toContain('Operation -> Wait for Completion');
+			expect(timedOut.error?.description).toContain('Long-Running Operation -> Wait for Completion');
 
 			const [cancelled] = jsonOf(await run(emulator(), { resource: 'operation', operation: 'cancel', operationId: pending.operationId }));
 			expect(cancelled).toEqual({ operationId: pending.operationId, cancelled: true });

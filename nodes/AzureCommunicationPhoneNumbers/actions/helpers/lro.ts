@@ -40,6 +40,6 @@ export function pendingOutput(handle: LroHandle, fields: IDataObject = {}): IDat
 		...fields,
 		operationId: handle.operationId,
 		completed: false,
-		resumeWith: 'Operation → Wait for Completion',
+		resumeWith: 'Long-Running Operation → Wait for Completion',
 	};
 }

@@ -68,7 +68,7 @@ export function purchaseFields(summary: PurchaseSummary | IDataObject, verdict: 
 
 /** For a purchase the service has (or may have) started: following its operation tells the outcome. */
 export function resumeStep(operationId: string): string {
-	return `Use Operation → Wait for Completion with ${operationId}: succeeded means the numbers are bought, failed means they are not. Do not buy again meanwhile, and never Search and Purchase (a new search buys other numbers).`;
+	return `Use Long-Running Operation → Wait for Completion with ${operationId}: succeeded means the numbers are bought, failed means they are not. Do not buy again meanwhile, and never Search and Purchase (a new search buys other numbers).`;
 }
 
 /**
