@@ -13,6 +13,8 @@
  *   --skip-editor         skip the chromium checks
  *   --skip-start          skip the two `npm start` runs
  *   --start-only          build, check the n8n install, run the two `npm start` runs, and stop there
+ *   --install-only        build, pack, install the tarball as Community Nodes does and as the README's manual
+ *                         `npm install` does (n8n started on the latter), and stop there
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -24,6 +26,7 @@ import { DEMO_OWNER } from './demo/owner';
 import { checkCredentialTests, WRONG_KEY_CREDENTIAL } from './e2e/credentialChecks';
 import { checkEditor } from './e2e/editor';
 import { copyScreenshots } from './e2e/screenshots';
+import { assertLoadedAsPackage, checkCommunityInstall, checkManualInstall, checkPack } from './e2e/packageInstall';
 import { checkNpmStart, stateDirMarker } from './e2e/startChecks';
 import { killProcessesWithEnv } from './e2e/startProcess';
 import { Report } from './e2e/report';
@@ -33,7 +36,7 @@ import { planRuns, runWorkflows, type PlannedRun } from './e2e/workflowRuns';
 import { ensureChromium, launchChromium } from './n8n/browser';
 import { N8nCli } from './n8n/cli';
 import { n8nEnvironment } from './n8n/environment';
-import { buildPackage, installExtension, missingBuildOutputs } from './n8n/extension';
+import { buildPackage, missingBuildOutputs } from './n8n/extension';
 import { ensureN8nInstalled } from './n8n/install';
 import { localDir, paths } from './n8n/paths';
 import { freePort } from './n8n/ports';
@@ -46,6 +49,7 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 const skipEditor = process.argv.includes('--skip-editor');
 const skipStart = process.argv.includes('--skip-start');
 const startOnly = process.argv.includes('--start-only');
+const installOnly = process.argv.includes('--install-only');
 const updateScreenshots = process.argv.includes('--update-screenshots');
 const say = (line: string) => console.log(`\x1b[36m[e2e]\x1b[0m ${line}`);
 
@@ -85,6 +89,13 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	});
 
 	fs.rmSync(workRoot, { recursive: true, force: true });
+	const userFolder = path.join(workRoot, 'user');
+	if (!startOnly) {
+		const tarball = await checkPack(report, path.join(workRoot, 'pack'));
+		if (!tarball || !(await checkCommunityInstall(report, tarball, userFolder))) return;
+		await checkManualInstall(report, tarball, path.join(workRoot, 'manual-install-user'));
+		if (installOnly) return;
+	}
 	if (!skipStart || startOnly) {
 		const stateDir = path.join(workRoot, 'npm-start');
 		cleanups.push(async () => void killProcessesWithEnv(stateDirMarker(stateDir)));
@@ -98,8 +109,7 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 
 	const [n8nPort, brokerPort] = [await freePort(), await freePort()];
 	const env = n8nEnvironment({
-		userFolder: path.join(workRoot, 'user'),
-		extensionsDir: installExtension(path.join(workRoot, 'custom')),
+		userFolder,
 		port: n8nPort,
 		runnerBrokerPort: brokerPort,
 		// `n8n execute --rawOutput` prints the run data through its logger at level info
@@ -127,7 +137,10 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 		await rest.ensureOwner(DEMO_OWNER);
 		await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
 	});
-	if (ready) await checkCredentialTests(rest, emulator, report);
+	if (ready) {
+		await report.check('n8n loaded the community install: node types carry the package name (REST /types)', () => assertLoadedAsPackage(rest));
+		await checkCredentialTests(rest, emulator, report);
+	}
 	if (skipEditor) return;
 	await checkEditorInBrowser(server, emulator, runs, report, cleanups);
 }
