@@ -1,10 +1,11 @@
 /**
- * Post-build step (after `n8n-node build`): rewrites each node and credential file that package.json lists under
- * "n8n" as one self-contained CommonJS bundle, in place, so that n8n loads one file per node/credential instead
- * of ~70 (docs/benchmarks.md, scenario 4). It bundles the compiled JavaScript in dist/ (the exact code tsc
- * emitted), keeps file names, and leaves everything else in dist/ where it is: the codex `<Node>.node.json` and
- * the icons stay beside the files that name them. Packages stay external: n8n-workflow (n8n's own copy) and
- * @azure/identity (required lazily, on first use of the Entra credential).
+ * Post-build step (after `n8n-node build`, which type-checks, compiles and copies the icons): writes each node and
+ * credential file that package.json lists under "n8n" as one self-contained CommonJS bundle, in place, so that
+ * n8n loads one file per node/credential instead of ~70 (docs/benchmarks.md, scenario 4). Each bundle is built
+ * from the TypeScript source of that file (`dist/x/y.js` from `x/y.ts`), unminified and without a source map:
+ * a stack trace a user reports names our functions and points at code that reads like the source. The codex
+ * `<Node>.node.json` and the icons stay where n8n-node build put them. Packages stay external: n8n-workflow
+ * (n8n's own copy) and @azure/identity (required lazily, on first use of the Entra credential).
  *   npx tsx build/bundleDist.ts [--check]   (--check: bundle, then require each file and fail if it breaks)
  */
 import { build } from 'esbuild';
@@ -28,19 +29,24 @@ export function externalPackages(pkg: PackageJson): string[] {
 	return [...new Set([...EXTERNAL, ...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})])];
 }
 
+/** `dist/nodes/A/A.node.js` -> `nodes/A/A.node.ts`: the source each shipped file is bundled from. */
+export function sourceOf(file: string): string {
+	if (!/^dist\/.+\.js$/.test(file)) throw new Error(`${file}: package.json "n8n" entries must be dist/**/*.js files`);
+	return file.replace(/^dist\//, '').replace(/\.js$/, '.ts');
+}
+
 async function bundleOne(file: string, external: string[]): Promise<number> {
-	const absolute = path.join(ROOT, file);
-	if (!existsSync(absolute)) throw new Error(`${file} does not exist: run the build first`);
+	const source = path.join(ROOT, sourceOf(file));
+	if (!existsSync(source)) throw new Error(`${file}: its source ${sourceOf(file)} does not exist`);
 	const result = await build({
-		entryPoints: [absolute],
-		outfile: absolute,
-		allowOverwrite: true,
+		entryPoints: [source],
+		outfile: path.join(ROOT, file),
 		bundle: true,
 		platform: 'node',
 		format: 'cjs',
-		target: 'node20',
+		target: 'node22',
 		external,
-		sourcemap: true,
+		sourcemap: false,
 		legalComments: 'none',
 		logLevel: 'warning',
 		metafile: true,

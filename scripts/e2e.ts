@@ -15,6 +15,8 @@
  *   --start-only          build, check the n8n install, run the two `npm start` runs, and stop there
  *   --editor-only         build, check the n8n install, import the credentials and run only the chromium checks
  *                         (no unit tests, `npm start` runs, workflow runs or credential tests)
+ *   --install-only        build, pack, install the tarball as Community Nodes does and as the README's manual
+ *                         `npm install` does (n8n started on the latter), and stop there
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -26,6 +28,7 @@ import { DEMO_OWNER } from './demo/owner';
 import { checkCredentialTests, WRONG_KEY_CREDENTIAL } from './e2e/credentialChecks';
 import { checkEditor } from './e2e/editor';
 import { copyScreenshots } from './e2e/screenshots';
+import { assertLoadedAsPackage, checkCommunityInstall, checkManualInstall, checkPack } from './e2e/packageInstall';
 import { checkNpmStart, stateDirMarker } from './e2e/startChecks';
 import { killProcessesWithEnv } from './e2e/startProcess';
 import { Report } from './e2e/report';
@@ -35,7 +38,7 @@ import { planRuns, runWorkflows, type PlannedRun } from './e2e/workflowRuns';
 import { ensureChromium, launchChromium } from './n8n/browser';
 import { N8nCli } from './n8n/cli';
 import { n8nEnvironment } from './n8n/environment';
-import { buildPackage, installExtension, missingBuildOutputs } from './n8n/extension';
+import { buildPackage, missingBuildOutputs } from './n8n/extension';
 import { ensureN8nInstalled } from './n8n/install';
 import { localDir, paths } from './n8n/paths';
 import { freePort } from './n8n/ports';
@@ -49,6 +52,7 @@ const skipEditor = process.argv.includes('--skip-editor');
 const skipStart = process.argv.includes('--skip-start');
 const startOnly = process.argv.includes('--start-only');
 const editorOnly = process.argv.includes('--editor-only');
+const installOnly = process.argv.includes('--install-only');
 const updateScreenshots = process.argv.includes('--update-screenshots');
 const say = (line: string) => console.log(`\x1b[36m[e2e]\x1b[0m ${line}`);
 
@@ -88,6 +92,13 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	});
 
 	fs.rmSync(workRoot, { recursive: true, force: true });
+	const userFolder = path.join(workRoot, 'user');
+	if (!startOnly) {
+		const tarball = await checkPack(report, path.join(workRoot, 'pack'));
+		if (!tarball || !(await checkCommunityInstall(report, tarball, userFolder))) return;
+		if (!editorOnly) await checkManualInstall(report, tarball, path.join(workRoot, 'manual-install-user'));
+		if (installOnly) return;
+	}
 	if ((!skipStart || startOnly) && !editorOnly) {
 		const stateDir = path.join(workRoot, 'npm-start');
 		cleanups.push(async () => void killProcessesWithEnv(stateDirMarker(stateDir)));
@@ -101,8 +112,7 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 
 	const [n8nPort, brokerPort] = [await freePort(), await freePort()];
 	const env = n8nEnvironment({
-		userFolder: path.join(workRoot, 'user'),
-		extensionsDir: installExtension(path.join(workRoot, 'custom')),
+		userFolder,
 		port: n8nPort,
 		runnerBrokerPort: brokerPort,
 		// `n8n execute --rawOutput` prints the run data through its logger at level info
@@ -132,7 +142,10 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 		await rest.ensureOwner(DEMO_OWNER);
 		await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
 	});
-	if (ready && !editorOnly) await checkCredentialTests(rest, emulator, report);
+	if (ready) {
+		await report.check('n8n loaded the community install: node types carry the package name (REST /types)', () => assertLoadedAsPackage(rest));
+		if (!editorOnly) await checkCredentialTests(rest, emulator, report);
+	}
 	if (skipEditor) return;
 	await checkEditorInBrowser(server, emulator, runs, report, cleanups);
 }

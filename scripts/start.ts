@@ -13,7 +13,7 @@ import { startConfig } from './demo/startConfig';
 import { loadOrCreateStartSettings } from './demo/startSettings';
 import { N8nCli } from './n8n/cli';
 import { n8nEnvironment } from './n8n/environment';
-import { buildPackage, installExtension, missingBuildOutputs } from './n8n/extension';
+import { buildPackage, installDevCopy, missingBuildOutputs } from './n8n/extension';
 import { ensureN8nInstalled } from './n8n/install';
 import { N8N_VERSION, paths } from './n8n/paths';
 import { assertPortFree } from './n8n/ports';
@@ -65,10 +65,9 @@ async function main(): Promise<void> {
 	say(`Emulator listening at ${emulator.endpoint} (state: ${statePath})`);
 
 	try {
-		const extension = installExtension(config.extensionsDir);
+		installDevCopy(config.userFolder);
 		const env = n8nEnvironment({
 			userFolder: config.userFolder,
-			extensionsDir: extension,
 			port: config.n8nPort,
 			runnerBrokerPort: config.runnerBrokerPort,
 		});

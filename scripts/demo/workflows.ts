@@ -19,7 +19,7 @@ export interface WorkflowNode {
 
 export type CredentialKind = 'connectionString' | 'entraId';
 
-const OUR_NODE_TYPES = new Set(['CUSTOM.azureCommunicationPhoneNumbers', 'CUSTOM.azureCommunicationSipRouting']);
+const OUR_NODE_TYPES = new Set(['n8n-nodes-azure-communication-phone-numbers.azureCommunicationPhoneNumbers', 'n8n-nodes-azure-communication-phone-numbers.azureCommunicationSipRouting']);
 const HTTP_REQUEST = 'n8n-nodes-base.httpRequest';
 const CREDENTIALS = { connectionString: CONNECTION_STRING_CREDENTIAL, entraId: ENTRA_ID_CREDENTIAL } as const;
 

@@ -2,7 +2,8 @@ import { paths } from './paths';
 
 export interface N8nEnvironmentOptions {
 	userFolder: string;
-	extensionsDir: string;
+	/** Loaded through N8N_CUSTOM_EXTENSIONS when given; packages in `<userFolder>/.n8n/nodes` load either way. */
+	extensionsDir?: string;
 	port: number;
 	/** The task runner broker's port; distinct per n8n process that may run side by side. */
 	runnerBrokerPort: number;
@@ -24,7 +25,7 @@ export function n8nEnvironment(options: N8nEnvironmentOptions): NodeJS.ProcessEn
 	return {
 		...inherited,
 		N8N_USER_FOLDER: options.userFolder,
-		N8N_CUSTOM_EXTENSIONS: options.extensionsDir,
+		...(options.extensionsDir ? { N8N_CUSTOM_EXTENSIONS: options.extensionsDir } : {}),
 		N8N_PORT: String(options.port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: 'localhost',

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { paths, repoRoot } from './paths';
+import { installedPackageDir, linkN8nWorkflowAbove } from './communityPackage';
 import { run } from './run';
 
 export interface BuildOutcome {
@@ -55,25 +56,16 @@ export function missingBuildOutputs(): string[] {
 }
 
 /**
- * Lays the package out as n8n's custom-extension loader wants it: `<root>/node_modules/<pkg>/{package.json,dist}`
- * (only these: the loader globs every `*.node.js` below the folder). `n8n-workflow` next to it is a link to n8n's
- * own copy, as a peer dependency would resolve in a real install, so errors our nodes throw are n8n's classes.
- * Returns the folder to put in N8N_CUSTOM_EXTENSIONS.
+ * `npm start`'s copy of the build where n8n 2.x finds community packages, `<userFolder>/.n8n/nodes/node_modules/<pkg>`
+ * (package.json and dist/ only, no npm install: @azure/identity resolves from this repository's node_modules), so
+ * the nodes carry the package's type names, as in a user's install. Returns the package folder.
  */
-export function installExtension(extensionsRoot: string): string {
-	const modules = path.join(extensionsRoot, 'node_modules');
-	const target = path.join(modules, packageName());
+export function installDevCopy(userFolder: string): string {
+	const target = installedPackageDir(userFolder, packageName());
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
 	fs.copyFileSync(paths.packageJson, path.join(target, 'package.json'));
 	if (fs.existsSync(paths.distDir)) fs.cpSync(paths.distDir, path.join(target, 'dist'), { recursive: true });
-	linkPeer(modules, 'n8n-workflow');
+	linkN8nWorkflowAbove(userFolder);
 	return target;
-}
-
-function linkPeer(modules: string, name: string): void {
-	const link = path.join(modules, name);
-	const hostCopy = path.join(paths.n8nInstallDir, 'node_modules', name);
-	fs.rmSync(link, { recursive: true, force: true });
-	fs.symlinkSync(hostCopy, link, 'dir');
 }

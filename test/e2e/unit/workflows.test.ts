@@ -16,7 +16,7 @@ function workflow(id = 'wf1'): WorkflowFile {
 			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
 			{
 				name: 'Buy',
-				type: 'CUSTOM.azureCommunicationPhoneNumbers',
+				type: 'n8n-nodes-azure-communication-phone-numbers.azureCommunicationPhoneNumbers',
 				parameters: { authentication: 'connectionString', resource: 'availableNumber' },
 				credentials: reference(CONNECTION_STRING_CREDENTIAL),
 			},
