@@ -13,6 +13,9 @@
  *   --skip-editor         skip the chromium checks
  *   --skip-start          skip the two `npm start` runs
  *   --start-only          build, check the n8n install, run the two `npm start` runs, and stop there
+ *   --n8n-version <x.y.z> run in that n8n instead of 2.40.7 (installed once into .local/n8n-<x.y.z>)
+ *   --per-node            only the per-node workflows (test/e2e/workflows/phone-numbers-*, sip-routing-*) and the
+ *                         credential tests; no script unit tests, `npm start` runs or editor checks
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -35,16 +38,17 @@ import { N8nCli } from './n8n/cli';
 import { n8nEnvironment } from './n8n/environment';
 import { buildPackage, installExtension, missingBuildOutputs } from './n8n/extension';
 import { ensureN8nInstalled } from './n8n/install';
-import { localDir, paths } from './n8n/paths';
+import { DEFAULT_N8N_VERSION, localDir, N8N_VERSION, paths } from './n8n/paths';
 import { freePort } from './n8n/ports';
 import { formatSeconds } from './n8n/run';
 import { N8nRest } from './n8n/rest';
 import { startN8nServer, type N8nServer } from './n8n/server';
 
-const workRoot = path.join(localDir, 'e2e');
+const workRoot = path.join(localDir, N8N_VERSION === DEFAULT_N8N_VERSION ? 'e2e' : `e2e-${N8N_VERSION}`);
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).toLowerCase();
-const skipEditor = process.argv.includes('--skip-editor');
-const skipStart = process.argv.includes('--skip-start');
+const perNode = process.argv.includes('--per-node');
+const skipEditor = perNode || process.argv.includes('--skip-editor');
+const skipStart = perNode || process.argv.includes('--skip-start');
 const startOnly = process.argv.includes('--start-only');
 const updateScreenshots = process.argv.includes('--update-screenshots');
 const say = (line: string) => console.log(`\x1b[36m[e2e]\x1b[0m ${line}`);
@@ -72,7 +76,7 @@ async function main(): Promise<number> {
 }
 
 async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Promise<void> {
-	await runUnitTests(report);
+	if (!perNode) await runUnitTests(report);
 	const built = await report.check('npm run build', async () => {
 		const build = await buildPackage();
 		if (!build.ok) throw new Error(build.detail);
@@ -80,7 +84,7 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 		if (missing.length > 0) throw new Error(`missing from dist/: ${missing.join(', ')}`);
 	});
 	if (!built) return;
-	await report.check('n8n 2.40.7 installed (reused when present)', async () => {
+	await report.check(`n8n ${N8N_VERSION} installed (reused when present)`, async () => {
 		await ensureN8nInstalled({ log: say });
 	});
 
@@ -111,8 +115,10 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	);
 	if (!imported) return;
 
+	const perNodeIds = new Set(perNodeWorkflowIds());
 	const workflows = [...readWorkflowFiles(paths.demoWorkflowsDir), ...readWorkflowFiles(paths.e2eWorkflowsDir)].filter(
-		(workflow) => !only || `${workflow.id} ${workflow.name}`.toLowerCase().includes(only),
+		(workflow) =>
+			(!only || `${workflow.id} ${workflow.name}`.toLowerCase().includes(only)) && (!perNode || perNodeIds.has(workflow.id)),
 	);
 	const runs = planRuns(workflows, { ACS_ENDPOINT: emulator.endpoint });
 	say(`${workflows.length} workflows, ${runs.length} runs`);
@@ -130,6 +136,13 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	if (ready) await checkCredentialTests(rest, emulator, report);
 	if (skipEditor) return;
 	await checkEditorInBrowser(server, emulator, runs, report, cleanups);
+}
+
+/** One workflow per node of ours, covering its resources: test/e2e/workflows/phone-numbers-*.json and sip-routing-*.json. */
+function perNodeWorkflowIds(): string[] {
+	return readWorkflowFileNames(paths.e2eWorkflowsDir)
+		.filter(({ file }) => /^(phone-numbers|sip-routing)-/.test(file))
+		.map(({ id }) => id);
 }
 
 function credentialsFor(emulator: RunningEmulator) {
