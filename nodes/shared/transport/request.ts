@@ -116,6 +116,12 @@ async function sendOnce(
 			headers: unknown;
 			body: unknown;
 		};
+		if (raw.statusCode === 401 && request.ignoreHttpStatusErrors !== false) {
+			// n8n 1.x ignores `except` and hands the 401 back instead of refreshing the token: ask so that it throws
+			// (and refreshes). A second 401 is reported from this answer: 1.x's error keeps no body.
+			const again = await sendOnce(ctx, credentialType, { ...request, ignoreHttpStatusErrors: false });
+			if (again.ok || again.failure.kind !== 'response' || again.failure.statusCode !== 401) return again;
+		}
 		const response = fromResponse(raw.statusCode, raw.headers, raw.body === '' ? undefined : raw.body);
 		// A redirect is never followed (the credential's signature or token must not go elsewhere): it is an error.
 		if (response.statusCode >= 300) return { ok: false, failure: { kind: 'response', ...response } };
