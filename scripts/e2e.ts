@@ -17,6 +17,9 @@
  *                         (no unit tests, `npm start` runs, workflow runs or credential tests)
  *   --install-only        build, pack, install the tarball as Community Nodes does and as the README's manual
  *                         `npm install` does (n8n started on the latter), and stop there
+ *   --n8n-version <x.y.z> run in that n8n instead of 2.40.7 (installed once into .local/n8n-<x.y.z>)
+ *   --per-node            only the per-node workflows (test/e2e/workflows/phone-numbers-*, sip-routing-*) and the
+ *                         credential tests; no script unit tests, `npm start` runs or editor checks
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -40,16 +43,17 @@ import { N8nCli } from './n8n/cli';
 import { n8nEnvironment } from './n8n/environment';
 import { buildPackage, missingBuildOutputs } from './n8n/extension';
 import { ensureN8nInstalled } from './n8n/install';
-import { localDir, paths } from './n8n/paths';
+import { DEFAULT_N8N_VERSION, localDir, N8N_VERSION, paths } from './n8n/paths';
 import { freePort } from './n8n/ports';
 import { formatSeconds } from './n8n/run';
 import { N8nRest } from './n8n/rest';
 import { startN8nServer, type N8nServer } from './n8n/server';
 
-const workRoot = path.join(localDir, 'e2e');
+const workRoot = path.join(localDir, N8N_VERSION === DEFAULT_N8N_VERSION ? 'e2e' : `e2e-${N8N_VERSION}`);
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).toLowerCase();
-const skipEditor = process.argv.includes('--skip-editor');
-const skipStart = process.argv.includes('--skip-start');
+const perNode = process.argv.includes('--per-node');
+const skipEditor = perNode || process.argv.includes('--skip-editor');
+const skipStart = perNode || process.argv.includes('--skip-start');
 const startOnly = process.argv.includes('--start-only');
 const editorOnly = process.argv.includes('--editor-only');
 const installOnly = process.argv.includes('--install-only');
@@ -79,7 +83,7 @@ async function main(): Promise<number> {
 }
 
 async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Promise<void> {
-	if (!editorOnly) await runUnitTests(report);
+	if (!editorOnly && !perNode) await runUnitTests(report);
 	const built = await report.check('npm run build', async () => {
 		const build = await buildPackage();
 		if (!build.ok) throw new Error(build.detail);
@@ -87,7 +91,7 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 		if (missing.length > 0) throw new Error(`missing from dist/: ${missing.join(', ')}`);
 	});
 	if (!built) return;
-	await report.check('n8n 2.40.7 installed (reused when present)', async () => {
+	await report.check(`n8n ${N8N_VERSION} installed (reused when present)`, async () => {
 		await ensureN8nInstalled({ log: say });
 	});
 
@@ -96,7 +100,7 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	if (!startOnly) {
 		const tarball = await checkPack(report, path.join(workRoot, 'pack'));
 		if (!tarball || !(await checkCommunityInstall(report, tarball, userFolder))) return;
-		if (!editorOnly) await checkManualInstall(report, tarball, path.join(workRoot, 'manual-install-user'));
+		if (!editorOnly && !perNode) await checkManualInstall(report, tarball, path.join(workRoot, 'manual-install-user'));
 		if (installOnly) return;
 	}
 	if ((!skipStart || startOnly) && !editorOnly) {
@@ -124,10 +128,12 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	);
 	if (!imported) return;
 
+	const perNodeIds = new Set(perNodeWorkflowIds());
 	const workflows = editorOnly
 		? []
 		: [...readWorkflowFiles(paths.demoWorkflowsDir), ...readWorkflowFiles(paths.e2eWorkflowsDir)].filter(
-				(workflow) => !only || `${workflow.id} ${workflow.name}`.toLowerCase().includes(only),
+				(workflow) =>
+					(!only || `${workflow.id} ${workflow.name}`.toLowerCase().includes(only)) && (!perNode || perNodeIds.has(workflow.id)),
 			);
 	const runs = planRuns(workflows, { ACS_ENDPOINT: emulator.endpoint });
 	say(`${workflows.length} workflows, ${runs.length} runs`);
@@ -148,6 +154,13 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	}
 	if (skipEditor) return;
 	await checkEditorInBrowser(server, emulator, runs, report, cleanups);
+}
+
+/** One workflow per node of ours, covering its resources: test/e2e/workflows/phone-numbers-*.json and sip-routing-*.json. */
+function perNodeWorkflowIds(): string[] {
+	return readWorkflowFileNames(paths.e2eWorkflowsDir)
+		.filter(({ file }) => /^(phone-numbers|sip-routing)-/.test(file))
+		.map(({ id }) => id);
 }
 
 function credentialsFor(emulator: RunningEmulator) {

@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { sleep } from '../../nodes/shared/sleep';
 
 import { createExecuteContext } from '../support/engine';
 import { FIXTURE_CLIENT_SECRET } from '../support/engine/fixtures';

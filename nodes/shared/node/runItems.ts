@@ -1,12 +1,12 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { sleep } from '../sleep';
 import { acsErrorContextOf } from '../transport/errorContext';
 import { concurrencyProblem } from './descriptions';
 import { scrubbedError, scrubbedItem, scrubbedJson } from './scrubOutput';

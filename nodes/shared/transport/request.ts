@@ -1,6 +1,7 @@
 /** acsRequest: the one place that sends HTTP to ACS (api-version, authentication, retries, error mapping). */
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from '../sleep';
 import { apiVersionFor } from './apiVersions';
 import { credentialTypeOf } from './credentialSelection';
 import { withAcsContext } from './errorContext';
@@ -67,6 +68,8 @@ function classifyThrown(error: unknown, ctx: AcsContext): Failure {
 	let current: unknown = error;
 	const seen = new Set<unknown>();
 	let code: string | undefined;
+	const texts: string[] = [];
+	let httpCode: number | undefined;
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
 		const e = current as {
@@ -76,7 +79,12 @@ function classifyThrown(error: unknown, ctx: AcsContext): Failure {
 			response?: { status?: number; headers?: unknown; data?: unknown };
 			cause?: unknown;
 			errorResponse?: unknown;
+			messages?: unknown;
+			httpCode?: unknown;
 		};
+		// n8n 1.x's NodeApiError keeps neither the cause nor its response, only the original messages and status.
+		if (Array.isArray(e.messages)) texts.push(...e.messages.filter((text): text is string => typeof text === 'string'));
+		if (typeof e.httpCode === 'string' && /^\d{3}$/.test(e.httpCode)) httpCode ??= Number(e.httpCode);
 		if (e.name && CREDENTIAL_ERROR_NAMES.has(e.name)) return { kind: 'credential', message: e.message ?? e.name };
 		if (e.name === 'AbortError' || e.name === 'CanceledError' || e.code === 'ERR_CANCELED') {
 			if (cancelSignalOf(ctx)?.aborted) return { kind: 'cancelled' };
@@ -87,11 +95,13 @@ function classifyThrown(error: unknown, ctx: AcsContext): Failure {
 		if (typeof e.code === 'string' && !code) code = e.code;
 		current = e.cause ?? e.errorResponse;
 	}
+	if (httpCode !== undefined) return { kind: 'response', ...fromResponse(httpCode, undefined, undefined) };
+	code ??= texts.map((text) => /\b(E[A-Z]{4,}|ERR_[A-Z_]+)\b/.exec(text)?.[1]).find(Boolean);
 	const network = classifyNetworkCode(code);
 	if (network) return { kind: 'network', ...network };
 	if (code === 'ECONNABORTED' || code === 'ERR_CANCELED') return { kind: 'network', code, delivered: 'maybe' };
 	const message = error instanceof Error ? error.message : String(error);
-	if (/socket hang up|timeout/i.test(message)) return { kind: 'network', code: 'ECONNRESET', delivered: 'maybe' };
+	if ([message, ...texts].some((text) => /socket hang up|timeout/i.test(text))) return { kind: 'network', code: 'ECONNRESET', delivered: 'maybe' };
 	return { kind: 'unknown', message };
 }
 
@@ -106,6 +116,12 @@ async function sendOnce(
 			headers: unknown;
 			body: unknown;
 		};
+		if (raw.statusCode === 401 && request.ignoreHttpStatusErrors !== false) {
+			// n8n 1.x ignores `except` and hands the 401 back instead of refreshing the token: ask so that it throws
+			// (and refreshes). A second 401 is reported from this answer: 1.x's error keeps no body.
+			const again = await sendOnce(ctx, credentialType, { ...request, ignoreHttpStatusErrors: false });
+			if (again.ok || again.failure.kind !== 'response' || again.failure.statusCode !== 401) return again;
+		}
 		const response = fromResponse(raw.statusCode, raw.headers, raw.body === '' ? undefined : raw.body);
 		// A redirect is never followed (the credential's signature or token must not go elsewhere): it is an error.
 		if (response.statusCode >= 300) return { ok: false, failure: { kind: 'response', ...response } };
