@@ -1,5 +1,6 @@
 import { SIP_LIMITS } from '../../shared/acs/sip/types';
 
+import { readPort } from './sipPort';
 import type { StatedDomain, StatedRoute, StatedTrunk } from './statedEntries';
 
 /**
@@ -46,14 +47,15 @@ export function parseTrunks(value: unknown): TrunkEntry[] {
 			if (typeof fqdn !== 'string' || fqdn.trim() === '') {
 				throw new Error(`trunk ${index + 1} has no "fqdn"`);
 			}
-			return { fqdn: mapKey(fqdn, 'trunk'), trunk: pickTrunk(object) };
+			const key = mapKey(fqdn, 'trunk');
+			return { fqdn: key, trunk: pickTrunk(object, `trunk "${key}"`) };
 		});
 	}
 	const map = asObject(value, 'trunks');
 	assertCount(Object.keys(map).length, SIP_LIMITS.maxTrunks, 'trunks');
 	return Object.entries(map).map(([fqdn, entry]) => ({
 		fqdn: mapKey(fqdn, 'trunk'),
-		trunk: pickTrunk(asObject(entry, `trunk "${fqdn}"`)),
+		trunk: pickTrunk(asObject(entry, `trunk "${fqdn}"`), `trunk "${fqdn}"`),
 	}));
 }
 
@@ -114,13 +116,15 @@ function addDomain(result: Record<string, StatedDomain>, name: string, object: R
 	result[name] = typeof enabled === 'boolean' ? { enabled } : {};
 }
 
-function pickTrunk(object: Record<string, unknown>): StatedTrunk {
+function pickTrunk(object: Record<string, unknown>, label: string): StatedTrunk {
 	const trunk: Record<string, unknown> = {};
 	for (const field of TRUNK_FIELDS) {
 		if (object[field] !== undefined && object[field] !== null) trunk[field] = object[field];
 	}
-	if (typeof trunk.sipSignalingPort === 'string' && /^\d+$/.test(trunk.sipSignalingPort)) {
-		trunk.sipSignalingPort = Number(trunk.sipSignalingPort);
+	if (trunk.sipSignalingPort !== undefined) {
+		const read = readPort(trunk.sipSignalingPort);
+		if ('problem' in read) throw new Error(`${label}: ${read.problem}`);
+		trunk.sipSignalingPort = read.port;
 	}
 	return trunk as StatedTrunk;
 }

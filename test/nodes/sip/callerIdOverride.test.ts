@@ -116,6 +116,38 @@ describe('callerIdOverride on the stable API is refused before any request', () 
 		expect(await sentRequests(emu)).toEqual([]);
 	});
 
+	it('Route Replace All (Input Items) on the stable API refuses an item carrying a caller ID, naming the item', async () => {
+		const emu = emulator();
+		await seedSip(emu, SEEDED);
+		const got = jsonOf(await runSip(emu, { resource: 'route', operation: 'getAll', returnAll: true, sipApi: 'sipPreview' }));
+		const sentBefore = (await sentRequests(emu)).length;
+		const result = await runSip(emu, { resource: 'route', operation: 'replaceAll', sipApi: 'sip' }, { inputItems: got.slice().reverse() });
+		expect(result.error?.message).toBe(
+			'Input item 2: route "US" has callerIdOverride "+14255550100", which the stable API cannot store; a stable write would drop it',
+		);
+		expect(result.error?.description).toContain(SWITCH_TO_PREVIEW);
+		expect((await sentRequests(emu)).slice(sentBefore)).toEqual([]);
+		expect(await callerIds(emu)).toEqual(['+14255550100', null]);
+	});
+
+	it('Route Replace All (Input Items) on the stable API accepts items whose callerIdOverride is null, empty or absent', async () => {
+		const emu = emulator();
+		await seedSip(emu, { trunks: TRUNK, routes: [US] });
+		const result = await runSip(
+			emu,
+			{ resource: 'route', operation: 'replaceAll', sipApi: 'sip' },
+			{ inputItems: [{ ...US, callerIdOverride: null }, { ...US, name: 'Two', callerIdOverride: '' }, { ...US, name: 'Three' }] },
+		);
+		expect(jsonOf(result).map((item) => item.change)).toEqual(['unchanged', 'created', 'created']);
+	});
+
+	it('a stable write of the route list removes overrides set through the preview API (as documented)', async () => {
+		const emu = emulator();
+		await seedSip(emu, SEEDED);
+		jsonOf(await runSip(emu, { resource: 'route', operation: 'createOrUpdate', sipApi: 'sip', name: 'All', numberPattern: '^\\+[1-9][0-9]{3,23}$', trunks: 'sbc1.contoso.com', additionalFields: { description: 'any' } }));
+		expect(await callerIds(emu)).toEqual([null, null]);
+	});
+
 	it('null (no caller ID, all the stable API knows) is accepted', async () => {
 		const emu = emulator();
 		await seedSip(emu, { trunks: TRUNK, routes: [US] });

@@ -11,6 +11,7 @@ import { previewOnlyFields } from '../../helpers/desiredState';
 import { assertValidAlone, commitConfiguration } from '../../helpers/commit';
 import { parseRoutes, toRoute } from '../../helpers/documentInput';
 import { routeItem } from '../../helpers/items';
+import { refuseItemCallerIdOnStable } from '../../helpers/itemCallerId';
 import { fail } from '../../helpers/parameters';
 import { readReplaceAllSource } from '../../helpers/replaceAllSource';
 import { readSipConfiguration } from '../../helpers/sipClient';
@@ -170,6 +171,8 @@ function readItemRoute(this: IExecuteFunctions, itemIndex: number): StatedRoute 
 	// shown (and so readable) only when the API picked is Preview
 	if (this.getNodeParameter('sipApi', 0, 'sip') === 'sipPreview') {
 		raw.callerIdOverride = clearableText(this.getNodeParameter('callerIdOverride', itemIndex, undefined));
+	} else {
+		refuseItemCallerIdOnStable.call(this, itemIndex, raw.name as string | undefined);
 	}
 	try {
 		return toRoute(raw, itemIndex);

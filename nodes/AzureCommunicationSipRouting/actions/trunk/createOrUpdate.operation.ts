@@ -5,7 +5,8 @@ import { commitConfiguration } from '../../helpers/commit';
 import { findTrunkKey, trunkItem } from '../../helpers/items';
 import { fail, readRequiredString } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
-import { fqdnProblem, portProblem } from '../../helpers/sipRules';
+import { readPort } from '../../helpers/sipPort';
+import { fqdnProblem } from '../../helpers/sipRules';
 import type { SipConfiguration, SipTrunk, SipTrunkUpdate } from '../../helpers/sipTypes';
 import { sipOptionsCollection } from '../common.descriptions';
 
@@ -87,11 +88,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fqdn = readRequiredString.call(this, 'fqdn', 'Trunk FQDN', itemIndex);
 	const fqdnIssue = fqdnProblem(fqdn);
 	if (fqdnIssue) throw fail.call(this, itemIndex, `Trunk FQDN: ${fqdnIssue}`, 'Nothing was sent to the service.');
-	const port = this.getNodeParameter('sipSignalingPort', itemIndex) as number;
-	const portIssue = portProblem(port);
-	if (portIssue) {
-		throw fail.call(this, itemIndex, `SIP Signaling Port: ${portIssue}`, 'Nothing was sent to the service.');
+	const read = readPort(this.getNodeParameter('sipSignalingPort', itemIndex));
+	if ('problem' in read) {
+		throw fail.call(this, itemIndex, `SIP Signaling Port: input item ${itemIndex + 1}: ${read.problem}`, 'Nothing was sent to the service.');
 	}
+	const port = read.port;
 
 	const choice = readSipApiChoice.call(this, itemIndex);
 	const update: SipTrunkUpdate = { sipSignalingPort: port, ...readPreviewOptions.call(this, itemIndex, choice.api) };

@@ -13,6 +13,7 @@ import { findTrunkKey, sameHost, trunkItem } from '../../helpers/items';
 import { fail } from '../../helpers/parameters';
 import { readReplaceAllSource } from '../../helpers/replaceAllSource';
 import { readSipConfiguration } from '../../helpers/sipClient';
+import { readPort } from '../../helpers/sipPort';
 import { fqdnProblem, portProblem } from '../../helpers/sipRules';
 import type { SipConfiguration, SipTrunk } from '../../helpers/sipTypes';
 import { completeTrunk, missingMessage, type StatedTrunk } from '../../helpers/statedEntries';
@@ -161,7 +162,13 @@ function readItemTrunk(this: IExecuteFunctions, itemIndex: number, preview: bool
 	if (fqdn === '') throw fail.call(this, itemIndex, 'Trunk FQDN is empty', `Input item ${itemIndex + 1} gives no FQDN.`);
 	const trunk: StatedTrunk = {};
 	const port = stated(this.getNodeParameter('sipSignalingPort', itemIndex, undefined));
-	if (port !== undefined) trunk.sipSignalingPort = typeof port === 'string' ? Number(port) : (port as number);
+	if (port !== undefined) {
+		const read = readPort(port);
+		if ('problem' in read) {
+			throw fail.call(this, itemIndex, `SIP Signaling Port: input item ${itemIndex + 1}, trunk "${fqdn}": ${read.problem}`, 'Nothing was sent to the service.');
+		}
+		trunk.sipSignalingPort = read.port;
+	}
 	if (!preview) return { fqdn, trunk };
 	for (const { name, displayName } of ITEM_PREVIEW_FIELDS) {
 		const value = stated(this.getNodeParameter(name, itemIndex, undefined));
