@@ -199,10 +199,28 @@ async function checkNode(options: EditorCheckOptions, node: NodeInEditor, shot: 
 
 	const dropdown = node.dropdown;
 	const filled = await report.check(`editor: the ${dropdown.parameter} dropdown is filled from the emulator`, async () => {
-		await page.locator(`[data-test-id="parameter-input-${dropdown.parameter}"]`).click();
+		// n8n may first load the options with the credential it picked on its own, then again with ours: wait until the
+		// emulator has answered the dropdown's request, then open it (again, if it opened on the earlier answer).
+		const answered = async () =>
+			(await options.emulator.control.requestLog()).some(
+				(request) => request.seq > lastSeqBefore && dropdown.requestPath.test(request.path) && request.status === 200,
+			);
+		for (let wait = 0; wait < 60 && !(await answered()); wait++) await page.waitForTimeout(500);
 		const optionsLocator = page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
-		await optionsLocator.first().waitFor({ timeout: 15_000 });
-		const offered = await optionsLocator.allInnerTexts();
+		let offered: string[] = [];
+		for (let attempt = 0; attempt < 3 && offered.length === 0; attempt++) {
+			await page.locator(`[data-test-id="parameter-input-${dropdown.parameter}"]`).click();
+			const shown = await optionsLocator
+				.first()
+				.waitFor({ timeout: 10_000 })
+				.then(() => true)
+				.catch(() => false);
+			if (shown) offered = await optionsLocator.allInnerTexts();
+			else {
+				await page.keyboard.press('Escape');
+				await page.waitForTimeout(1_000);
+			}
+		}
 		const missing = dropdown.expectedOptions.filter((option) => !offered.includes(option));
 		assert.deepEqual(missing, [], `options missing (offered: ${offered.join(', ')})`);
 		const requests = (await options.emulator.control.requestLog()).filter(
