@@ -31,6 +31,20 @@ describe('Reservation → Purchase: reservation changed between the cost check a
 		expect(item.warning).toContain(gb[0].phoneNumber as string);
 	});
 
+	it('still says purchased: true when what was bought cannot be read back, with a warning and boughtBeyondCheck null', async () => {
+		const us = (await browse('US')).slice(2, 3);
+		const [reservation] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems' }, { inputItems: us }));
+		const id = reservation.reservationId as string;
+		await emulator().control.addFault({ method: 'POST', path: 'reservations/.*/:purchase$', type: 'delay', delayMs: 500, count: 1 });
+		await emulator().control.clearRequestLog();
+		const purchasing = run(emulator(), { resource: 'reservation', operation: 'purchase', reservationId: id, ...COST_LIMITS, ...LRO }, { continueOnFail: true });
+		await requestLogWhen(emulator(), (log) => log.some((e) => e.method === 'GET' && e.path.includes(id)));
+		await emulator().control.addFault({ method: 'GET', path: `reservations/${id}(\\?|$)`, type: 'status', status: 403, code: 'Forbidden', message: 'No.', count: 5 });
+		const [item] = jsonOf(await purchasing);
+		expect(item).toMatchObject({ purchased: true, phoneNumbers: [us[0].phoneNumber], boughtBeyondCheck: null });
+		expect(item.warning).toMatch(/could not be read afterwards/);
+	});
+
 	it('says nothing was bought beyond the check when the reservation did not change', async () => {
 		const us = (await browse('US')).slice(1, 2);
 		const [reservation] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems' }, { inputItems: us }));
