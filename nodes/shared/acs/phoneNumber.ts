@@ -25,7 +25,7 @@ export function normaliseE164(input: unknown): NormalisedPhoneNumber {
 /**
  * A number a destructive operation may act on: one written with "+" (E.164, separators allowed), or the service's id
  * form (digits only, as the `id` field has it), which the caller must confirm is a number of the resource before acting.
- * Anything else ("0014255550100", "(425) 555-0100") is refused with the E.164 form it may have meant.
+ * Anything else ("0014255550100" or any digits with a leading 0, "(425) 555-0100") is refused with the E.164 form it may have meant.
  */
 export type ExplicitPhoneNumber = { form: 'e164' | 'id'; e164: string } | { error: string };
 
@@ -34,7 +34,8 @@ export function explicitPhoneNumber(input: unknown): ExplicitPhoneNumber {
   const signed = /^(tel:)?(\+|%2b)/i.test(text);
   const normalised = normaliseE164(text);
   if (signed || text === '') return normalised.value ? { form: 'e164', e164: normalised.value } : { error: normalised.error as string };
-  if (/^\d+$/.test(text) && normalised.value) return { form: 'id', e164: normalised.value };
+  // The id form is exactly the E.164 digits without "+": never a leading 0 ("0014255550100" is no number's id).
+  if (/^[1-9]\d*$/.test(text) && normalised.value) return { form: 'id', e164: normalised.value };
   const meant = normalised.value ? `did you mean ${normalised.value}? ` : '';
   return { error: `"${text}" is not an E.164 number: ${meant}${E164_RULE}` };
 }

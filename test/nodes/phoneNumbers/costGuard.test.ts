@@ -5,6 +5,23 @@ const limits = { maxMonthlyCostPerNumber: 2, maxTotalMonthlyCost: 5, currencyCod
 const priced = (amount: number | undefined, currencyCode: string | undefined = 'USD') => ({ phoneNumber: '+18005550100', amount, currencyCode });
 
 describe('cost guard (pure)', () => {
+	it.each([
+		['negative', -100],
+		['infinite', Number.POSITIVE_INFINITY],
+		['not a number', Number.NaN],
+	])('treats a %s price as unknown cost, so it cannot offset another number', (_kind, amount) => {
+		const verdict = checkCostGuard([priced(2), { ...priced(amount), phoneNumber: '+18005550101' }], { ...limits, maxTotalMonthlyCost: 2 });
+		expect(verdict).toMatchObject({ allowed: false, reason: 'costUnknown' });
+		expect(verdict.allowed === false && verdict.message).toContain('+18005550101');
+	});
+
+	it('refuses a total a hair above the limit (no rounding hides it) and allows sums exactly at it', () => {
+		const verdict = checkCostGuard([priced(10.00004)], { ...limits, maxMonthlyCostPerNumber: 20, maxTotalMonthlyCost: 10 });
+		expect(verdict).toMatchObject({ allowed: false, reason: 'totalLimitExceeded' });
+		expect(verdict.allowed === false && verdict.message).toContain('10.00004 USD');
+		expect(checkCostGuard([priced(0.1), priced(0.2)], { ...limits, maxTotalMonthlyCost: 0.3 })).toMatchObject({ allowed: true });
+	});
+
 	it('allows numbers at exactly the limits and sums them', () => {
 		expect(checkCostGuard([priced(2), priced(2), priced(1)], limits)).toMatchObject({
 			allowed: true,

@@ -15,8 +15,8 @@ describe('readNumberList', () => {
 
 	it('normalises, keeps input order, drops repeats, and names the first entry that is not a number', async () => {
 		const none = async () => {};
-		expect(await readNumberList('+14255550100, 0014255550101;+14255550100\n tel:+442071234567', none)).toEqual({
-			numbers: ['+14255550100', '+14255550101', '+442071234567'],
+		expect(await readNumberList('+14255550100, 0014255550101,+14255550100\n tel:+442071234567\r\n+1 425 555 0102', none)).toEqual({
+			numbers: ['+14255550100', '+14255550101', '+442071234567', '+14255550102'],
 		});
 		expect(await readNumberList(['+1 425 555 0100', ' ', '+14255550102'], none)).toEqual({ numbers: ['+14255550100', '+14255550102'] });
 		const invalid = await readNumberList('+14255550100, 12ab, +0999', none);

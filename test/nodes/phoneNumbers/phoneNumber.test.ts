@@ -152,13 +152,24 @@ describe('Phone Numbers node: Phone Number', () => {
 			expect(jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: true })).map((n) => n.phoneNumber)).toEqual([owned]);
 		});
 
+		it.each(DESTRUCTIVE)('%s: an HTML 200 answer to the confirming GET of an id form is no confirmation: nothing destructive is sent', async (operation, extra) => {
+			const [owned] = await seed(1);
+			await emulator().control.addFault({ method: 'GET', path: '^/phoneNumbers/', type: 'html', status: 200, count: 1 } as never);
+			const [item] = jsonOf(
+				await run(emulator(), { resource: 'phoneNumber', operation, phoneNumber: fromExpression(owned.slice(1)), ...extra, ...LRO }, { continueOnFail: true }),
+			);
+			expect(item.error).toEqual(expect.stringContaining(`could not confirm that ${owned.slice(1)} is a number of this resource`));
+			expect(await destructiveSent()).toEqual([]);
+		});
+
 		it.each(DESTRUCTIVE)('%s: refuses a number neither E.164 nor an id (national or 00 form) before any request', async (operation, extra) => {
 			const result = await run(
 				emulator(),
 				{ resource: 'phoneNumber', operation, phoneNumber: locator('={{ $json.number }}'), ...extra, ...LRO },
-				{ inputItems: [{ number: '001 425 555 0199' }, { number: '(425) 555-0199' }], continueOnFail: true },
+				{ inputItems: [{ number: '001 425 555 0199' }, { number: '(425) 555-0199' }, { number: '0014255550199' }], continueOnFail: true },
 			);
-			const [international, national] = jsonOf(result);
+			const [international, national, digitsWith00] = jsonOf(result);
+			expect(digitsWith00.error).toMatch(/^Invalid "Phone Number": .*did you mean \+14255550199\? Numbers must be in E\.164 form with a leading \+/);
 			expect(international.error).toMatch(/^Invalid "Phone Number": .*did you mean \+14255550199\? Numbers must be in E\.164 form with a leading \+/);
 			expect(national.error).toMatch(/^Invalid "Phone Number": .*did you mean \+4255550199\? Numbers must be in E\.164 form with a leading \+/);
 			expect(await acsRequests(emulator())).toEqual([]);

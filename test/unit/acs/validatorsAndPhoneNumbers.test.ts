@@ -91,6 +91,9 @@ describe('a number for a destructive operation (explicitPhoneNumber)', () => {
     ['(425) 555-0100', 'did you mean +4255550100? Numbers must be in E.164 form with a leading +'],
     ['425 555 0100', 'did you mean +4255550100?'],
     ['0123', 'Numbers must be in E.164 form with a leading +'],
+    ['0014255550100', 'did you mean +14255550100? Numbers must be in E.164 form with a leading +'],
+    ['014255550100', 'Numbers must be in E.164 form with a leading +'],
+    [14255550100.5, 'Numbers must be in E.164 form with a leading +'],
     ['+1-425', '7 to 15 digits'],
     ['', 'Phone number is empty'],
   ])('refuses %p: %s', (input, message) => {

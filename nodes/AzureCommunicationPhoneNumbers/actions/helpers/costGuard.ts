@@ -52,6 +52,17 @@ export type CostGuardVerdict =
 
 type Refusal = Extract<CostGuardVerdict, { allowed: false }>;
 
+/**
+ * Totals are summed and compared in millionths of the currency unit (integers, exact far below the cent): binary
+ * fractions neither make 0.1 + 0.2 exceed 0.3, nor does rounding let 10.00004 pass a limit of 10. A price with more
+ * than six decimals is read to the nearest millionth.
+ */
+const MICROS = 1_000_000;
+
+function toMicros(amount: number): number {
+	return Math.round(amount * MICROS);
+}
+
 export function checkCostGuard(numbers: PricedNumber[], limits: CostLimits): CostGuardVerdict {
 	if (numbers.length === 0) {
 		return { ...unpriced(), allowed: false, reason: 'nothingToBuy', message: 'There are no numbers to purchase.' };
@@ -59,6 +70,16 @@ export function checkCostGuard(numbers: PricedNumber[], limits: CostLimits): Cos
 	const unknown = numbers.find((n) => typeof n.amount !== 'number' || !Number.isFinite(n.amount) || !n.currencyCode);
 	if (unknown) {
 		return { ...unpriced(), allowed: false, reason: 'costUnknown', message: `The service did not state the cost of ${unknown.phoneNumber}.` };
+	}
+	// A negative price would offset others in a total: the service's prices are not trusted that far.
+	const negative = numbers.find((n) => (n.amount as number) < 0);
+	if (negative) {
+		return {
+			...unpriced(),
+			allowed: false,
+			reason: 'costUnknown',
+			message: `The service stated a negative cost (${negative.amount} ${negative.currencyCode}) for ${negative.phoneNumber}; its cost is treated as unknown.`,
+		};
 	}
 	const costs = costByCurrency(numbers, limits);
 	const single = costs.length === 1 ? costs[0] : undefined;
@@ -86,12 +107,12 @@ function costByCurrency(numbers: PricedNumber[], limits: CostLimits): CurrencyCo
 	for (const n of numbers) {
 		const currency = (n.currencyCode as string).toUpperCase();
 		const cost = costs.get(currency) ?? { count: 0, total: 0, highest: Number.NEGATIVE_INFINITY };
-		costs.set(currency, { count: cost.count + 1, total: cost.total + (n.amount as number), highest: Math.max(cost.highest, n.amount as number) });
+		costs.set(currency, { count: cost.count + 1, total: cost.total + toMicros(n.amount as number), highest: Math.max(cost.highest, n.amount as number) });
 	}
 	return [...costs].map(([currencyCode, cost]) => ({
 		currencyCode,
 		phoneNumberCount: cost.count,
-		totalMonthlyCost: roundMoney(cost.total),
+		totalMonthlyCost: cost.total / MICROS,
 		highestMonthlyCost: roundMoney(cost.highest),
 		maxMonthlyCostPerNumber: stated.get(currencyCode)?.maxMonthlyCostPerNumber ?? null,
 		maxTotalMonthlyCost: stated.get(currencyCode)?.maxTotalMonthlyCost ?? null,
@@ -118,7 +139,7 @@ function firstRefusal(numbers: PricedNumber[], costs: CurrencyCost[], limits: Co
 			};
 		}
 		const total = cost.maxTotalMonthlyCost as number;
-		if (cost.totalMonthlyCost > total) {
+		if (toMicros(cost.totalMonthlyCost) > toMicros(total)) {
 			return {
 				reason: 'totalLimitExceeded',
 				message: `The ${cost.phoneNumberCount} numbers priced in ${currency} cost ${cost.totalMonthlyCost} ${currency} a month together, above Max Total Monthly Cost (${total} ${currency}).`,

@@ -92,6 +92,11 @@ export interface PurchaseRequest {
 	probe?: PurchaseStateProbe;
 	/** What the service's state already shows, read before sending: bought, or being bought (then followed). Nothing is sent. */
 	already?: 'bought' | 'started';
+	/**
+	 * Reads what the completed purchase actually bought and returns the item's fields for it (summary of the numbers
+	 * bought, and anything bought beyond the checked numbers). Run only after the operation succeeded.
+	 */
+	readBought?: () => Promise<IDataObject>;
 }
 
 /**
@@ -148,7 +153,8 @@ async function followPurchase(
 		}),
 	);
 	if (waited.ok) {
-		return fields({ purchased: true, operationId, operationStatus: waited.value.operation.status, completed: true });
+		const bought = fields({ purchased: true, operationId, operationStatus: waited.value.operation.status, completed: true });
+		return request.readBought ? { ...bought, ...(await request.readBought()) } : bought;
 	}
 	const error = asNodeError(this, waited.error, itemIndex);
 	const operationStatus = acsErrorContextOf(error)?.operationStatus?.toLowerCase() ?? null;

@@ -7,7 +7,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CurrencyCost } from './costGuard';
+import type { CurrencyCost, PricedNumber } from './costGuard';
 
 /** What is bought: a search or a reservation. */
 export type PurchaseSource = { searchId: string | null } | { reservationId: string };
@@ -81,4 +81,33 @@ export function repeatStep(summary: PurchaseSummary | IDataObject, operationId: 
 		return `Repeat Reservation → Purchase with reservation ID ${summary.reservationId}${until}: the service buys a reservation at most once, so the repeat either buys it or follows the purchase already made (operation ${operationId}).`;
 	}
 	return `Repeat Available Number → Purchase Search with search ID ${String(summary.searchId)}${until}, never Search and Purchase (a new search buys other numbers): the service buys a search at most once, so the repeat either buys it or follows the purchase already made (operation ${operationId}).`;
+}
+
+/** A number bought that the cost check did not see (added to the reservation after it). */
+export type UncheckedPurchase = { phoneNumber: string; monthlyCost: number | null; currencyCode: string | null };
+
+/**
+ * The fields a completed reservation purchase adds once what it bought was read back: `boughtBeyondCheck` (numbers
+ * bought that the cost check did not see, [] when none; null when what was bought could not be read) and, when
+ * that list is not empty or not known, a `warning`. The service's purchase carries no condition on the reservation's
+ * contents, so a number added between the cost check and the purchase is bought too: the item must say so.
+ */
+export function boughtBeyondCheckFields(checked: string[], bought: PricedNumber[] | null): IDataObject {
+	if (bought === null) {
+		return {
+			boughtBeyondCheck: null,
+			warning:
+				'The purchase succeeded, but the reservation could not be read afterwards to confirm which numbers were bought. If it changed between the cost check and the purchase, numbers not checked against the cost limits may have been bought: check with Phone Number → Get Many.',
+		};
+	}
+	const seen = new Set(checked);
+	const beyond: UncheckedPurchase[] = bought
+		.filter((number) => !seen.has(number.phoneNumber))
+		.map((number) => ({ phoneNumber: number.phoneNumber, monthlyCost: number.amount ?? null, currencyCode: number.currencyCode ?? null }));
+	if (beyond.length === 0) return { boughtBeyondCheck: [] };
+	const listed = beyond.map((n) => `${n.phoneNumber} (${n.monthlyCost ?? 'unknown cost'} ${n.currencyCode ?? ''})`.replace(' )', ')')).join(', ');
+	return {
+		boughtBeyondCheck: beyond,
+		warning: `The reservation changed between the cost check and the purchase: ${listed} ${beyond.length === 1 ? 'was' : 'were'} bought too, and ${beyond.length === 1 ? 'was' : 'were'} not checked against the cost limits. Release them (Phone Number → Release) if you do not want them.`,
+	};
 }

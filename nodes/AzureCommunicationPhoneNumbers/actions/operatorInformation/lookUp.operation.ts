@@ -9,6 +9,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { normaliseE164 } from '../../../shared/acs/phoneNumber';
 import { acsRequest } from '../../../shared/transport';
 import { invalidParameter } from '../helpers/parameters';
 import { phoneNumbersApi } from '../helpers/request';
@@ -62,7 +63,8 @@ type NodeError = NodeApiError | NodeOperationError;
  * no further number is started and the node fails naming the first number that failed.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const list = await readNumberList(this.getNodeParameter('phoneNumbers', itemIndex, '') as unknown, async () => await sleep(0));
+	const nextTurn = async () => await sleep(0);
+	const list = await readNumberList(this.getNodeParameter('phoneNumbers', itemIndex, '') as unknown, nextTurn);
 	if ('invalid' in list) throw invalidParameter.call(this, itemIndex, 'Phone Numbers', list.invalid.problem);
 	const { numbers } = list;
 	if (numbers.length === 0) {
@@ -76,7 +78,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const failures = new Map<number, NodeError>();
 
 	await runBounded(
-		{ count: numbers.length, bound: LOOK_UP_CONCURRENCY, shouldContinue: () => (continueOnFail || failures.size === 0) && !signal?.aborted },
+		{ count: numbers.length, bound: LOOK_UP_CONCURRENCY, shouldContinue: () => (continueOnFail || failures.size === 0) && !signal?.aborted, nextTurn },
 		async (index) => {
 			const phoneNumber = numbers[index];
 			try {
@@ -86,7 +88,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					...api,
 					body: { phoneNumbers: [phoneNumber], options: { includeAdditionalOperatorDetails } },
 				});
-				output[index] = { json: operatorInformationOutput(phoneNumber, response.body?.values?.[0]), pairedItem: { item: itemIndex } };
+				const value = response.body?.values?.[0];
+				// Only a value for this very number is an answer (not an empty `values`, nor another number's).
+				if (!value || normaliseE164(value.phoneNumber).value !== phoneNumber) {
+					throw new NodeOperationError(this.getNode(), `the service returned no information for ${phoneNumber}`, { itemIndex });
+				}
+				output[index] = { json: operatorInformationOutput(phoneNumber, value), pairedItem: { item: itemIndex } };
 			} catch (error) {
 				const failure = namingTheNumber(this, error, phoneNumber, itemIndex);
 				if (!continueOnFail) failures.set(index, failure);

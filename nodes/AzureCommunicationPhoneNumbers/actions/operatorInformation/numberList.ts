@@ -5,7 +5,10 @@ const CHUNK = 1000;
 
 export type NumberListResult = { numbers: string[] } | { invalid: { entry: string; problem: string } };
 
-/** The entries of a list parameter: array elements, or the text between commas, semicolons and white space. */
+/**
+ * The entries of a list parameter: array elements, or the text between commas and line breaks. Spaces inside an
+ * entry belong to the number ("+1 425 555 0100", as the service's internationalFormat writes it).
+ */
 function* entriesOf(raw: unknown): Generator<string> {
 	if (Array.isArray(raw)) {
 		for (const element of raw) {
@@ -15,8 +18,11 @@ function* entriesOf(raw: unknown): Generator<string> {
 		return;
 	}
 	const text = String(raw ?? '');
-	const separated = /[^\s,;]+/g;
-	for (let match = separated.exec(text); match; match = separated.exec(text)) yield match[0];
+	const separated = /[^,\r\n]+/g;
+	for (let match = separated.exec(text); match; match = separated.exec(text)) {
+		const entry = match[0].trim();
+		if (entry !== '') yield entry;
+	}
 }
 
 /**

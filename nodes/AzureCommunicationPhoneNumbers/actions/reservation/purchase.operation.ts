@@ -1,11 +1,13 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { lroModeFields, type ItemOutput } from '../../../shared/node';
-import { reservationPurchaseOperationId, type AcsResponse } from '../../../shared/transport';
+import { reservationPurchaseOperationId, settle, type AcsResponse } from '../../../shared/transport';
 import type { Reservation } from '../helpers/acsTypes';
 import { reservationNumbers } from '../helpers/output';
 import { readCostLimits, readGuid } from '../helpers/parameters';
 import { beforePurchase, checkPurchasePlan, purchase, summarizePurchase, type PurchasePlan } from '../helpers/purchase';
+import { boughtBeyondCheckFields } from '../helpers/purchaseOutcome';
+import type { PricedNumber } from '../helpers/costGuard';
 import { phoneNumbersApi } from '../helpers/request';
 import { serviceNow } from '../helpers/serverTime';
 import {
@@ -48,11 +50,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const status = reservation.status ?? 'unknown';
 	const plan: PurchasePlan = {
 		source,
-		numbers: numbers.map((number) => ({
-			phoneNumber: number.phoneNumber ?? `+${number.id}`,
-			amount: number.cost?.amount,
-			currencyCode: number.cost?.currencyCode,
-		})),
+		numbers: pricedNumbers(reservation),
 		limits,
 		expiresAt: reservation.expiresAt,
 		now: serviceNow(response.headers),
@@ -78,13 +76,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return await purchase.call(this, itemIndex, { start, summary: summarizePurchase(plan), already: status === BOUGHT ? 'bought' : 'started' });
 	}
 	const summary = checkPurchasePlan.call(this, itemIndex, plan);
+	// The purchase carries no condition on the reservation's contents: read back what it bought (see readBought).
+	const readBought = async () => {
+		const read = await settle(getReservation.call(this, itemIndex, reservationId));
+		const bought = read.ok ? pricedNumbers(read.value.body) : null;
+		const actual = bought ? summarizePurchase({ ...plan, numbers: bought }) : {};
+		return { ...actual, ...boughtBeyondCheckFields(plan.numbers.map((n) => n.phoneNumber), bought) };
+	};
 	return await purchase.call(this, itemIndex, {
 		start,
 		summary,
+		readBought,
 		probe: async () => {
 			const now = (await getReservation.call(this, itemIndex, reservationId)).body.status;
 			if (now === BOUGHT || now === BEING_BOUGHT) return 'started';
 			return now === 'expired' ? 'expired' : undefined;
 		},
 	});
+}
+
+function pricedNumbers(reservation: Reservation): PricedNumber[] {
+	return reservationNumbers(reservation)
+		.filter((number) => number.status !== 'error')
+		.map((number) => ({ phoneNumber: number.phoneNumber ?? `+${number.id}`, amount: number.cost?.amount, currencyCode: number.cost?.currencyCode }));
 }
