@@ -14,19 +14,24 @@ const engine1x = path.join(__dirname, '.local', 'compat-1x', 'node_modules');
  * engine refuses an invalid resource locator value with "The workflow has issues" instead of the field's message.
  */
 const differentOn1x = [
-  'testCredential \\(the Test button\\) proves an authenticate function',
-  'testCredential \\(the Test button\\) fails with the connection error code',
-  'refuses a non-ACS endpoint without Allow Custom Endpoint',
-  'lets the engine refuse a typed number that is not E\\.164',
+	'testCredential \\(the Test button\\) proves an authenticate function',
+	'testCredential \\(the Test button\\) fails with the connection error code',
+	'refuses a non-ACS endpoint without Allow Custom Endpoint',
+	'lets the engine refuse a typed number that is not E\\.164',
 ];
 
 module.exports = {
-  ...base,
-  roots: ['<rootDir>/test/compat', '<rootDir>/test/nodes', '<rootDir>/test/engine', '<rootDir>/test/transport'],
-  testMatch: ['**/*.test.ts', '**/*.compat.ts'],
-  testPathIgnorePatterns: ['/node_modules/'],
-  testNamePattern: `^(?!.*(${differentOn1x.join('|')}))`,
-  moduleNameMapper: {
-    '^(n8n-workflow|n8n-core)(/.*)?$': `${engine1x}/$1$2`,
-  },
+	...base,
+	roots: [
+		'<rootDir>/test/compat',
+		'<rootDir>/test/nodes',
+		'<rootDir>/test/engine',
+		'<rootDir>/test/transport',
+	],
+	testMatch: ['**/*.test.ts', '**/*.compat.ts'],
+	testPathIgnorePatterns: ['/node_modules/'],
+	testNamePattern: `^(?!.*(${differentOn1x.join('|')}))`,
+	moduleNameMapper: {
+		'^(n8n-workflow|n8n-core)(/.*)?$': `${engine1x}/$1$2`,
+	},
 };

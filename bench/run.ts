@@ -18,7 +18,14 @@ import { lroLag } from './scenarios/lroLag';
 import { releaseMany } from './scenarios/releaseMany';
 import { singleGets } from './scenarios/singleGets';
 
-const SCENARIOS: Scenario[] = [lroLag, releaseMany, listAll, coldLoad, singleGets, emulatorThroughput];
+const SCENARIOS: Scenario[] = [
+	lroLag,
+	releaseMany,
+	listAll,
+	coldLoad,
+	singleGets,
+	emulatorThroughput,
+];
 
 async function main(): Promise<void> {
 	const args = parseBenchArgs(process.argv.slice(2));
@@ -33,7 +40,9 @@ async function main(): Promise<void> {
 			log(`[${scenario.id}] ${scenario.title}`);
 			const start = performance.now();
 			try {
-				figures.push(...(await scenario.run({ emu, quick: args.quick, repeats: args.repeats, log })));
+				figures.push(
+					...(await scenario.run({ emu, quick: args.quick, repeats: args.repeats, log })),
+				);
 			} catch (error) {
 				const message = error instanceof Error ? error.message : String(error);
 				failures.push({ scenario: scenario.id, error: message });
@@ -45,14 +54,25 @@ async function main(): Promise<void> {
 		await emu.stop();
 	}
 	console.log(`\n${formatTable(figures)}`);
-	for (const figure of figures.filter((f) => f.note)) console.log(`  ${figure.scenario} ${figure.metric}: ${figure.note}`);
+	for (const figure of figures.filter((f) => f.note))
+		console.log(`  ${figure.scenario} ${figure.metric}: ${figure.note}`);
 	if (args.jsonPath) {
-		const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: process.platform };
-		writeFileSync(args.jsonPath, `${JSON.stringify({ startedAt, quick: args.quick, machine, figures, failures }, null, 2)}\n`);
+		const machine = {
+			cpus: os.cpus().length,
+			cpuModel: os.cpus()[0]?.model,
+			node: process.version,
+			platform: process.platform,
+		};
+		writeFileSync(
+			args.jsonPath,
+			`${JSON.stringify({ startedAt, quick: args.quick, machine, figures, failures }, null, 2)}\n`,
+		);
 		console.log(`\nFigures written to ${args.jsonPath}`);
 	}
 	if (failures.length > 0) {
-		console.error(`\n${failures.length} scenario(s) failed: ${failures.map((f) => f.scenario).join(', ')}`);
+		console.error(
+			`\n${failures.length} scenario(s) failed: ${failures.map((f) => f.scenario).join(', ')}`,
+		);
 		process.exitCode = 1;
 	}
 }

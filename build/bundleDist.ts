@@ -26,12 +26,19 @@ export function entryFiles(pkg: PackageJson): string[] {
 }
 
 export function externalPackages(pkg: PackageJson): string[] {
-	return [...new Set([...EXTERNAL, ...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})])];
+	return [
+		...new Set([
+			...EXTERNAL,
+			...Object.keys(pkg.dependencies ?? {}),
+			...Object.keys(pkg.peerDependencies ?? {}),
+		]),
+	];
 }
 
 /** `dist/nodes/A/A.node.js` -> `nodes/A/A.node.ts`: the source each shipped file is bundled from. */
 export function sourceOf(file: string): string {
-	if (!/^dist\/.+\.js$/.test(file)) throw new Error(`${file}: package.json "n8n" entries must be dist/**/*.js files`);
+	if (!/^dist\/.+\.js$/.test(file))
+		throw new Error(`${file}: package.json "n8n" entries must be dist/**/*.js files`);
 	return file.replace(/^dist\//, '').replace(/\.js$/, '.ts');
 }
 
@@ -58,8 +65,11 @@ function check(files: string[]): void {
 	for (const file of files) {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const exported = require(path.join(ROOT, file)) as Record<string, unknown>;
-		const classes = Object.values(exported).filter((value) => typeof value === 'function') as Array<new () => object>;
-		if (classes.length !== 1) throw new Error(`${file}: expected one exported class, found ${classes.length}`);
+		const classes = Object.values(exported).filter((value) => typeof value === 'function') as Array<
+			new () => object
+		>;
+		if (classes.length !== 1)
+			throw new Error(`${file}: expected one exported class, found ${classes.length}`);
 		new classes[0]();
 	}
 }

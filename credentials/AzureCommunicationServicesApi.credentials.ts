@@ -19,7 +19,8 @@ export class AzureCommunicationServicesApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/acs.svg', dark: 'file:../icons/acs.dark.svg' } as const;
 
-	documentationUrl = 'https://learn.microsoft.com/azure/communication-services/concepts/authentication';
+	documentationUrl =
+		'https://learn.microsoft.com/azure/communication-services/concepts/authentication';
 
 	httpRequestNode = acsHttpRequestNode('Azure Communication Services (Connection String)');
 
@@ -55,7 +56,9 @@ export class AzureCommunicationServicesApi implements ICredentialType {
 			date: new Date(),
 		});
 		registerSecret(accessKey);
-		registerSecret(signed.authorization.slice(signed.authorization.indexOf('Signature=') + 'Signature='.length));
+		registerSecret(
+			signed.authorization.slice(signed.authorization.indexOf('Signature=') + 'Signature='.length),
+		);
 		return finalOptions(requestOptions, prepared, {
 			host: signed.host,
 			'x-ms-date': signed['x-ms-date'],

@@ -11,7 +11,12 @@ import { registerToken } from '../nodes/shared/acs/secretRegistry';
 import { DEFAULT_API_VERSIONS } from '../nodes/shared/transport/apiVersions';
 import { fetchAcsToken } from './common/entraToken';
 import { acsHttpRequestNode, allowCustomEndpointProperty } from './common/acsCredentialFields';
-import { AcsCredentialError, endpointFromFields, finalOptions, prepareAcsRequest } from './common/prepareAcsRequest';
+import {
+	AcsCredentialError,
+	endpointFromFields,
+	finalOptions,
+	prepareAcsRequest,
+} from './common/prepareAcsRequest';
 
 /** Refresh this long before the token's stated expiry. */
 const EXPIRY_MARGIN_MS = 2 * 60 * 1000;
@@ -33,7 +38,8 @@ export class AzureCommunicationServicesEntraApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/acs.svg', dark: 'file:../icons/acs.dark.svg' } as const;
 
-	documentationUrl = 'https://learn.microsoft.com/azure/communication-services/concepts/authentication';
+	documentationUrl =
+		'https://learn.microsoft.com/azure/communication-services/concepts/authentication';
 
 	httpRequestNode = acsHttpRequestNode('Azure Communication Services (Entra ID)');
 
@@ -45,7 +51,8 @@ export class AzureCommunicationServicesEntraApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://<resource>.communication.azure.com/',
-			description: 'The endpoint of your Communication Services resource (Overview page in the Azure portal)',
+			description:
+				'The endpoint of your Communication Services resource (Overview page in the Azure portal)',
 		},
 		allowCustomEndpointProperty,
 		{
@@ -54,13 +61,26 @@ export class AzureCommunicationServicesEntraApi implements ICredentialType {
 			type: 'options',
 			default: 'clientSecret',
 			options: [
-				{ name: 'Client Secret', value: 'clientSecret', description: 'App registration (service principal) with a client secret' },
-				{ name: 'Client Certificate', value: 'clientCertificate', description: 'App registration with a certificate (PEM with private key)' },
-				{ name: 'Managed Identity', value: 'managedIdentity', description: 'The identity of the Azure host n8n runs on (system or user-assigned)' },
+				{
+					name: 'Client Secret',
+					value: 'clientSecret',
+					description: 'App registration (service principal) with a client secret',
+				},
+				{
+					name: 'Client Certificate',
+					value: 'clientCertificate',
+					description: 'App registration with a certificate (PEM with private key)',
+				},
+				{
+					name: 'Managed Identity',
+					value: 'managedIdentity',
+					description: 'The identity of the Azure host n8n runs on (system or user-assigned)',
+				},
 				{
 					name: 'Workload Identity / Environment',
 					value: 'workloadIdentity',
-					description: 'Kubernetes workload identity, or AZURE_* environment variables of the n8n host',
+					description:
+						'Kubernetes workload identity, or AZURE_* environment variables of the n8n host',
 				},
 			],
 		},
@@ -123,7 +143,8 @@ export class AzureCommunicationServicesEntraApi implements ICredentialType {
 			name: 'managedIdentityClientId',
 			type: 'string',
 			default: '',
-			description: 'Client ID of a user-assigned managed identity; leave empty for the system-assigned identity',
+			description:
+				'Client ID of a user-assigned managed identity; leave empty for the system-assigned identity',
 			displayOptions: { show: { authMethod: ['managedIdentity'] } },
 		},
 		{
@@ -132,8 +153,10 @@ export class AzureCommunicationServicesEntraApi implements ICredentialType {
 			type: 'string',
 			default: 'https://login.microsoftonline.com',
 			description:
-				'Microsoft Entra login host: https://login.microsoftonline.us for Azure Government, https://login.chinacloudapi.cn for Azure China, or a test token issuer. With workload identity, the default defers to the host\'s AZURE_AUTHORITY_HOST.',
-			displayOptions: { show: { authMethod: ['clientSecret', 'clientCertificate', 'workloadIdentity'] } },
+				"Microsoft Entra login host: https://login.microsoftonline.us for Azure Government, https://login.chinacloudapi.cn for Azure China, or a test token issuer. With workload identity, the default defers to the host's AZURE_AUTHORITY_HOST.",
+			displayOptions: {
+				show: { authMethod: ['clientSecret', 'clientCertificate', 'workloadIdentity'] },
+			},
 		},
 		{
 			displayName: 'Access Token',
@@ -151,8 +174,14 @@ export class AzureCommunicationServicesEntraApi implements ICredentialType {
 		},
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		const held = typeof credentials.accessToken === 'string' && credentials.accessToken ? credentials.accessToken : undefined;
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
+		const held =
+			typeof credentials.accessToken === 'string' && credentials.accessToken
+				? credentials.accessToken
+				: undefined;
 		const token = await fetchAcsToken(credentials, held);
 		return { accessToken: token.token, accessTokenExpiresOn: token.expiresOnTimestamp };
 	}

@@ -31,7 +31,12 @@ import { DEMO_OWNER } from './demo/owner';
 import { checkCredentialTests, WRONG_KEY_CREDENTIAL } from './e2e/credentialChecks';
 import { checkEditor } from './e2e/editor';
 import { copyScreenshots } from './e2e/screenshots';
-import { assertLoadedAsPackage, checkCommunityInstall, checkManualInstall, checkPack } from './e2e/packageInstall';
+import {
+	assertLoadedAsPackage,
+	checkCommunityInstall,
+	checkManualInstall,
+	checkPack,
+} from './e2e/packageInstall';
 import { checkNpmStart, stateDirMarker } from './e2e/startChecks';
 import { killProcessesWithEnv } from './e2e/startProcess';
 import { Report } from './e2e/report';
@@ -49,8 +54,14 @@ import { formatSeconds } from './n8n/run';
 import { N8nRest } from './n8n/rest';
 import { startN8nServer, type N8nServer } from './n8n/server';
 
-const workRoot = path.join(localDir, N8N_VERSION === DEFAULT_N8N_VERSION ? 'e2e' : `e2e-${N8N_VERSION}`);
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).toLowerCase();
+const workRoot = path.join(
+	localDir,
+	N8N_VERSION === DEFAULT_N8N_VERSION ? 'e2e' : `e2e-${N8N_VERSION}`,
+);
+const only = process.argv
+	.find((arg) => arg.startsWith('--only='))
+	?.slice('--only='.length)
+	.toLowerCase();
 const perNode = process.argv.includes('--per-node');
 const skipEditor = perNode || process.argv.includes('--skip-editor');
 const skipStart = perNode || process.argv.includes('--skip-start');
@@ -67,13 +78,20 @@ async function main(): Promise<number> {
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 		process.once(signal, () => {
 			say(`${signal}: stopping n8n, chromium and the emulator`);
-			void Promise.allSettled(cleanups.reverse().map((cleanup) => cleanup())).then(() => process.exit(130));
+			void Promise.allSettled(cleanups.reverse().map((cleanup) => cleanup())).then(() =>
+				process.exit(130),
+			);
 		});
 	}
 	try {
 		await runAll(report, cleanups);
 	} catch (error) {
-		report.add({ name: 'e2e run', ok: false, ms: 0, detail: (error as Error).stack ?? String(error) });
+		report.add({
+			name: 'e2e run',
+			ok: false,
+			ms: 0,
+			detail: (error as Error).stack ?? String(error),
+		});
 	} finally {
 		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 	}
@@ -100,13 +118,16 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	if (!startOnly) {
 		const tarball = await checkPack(report, path.join(workRoot, 'pack'));
 		if (!tarball || !(await checkCommunityInstall(report, tarball, userFolder))) return;
-		if (!editorOnly && !perNode) await checkManualInstall(report, tarball, path.join(workRoot, 'manual-install-user'));
+		if (!editorOnly && !perNode)
+			await checkManualInstall(report, tarball, path.join(workRoot, 'manual-install-user'));
 		if (installOnly) return;
 	}
 	if ((!skipStart || startOnly) && !editorOnly) {
 		const stateDir = path.join(workRoot, 'npm-start');
 		cleanups.push(async () => void killProcessesWithEnv(stateDirMarker(stateDir)));
-		await checkNpmStart(report, stateDir, (line) => console.log(`\x1b[2m[npm start]\x1b[0m ${line}`));
+		await checkNpmStart(report, stateDir, (line) =>
+			console.log(`\x1b[2m[npm start]\x1b[0m ${line}`),
+		);
 	}
 	if (startOnly) return;
 
@@ -131,9 +152,13 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	const perNodeIds = new Set(perNodeWorkflowIds());
 	const workflows = editorOnly
 		? []
-		: [...readWorkflowFiles(paths.demoWorkflowsDir), ...readWorkflowFiles(paths.e2eWorkflowsDir)].filter(
+		: [
+				...readWorkflowFiles(paths.demoWorkflowsDir),
+				...readWorkflowFiles(paths.e2eWorkflowsDir),
+			].filter(
 				(workflow) =>
-					(!only || `${workflow.id} ${workflow.name}`.toLowerCase().includes(only)) && (!perNode || perNodeIds.has(workflow.id)),
+					(!only || `${workflow.id} ${workflow.name}`.toLowerCase().includes(only)) &&
+					(!perNode || perNodeIds.has(workflow.id)),
 			);
 	const runs = planRuns(workflows, { ACS_ENDPOINT: emulator.endpoint });
 	say(`${workflows.length} workflows, ${runs.length} runs`);
@@ -149,7 +174,10 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 		await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
 	});
 	if (ready) {
-		await report.check('n8n loaded the community install: node types carry the package name (REST /types)', () => assertLoadedAsPackage(rest));
+		await report.check(
+			'n8n loaded the community install: node types carry the package name (REST /types)',
+			() => assertLoadedAsPackage(rest),
+		);
 		if (!editorOnly) await checkCredentialTests(rest, emulator, report);
 	}
 	if (skipEditor) return;
@@ -167,14 +195,25 @@ function credentialsFor(emulator: RunningEmulator) {
 	const wrongKey = `endpoint=${emulator.endpoint};accesskey=${randomBytes(32).toString('base64')}`;
 	return [
 		...emulatorCredentials(emulator),
-		{ ...WRONG_KEY_CREDENTIAL, data: { connectionStringSecret: wrongKey, allowCustomEndpoint: true } },
+		{
+			...WRONG_KEY_CREDENTIAL,
+			data: { connectionStringSecret: wrongKey, allowCustomEndpoint: true },
+		},
 	];
 }
 
-async function startServer(env: NodeJS.ProcessEnv, port: number, report: Report): Promise<N8nServer | undefined> {
+async function startServer(
+	env: NodeJS.ProcessEnv,
+	port: number,
+	report: Report,
+): Promise<N8nServer | undefined> {
 	let server: N8nServer | undefined;
 	await report.check('n8n start (editor and REST API)', async () => {
-		server = await startN8nServer({ env, port, onLogLine: (line) => console.log(`\x1b[2m[n8n]\x1b[0m ${line}`) });
+		server = await startN8nServer({
+			env,
+			port,
+			onLogLine: (line) => console.log(`\x1b[2m[n8n]\x1b[0m ${line}`),
+		});
 	});
 	return server;
 }
@@ -186,15 +225,24 @@ async function checkEditorInBrowser(
 	report: Report,
 	cleanups: Array<() => Promise<void>>,
 ): Promise<void> {
-	const chromiumReady = await report.check('chromium available (apt-get install when missing)', () => ensureChromium(say));
+	const chromiumReady = await report.check(
+		'chromium available (apt-get install when missing)',
+		() => ensureChromium(say),
+	);
 	if (!chromiumReady) return;
 	const browser = await launchChromium();
 	cleanups.push(() => browser.close());
 	const page = await browser.context.newPage();
-	const demoFiles = new Map(readWorkflowFileNames(paths.demoWorkflowsDir).map(({ id, file }) => [id, file]));
+	const demoFiles = new Map(
+		readWorkflowFileNames(paths.demoWorkflowsDir).map(({ id, file }) => [id, file]),
+	);
 	const demoShots = runs
 		.filter((run) => run.kind === 'connectionString' && demoFiles.has(run.baseId))
-		.map((run) => ({ id: run.workflow.id, file: `demo-${demoFiles.get(run.baseId)}`, executeNodes: nodesToExecute(run.workflow) }));
+		.map((run) => ({
+			id: run.workflow.id,
+			file: `demo-${demoFiles.get(run.baseId)}`,
+			executeNodes: nodesToExecute(run.workflow),
+		}));
 	await checkEditor({
 		page,
 		baseUrl: server.baseUrl,
@@ -206,15 +254,23 @@ async function checkEditorInBrowser(
 		workflowShots: demoShots,
 	});
 	if (!updateScreenshots) {
-		say(`screenshots saved in ${path.relative(process.cwd(), paths.e2eScreenshotsDir)} (--update-screenshots copies them to docs/screenshots)`);
+		say(
+			`screenshots saved in ${path.relative(process.cwd(), paths.e2eScreenshotsDir)} (--update-screenshots copies them to docs/screenshots)`,
+		);
 		return;
 	}
-	const editorFailures = report.results.filter((result) => !result.ok && result.name.startsWith('editor:'));
-	await report.check(`screenshots copied to ${path.relative(process.cwd(), paths.screenshotsDir)} (--update-screenshots)`, () => {
-		if (editorFailures.length > 0) throw new Error(`not copied: ${editorFailures.length} editor checks failed`);
-		const copied = copyScreenshots(paths.e2eScreenshotsDir, paths.screenshotsDir);
-		say(`copied ${copied.length} screenshots`);
-	});
+	const editorFailures = report.results.filter(
+		(result) => !result.ok && result.name.startsWith('editor:'),
+	);
+	await report.check(
+		`screenshots copied to ${path.relative(process.cwd(), paths.screenshotsDir)} (--update-screenshots)`,
+		() => {
+			if (editorFailures.length > 0)
+				throw new Error(`not copied: ${editorFailures.length} editor checks failed`);
+			const copied = copyScreenshots(paths.e2eScreenshotsDir, paths.screenshotsDir);
+			say(`copied ${copied.length} screenshots`);
+		},
+	);
 }
 
 main().then((code) => process.exit(code));

@@ -29,7 +29,8 @@ function applyMutation(mutation: Mutation): () => void {
 	const path = join(root, mutation.file);
 	const original = readFileSync(path, 'utf8');
 	const occurrences = original.split(mutation.find).length - 1;
-	if (occurrences !== 1) throw new Error(`expected the text once in ${mutation.file}, found it ${occurrences} times`);
+	if (occurrences !== 1)
+		throw new Error(`expected the text once in ${mutation.file}, found it ${occurrences} times`);
 	writeFileSync(path, original.replace(mutation.find, mutation.replace));
 	let restored = false;
 	const restore = () => {
@@ -47,7 +48,13 @@ function applyMutation(mutation: Mutation): () => void {
 }
 
 function runGuardingTests(mutation: Mutation): { passed: boolean; failedTests: number } {
-	const args = ['jest', '--silent', '--ci', '--forceExit', `--testTimeout=${mutation.testTimeoutMs ?? 120_000}`];
+	const args = [
+		'jest',
+		'--silent',
+		'--ci',
+		'--forceExit',
+		`--testTimeout=${mutation.testTimeoutMs ?? 120_000}`,
+	];
 	if (mutation.reliability) args.push('--config', 'jest.reliability.config.js');
 	args.push(...mutation.tests);
 	const run = spawnSync('npx', args, {
@@ -70,7 +77,13 @@ function check(mutation: Mutation): Result {
 	try {
 		restore = applyMutation(mutation);
 	} catch (error) {
-		return { ...base, outcome: 'not applicable', failedTests: 0, seconds: 0, detail: (error as Error).message };
+		return {
+			...base,
+			outcome: 'not applicable',
+			failedTests: 0,
+			seconds: 0,
+			detail: (error as Error).message,
+		};
 	}
 	try {
 		const { passed, failedTests } = runGuardingTests(mutation);
@@ -99,14 +112,19 @@ function main(): void {
 	for (const mutation of selected()) {
 		console.error(`mutation ${mutation.name}: ${mutation.guards} ...`);
 		const result = check(mutation);
-		console.error(`  ${result.outcome}${result.failedTests ? ` (${result.failedTests} tests failed)` : ''} in ${result.seconds} s`);
+		console.error(
+			`  ${result.outcome}${result.failedTests ? ` (${result.failedTests} tests failed)` : ''} in ${result.seconds} s`,
+		);
 		results.push(result);
 	}
 	mkdirSync(join(root, '.local/mutation'), { recursive: true });
 	writeFileSync(join(root, '.local/mutation/results.json'), JSON.stringify(results, null, 2));
 	console.log('| safety function | mutation | outcome | tests failed |');
 	console.log('| --- | --- | --- | --- |');
-	for (const r of results) console.log(`| ${r.guards} | \`${r.name}\` | ${r.outcome}${r.detail ? `: ${r.detail}` : ''} | ${r.failedTests} |`);
+	for (const r of results)
+		console.log(
+			`| ${r.guards} | \`${r.name}\` | ${r.outcome}${r.detail ? `: ${r.detail}` : ''} | ${r.failedTests} |`,
+		);
 	const holes = results.filter((r) => r.outcome !== 'killed');
 	const killed = results.length - holes.length;
 	console.log(`\n${killed} passed, ${holes.length} failed`);

@@ -34,7 +34,8 @@ async function main(): Promise<void> {
 
 	say('Building the package (npm run build)...');
 	const build = await buildPackage();
-	if (!build.ok) say(`The build failed; n8n starts with the last good dist/ if there is one:\n${build.detail}`);
+	if (!build.ok)
+		say(`The build failed; n8n starts with the last good dist/ if there is one:\n${build.detail}`);
 	const missing = missingBuildOutputs();
 	if (missing.length > 0) say(`Not built yet, so not in n8n: ${missing.join(', ')}`);
 
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
 		say(`Stopped. The emulator state is kept in ${statePath}.`);
 		process.exit(code);
 	};
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+		process.on(signal, () => void stopAll(0));
 	say(`Emulator listening at ${emulator.endpoint} (state: ${statePath})`);
 
 	try {
@@ -74,7 +76,12 @@ async function main(): Promise<void> {
 		await importDemo(new N8nCli(env), emulator, path.join(config.userFolder, 'imports'));
 
 		say(`Starting n8n ${N8N_VERSION}...`);
-		server = await startN8nServer({ env, port: config.n8nPort, onLogLine: showN8nLine, showAll: process.env.DEMO_VERBOSE === '1' });
+		server = await startN8nServer({
+			env,
+			port: config.n8nPort,
+			onLogLine: showN8nLine,
+			showAll: process.env.DEMO_VERBOSE === '1',
+		});
 		void server.exited.then((code) => {
 			if (!stopping) {
 				say(`n8n exited unexpectedly (code ${code}).`);
@@ -93,12 +100,20 @@ async function importDemo(cli: N8nCli, emulator: RunningEmulator, workDir: strin
 	say('Importing the emulator credentials (connection string and Entra ID)...');
 	await importCredentials(cli, emulatorCredentials(emulator), workDir);
 	const existing = await cli.listWorkflowIds();
-	const demos = readWorkflowFiles(paths.demoWorkflowsDir).filter((workflow) => !existing.has(workflow.id));
-	if (demos.length > 0) say(`Importing demo workflows: ${demos.map((workflow) => `"${workflow.name}"`).join(', ')}`);
+	const demos = readWorkflowFiles(paths.demoWorkflowsDir).filter(
+		(workflow) => !existing.has(workflow.id),
+	);
+	if (demos.length > 0)
+		say(`Importing demo workflows: ${demos.map((workflow) => `"${workflow.name}"`).join(', ')}`);
 	await importWorkflows(cli, demos, workDir);
 }
 
-function printWelcome(server: N8nServer, emulator: RunningEmulator, owner: 'created' | 'existing', elapsedMs: number): void {
+function printWelcome(
+	server: N8nServer,
+	emulator: RunningEmulator,
+	owner: 'created' | 'existing',
+	elapsedMs: number,
+): void {
 	const lines = [
 		'',
 		`n8n ${N8N_VERSION} with the Azure Communication Services nodes is ready (${formatSeconds(elapsedMs)}).`,
@@ -111,7 +126,10 @@ function printWelcome(server: N8nServer, emulator: RunningEmulator, owner: 'crea
 		'',
 	];
 	if (server.hiddenOfflineLines() > 0) {
-		lines.push(`  (${server.hiddenOfflineLines()} lines of n8n's harmless offline fetch errors were hidden.)`, '');
+		lines.push(
+			`  (${server.hiddenOfflineLines()} lines of n8n's harmless offline fetch errors were hidden.)`,
+			'',
+		);
 	}
 	console.log(lines.join('\n'));
 }

@@ -23,7 +23,11 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 				args.jsonPath = take();
 				break;
 			case '--only':
-				args.only = new Set(take().split(',').map((s) => s.trim()));
+				args.only = new Set(
+					take()
+						.split(',')
+						.map((s) => s.trim()),
+				);
 				break;
 			case '--repeats': {
 				const n = Number(take());
@@ -32,7 +36,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 				break;
 			}
 			default:
-				throw new Error(`Unknown option ${name}. Usage: npm run bench -- [--quick] [--json FILE] [--only 1,2,...] [--repeats N]`);
+				throw new Error(
+					`Unknown option ${name}. Usage: npm run bench -- [--quick] [--json FILE] [--only 1,2,...] [--repeats N]`,
+				);
 		}
 	}
 	return args;

@@ -4,7 +4,11 @@ import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 
-export function forkTs(file: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function forkTs(
+	file: string,
+	args: string[] = [],
+	env: NodeJS.ProcessEnv = {},
+): ChildProcess {
 	return fork(path.resolve(REPO_ROOT, file), args, {
 		cwd: REPO_ROOT,
 		execArgv: ['--import', 'tsx'],
@@ -29,9 +33,15 @@ export function firstMessage<T>(child: ChildProcess, timeoutMs = 120_000): Promi
 }
 
 /** Runs a child to completion and returns its IPC message. */
-export async function runChild<T>(file: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<T> {
+export async function runChild<T>(
+	file: string,
+	args: string[] = [],
+	env: NodeJS.ProcessEnv = {},
+): Promise<T> {
 	const child = forkTs(file, args, env);
 	const message = await firstMessage<T>(child, 600_000);
-	await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+	await new Promise<void>((resolve) =>
+		child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+	);
 	return message;
 }

@@ -24,12 +24,17 @@ export interface LroPlan {
 
 export async function startBenchEmulator(seed = 42): Promise<BenchEmulator> {
 	const child: ChildProcess = forkTs('bench/lib/emulatorChild.ts', [String(seed)]);
-	const info = await firstMessage<{ endpoint: string; accessKey: string; connectionString: string }>(child);
+	const info = await firstMessage<{
+		endpoint: string;
+		accessKey: string;
+		connectionString: string;
+	}>(child);
 	const control = new ControlClient(info.endpoint);
 	return {
 		...info,
 		control,
-		phoneNumbers: (method, path, body) => control.call(method, `/_emulator/phoneNumbers${path}`, body),
+		phoneNumbers: (method, path, body) =>
+			control.call(method, `/_emulator/phoneNumbers${path}`, body),
 		stop: async () => {
 			if (child.exitCode !== null) return;
 			const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -4,7 +4,12 @@
  * httpRequestWithAuthentication with our connection-string credential, and nothing else (no transport, no
  * validation, no output shaping). Our node's time minus this is what our code adds.
  */
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+} from 'n8n-workflow';
 
 import { registerNodeType, runNode } from '../../test/support/engine';
 import type { BenchEmulator } from './emulator';
@@ -29,11 +34,15 @@ class BenchFloorGet implements INodeType {
 		const items = this.getInputData();
 		for (let i = 0; i < items.length; i++) {
 			const phoneNumber = String(this.getNodeParameter('phoneNumber', i));
-			const body = await this.helpers.httpRequestWithAuthentication.call(this, 'azureCommunicationServicesApi', {
-				method: 'GET',
-				url: `/phoneNumbers/${encodeURIComponent(phoneNumber)}?api-version=2025-06-01`,
-				json: true,
-			});
+			const body = await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				'azureCommunicationServicesApi',
+				{
+					method: 'GET',
+					url: `/phoneNumbers/${encodeURIComponent(phoneNumber)}?api-version=2025-06-01`,
+					json: true,
+				},
+			);
 			output.push({ json: body, pairedItem: { item: i } });
 		}
 		return [output];

@@ -10,7 +10,12 @@ import type { BenchEmulator } from './emulator';
 export const PHONE_NUMBERS_NODE = 'azureCommunicationPhoneNumbers';
 
 export function connectionStringCredentials(emu: BenchEmulator) {
-	return { azureCommunicationServicesApi: { connectionStringSecret: emu.connectionString, allowCustomEndpoint: true } };
+	return {
+		azureCommunicationServicesApi: {
+			connectionStringSecret: emu.connectionString,
+			allowCustomEndpoint: true,
+		},
+	};
 }
 
 /** Runs one Phone Numbers node over `inputItems`; throws with the node's message if the node failed. */
@@ -25,8 +30,10 @@ export async function runPhoneNumbersNode(
 		credentials: connectionStringCredentials(emu),
 		inputItems,
 	});
-	if (result.error) throw new Error(`Our node failed: ${result.error.message} ${result.error.description ?? ''}`);
-	if (result.status !== 'success') throw new Error(`The workflow ended with status ${result.status}`);
+	if (result.error)
+		throw new Error(`Our node failed: ${result.error.message} ${result.error.description ?? ''}`);
+	if (result.status !== 'success')
+		throw new Error(`The workflow ended with status ${result.status}`);
 	return result.items;
 }
 

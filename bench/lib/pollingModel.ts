@@ -6,7 +6,10 @@
  */
 import { createPollCadence } from '../../nodes/shared/transport/pollCadence';
 import type { FinishTimeMemory } from '../../nodes/shared/transport/pollPlan';
-import { DEFAULT_POLLING_POLICY, nextPollDelayMs } from '../../nodes/shared/transport/pollingPolicy';
+import {
+	DEFAULT_POLLING_POLICY,
+	nextPollDelayMs,
+} from '../../nodes/shared/transport/pollingPolicy';
 import type { PollingPolicy } from '../../nodes/shared/transport/types';
 
 export interface SimulatedPolling {
@@ -31,9 +34,20 @@ function runPolls(
 }
 
 /** The transport's own cadence (pollCadence.ts: learnt plan, then the default), learning into `memory`, on a virtual clock. */
-export function simulateLearntPolling(memory: FinishTimeMemory, kind: string, finishMs: number, roundTripMs = 3): SimulatedPolling {
+export function simulateLearntPolling(
+	memory: FinishTimeMemory,
+	kind: string,
+	finishMs: number,
+	roundTripMs = 3,
+): SimulatedPolling {
 	let now = 0;
-	const cadence = createPollCadence({ memory, kind, acceptedAt: 0, policy: DEFAULT_POLLING_POLICY, now: () => now });
+	const cadence = createPollCadence({
+		memory,
+		kind,
+		acceptedAt: 0,
+		policy: DEFAULT_POLLING_POLICY,
+		now: () => now,
+	});
 	const run = runPolls(
 		finishMs,
 		(_polls, answeredAt, sentAt) => {
@@ -69,14 +83,34 @@ export type PollOutcome = SimulatedPolling;
  * First poll `startMs` after the operation was created (the start's round trip), each poll takes `roundTripMs`
  * and is answered with the status at the moment it arrives (half-way); the client waits after each answer.
  */
-export function simulatePolling(schedule: Schedule, durationMs: number, startMs = 5, roundTripMs = 3): PollOutcome {
-	const { polls, lagMs } = runPolls(durationMs, (polls, answeredAt) => answeredAt + schedule.delayAfter(polls), startMs, roundTripMs);
+export function simulatePolling(
+	schedule: Schedule,
+	durationMs: number,
+	startMs = 5,
+	roundTripMs = 3,
+): PollOutcome {
+	const { polls, lagMs } = runPolls(
+		durationMs,
+		(polls, answeredAt) => answeredAt + schedule.delayAfter(polls),
+		startMs,
+		roundTripMs,
+	);
 	return { polls, lagMs };
 }
 
 /** Median lag and mean polls when D is not a round number: D spread evenly over [D, D + spreadMs). */
-export function spreadOutcome(schedule: Schedule, durationMs: number, spreadMs = 2000, steps = 200): { medianLagMs: number; meanPolls: number } {
-	const outcomes = Array.from({ length: steps }, (_, i) => simulatePolling(schedule, durationMs + (spreadMs * i) / steps));
+export function spreadOutcome(
+	schedule: Schedule,
+	durationMs: number,
+	spreadMs = 2000,
+	steps = 200,
+): { medianLagMs: number; meanPolls: number } {
+	const outcomes = Array.from({ length: steps }, (_, i) =>
+		simulatePolling(schedule, durationMs + (spreadMs * i) / steps),
+	);
 	const lags = outcomes.map((o) => o.lagMs).sort((a, b) => a - b);
-	return { medianLagMs: lags[Math.floor(steps / 2)], meanPolls: outcomes.reduce((s, o) => s + o.polls, 0) / steps };
+	return {
+		medianLagMs: lags[Math.floor(steps / 2)],
+		meanPolls: outcomes.reduce((s, o) => s + o.polls, 0) / steps,
+	};
 }

@@ -10,10 +10,17 @@ export interface ReleaseEmulatorSetup {
 	retryAfterSeconds: number;
 }
 
-export async function resetWithNumbers(emu: BenchEmulator, setup: ReleaseEmulatorSetup): Promise<string[]> {
+export async function resetWithNumbers(
+	emu: BenchEmulator,
+	setup: ReleaseEmulatorSetup,
+): Promise<string[]> {
 	await emu.control.reset();
 	const numbers = await seedPurchased(emu, setup.count);
-	await emu.phoneNumbers('PUT', '/lro', { operationType: 'releasePhoneNumber', notStartedMs: 0, runningMs: setup.runningMs });
+	await emu.phoneNumbers('PUT', '/lro', {
+		operationType: 'releasePhoneNumber',
+		notStartedMs: 0,
+		runningMs: setup.runningMs,
+	});
 	await emu.control.addFault({
 		path: '^/phoneNumbers/',
 		type: 'status',

@@ -17,7 +17,16 @@ export function formatSpread(s: Spread | undefined): string {
 }
 
 export function formatTable(figures: Figure[]): string {
-	const header = ['#', 'metric', 'unit', 'ours median [min-max]', 'SDK median [min-max]', 'ratio', 'goal', 'holds'];
+	const header = [
+		'#',
+		'metric',
+		'unit',
+		'ours median [min-max]',
+		'SDK median [min-max]',
+		'ratio',
+		'goal',
+		'holds',
+	];
 	const rows = figures.map((f) => [
 		f.scenario,
 		f.metric,

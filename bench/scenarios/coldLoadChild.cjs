@@ -8,8 +8,12 @@ const path = require('node:path');
 
 const [nodeFile, credentialFile, useEntra] = process.argv.slice(2);
 const root = path.resolve(__dirname, '../..');
-const identityLoaded = () => Object.keys(require.cache).some((file) => file.includes(`${path.sep}@azure${path.sep}identity${path.sep}`));
-const exportedClass = (moduleExports) => Object.values(moduleExports).find((value) => typeof value === 'function');
+const identityLoaded = () =>
+	Object.keys(require.cache).some((file) =>
+		file.includes(`${path.sep}@azure${path.sep}identity${path.sep}`),
+	);
+const exportedClass = (moduleExports) =>
+	Object.values(moduleExports).find((value) => typeof value === 'function');
 
 const t0 = performance.now();
 require('n8n-workflow');
@@ -17,7 +21,9 @@ const t1 = performance.now();
 if (nodeFile === 'sdk') {
 	// The comparison: what a Code node pays to load the official client.
 	require('@azure/communication-phone-numbers');
-	process.stdout.write(`${JSON.stringify({ n8nWorkflowMs: t1 - t0, loadMs: performance.now() - t1, identityLoadedAfterLoad: identityLoaded(), modulesLoaded: 0 })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ n8nWorkflowMs: t1 - t0, loadMs: performance.now() - t1, identityLoadedAfterLoad: identityLoaded(), modulesLoaded: 0 })}\n`,
+	);
 	process.exit(0);
 }
 const NodeClass = exportedClass(require(path.join(root, nodeFile)));
@@ -31,7 +37,9 @@ const report = {
 	nodeName: node.description.name,
 	credentialName: credential.name,
 	identityLoadedAfterLoad: identityLoaded(),
-	modulesLoaded: Object.keys(require.cache).filter((file) => file.startsWith(path.join(root, 'dist'))).length,
+	modulesLoaded: Object.keys(require.cache).filter((file) =>
+		file.startsWith(path.join(root, 'dist')),
+	).length,
 };
 
 function finish(extra) {
@@ -52,7 +60,9 @@ if (useEntra === 'useEntra') {
 	};
 	const t3 = performance.now();
 	credential.preAuthentication.call({ helpers: {} }, fields).catch(() => undefined);
-	setImmediate(() => finish({ identityLoadedAfterUse: identityLoaded(), firstUseMs: performance.now() - t3 }));
+	setImmediate(() =>
+		finish({ identityLoadedAfterUse: identityLoaded(), firstUseMs: performance.now() - t3 }),
+	);
 } else {
 	finish({});
 }

@@ -5,7 +5,12 @@ import { repeatsOf, type Scenario, type ScenarioContext } from '../lib/scenario'
 import { signedGetter } from '../lib/signedGet';
 import { spread } from '../lib/stats';
 
-async function requestsPerSecond(ctx: ScenarioContext, paths: string[], total: number, concurrency: number): Promise<number> {
+async function requestsPerSecond(
+	ctx: ScenarioContext,
+	paths: string[],
+	total: number,
+	concurrency: number,
+): Promise<number> {
 	const client = signedGetter(ctx.emu.endpoint, ctx.emu.accessKey, concurrency);
 	let next = 0;
 	let failures = 0;
@@ -29,13 +34,16 @@ export const emulatorThroughput: Scenario = {
 	async run(ctx) {
 		await ctx.emu.control.reset();
 		const numbers = await seedPurchased(ctx.emu, 100);
-		const paths = numbers.map((n) => `/phoneNumbers/${encodeURIComponent(n)}?api-version=2025-06-01`);
+		const paths = numbers.map(
+			(n) => `/phoneNumbers/${encodeURIComponent(n)}?api-version=2025-06-01`,
+		);
 		const total = ctx.quick ? 300 : 3000;
 		const repeats = repeatsOf(ctx, 3);
 		const figures: Figure[] = [];
 		for (const concurrency of [1, 16]) {
 			const rates: number[] = [];
-			for (let r = 0; r < repeats; r++) rates.push(await requestsPerSecond(ctx, paths, total, concurrency));
+			for (let r = 0; r < repeats; r++)
+				rates.push(await requestsPerSecond(ctx, paths, total, concurrency));
 			ctx.log(`  concurrency ${concurrency}: ${rates.map((x) => x.toFixed(0)).join(', ')} req/s`);
 			figures.push({
 				scenario: '6',

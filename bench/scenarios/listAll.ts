@@ -21,7 +21,9 @@ export const listAll: Scenario = {
 		const reports: Record<'ours' | 'sdk', ListChildReport[]> = { ours: [], sdk: [] };
 		for (let r = 0; r < repeats; r++) {
 			for (const side of ['ours', 'sdk'] as const) {
-				const report = await runChild<ListChildReport>('bench/scenarios/listChild.ts', [side], { BENCH_CONNECTION_STRING: emu.connectionString });
+				const report = await runChild<ListChildReport>('bench/scenarios/listChild.ts', [side], {
+					BENCH_CONNECTION_STRING: emu.connectionString,
+				});
 				if (report.count !== count) throw new Error(`${side} listed ${report.count} of ${count}`);
 				reports[side].push(report);
 			}
@@ -30,15 +32,27 @@ export const listAll: Scenario = {
 					`SDK ${reports.sdk[r].seconds.toFixed(2)} s, peak ${reports.sdk[r].peakRssMb.toFixed(0)} MB (baselines ${reports.ours[r].baselineRssMb.toFixed(0)}/${reports.sdk[r].baselineRssMb.toFixed(0)} MB)`,
 			);
 		}
-		const of = (side: 'ours' | 'sdk', pick: (r: ListChildReport) => number) => spread(reports[side].map(pick));
+		const of = (side: 'ours' | 'sdk', pick: (r: ListChildReport) => number) =>
+			spread(reports[side].map(pick));
 		const time = { ours: of('ours', (r) => r.seconds), sdk: of('sdk', (r) => r.seconds) };
 		const peak = { ours: of('ours', (r) => r.peakRssMb), sdk: of('sdk', (r) => r.peakRssMb) };
-		const growth = { ours: of('ours', (r) => r.peakRssMb - r.baselineRssMb), sdk: of('sdk', (r) => r.peakRssMb - r.baselineRssMb) };
+		const growth = {
+			ours: of('ours', (r) => r.peakRssMb - r.baselineRssMb),
+			sdk: of('sdk', (r) => r.peakRssMb - r.baselineRssMb),
+		};
 		const timeRatio = ratio(time.ours.median, time.sdk.median);
 		const peakRatio = ratio(peak.ours.median, peak.sdk.median);
 		const growthRatio = ratio(growth.ours.median, growth.sdk.median);
 		const figures: Figure[] = [
-			{ scenario: '3', metric: `list ${count}: wall time`, unit: 's', ...time, ratio: timeRatio, goal: 'ratio <= 1.1', holds: timeRatio <= 1.1 },
+			{
+				scenario: '3',
+				metric: `list ${count}: wall time`,
+				unit: 's',
+				...time,
+				ratio: timeRatio,
+				goal: 'ratio <= 1.1',
+				holds: timeRatio <= 1.1,
+			},
 			{
 				scenario: '3',
 				metric: `list ${count}: peak RSS of the process`,

@@ -22,8 +22,18 @@ const MB = 1024 * 1024;
 async function listOurs(connectionString: string): Promise<number> {
 	const result = await runNode({
 		nodeType: PHONE_NUMBERS_NODE,
-		parameters: { authentication: 'connectionString', resource: 'phoneNumber', operation: 'getAll', returnAll: true },
-		credentials: { azureCommunicationServicesApi: { connectionStringSecret: connectionString, allowCustomEndpoint: true } },
+		parameters: {
+			authentication: 'connectionString',
+			resource: 'phoneNumber',
+			operation: 'getAll',
+			returnAll: true,
+		},
+		credentials: {
+			azureCommunicationServicesApi: {
+				connectionStringSecret: connectionString,
+				allowCustomEndpoint: true,
+			},
+		},
 	});
 	if (result.error) throw new Error(result.error.message);
 	return result.items.length;
@@ -31,9 +41,12 @@ async function listOurs(connectionString: string): Promise<number> {
 
 /** What a Code node would do: page through the SDK's iterator and return one item per number. */
 async function listSdk(connectionString: string): Promise<number> {
-	const client = new PhoneNumbersClient(connectionString, { allowInsecureConnection: true } as never);
+	const client = new PhoneNumbersClient(connectionString, {
+		allowInsecureConnection: true,
+	} as never);
 	const items: Array<{ json: unknown }> = [];
-	for await (const phoneNumber of client.listPurchasedPhoneNumbers()) items.push({ json: phoneNumber });
+	for await (const phoneNumber of client.listPurchasedPhoneNumbers())
+		items.push({ json: phoneNumber });
 	return items.length;
 }
 
@@ -42,7 +55,8 @@ async function main(): Promise<void> {
 	const connectionString = process.env.BENCH_CONNECTION_STRING ?? '';
 	const baselineRssMb = process.memoryUsage().rss / MB;
 	const start = performance.now();
-	const count = side === 'ours' ? await listOurs(connectionString) : await listSdk(connectionString);
+	const count =
+		side === 'ours' ? await listOurs(connectionString) : await listSdk(connectionString);
 	const seconds = (performance.now() - start) / 1000;
 	const report: ListChildReport = {
 		side,

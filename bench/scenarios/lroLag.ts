@@ -9,7 +9,13 @@ import { PhoneNumbersClient } from '@azure/communication-phone-numbers';
 
 import { acsLog, type BenchEmulator } from '../lib/emulator';
 import { runPhoneNumbersNode } from '../lib/ours';
-import { adaptiveSchedule, simulateLearntPolling, simulatePolling, spreadOutcome, type Schedule } from '../lib/pollingModel';
+import {
+	adaptiveSchedule,
+	simulateLearntPolling,
+	simulatePolling,
+	spreadOutcome,
+	type Schedule,
+} from '../lib/pollingModel';
 import { FinishTimeMemory } from '../../nodes/shared/transport/pollPlan';
 import type { Figure } from '../lib/result';
 import { repeatsOf, type Scenario, type ScenarioContext } from '../lib/scenario';
@@ -33,7 +39,13 @@ interface Sample {
 
 async function completedSearch(client: PhoneNumbersClient): Promise<string> {
 	const poller = await client.beginSearchAvailablePhoneNumbers(
-		{ countryCode: 'US', phoneNumberType: 'tollFree', assignmentType: 'application', capabilities: { calling: 'outbound', sms: 'none' }, quantity: 1 },
+		{
+			countryCode: 'US',
+			phoneNumberType: 'tollFree',
+			assignmentType: 'application',
+			capabilities: { calling: 'outbound', sms: 'none' },
+			quantity: 1,
+		},
 		FAST_SETUP_POLLING,
 	);
 	return (await poller.pollUntilDone()).searchId;
@@ -52,7 +64,8 @@ async function purchaseWithOurNode(emu: BenchEmulator, searchId: string): Promis
 		timeoutSeconds: 600,
 	});
 	const returnedAt = Date.now();
-	if (items[0]?.json.purchased !== true) throw new Error(`our purchase did not complete: ${JSON.stringify(items[0]?.json)}`);
+	if (items[0]?.json.purchased !== true)
+		throw new Error(`our purchase did not complete: ${JSON.stringify(items[0]?.json)}`);
 	return returnedAt;
 }
 
@@ -68,14 +81,20 @@ async function samplesFor(
 	returnedAt: number[],
 ): Promise<Sample[]> {
 	const { offsetMs } = await emu.control.getClock();
-	const state = await emu.phoneNumbers<{ operations: Record<string, OperationRecord> }>('GET', '/state?detail=true');
+	const state = await emu.phoneNumbers<{ operations: Record<string, OperationRecord> }>(
+		'GET',
+		'/state?detail=true',
+	);
 	const log = await acsLog(emu);
 	return searchIds.map((searchId, i) => {
 		const id = `purchase_${searchId}`;
 		const operation = state.operations[id];
 		if (!operation) throw new Error(`the emulator has no operation ${id}`);
-		const doneAtRealMs = operation.createdAt + operation.plan.notStartedMs + operation.plan.runningMs - offsetMs;
-		const polls = log.filter((e) => e.method === 'GET' && e.path === `/phoneNumbers/operations/${id}`).length;
+		const doneAtRealMs =
+			operation.createdAt + operation.plan.notStartedMs + operation.plan.runningMs - offsetMs;
+		const polls = log.filter(
+			(e) => e.method === 'GET' && e.path === `/phoneNumbers/operations/${id}`,
+		).length;
 		return { lagSeconds: (returnedAt[i] - doneAtRealMs) / 1000, polls };
 	});
 }
@@ -94,30 +113,55 @@ export function durationOffsets(count: number, spreadFraction: number, seed = 7)
  * operations of that duration); pairs run one after another, as a workflow that buys numbers now and then does,
  * so our node has seen the earlier ones.
  */
-async function measureJittered(ctx: ScenarioContext, seconds: number, offsets: number[]): Promise<{ ours: Sample[]; sdk: Sample[] }> {
+async function measureJittered(
+	ctx: ScenarioContext,
+	seconds: number,
+	offsets: number[],
+): Promise<{ ours: Sample[]; sdk: Sample[] }> {
 	const { emu } = ctx;
 	const client = sdkClient(emu);
 	await emu.phoneNumbers('PUT', '/lro', { operationType: 'search', notStartedMs: 0, runningMs: 0 });
 	const pairs: Array<{ ours: string; sdk: string }> = [];
-	for (let r = 0; r < offsets.length; r++) pairs.push({ ours: await completedSearch(client), sdk: await completedSearch(client) });
+	for (let r = 0; r < offsets.length; r++)
+		pairs.push({ ours: await completedSearch(client), sdk: await completedSearch(client) });
 	await emu.control.clearRequestLog();
 	const oursReturned: number[] = [];
 	const sdkReturned: number[] = [];
 	for (let r = 0; r < pairs.length; r++) {
 		const runningMs = Math.round(seconds * 1000 * (1 + offsets[r]));
-		await emu.phoneNumbers('POST', '/lro/next', { operationType: 'purchase', count: 2, notStartedMs: 0, runningMs });
-		const [ours, sdk] = await Promise.all([purchaseWithOurNode(emu, pairs[r].ours), purchaseWithSdk(client, pairs[r].sdk)]);
+		await emu.phoneNumbers('POST', '/lro/next', {
+			operationType: 'purchase',
+			count: 2,
+			notStartedMs: 0,
+			runningMs,
+		});
+		const [ours, sdk] = await Promise.all([
+			purchaseWithOurNode(emu, pairs[r].ours),
+			purchaseWithSdk(client, pairs[r].sdk),
+		]);
 		oursReturned.push(ours);
 		sdkReturned.push(sdk);
 	}
 	return {
-		ours: await samplesFor(emu, pairs.map((p) => p.ours), oursReturned),
-		sdk: await samplesFor(emu, pairs.map((p) => p.sdk), sdkReturned),
+		ours: await samplesFor(
+			emu,
+			pairs.map((p) => p.ours),
+			oursReturned,
+		),
+		sdk: await samplesFor(
+			emu,
+			pairs.map((p) => p.sdk),
+			sdkReturned,
+		),
 	};
 }
 
 /** `repeats` purchases of exactly D s, one after another (ours and the SDK's side by side). */
-async function measureDuration(ctx: ScenarioContext, seconds: number, repeats: number): Promise<{ ours: Sample[]; sdk: Sample[] }> {
+async function measureDuration(
+	ctx: ScenarioContext,
+	seconds: number,
+	repeats: number,
+): Promise<{ ours: Sample[]; sdk: Sample[] }> {
 	const { emu } = ctx;
 	const client = sdkClient(emu);
 	await emu.phoneNumbers('PUT', '/lro', { operationType: 'search', notStartedMs: 0, runningMs: 0 });
@@ -127,16 +171,26 @@ async function measureDuration(ctx: ScenarioContext, seconds: number, repeats: n
 		oursSearches.push(await completedSearch(client));
 		sdkSearches.push(await completedSearch(client));
 	}
-	await emu.phoneNumbers('PUT', '/lro', { operationType: 'purchase', notStartedMs: 0, runningMs: seconds * 1000 });
+	await emu.phoneNumbers('PUT', '/lro', {
+		operationType: 'purchase',
+		notStartedMs: 0,
+		runningMs: seconds * 1000,
+	});
 	await emu.control.clearRequestLog();
 	const oursReturned: number[] = [];
 	const sdkReturned: number[] = [];
 	for (let r = 0; r < repeats; r++) {
-		const [ours, sdk] = await Promise.all([purchaseWithOurNode(emu, oursSearches[r]), purchaseWithSdk(client, sdkSearches[r])]);
+		const [ours, sdk] = await Promise.all([
+			purchaseWithOurNode(emu, oursSearches[r]),
+			purchaseWithSdk(client, sdkSearches[r]),
+		]);
 		oursReturned.push(ours);
 		sdkReturned.push(sdk);
 	}
-	return { ours: await samplesFor(emu, oursSearches, oursReturned), sdk: await samplesFor(emu, sdkSearches, sdkReturned) };
+	return {
+		ours: await samplesFor(emu, oursSearches, oursReturned),
+		sdk: await samplesFor(emu, sdkSearches, sdkReturned),
+	};
 }
 
 const CURRENT = adaptiveSchedule(
@@ -144,12 +198,23 @@ const CURRENT = adaptiveSchedule(
 	DEFAULT_POLLING_POLICY,
 );
 /** Measured: the SDK (legacy LroEngine) polls twice at once, then every 2000 ms (its default updateIntervalInMs). */
-const SDK_SCHEDULE: Schedule = { name: 'SDK default (0 ms, then fixed 2000 ms)', delayAfter: (polls) => (polls === 1 ? 0 : 2000) };
+const SDK_SCHEDULE: Schedule = {
+	name: 'SDK default (0 ms, then fixed 2000 ms)',
+	delayAfter: (polls) => (polls === 1 ? 0 : 2000),
+};
 
 /** Candidate schedules for the transport, compared in the model (see the report in docs/benchmarks.md). */
 export const CANDIDATE_SCHEDULES: Schedule[] = [
-	adaptiveSchedule('250 ms x1.25, cap 1000 ms', { firstDelayMs: 250, growth: 1.25, maxDelayMs: 1000 }),
-	adaptiveSchedule('before: 200 ms x1.6, cap 5000 ms', { firstDelayMs: 200, growth: 1.6, maxDelayMs: 5000 }),
+	adaptiveSchedule('250 ms x1.25, cap 1000 ms', {
+		firstDelayMs: 250,
+		growth: 1.25,
+		maxDelayMs: 1000,
+	}),
+	adaptiveSchedule('before: 200 ms x1.6, cap 5000 ms', {
+		firstDelayMs: 200,
+		growth: 1.6,
+		maxDelayMs: 5000,
+	}),
 	adaptiveSchedule('fixed 500 ms', { firstDelayMs: 500, growth: 1, maxDelayMs: 500 }),
 ];
 
@@ -161,7 +226,10 @@ function medianOf(values: number[]): number {
  * The model's median lag and polls for the same purchases: ours from `memory`, which has seen every earlier
  * duration of the run in the same order as our node has; the SDK's fixed schedule.
  */
-function modelFor(memory: FinishTimeMemory, durationsMs: number[]): { ours: { lagMs: number; polls: number }; sdk: { lagMs: number; polls: number } } {
+function modelFor(
+	memory: FinishTimeMemory,
+	durationsMs: number[],
+): { ours: { lagMs: number; polls: number }; sdk: { lagMs: number; polls: number } } {
 	const ours = durationsMs.map((d) => simulateLearntPolling(memory, 'purchase', d));
 	const sdk = durationsMs.map((d) => simulatePolling(SDK_SCHEDULE, d));
 	const summary = (outcomes: Array<{ lagMs: number; polls: number }>) => ({
@@ -212,11 +280,21 @@ export const lroLag: Scenario = {
 		for (const { seconds, jitter } of runs) {
 			const repeats = jitter ? repeatsOf(ctx, seconds >= 10 ? 9 : 15, 3) : repeatsOf(ctx, 5, 1);
 			const offsets = durationOffsets(repeats, JITTER);
-			const { ours, sdk } = jitter ? await measureJittered(ctx, seconds, offsets) : await measureDuration(ctx, seconds, repeats);
+			const { ours, sdk } = jitter
+				? await measureJittered(ctx, seconds, offsets)
+				: await measureDuration(ctx, seconds, repeats);
 			const label = jitter ? `D = ${seconds} s ± ${JITTER * 100} %` : `D = ${seconds} s`;
-			const modelNote = jitter ? `offsets ${offsets.map((o) => `${(o * 100).toFixed(1)}%`).join(', ')}; ` : '';
-			const lag = { ours: spread(ours.map((s) => s.lagSeconds)), sdk: spread(sdk.map((s) => s.lagSeconds)) };
-			const polls = { ours: spread(ours.map((s) => s.polls)), sdk: spread(sdk.map((s) => s.polls)) };
+			const modelNote = jitter
+				? `offsets ${offsets.map((o) => `${(o * 100).toFixed(1)}%`).join(', ')}; `
+				: '';
+			const lag = {
+				ours: spread(ours.map((s) => s.lagSeconds)),
+				sdk: spread(sdk.map((s) => s.lagSeconds)),
+			};
+			const polls = {
+				ours: spread(ours.map((s) => s.polls)),
+				sdk: spread(sdk.map((s) => s.polls)),
+			};
 			const durationsMs = jitter
 				? offsets.map((o) => Math.round(seconds * 1000 * (1 + o)))
 				: Array.from({ length: repeats }, () => seconds * 1000);

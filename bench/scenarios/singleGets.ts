@@ -33,7 +33,11 @@ async function measure(emu: BenchEmulator, n: number, run: () => Promise<number>
 	const perCallMs = (performance.now() - start) / n;
 	const cpu = process.cpuUsage(cpuStart);
 	if (done !== n) throw new Error(`expected ${n} results, got ${done}`);
-	return { perCallMs, clientMs: perCallMs - (await meanServerMs(emu)), cpuMs: (cpu.user + cpu.system) / 1000 / n };
+	return {
+		perCallMs,
+		clientMs: perCallMs - (await meanServerMs(emu)),
+		cpuMs: (cpu.user + cpu.system) / 1000 / n,
+	};
 }
 
 export const singleGets: Scenario = {
@@ -49,7 +53,18 @@ export const singleGets: Scenario = {
 		const oursConcurrent: Sample[] = [];
 		const sdk: Sample[] = [];
 		const runOursWith = (options: { concurrency?: number }) => async () =>
-			(await runPhoneNumbersNode(emu, { resource: 'phoneNumber', operation: 'get', phoneNumber: PHONE_NUMBER_FROM_ITEM, options }, items)).length;
+			(
+				await runPhoneNumbersNode(
+					emu,
+					{
+						resource: 'phoneNumber',
+						operation: 'get',
+						phoneNumber: PHONE_NUMBER_FROM_ITEM,
+						options,
+					},
+					items,
+				)
+			).length;
 		const runOurs = runOursWith({ concurrency: 1 });
 		// No Concurrency option set: the node's default, as a workflow that does not touch Options runs it.
 		const runOursDefault = runOursWith({});
@@ -75,9 +90,18 @@ export const singleGets: Scenario = {
 				`  repeat ${r + 1}: ours (concurrency 1) ${ours[r].perCallMs.toFixed(2)} ms/call, ours (default ${DEFAULT_CONCURRENCY}) ${oursConcurrent[r].perCallMs.toFixed(2)} ms/call, SDK ${sdk[r].perCallMs.toFixed(2)} ms/call`,
 			);
 		}
-		const perCall = { ours: spread(ours.map((s) => s.perCallMs)), sdk: spread(sdk.map((s) => s.perCallMs)) };
-		const client = { ours: spread(ours.map((s) => s.clientMs)), sdk: spread(sdk.map((s) => s.clientMs)) };
-		const concurrentPerCall = { ours: spread(oursConcurrent.map((s) => s.perCallMs)), sdk: perCall.sdk };
+		const perCall = {
+			ours: spread(ours.map((s) => s.perCallMs)),
+			sdk: spread(sdk.map((s) => s.perCallMs)),
+		};
+		const client = {
+			ours: spread(ours.map((s) => s.clientMs)),
+			sdk: spread(sdk.map((s) => s.clientMs)),
+		};
+		const concurrentPerCall = {
+			ours: spread(oursConcurrent.map((s) => s.perCallMs)),
+			sdk: perCall.sdk,
+		};
 		const perCallRatio = ratio(perCall.ours.median, perCall.sdk.median);
 		const clientRatio = ratio(client.ours.median, client.sdk.median);
 		const concurrentRatio = ratio(concurrentPerCall.ours.median, perCall.sdk.median);
@@ -124,7 +148,8 @@ export const singleGets: Scenario = {
 			},
 			{
 				scenario: '5',
-				metric: 'n8n floor: same expression + bare httpRequestWithAuthentication per item (no transport)',
+				metric:
+					'n8n floor: same expression + bare httpRequestWithAuthentication per item (no transport)',
 				unit: 'ms',
 				ours: spread(floor.map((s) => s.perCallMs)),
 				sdk: perCall.sdk,

@@ -10,12 +10,20 @@ const dist = path.resolve(process.argv[2] || 'dist');
 require('n8n-workflow');
 const firstClass = (exports) => Object.values(exports).find((value) => typeof value === 'function');
 const t1 = performance.now();
-const NodeClass = firstClass(require(path.join(dist, 'nodes/AzureCommunicationPhoneNumbers/AzureCommunicationPhoneNumbers.node.js')));
+const NodeClass = firstClass(
+	require(
+		path.join(dist, 'nodes/AzureCommunicationPhoneNumbers/AzureCommunicationPhoneNumbers.node.js'),
+	),
+);
 const t2 = performance.now();
 new NodeClass();
 const t3 = performance.now();
-const CredentialClass = firstClass(require(path.join(dist, 'credentials/AzureCommunicationServicesApi.credentials.js')));
+const CredentialClass = firstClass(
+	require(path.join(dist, 'credentials/AzureCommunicationServicesApi.credentials.js')),
+);
 new CredentialClass();
 const t4 = performance.now();
 const ms = (value) => Number(value.toFixed(1));
-process.stdout.write(`${JSON.stringify({ requireNodeMs: ms(t2 - t1), newNodeMs: ms(t3 - t2), credentialMs: ms(t4 - t3), totalMs: ms(t4 - t1) })}\n`);
+process.stdout.write(
+	`${JSON.stringify({ requireNodeMs: ms(t2 - t1), newNodeMs: ms(t3 - t2), credentialMs: ms(t4 - t3), totalMs: ms(t4 - t1) })}\n`,
+);

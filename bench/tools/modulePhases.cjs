@@ -13,7 +13,12 @@ const selfMs = new Map();
 const stack = [];
 const originalLoad = Module._load;
 Module._load = function (request, parent, isMain) {
-	const frame = { request: parent ? path.relative(dist, path.resolve(path.dirname(parent.filename), request)) : request, children: 0 };
+	const frame = {
+		request: parent
+			? path.relative(dist, path.resolve(path.dirname(parent.filename), request))
+			: request,
+		children: 0,
+	};
 	stack.push(frame);
 	const start = performance.now();
 	try {
@@ -26,7 +31,9 @@ Module._load = function (request, parent, isMain) {
 	}
 };
 const start = performance.now();
-require(path.join(dist, 'nodes/AzureCommunicationPhoneNumbers/AzureCommunicationPhoneNumbers.node.js'));
+require(
+	path.join(dist, 'nodes/AzureCommunicationPhoneNumbers/AzureCommunicationPhoneNumbers.node.js'),
+);
 const total = performance.now() - start;
 Module._load = originalLoad;
 const rows = [...selfMs.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);

@@ -18,12 +18,23 @@ async function main(): Promise<void> {
 		for (let round = 0; round < rounds; round++) {
 			let start = performance.now();
 			// Concurrency 1: one item after another, like the floor node, so the difference is our code's.
-			await runPhoneNumbersNode(emu, { resource: 'phoneNumber', operation: 'get', phoneNumber: PHONE_NUMBER_FROM_ITEM, options: { concurrency: 1 } }, items);
+			await runPhoneNumbersNode(
+				emu,
+				{
+					resource: 'phoneNumber',
+					operation: 'get',
+					phoneNumber: PHONE_NUMBER_FROM_ITEM,
+					options: { concurrency: 1 },
+				},
+				items,
+			);
 			const ours = (performance.now() - start) / n;
 			start = performance.now();
 			await runFloorGets(emu, numbers);
 			const floor = (performance.now() - start) / n;
-			console.log(`round ${round + 1}: ours ${ours.toFixed(3)} ms/call, floor ${floor.toFixed(3)} ms/call, difference ${(ours - floor).toFixed(3)}`);
+			console.log(
+				`round ${round + 1}: ours ${ours.toFixed(3)} ms/call, floor ${floor.toFixed(3)} ms/call, difference ${(ours - floor).toFixed(3)}`,
+			);
 		}
 	} finally {
 		await emu.stop();

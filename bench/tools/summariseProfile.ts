@@ -15,13 +15,21 @@ interface Profile {
 const profile = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Profile;
 const filter = process.argv[3];
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+profile.samples.forEach((id, i) =>
+	selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+);
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parentOf = new Map<number, number>();
-for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+for (const node of profile.nodes)
+	for (const child of node.children ?? []) parentOf.set(child, node.id);
 
-const shortUrl = (url: string) => url.replace(/^file:\/\//, '').replace(/.*node_modules\//, 'nm/').replace(/.*\/work\/main\//, '');
-const label = (node: ProfileNode) => `${node.callFrame.functionName || '(anon)'} ${shortUrl(node.callFrame.url)}:${node.callFrame.lineNumber}`;
+const shortUrl = (url: string) =>
+	url
+		.replace(/^file:\/\//, '')
+		.replace(/.*node_modules\//, 'nm/')
+		.replace(/.*\/work\/main\//, '');
+const label = (node: ProfileNode) =>
+	`${node.callFrame.functionName || '(anon)'} ${shortUrl(node.callFrame.url)}:${node.callFrame.lineNumber}`;
 
 const selfByFunction = new Map<string, number>();
 const totalByFunction = new Map<string, number>();
@@ -45,4 +53,7 @@ const top = (map: Map<string, number>, count: number, match?: string) =>
 		.map(([key, us]) => `${(us / 1000).toFixed(1).padStart(9)} ms  ${key}`)
 		.join('\n');
 console.log('Self time, top 40:\n' + top(selfByFunction, 40));
-console.log(`\nTotal (inclusive) time${filter ? ` of functions matching "${filter}"` : ''}, top 60:\n` + top(totalByFunction, 60, filter));
+console.log(
+	`\nTotal (inclusive) time${filter ? ` of functions matching "${filter}"` : ''}, top 60:\n` +
+		top(totalByFunction, 60, filter),
+);

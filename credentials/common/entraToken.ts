@@ -4,7 +4,12 @@
  * through @azure/identity itself: that is their job.
  */
 import { createHash } from 'node:crypto';
-import { loadAzureIdentity, type AccessToken, type AzureIdentityModule, type TokenCredential } from './loadAzureIdentity';
+import {
+	loadAzureIdentity,
+	type AccessToken,
+	type AzureIdentityModule,
+	type TokenCredential,
+} from './loadAzureIdentity';
 import { AcsCredentialError } from './prepareAcsRequest';
 import { registerSecret, registerToken } from '../../nodes/shared/acs/secretRegistry';
 import { scrubSecrets } from '../../nodes/shared/transport/scrub';
@@ -18,7 +23,11 @@ export const PUBLIC_AUTHORITY_HOSTS = [
 	'https://login.partner.microsoftonline.cn',
 ];
 
-export type EntraAuthMethod = 'clientSecret' | 'clientCertificate' | 'managedIdentity' | 'workloadIdentity';
+export type EntraAuthMethod =
+	| 'clientSecret'
+	| 'clientCertificate'
+	| 'managedIdentity'
+	| 'workloadIdentity';
 
 export interface EntraFields {
 	authMethod?: unknown;
@@ -30,35 +39,53 @@ export interface EntraFields {
 	authorityHost?: unknown;
 }
 
-const GUID_OR_DOMAIN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i;
+const GUID_OR_DOMAIN =
+	/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
-export function authorityOptions(authorityHost: unknown): { authorityHost: string; disableInstanceDiscovery: boolean } {
+export function authorityOptions(authorityHost: unknown): {
+	authorityHost: string;
+	disableInstanceDiscovery: boolean;
+} {
 	const raw = text(authorityHost) || PUBLIC_AUTHORITY_HOSTS[0];
 	const url = URL.canParse(raw) ? new URL(raw) : undefined;
-	if (!url) throw new AcsCredentialError('The authority host is not a valid URL (e.g. https://login.microsoftonline.com).');
+	if (!url)
+		throw new AcsCredentialError(
+			'The authority host is not a valid URL (e.g. https://login.microsoftonline.com).',
+		);
 	if (url.protocol !== 'https:') throw new AcsCredentialError('The authority host must use https.');
 	const origin = url.origin;
-	return { authorityHost: origin, disableInstanceDiscovery: !PUBLIC_AUTHORITY_HOSTS.includes(origin) };
+	return {
+		authorityHost: origin,
+		disableInstanceDiscovery: !PUBLIC_AUTHORITY_HOSTS.includes(origin),
+	};
 }
 
 function requireTenantAndClient(fields: EntraFields): { tenantId: string; clientId: string } {
 	const tenantId = text(fields.tenantId);
 	const clientId = text(fields.clientId);
 	if (!GUID_OR_DOMAIN.test(tenantId)) {
-		throw new AcsCredentialError('Tenant ID must be a directory (tenant) GUID or a verified domain such as contoso.onmicrosoft.com.');
+		throw new AcsCredentialError(
+			'Tenant ID must be a directory (tenant) GUID or a verified domain such as contoso.onmicrosoft.com.',
+		);
 	}
-	if (!GUID.test(clientId)) throw new AcsCredentialError('Client ID must be the application (client) GUID of the app registration.');
+	if (!GUID.test(clientId))
+		throw new AcsCredentialError(
+			'Client ID must be the application (client) GUID of the app registration.',
+		);
 	return { tenantId, clientId };
 }
 
 type IdentityModule = AzureIdentityModule;
 
-export function createTokenCredential(identity: IdentityModule, fields: EntraFields): TokenCredential {
+export function createTokenCredential(
+	identity: IdentityModule,
+	fields: EntraFields,
+): TokenCredential {
 	const method = text(fields.authMethod) || 'clientSecret';
 	const authority = authorityOptions(fields.authorityHost);
 	switch (method) {
@@ -73,16 +100,27 @@ export function createTokenCredential(identity: IdentityModule, fields: EntraFie
 			const { tenantId, clientId } = requireTenantAndClient(fields);
 			const pem = text(fields.certificatePem);
 			if (!/-----BEGIN CERTIFICATE-----/.test(pem) || !/PRIVATE KEY-----/.test(pem)) {
-				throw new AcsCredentialError('Certificate must be PEM text holding both the certificate and its private key.');
+				throw new AcsCredentialError(
+					'Certificate must be PEM text holding both the certificate and its private key.',
+				);
 			}
-			return new identity.ClientCertificateCredential(tenantId, clientId, { certificate: pem }, authority);
+			return new identity.ClientCertificateCredential(
+				tenantId,
+				clientId,
+				{ certificate: pem },
+				authority,
+			);
 		}
 		case 'managedIdentity': {
 			const clientId = text(fields.managedIdentityClientId);
 			if (clientId && !GUID.test(clientId)) {
-				throw new AcsCredentialError('Managed Identity Client ID must be the GUID of the user-assigned identity (or empty for system-assigned).');
+				throw new AcsCredentialError(
+					'Managed Identity Client ID must be the GUID of the user-assigned identity (or empty for system-assigned).',
+				);
 			}
-			return clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.ManagedIdentityCredential();
+			return clientId
+				? new identity.ManagedIdentityCredential({ clientId })
+				: new identity.ManagedIdentityCredential();
 		}
 		case 'workloadIdentity': {
 			const tenantId = text(fields.tenantId) || undefined;
@@ -101,10 +139,14 @@ export function createTokenCredential(identity: IdentityModule, fields: EntraFie
 
 /** First line of the error, or of each credential's error when a chain of them failed (workload identity). */
 function describeIdentityError(error: unknown): string {
-	const firstLine = (value: unknown) => (value instanceof Error ? value.message : String(value)).split('\n')[0];
-	const errors: unknown = error instanceof Error ? (error as Error & { errors?: unknown }).errors : undefined;
+	const firstLine = (value: unknown) =>
+		(value instanceof Error ? value.message : String(value)).split('\n')[0];
+	const errors: unknown =
+		error instanceof Error ? (error as Error & { errors?: unknown }).errors : undefined;
 	const inner = Array.isArray(errors) ? errors : [];
-	return inner.length > 0 ? `${firstLine(error)} ${inner.map(firstLine).join(' | ')}` : firstLine(error);
+	return inner.length > 0
+		? `${firstLine(error)} ${inner.map(firstLine).join(' | ')}`
+		: firstLine(error);
 }
 
 async function requestToken(fields: EntraFields): Promise<AccessToken> {
@@ -116,7 +158,9 @@ async function requestToken(fields: EntraFields): Promise<AccessToken> {
 	);
 	if (outcome.reason !== undefined || !outcome.token) {
 		throw new AcsCredentialError(
-			scrubSecrets(`Could not get an Entra ID token for Azure Communication Services: ${outcome.reason}`),
+			scrubSecrets(
+				`Could not get an Entra ID token for Azure Communication Services: ${outcome.reason}`,
+			),
 		);
 	}
 	registerToken(outcome.token.token);
@@ -148,7 +192,10 @@ function identityKey(fields: EntraFields): string {
  * A token for ACS. `staleToken` is the token n8n holds when it asks again (after a 401 or at expiry): it is
  * never handed back.
  */
-export async function fetchAcsToken(fields: EntraFields, staleToken?: string): Promise<AccessToken> {
+export async function fetchAcsToken(
+	fields: EntraFields,
+	staleToken?: string,
+): Promise<AccessToken> {
 	const key = identityKey(fields);
 	let entry = tokens.get(key);
 	if (!entry) {
@@ -157,7 +204,12 @@ export async function fetchAcsToken(fields: EntraFields, staleToken?: string): P
 		tokens.set(key, entry);
 	}
 	const cached = entry.token;
-	if (cached && cached.token !== staleToken && cached.expiresOnTimestamp - REUSE_MARGIN_MS > Date.now()) return cached;
+	if (
+		cached &&
+		cached.token !== staleToken &&
+		cached.expiresOnTimestamp - REUSE_MARGIN_MS > Date.now()
+	)
+		return cached;
 	let pending = entry.pending;
 	if (!pending) {
 		const current = entry;

@@ -4,7 +4,11 @@
  * body is serialised here so that what is hashed is exactly what is sent; redirects are not followed.
  */
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
-import { checkEndpoint, resolveRequestUrl, type QueryValues } from '../../nodes/shared/acs/endpoint';
+import {
+	checkEndpoint,
+	resolveRequestUrl,
+	type QueryValues,
+} from '../../nodes/shared/acs/endpoint';
 
 /** A credential problem found before sending; its message never holds a secret. */
 export class AcsCredentialError extends Error {
@@ -27,7 +31,11 @@ const AUTH_HEADERS = new Set(['authorization', 'x-ms-date', 'x-ms-content-sha256
  * n8n's HTTP Request node goes through n8n's legacy request helper: it passes `uri` instead of `url`, and follows
  * redirects unless `followRedirect` and `followAllRedirects` are false.
  */
-type AnyRequestOptions = IHttpRequestOptions & { uri?: string; followRedirect?: boolean; followAllRedirects?: boolean };
+type AnyRequestOptions = IHttpRequestOptions & {
+	uri?: string;
+	followRedirect?: boolean;
+	followAllRedirects?: boolean;
+};
 
 function targetOf(options: AnyRequestOptions): string {
 	const url = options.url ?? options.uri ?? '';
@@ -40,8 +48,13 @@ function serialiseBody(body: unknown): { body: string | Buffer; isJson: boolean 
 	if (typeof body === 'string') return { body, isJson: false };
 	if (Buffer.isBuffer(body)) return { body, isJson: false };
 	if (body instanceof URLSearchParams) return { body: body.toString(), isJson: false };
-	if (typeof (body as { getHeaders?: unknown }).getHeaders === 'function' || typeof (body as { pipe?: unknown }).pipe === 'function') {
-		throw new AcsCredentialError('Azure Communication Services requests cannot carry form-data or stream bodies.');
+	if (
+		typeof (body as { getHeaders?: unknown }).getHeaders === 'function' ||
+		typeof (body as { pipe?: unknown }).pipe === 'function'
+	) {
+		throw new AcsCredentialError(
+			'Azure Communication Services requests cannot carry form-data or stream bodies.',
+		);
 	}
 	return { body: JSON.stringify(body), isJson: true };
 }
@@ -81,7 +94,8 @@ export function finalOptions(
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	delete result.uri;
-	if (prepared.body === '' || (Buffer.isBuffer(prepared.body) && prepared.body.length === 0)) delete result.body;
+	if (prepared.body === '' || (Buffer.isBuffer(prepared.body) && prepared.body.length === 0))
+		delete result.body;
 	else result.body = prepared.body;
 	return result;
 }

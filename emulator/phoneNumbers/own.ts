@@ -3,5 +3,5 @@
  * from a request ('constructor', '__proto__', 'toString', ...) must never resolve to an Object.prototype member.
  */
 export function own<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
+	return Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -7,20 +7,20 @@ import type { PhoneNumbersState, PurchasedNumber } from './model';
 const lists = new WeakMap<PhoneNumbersState['purchased'], PurchasedNumber[]>();
 
 export function purchasedInOrder(state: PhoneNumbersState): PurchasedNumber[] {
-  let list = lists.get(state.purchased);
-  if (!list) {
-    list = Object.values(state.purchased);
-    lists.set(state.purchased, list);
-  }
-  return list;
+	let list = lists.get(state.purchased);
+	if (!list) {
+		list = Object.values(state.purchased);
+		lists.set(state.purchased, list);
+	}
+	return list;
 }
 
 export function setPurchased(state: PhoneNumbersState, number: PurchasedNumber): void {
-  state.purchased[number.id] = number;
-  lists.delete(state.purchased);
+	state.purchased[number.id] = number;
+	lists.delete(state.purchased);
 }
 
 export function removePurchased(state: PhoneNumbersState, id: string): void {
-  delete state.purchased[id];
-  lists.delete(state.purchased);
+	delete state.purchased[id];
+	lists.delete(state.purchased);
 }

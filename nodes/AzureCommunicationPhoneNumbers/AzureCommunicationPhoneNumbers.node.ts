@@ -19,7 +19,8 @@ export class AzureCommunicationPhoneNumbers implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Search, reserve, buy, update and release Azure Communication Services phone numbers',
+		description:
+			'Search, reserve, buy, update and release Azure Communication Services phone numbers',
 		defaults: { name: 'Azure Communication Phone Numbers' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -42,7 +43,10 @@ export class AzureCommunicationPhoneNumbers implements INodeType {
 				],
 				default: 'phoneNumber',
 			},
-			...Object.values(resources).flatMap((resource) => [resource.operationField, ...resource.parameters]),
+			...Object.values(resources).flatMap((resource) => [
+				resource.operationField,
+				...resource.parameters,
+			]),
 		],
 	};
 

@@ -38,11 +38,24 @@ export class AzureCommunicationSipRouting implements INodeType {
 					{
 						name: 'Configuration',
 						value: 'configuration',
-						description: 'The whole SIP configuration: read it, apply a desired state, test which route a number takes',
+						description:
+							'The whole SIP configuration: read it, apply a desired state, test which route a number takes',
 					},
-					{ name: 'Domain', value: 'domain', description: 'Verified domains of trunk FQDNs (preview API)' },
-					{ name: 'Route', value: 'route', description: 'Voice routes: number pattern to trunks, in priority order' },
-					{ name: 'Trunk', value: 'trunk', description: 'Session border controllers (SBCs) calls are sent to' },
+					{
+						name: 'Domain',
+						value: 'domain',
+						description: 'Verified domains of trunk FQDNs (preview API)',
+					},
+					{
+						name: 'Route',
+						value: 'route',
+						description: 'Voice routes: number pattern to trunks, in priority order',
+					},
+					{
+						name: 'Trunk',
+						value: 'trunk',
+						description: 'Session border controllers (SBCs) calls are sent to',
+					},
 				],
 				default: 'trunk',
 			},

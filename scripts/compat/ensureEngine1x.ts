@@ -34,16 +34,32 @@ export async function ensureEngine1x(log: (line: string) => void = console.log):
 	fs.mkdirSync(engine1xDir, { recursive: true });
 	const hostManifest = path.join(engine1xDir, 'package.json');
 	if (!fs.existsSync(hostManifest)) {
-		const host = { name: 'local-n8n-1x-engine', private: true, description: 'n8n 1.x engine for npm run test:compat (git-ignored)' };
+		const host = {
+			name: 'local-n8n-1x-engine',
+			private: true,
+			description: 'n8n 1.x engine for npm run test:compat (git-ignored)',
+		};
 		fs.writeFileSync(hostManifest, JSON.stringify(host, null, 2) + '\n');
 	}
 	log(`Installing ${missing.join(', ')} into ${path.relative(process.cwd(), engine1xDir)}...`);
 	const specs = Object.entries(ENGINE_1X_PACKAGES).map(([name, version]) => `${name}@${version}`);
 	// --ignore-scripts: the engine needs no build step; optional native add-ons (ssh2, sentry) stay unbuilt.
-	await run('npm', ['install', ...specs, '--ignore-scripts', '--save-exact', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: engine1xDir,
-		echo: true,
-	});
+	await run(
+		'npm',
+		[
+			'install',
+			...specs,
+			'--ignore-scripts',
+			'--save-exact',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
+		{
+			cwd: engine1xDir,
+			echo: true,
+		},
+	);
 	const stillMissing = missingEngine1xPackages();
 	if (stillMissing.length > 0) throw new Error(`not installed: ${stillMissing.join(', ')}`);
 }

@@ -31,7 +31,12 @@ export const START_ENV = {
 	stateDir: 'DEMO_STATE_DIR',
 } as const;
 
-const DEFAULT_PORTS = { n8nPort: 5678, runnerBrokerPort: 5679, emulatorPort: 4600, tokenIssuerPort: 4601 };
+const DEFAULT_PORTS = {
+	n8nPort: 5678,
+	runnerBrokerPort: 5679,
+	emulatorPort: 4600,
+	tokenIssuerPort: 4601,
+};
 
 export function startConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): StartConfig {
 	const port = (key: keyof typeof DEFAULT_PORTS): number => {

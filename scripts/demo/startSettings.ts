@@ -11,7 +11,8 @@ export interface StartSettings {
 export function readStartSettings(file: string): StartSettings | undefined {
 	try {
 		const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<StartSettings>;
-		if (saved.accessKey && saved.clientSecret) return { accessKey: saved.accessKey, clientSecret: saved.clientSecret };
+		if (saved.accessKey && saved.clientSecret)
+			return { accessKey: saved.accessKey, clientSecret: saved.clientSecret };
 	} catch {
 		// first start
 	}
@@ -21,7 +22,10 @@ export function readStartSettings(file: string): StartSettings | undefined {
 export function loadOrCreateStartSettings(file: string): StartSettings {
 	const saved = readStartSettings(file);
 	if (saved) return saved;
-	const settings = { accessKey: randomBytes(32).toString('base64'), clientSecret: randomBytes(24).toString('base64url') };
+	const settings = {
+		accessKey: randomBytes(32).toString('base64'),
+		clientSecret: randomBytes(24).toString('base64url'),
+	};
 	fs.mkdirSync(path.dirname(file), { recursive: true });
 	fs.writeFileSync(file, JSON.stringify(settings, null, 2) + '\n', { mode: 0o600 });
 	return settings;

@@ -19,9 +19,15 @@ export interface WorkflowNode {
 
 export type CredentialKind = 'connectionString' | 'entraId';
 
-const OUR_NODE_TYPES = new Set(['n8n-nodes-azure-communication-phone-numbers.azureCommunicationPhoneNumbers', 'n8n-nodes-azure-communication-phone-numbers.azureCommunicationSipRouting']);
+const OUR_NODE_TYPES = new Set([
+	'n8n-nodes-azure-communication-phone-numbers.azureCommunicationPhoneNumbers',
+	'n8n-nodes-azure-communication-phone-numbers.azureCommunicationSipRouting',
+]);
 const HTTP_REQUEST = 'n8n-nodes-base.httpRequest';
-const CREDENTIALS = { connectionString: CONNECTION_STRING_CREDENTIAL, entraId: ENTRA_ID_CREDENTIAL } as const;
+const CREDENTIALS = {
+	connectionString: CONNECTION_STRING_CREDENTIAL,
+	entraId: ENTRA_ID_CREDENTIAL,
+} as const;
 
 export function usesOurCredentials(workflow: WorkflowFile): boolean {
 	return workflow.nodes.some((node) => OUR_NODE_TYPES.has(node.type) || isAcsHttpRequest(node));
@@ -32,19 +38,37 @@ export function usesOurCredentials(workflow: WorkflowFile): boolean {
  * credential, HTTP Request nodes that use our credential as predefined type get its type. Pure: returns a copy
  * with its own id (`idSuffix` appended) and, when given, a suffix on its name.
  */
-export function withCredentialKind(workflow: WorkflowFile, kind: CredentialKind, idSuffix: string, nameSuffix = ''): WorkflowFile {
+export function withCredentialKind(
+	workflow: WorkflowFile,
+	kind: CredentialKind,
+	idSuffix: string,
+	nameSuffix = '',
+): WorkflowFile {
 	const credential = CREDENTIALS[kind];
 	const nodes = workflow.nodes.map((node): WorkflowNode => {
 		const reference = { [credential.type]: { id: credential.id, name: credential.name } };
 		if (OUR_NODE_TYPES.has(node.type)) {
-			return { ...node, parameters: { ...node.parameters, authentication: kind }, credentials: reference };
+			return {
+				...node,
+				parameters: { ...node.parameters, authentication: kind },
+				credentials: reference,
+			};
 		}
 		if (isAcsHttpRequest(node)) {
-			return { ...node, parameters: { ...node.parameters, nodeCredentialType: credential.type }, credentials: reference };
+			return {
+				...node,
+				parameters: { ...node.parameters, nodeCredentialType: credential.type },
+				credentials: reference,
+			};
 		}
 		return node;
 	});
-	return { ...workflow, id: `${workflow.id}${idSuffix}`, name: `${workflow.name}${nameSuffix}`, nodes };
+	return {
+		...workflow,
+		id: `${workflow.id}${idSuffix}`,
+		name: `${workflow.name}${nameSuffix}`,
+		nodes,
+	};
 }
 
 function isAcsHttpRequest(node: WorkflowNode): boolean {
@@ -57,7 +81,10 @@ function isAcsHttpRequest(node: WorkflowNode): boolean {
 }
 
 /** Replaces `__NAME__` placeholders in string values (test workflows need the emulator's random endpoint). */
-export function fillPlaceholders(workflow: WorkflowFile, values: Record<string, string>): WorkflowFile {
+export function fillPlaceholders(
+	workflow: WorkflowFile,
+	values: Record<string, string>,
+): WorkflowFile {
 	const text = JSON.stringify(workflow).replace(/__([A-Z][A-Z0-9_]*)__/g, (whole, name: string) =>
 		name in values ? JSON.stringify(values[name]).slice(1, -1) : whole,
 	);
@@ -68,6 +95,7 @@ export function fillPlaceholders(workflow: WorkflowFile, values: Record<string, 
 export function nodesToExecute(workflow: WorkflowFile): string[] | undefined {
 	const runnable = workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote');
 	const triggers = runnable.filter((node) => /trigger/i.test(node.type));
-	if (triggers.length !== 1 || triggers[0].type !== 'n8n-nodes-base.manualTrigger') return undefined;
+	if (triggers.length !== 1 || triggers[0].type !== 'n8n-nodes-base.manualTrigger')
+		return undefined;
 	return runnable.map((node) => node.name);
 }

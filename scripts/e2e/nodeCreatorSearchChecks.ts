@@ -15,7 +15,11 @@ export interface SearchCheckOptions {
 }
 
 /** Opens the node creator (the + panel) of a new workflow and types `words` into its search. */
-export async function searchNodeCreator(page: Page, baseUrl: string, words: string): Promise<Locator> {
+export async function searchNodeCreator(
+	page: Page,
+	baseUrl: string,
+	words: string,
+): Promise<Locator> {
 	await page.goto(`${baseUrl}/workflow/new`);
 	await page.locator('[data-test-id="canvas-plus-button"]').click();
 	await page.locator('[data-test-id="node-creator-search-bar"]').waitFor();
@@ -35,22 +39,27 @@ export async function checkNodeCreatorSearches(options: SearchCheckOptions): Pro
 
 	for (const { search, displayName, action } of NODE_CREATOR_SEARCHES) {
 		const slug = searchSlug(search);
-		const passed = await report.check(`editor: searching "${search}" finds ${displayName} → "${action}"`, async () => {
-			const creator = await searchNodeCreator(page, options.baseUrl, search);
-			const nodeInResults = creator.locator('[data-test-id="node-creator-item-name"]', { hasText: displayName }).first();
-			await nodeInResults.waitFor({ timeout: 15_000 }).catch(() => {
-				throw new Error(`"${search}": ${displayName} is not in the node creator's results`);
-			});
-			await shot(slug);
-			await nodeInResults.click();
-			const actionInList = creator.getByText(action, { exact: true }).first();
-			await actionInList.waitFor({ timeout: 15_000 }).catch(() => {
-				throw new Error(`"${search}": ${displayName} does not list the action "${action}"`);
-			});
-			await actionInList.scrollIntoViewIfNeeded();
-			await actionInList.hover();
-			await shot(`${slug}-actions`);
-		});
+		const passed = await report.check(
+			`editor: searching "${search}" finds ${displayName} → "${action}"`,
+			async () => {
+				const creator = await searchNodeCreator(page, options.baseUrl, search);
+				const nodeInResults = creator
+					.locator('[data-test-id="node-creator-item-name"]', { hasText: displayName })
+					.first();
+				await nodeInResults.waitFor({ timeout: 15_000 }).catch(() => {
+					throw new Error(`"${search}": ${displayName} is not in the node creator's results`);
+				});
+				await shot(slug);
+				await nodeInResults.click();
+				const actionInList = creator.getByText(action, { exact: true }).first();
+				await actionInList.waitFor({ timeout: 15_000 }).catch(() => {
+					throw new Error(`"${search}": ${displayName} does not list the action "${action}"`);
+				});
+				await actionInList.scrollIntoViewIfNeeded();
+				await actionInList.hover();
+				await shot(`${slug}-actions`);
+			},
+		);
 		if (!passed) await shot(`failed-${slug}`).catch(() => undefined);
 	}
 }

@@ -10,22 +10,45 @@ export interface NodeCreatorSearch {
 }
 
 export const NODE_CREATOR_SEARCHES: NodeCreatorSearch[] = [
-	{ search: 'search numbers', displayName: PHONE_NUMBERS_NODE, action: 'Search available phone numbers' },
-	{ search: 'purchase', displayName: PHONE_NUMBERS_NODE, action: 'Search and purchase phone numbers' },
+	{
+		search: 'search numbers',
+		displayName: PHONE_NUMBERS_NODE,
+		action: 'Search available phone numbers',
+	},
+	{
+		search: 'purchase',
+		displayName: PHONE_NUMBERS_NODE,
+		action: 'Search and purchase phone numbers',
+	},
 	{ search: 'release', displayName: PHONE_NUMBERS_NODE, action: 'Release a phone number' },
 	{ search: 'reserve', displayName: PHONE_NUMBERS_NODE, action: 'Reserve phone numbers' },
-	{ search: 'manage SIP trunk', displayName: SIP_ROUTING_NODE, action: 'Create or update a SIP trunk' },
+	{
+		search: 'manage SIP trunk',
+		displayName: SIP_ROUTING_NODE,
+		action: 'Create or update a SIP trunk',
+	},
 	{ search: 'set routes', displayName: SIP_ROUTING_NODE, action: 'Set all voice routes' },
 	{ search: 'release number', displayName: PHONE_NUMBERS_NODE, action: 'Release a phone number' },
-	{ search: 'buy number', displayName: PHONE_NUMBERS_NODE, action: 'Search and purchase phone numbers' },
+	{
+		search: 'buy number',
+		displayName: PHONE_NUMBERS_NODE,
+		action: 'Search and purchase phone numbers',
+	},
 	{ search: 'buy', displayName: PHONE_NUMBERS_NODE, action: 'Search and purchase phone numbers' },
 	{ search: 'SIP trunk', displayName: SIP_ROUTING_NODE, action: 'Create or update a SIP trunk' },
 	{ search: 'route', displayName: SIP_ROUTING_NODE, action: 'Create or update a voice route' },
 	{ search: 'direct routing', displayName: SIP_ROUTING_NODE, action: 'Get the SIP configuration' },
-	{ search: 'long-running', displayName: PHONE_NUMBERS_NODE, action: 'Wait for a long running operation to complete' },
+	{
+		search: 'long-running',
+		displayName: PHONE_NUMBERS_NODE,
+		action: 'Wait for a long running operation to complete',
+	},
 ];
 
 /** A file-name-safe form of a search, for its screenshot. */
 export function searchSlug(search: string): string {
-	return search.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	return search
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
 }

@@ -32,10 +32,15 @@ export function packProblems(report: PackReport, pkg: PackManifest, iconFiles: s
 	const extra = [...packed].filter((file) => !required.includes(file)).sort();
 	const missing = required.filter((file) => !packed.has(file));
 	const problems: string[] = [];
-	if (extra.length > 0) problems.push(`${extra.length} files n8n does not load: ${extra.slice(0, 10).join(', ')}${extra.length > 10 ? ', ...' : ''}`);
+	if (extra.length > 0)
+		problems.push(
+			`${extra.length} files n8n does not load: ${extra.slice(0, 10).join(', ')}${extra.length > 10 ? ', ...' : ''}`,
+		);
 	if (missing.length > 0) problems.push(`missing: ${missing.join(', ')}`);
 	if (report.unpackedSize > UNPACKED_LIMIT_BYTES) {
-		problems.push(`unpacked size ${kilobytes(report.unpackedSize)} is over the ${kilobytes(UNPACKED_LIMIT_BYTES)} limit`);
+		problems.push(
+			`unpacked size ${kilobytes(report.unpackedSize)} is over the ${kilobytes(UNPACKED_LIMIT_BYTES)} limit`,
+		);
 	}
 	return problems;
 }

@@ -26,26 +26,43 @@ const MUST_NOT_INSTALL = ['n8n-workflow', 'isolated-vm'];
 /** `npm pack` of the build, checked file by file against what n8n loads; returns the tarball. */
 export async function checkPack(report: Report, destination: string): Promise<string | undefined> {
 	let tarball: string | undefined;
-	await report.check('npm pack: only what n8n loads, with package.json, README and LICENSE, unpacked size within the limit', async () => {
-		const packed = await packPackage(destination);
-		const manifest = JSON.parse(fs.readFileSync(paths.packageJson, 'utf8')) as PackManifest;
-		const problems = packProblems(packed.report, manifest, iconFiles(manifest));
-		assert.deepEqual(problems, [], problems.join('\n'));
-		console.log(`  ${packed.report.files.length} files, ${kilobytes(packed.report.size)} packed, ${kilobytes(packed.report.unpackedSize)} unpacked`);
-		tarball = packed.tarball;
-	});
+	await report.check(
+		'npm pack: only what n8n loads, with package.json, README and LICENSE, unpacked size within the limit',
+		async () => {
+			const packed = await packPackage(destination);
+			const manifest = JSON.parse(fs.readFileSync(paths.packageJson, 'utf8')) as PackManifest;
+			const problems = packProblems(packed.report, manifest, iconFiles(manifest));
+			assert.deepEqual(problems, [], problems.join('\n'));
+			console.log(
+				`  ${packed.report.files.length} files, ${kilobytes(packed.report.size)} packed, ${kilobytes(packed.report.unpackedSize)} unpacked`,
+			);
+			tarball = packed.tarball;
+		},
+	);
 	return tarball;
 }
 
 /** Installs the tarball as Settings > Community Nodes does, into the user folder the workflow runs use. */
-export async function checkCommunityInstall(report: Report, tarball: string, userFolder: string): Promise<boolean> {
-	return await report.check(`installed as n8n's Community Nodes installs a package (${relative(nodesFolder(userFolder))})`, async () => {
-		const { name } = await installLikeCommunityNodes(tarball, userFolder);
-		assertInstalled(userFolder, name);
-		const ledger = JSON.parse(fs.readFileSync(path.join(nodesFolder(userFolder), 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-		assert.ok(ledger.dependencies[name], `${name} is not in n8n's ledger ${relative(nodesFolder(userFolder))}/package.json`);
-		linkN8nWorkflowAbove(userFolder);
-	});
+export async function checkCommunityInstall(
+	report: Report,
+	tarball: string,
+	userFolder: string,
+): Promise<boolean> {
+	return await report.check(
+		`installed as n8n's Community Nodes installs a package (${relative(nodesFolder(userFolder))})`,
+		async () => {
+			const { name } = await installLikeCommunityNodes(tarball, userFolder);
+			assertInstalled(userFolder, name);
+			const ledger = JSON.parse(
+				fs.readFileSync(path.join(nodesFolder(userFolder), 'package.json'), 'utf8'),
+			) as { dependencies: Record<string, string> };
+			assert.ok(
+				ledger.dependencies[name],
+				`${name} is not in n8n's ledger ${relative(nodesFolder(userFolder))}/package.json`,
+			);
+			linkN8nWorkflowAbove(userFolder);
+		},
+	);
 }
 
 /**
@@ -53,53 +70,80 @@ export async function checkCommunityInstall(report: Report, tarball: string, use
  * pulls neither n8n-workflow nor isolated-vm, and a real n8n started on that folder lists both nodes and both
  * credentials under the package's name.
  */
-export async function checkManualInstall(report: Report, tarball: string, userFolder: string): Promise<void> {
+export async function checkManualInstall(
+	report: Report,
+	tarball: string,
+	userFolder: string,
+): Promise<void> {
 	fs.rmSync(userFolder, { recursive: true, force: true });
-	const installed = await report.check('manual install: `npm install <tarball>` in .n8n/nodes pulls neither n8n-workflow nor isolated-vm', async () => {
-		await installWithNpm(tarball, userFolder);
-		assertInstalled(userFolder, packageName());
-		linkN8nWorkflowAbove(userFolder);
-	});
+	const installed = await report.check(
+		'manual install: `npm install <tarball>` in .n8n/nodes pulls neither n8n-workflow nor isolated-vm',
+		async () => {
+			await installWithNpm(tarball, userFolder);
+			assertInstalled(userFolder, packageName());
+			linkN8nWorkflowAbove(userFolder);
+		},
+	);
 	if (!installed) return;
-	await report.check('manual install: n8n loads both nodes and both credentials from .n8n/nodes (REST /types)', async () => {
-		const [port, runnerBrokerPort] = [await freePort(), await freePort()];
-		const env = n8nEnvironment({ userFolder, port, runnerBrokerPort, logLevel: 'warn' });
-		const server = await startN8nServer({ env, port, onLogLine: (line) => console.log(`\x1b[2m[n8n manual install]\x1b[0m ${line}`) });
-		try {
-			const rest = new N8nRest(server.baseUrl);
-			await rest.ensureOwner(DEMO_OWNER);
-			await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
-			await assertLoadedAsPackage(rest);
-		} finally {
-			await server.stop();
-		}
-	});
+	await report.check(
+		'manual install: n8n loads both nodes and both credentials from .n8n/nodes (REST /types)',
+		async () => {
+			const [port, runnerBrokerPort] = [await freePort(), await freePort()];
+			const env = n8nEnvironment({ userFolder, port, runnerBrokerPort, logLevel: 'warn' });
+			const server = await startN8nServer({
+				env,
+				port,
+				onLogLine: (line) => console.log(`\x1b[2m[n8n manual install]\x1b[0m ${line}`),
+			});
+			try {
+				const rest = new N8nRest(server.baseUrl);
+				await rest.ensureOwner(DEMO_OWNER);
+				await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
+				await assertLoadedAsPackage(rest);
+			} finally {
+				await server.stop();
+			}
+		},
+	);
 }
 
 /** n8n names a package's node types `<package>.<node>`; loaded from elsewhere (custom extensions) they would be `CUSTOM.<node>`. */
 export async function assertLoadedAsPackage(rest: N8nRest): Promise<void> {
-	const manifest = JSON.parse(fs.readFileSync(paths.packageJson, 'utf8')) as PackManifest & { name: string };
+	const manifest = JSON.parse(fs.readFileSync(paths.packageJson, 'utf8')) as PackManifest & {
+		name: string;
+	};
 	const built = builtClasses(manifest);
 	const nodes = new Set((await typesList(rest, 'nodes')).map((node) => node.name));
-	const credentials = new Set((await typesList(rest, 'credentials')).map((credential) => credential.name));
+	const credentials = new Set(
+		(await typesList(rest, 'credentials')).map((credential) => credential.name),
+	);
 	for (const { kind, instance } of built) {
-		const name = kind === 'node' ? `${manifest.name}.${instance.description?.name}` : instance.name!;
+		const name =
+			kind === 'node' ? `${manifest.name}.${instance.description?.name}` : instance.name!;
 		assert.ok((kind === 'node' ? nodes : credentials).has(name), `n8n has no ${kind} type ${name}`);
 	}
 }
 
-async function typesList(rest: N8nRest, kind: 'nodes' | 'credentials'): Promise<Array<{ name: string }>> {
+async function typesList(
+	rest: N8nRest,
+	kind: 'nodes' | 'credentials',
+): Promise<Array<{ name: string }>> {
 	try {
 		return await rest.json<Array<{ name: string }>>('GET', `/types/${kind}.json`);
 	} catch (error) {
 		const cause = (error as { cause?: { message?: string } }).cause?.message;
-		throw new Error(`GET /types/${kind}.json: ${(error as Error).message}${cause ? ` (${cause})` : ''}`);
+		throw new Error(
+			`GET /types/${kind}.json: ${(error as Error).message}${cause ? ` (${cause})` : ''}`,
+		);
 	}
 }
 
 function assertInstalled(userFolder: string, name: string): void {
 	const packageDir = installedPackageDir(userFolder, name);
-	assert.ok(fs.existsSync(path.join(packageDir, 'package.json')), `${relative(packageDir)} is missing`);
+	assert.ok(
+		fs.existsSync(path.join(packageDir, 'package.json')),
+		`${relative(packageDir)} is missing`,
+	);
 	const identity = installedCopies(nodesFolder(userFolder), ['@azure/identity']);
 	assert.ok(identity.length > 0, '@azure/identity (a dependency) was not installed');
 	const unwanted = installedCopies(nodesFolder(userFolder), MUST_NOT_INSTALL);
@@ -120,7 +164,10 @@ function builtClasses(manifest: PackManifest): BuiltClass[] {
 	];
 	return entries.map(({ kind, file }) => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const exported = require(path.join(repoRoot, file)) as Record<string, new () => BuiltClass['instance']>;
+		const exported = require(path.join(repoRoot, file)) as Record<
+			string,
+			new () => BuiltClass['instance']
+		>;
 		const instance = new (Object.values(exported).find((value) => typeof value === 'function')!)();
 		return { kind, file, instance };
 	});
@@ -130,7 +177,8 @@ function builtClasses(manifest: PackManifest): BuiltClass[] {
 function iconFiles(manifest: PackManifest): string[] {
 	return builtClasses(manifest).flatMap(({ file, instance }) => {
 		const icon = instance.description?.icon ?? instance.icon;
-		const named = typeof icon === 'string' ? [icon] : Object.values((icon ?? {}) as Record<string, string>);
+		const named =
+			typeof icon === 'string' ? [icon] : Object.values((icon ?? {}) as Record<string, string>);
 		return named
 			.filter((value) => value.startsWith('file:'))
 			.map((value) => path.posix.join(path.posix.dirname(file), value.slice('file:'.length)));

@@ -14,7 +14,12 @@ export class StartProcess {
 	private readonly pid: number;
 
 	constructor(env: NodeJS.ProcessEnv, echo: (line: string) => void) {
-		const child = spawn('npm', ['start'], { cwd: repoRoot, env: withExitCodeShell(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const child = spawn('npm', ['start'], {
+			cwd: repoRoot,
+			env: withExitCodeShell(env),
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		if (child.pid === undefined) throw new Error('npm start did not start');
 		this.pid = child.pid;
 		for (const stream of [child.stdout, child.stderr]) {
@@ -45,10 +50,15 @@ export class StartProcess {
 		while (Date.now() < deadline) {
 			const match = this.output.match(pattern);
 			if (match) return match;
-			if (this.exitCode !== undefined) throw new Error(`npm start exited (code ${this.exitCode}) before printing ${pattern}:\n${this.tail()}`);
+			if (this.exitCode !== undefined)
+				throw new Error(
+					`npm start exited (code ${this.exitCode}) before printing ${pattern}:\n${this.tail()}`,
+				);
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		throw new Error(`npm start printed no ${pattern} within ${timeoutMs / 1000} s:\n${this.tail()}`);
+		throw new Error(
+			`npm start printed no ${pattern} within ${timeoutMs / 1000} s:\n${this.tail()}`,
+		);
 	}
 
 	/** Ctrl-C: SIGINT to the whole group. Resolves with the exit code and how long the stop took (ms), or undefined for no exit in time. */

@@ -1,7 +1,13 @@
 import type { RunningEmulator } from '../../emulator';
 import { workflowCases, type WorkflowCase } from '../../test/e2e/cases';
 import { importWorkflows } from '../demo/importFiles';
-import { fillPlaceholders, usesOurCredentials, withCredentialKind, type CredentialKind, type WorkflowFile } from '../demo/workflows';
+import {
+	fillPlaceholders,
+	usesOurCredentials,
+	withCredentialKind,
+	type CredentialKind,
+	type WorkflowFile,
+} from '../demo/workflows';
 import type { N8nCli } from '../n8n/cli';
 import type { Report } from './report';
 
@@ -20,10 +26,14 @@ const VARIANTS: Record<CredentialKind, { idSuffix: string; nameSuffix: string }>
 export const WORKFLOW_ID_PATTERN = /^[A-Za-z0-9]{1,19}$/;
 
 /** Each workflow once with each credential (or once, when it uses no ACS credential). Pure. */
-export function planRuns(workflows: WorkflowFile[], placeholders: Record<string, string>): PlannedRun[] {
+export function planRuns(
+	workflows: WorkflowFile[],
+	placeholders: Record<string, string>,
+): PlannedRun[] {
 	const seen = new Set<string>();
 	return workflows.flatMap((original): PlannedRun[] => {
-		if (!WORKFLOW_ID_PATTERN.test(original.id)) throw new Error(`workflow id "${original.id}" must match ${WORKFLOW_ID_PATTERN}`);
+		if (!WORKFLOW_ID_PATTERN.test(original.id))
+			throw new Error(`workflow id "${original.id}" must match ${WORKFLOW_ID_PATTERN}`);
 		if (seen.has(original.id)) throw new Error(`two workflows have the id "${original.id}"`);
 		seen.add(original.id);
 		const workflow = fillPlaceholders(original, placeholders);
@@ -31,7 +41,12 @@ export function planRuns(workflows: WorkflowFile[], placeholders: Record<string,
 		return (['connectionString', 'entraId'] as const).map((kind) => ({
 			baseId: workflow.id,
 			kind,
-			workflow: withCredentialKind(workflow, kind, VARIANTS[kind].idSuffix, VARIANTS[kind].nameSuffix),
+			workflow: withCredentialKind(
+				workflow,
+				kind,
+				VARIANTS[kind].idSuffix,
+				VARIANTS[kind].nameSuffix,
+			),
 		}));
 	});
 }
@@ -46,7 +61,11 @@ export async function runWorkflows(options: {
 }): Promise<void> {
 	const { cli, emulator, runs, report } = options;
 	const ok = await report.check(`import ${runs.length} workflow runs (n8n import:workflow)`, () =>
-		importWorkflows(cli, runs.map((run) => run.workflow), options.workDir),
+		importWorkflows(
+			cli,
+			runs.map((run) => run.workflow),
+			options.workDir,
+		),
 	);
 	if (!ok) return;
 	const cases = new Map(workflowCases.map((entry) => [entry.workflowId, entry]));
@@ -56,8 +75,14 @@ export async function runWorkflows(options: {
 	}
 }
 
-async function executeAndVerify(cli: N8nCli, emulator: RunningEmulator, run: PlannedRun, entry: WorkflowCase | undefined): Promise<void> {
-	if (!entry) throw new Error(`no case in test/e2e/cases for workflow id ${run.baseId}: add its assertions`);
+async function executeAndVerify(
+	cli: N8nCli,
+	emulator: RunningEmulator,
+	run: PlannedRun,
+	entry: WorkflowCase | undefined,
+): Promise<void> {
+	if (!entry)
+		throw new Error(`no case in test/e2e/cases for workflow id ${run.baseId}: add its assertions`);
 	await emulator.control.reset();
 	await entry.before?.(emulator);
 	const { summary, result, parsed } = await cli.execute(run.workflow.id);
@@ -65,6 +90,8 @@ async function executeAndVerify(cli: N8nCli, emulator: RunningEmulator, run: Pla
 		const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n');
 		throw new Error(`n8n execute printed no run data (exit ${result.code}):\n${tail}`);
 	}
-	const requests = (await emulator.control.requestLog()).filter((request) => !request.path.startsWith('/_emulator'));
+	const requests = (await emulator.control.requestLog()).filter(
+		(request) => !request.path.startsWith('/_emulator'),
+	);
 	await entry.verify({ kind: run.kind, run: summary, emulator, requests });
 }

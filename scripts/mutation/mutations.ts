@@ -47,7 +47,8 @@ export const MUTATIONS: Mutation[] = [
 		guards: 'secrets: every text from a response passes the scrubber',
 		file: 'nodes/shared/transport/scrub.ts',
 		find: 'export function scrubSecrets(text: string, budget = new ScrubBudget()): string {',
-		replace: 'export function scrubSecrets(text: string, budget = new ScrubBudget()): string {\n\tif (budget) return text;',
+		replace:
+			'export function scrubSecrets(text: string, budget = new ScrubBudget()): string {\n\tif (budget) return text;',
 		tests: ['test/reliability/leakEcho.test.ts'],
 		reliability: true,
 	},
@@ -65,7 +66,8 @@ export const MUTATIONS: Mutation[] = [
 		guards: 'availability: route patterns are evaluated within a time budget',
 		file: 'nodes/shared/regexBudget/budgetedMatcher.ts',
 		find: 'export const DEFAULT_REGEX_BUDGET: RegexBudget = { totalMs: 100, perQuestionMs: 25, startupMs: 10_000 };',
-		replace: 'export const DEFAULT_REGEX_BUDGET: RegexBudget = { totalMs: 3_600_000, perQuestionMs: 3_600_000, startupMs: 10_000 };',
+		replace:
+			'export const DEFAULT_REGEX_BUDGET: RegexBudget = { totalMs: 3_600_000, perQuestionMs: 3_600_000, startupMs: 10_000 };',
 		tests: ['test/unit/regexBudget/budgetedMatcher.test.ts'],
 		testTimeoutMs: 20_000,
 	},
@@ -74,7 +76,8 @@ export const MUTATIONS: Mutation[] = [
 		guards: 'emulator: every request body is capped (413)',
 		file: 'emulator/core/bodyLimit.ts',
 		find: "  const declared = message.headers['content-length'];",
-		replace: "  maxBytes = Number.MAX_SAFE_INTEGER;\n  const declared = message.headers['content-length'];",
+		replace:
+			"  maxBytes = Number.MAX_SAFE_INTEGER;\n  const declared = message.headers['content-length'];",
 		tests: ['test/emulator/core/bodyLimits.test.ts'],
 		testTimeoutMs: 20_000,
 	},
@@ -83,7 +86,8 @@ export const MUTATIONS: Mutation[] = [
 		guards: 'emulator: control API only for loopback Host, same origin, JSON',
 		file: 'emulator/core/controlGuard.ts',
 		find: 'export function controlRefusal(message: IncomingMessage, method: string): string | undefined {',
-		replace: 'export function controlRefusal(message: IncomingMessage, method: string): string | undefined {\n  if (method) return undefined;',
+		replace:
+			'export function controlRefusal(message: IncomingMessage, method: string): string | undefined {\n  if (method) return undefined;',
 		tests: ['test/emulator/core/controlApiGuard.test.ts'],
 	},
 	{
@@ -109,7 +113,8 @@ export const MUTATIONS: Mutation[] = [
 		guards: 'scale: an endless or circular nextLink chain ends',
 		file: 'nodes/shared/transport/pageChainGuard.ts',
 		find: 'const earlier = print === undefined ? undefined : this.pagesSeen.get(print);',
-		replace: 'const earlier = print === undefined ? undefined : this.pagesSeen.get(`never ${print}`);',
+		replace:
+			'const earlier = print === undefined ? undefined : this.pagesSeen.get(`never ${print}`);',
 		tests: ['test/unit/transport/pageChainGuard.test.ts'],
 	},
 	{
@@ -117,7 +122,8 @@ export const MUTATIONS: Mutation[] = [
 		guards: 'availability: a SIP document the service could not hold is refused',
 		file: 'nodes/AzureCommunicationSipRouting/helpers/storedDocument.ts',
 		find: 'export function storedDocumentProblem(body: unknown): string | undefined {',
-		replace: 'export function storedDocumentProblem(body: unknown): string | undefined {\n\tif (body !== Symbol.iterator) return undefined;',
+		replace:
+			'export function storedDocumentProblem(body: unknown): string | undefined {\n\tif (body !== Symbol.iterator) return undefined;',
 		tests: ['test/reliability/hostileSipDocument.test.ts'],
 		reliability: true,
 	},
@@ -126,7 +132,8 @@ export const MUTATIONS: Mutation[] = [
 		guards: 'secrets: a credential value is removed even without a marker',
 		file: 'nodes/shared/transport/registeredSecrets.ts',
 		find: 'export function redactRegistered(text: string): string {',
-		replace: 'export function redactRegistered(text: string): string {\n\tif (text !== undefined) return text;',
+		replace:
+			'export function redactRegistered(text: string): string {\n\tif (text !== undefined) return text;',
 		tests: ['test/reliability/bareSecretEcho.test.ts'],
 		reliability: true,
 	},

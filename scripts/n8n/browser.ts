@@ -10,13 +10,16 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 export async function ensureChromium(log: (line: string) => void): Promise<void> {
 	if (fs.existsSync(CHROMIUM_PATH)) return;
 	if (process.getuid?.() !== 0) {
-		throw new Error(`${CHROMIUM_PATH} is missing: install Debian's chromium (sudo apt-get install -y chromium)`);
+		throw new Error(
+			`${CHROMIUM_PATH} is missing: install Debian's chromium (sudo apt-get install -y chromium)`,
+		);
 	}
 	log('Installing Debian chromium (apt-get, about 1 minute)...');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	await run('apt-get', ['update', '-qq'], { env });
 	await run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
-	if (!fs.existsSync(CHROMIUM_PATH)) throw new Error('apt-get installed chromium, but /usr/bin/chromium is still missing');
+	if (!fs.existsSync(CHROMIUM_PATH))
+		throw new Error('apt-get installed chromium, but /usr/bin/chromium is still missing');
 }
 
 export interface LaunchedBrowser {

@@ -28,8 +28,15 @@ export class N8nCli {
 		return new Set(ids);
 	}
 
-	async execute(workflowId: string, timeoutMs = 180_000): Promise<{ summary: ExecutionSummary; result: RunResult; parsed: boolean }> {
-		const result = await this.command(['execute', `--id=${workflowId}`, '--rawOutput'], false, timeoutMs);
+	async execute(
+		workflowId: string,
+		timeoutMs = 180_000,
+	): Promise<{ summary: ExecutionSummary; result: RunResult; parsed: boolean }> {
+		const result = await this.command(
+			['execute', `--id=${workflowId}`, '--rawOutput'],
+			false,
+			timeoutMs,
+		);
 		const raw = extractRunJson(result.stdout);
 		return { summary: summarizeRun(raw), result, parsed: raw !== undefined };
 	}

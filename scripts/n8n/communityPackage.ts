@@ -14,9 +14,14 @@ export function installedPackageDir(userFolder: string, packageName: string): st
 }
 
 /** `npm pack` of the built package into `destination`: npm's report (files, sizes) and the tarball's path. */
-export async function packPackage(destination: string): Promise<{ report: PackReport; tarball: string }> {
+export async function packPackage(
+	destination: string,
+): Promise<{ report: PackReport; tarball: string }> {
 	fs.mkdirSync(destination, { recursive: true });
-	const result = await run('npm', ['pack', '--json', '--pack-destination', destination], { cwd: repoRoot, env: npmEnv() });
+	const result = await run('npm', ['pack', '--json', '--pack-destination', destination], {
+		cwd: repoRoot,
+		env: npmEnv(),
+	});
 	const [report] = JSON.parse(result.stdout) as PackReport[];
 	return { report, tarball: path.join(destination, report.filename) };
 }
@@ -28,20 +33,35 @@ export async function packPackage(destination: string): Promise<{ report: PackRe
  * `<nodes>/package.json`, n8n's ledger of installed packages. Only the source differs: a local tarball, as
  * this package is not on the registry n8n downloads from.
  */
-export async function installLikeCommunityNodes(tarball: string, userFolder: string): Promise<{ name: string; version: string }> {
+export async function installLikeCommunityNodes(
+	tarball: string,
+	userFolder: string,
+): Promise<{ name: string; version: string }> {
 	const staging = path.join(nodesFolder(userFolder), 'node_modules', '.unpacking');
 	fs.rmSync(staging, { recursive: true, force: true });
 	fs.mkdirSync(staging, { recursive: true });
 	await run('tar', ['-xzf', tarball, '-C', staging, '--strip-components=1']);
 	const manifestPath = path.join(staging, 'package.json');
-	const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { name: string; version: string; [key: string]: unknown };
-	for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete manifest[key];
+	const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as {
+		name: string;
+		version: string;
+		[key: string]: unknown;
+	};
+	for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies'])
+		delete manifest[key];
 	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 	const target = installedPackageDir(userFolder, manifest.name);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(path.dirname(target), { recursive: true });
 	fs.renameSync(staging, target);
-	const flags = ['--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'];
+	const flags = [
+		'--audit=false',
+		'--fund=false',
+		'--bin-links=false',
+		'--install-strategy=shallow',
+		'--ignore-scripts=true',
+		'--package-lock=false',
+	];
 	await run('npm', ['install', ...flags], { cwd: target, env: npmEnv(), timeoutMs: 300_000 });
 	recordInLedger(userFolder, manifest.name, manifest.version);
 	return { name: manifest.name, version: manifest.version };
@@ -63,7 +83,9 @@ export function installedCopies(folder: string, names: string[]): string[] {
 	if (!fs.existsSync(folder)) return [];
 	const endings = names.map((name) => path.join('node_modules', name));
 	return (fs.readdirSync(folder, { recursive: true }) as string[])
-		.filter((entry) => endings.some((ending) => entry === ending || entry.endsWith(`${path.sep}${ending}`)))
+		.filter((entry) =>
+			endings.some((ending) => entry === ending || entry.endsWith(`${path.sep}${ending}`)),
+		)
 		.map((entry) => path.join(folder, entry));
 }
 
@@ -85,10 +107,19 @@ function recordInLedger(userFolder: string, name: string, version: string): void
 	const current: { dependencies?: Record<string, string> } = fs.existsSync(ledger)
 		? JSON.parse(fs.readFileSync(ledger, 'utf8'))
 		: { name: 'installed-nodes', private: true };
-	fs.writeFileSync(ledger, JSON.stringify({ ...current, dependencies: { ...current.dependencies, [name]: version } }, null, 2));
+	fs.writeFileSync(
+		ledger,
+		JSON.stringify(
+			{ ...current, dependencies: { ...current.dependencies, [name]: version } },
+			null,
+			2,
+		),
+	);
 }
 
 /** npm run passes its settings (prefix, package) as npm_* variables: a child npm must not install into this repository. */
 function npmEnv(): NodeJS.ProcessEnv {
-	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'INIT_CWD'));
+	return Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'INIT_CWD'),
+	);
 }

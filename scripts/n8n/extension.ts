@@ -29,7 +29,10 @@ export function summarizeBuildOutput(output: string): string {
 		.split(/\r?\n|,(?=\w[\w/.-]*\(\d+,\d+\))/)
 		.map((line) => line.replace(/^[\s│■◇└┌]+/, '').trim())
 		.filter((line) => /error TS\d+/.test(line));
-	return (errors.length > 0 ? errors : plain.trim().split('\n').slice(-5)).slice(0, 12).map((line) => `  ${line}`).join('\n');
+	return (errors.length > 0 ? errors : plain.trim().split('\n').slice(-5))
+		.slice(0, 12)
+		.map((line) => `  ${line}`)
+		.join('\n');
 }
 
 function copyStaticFiles(): void {
@@ -51,8 +54,12 @@ export function packageName(): string {
 
 /** The node and credential files the package.json's `n8n` section promises, with those missing from dist/. */
 export function missingBuildOutputs(): string[] {
-	const pkg = JSON.parse(fs.readFileSync(paths.packageJson, 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
-	return [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter((file) => !fs.existsSync(path.join(repoRoot, file)));
+	const pkg = JSON.parse(fs.readFileSync(paths.packageJson, 'utf8')) as {
+		n8n: { nodes: string[]; credentials: string[] };
+	};
+	return [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter(
+		(file) => !fs.existsSync(path.join(repoRoot, file)),
+	);
 }
 
 /**
@@ -65,7 +72,8 @@ export function installDevCopy(userFolder: string): string {
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
 	fs.copyFileSync(paths.packageJson, path.join(target, 'package.json'));
-	if (fs.existsSync(paths.distDir)) fs.cpSync(paths.distDir, path.join(target, 'dist'), { recursive: true });
+	if (fs.existsSync(paths.distDir))
+		fs.cpSync(paths.distDir, path.join(target, 'dist'), { recursive: true });
 	linkN8nWorkflowAbove(userFolder);
 	return target;
 }

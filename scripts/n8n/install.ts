@@ -15,7 +15,11 @@ interface InstallMarker {
 /** Starts the line logged when a complete install is found (the e2e run looks for it). */
 export const REUSED_MESSAGE = 'Reusing the installed n8n';
 /** Start the lines logged when installing or rebuilding (a second `npm start` must log neither). */
-export const INSTALLING_MESSAGES = ['Installing n8n', 'checking sqlite3', 'Building sqlite3'] as const;
+export const INSTALLING_MESSAGES = [
+	'Installing n8n',
+	'checking sqlite3',
+	'Building sqlite3',
+] as const;
 
 export interface InstallOptions {
 	log?: (line: string) => void;
@@ -46,17 +50,31 @@ export async function ensureN8nInstalled(options: InstallOptions = {}): Promise<
 	} else {
 		log(`Installing n8n ${N8N_VERSION} into ${relative(dir)} (about 3 minutes, 2.8 GB)...`);
 		// --ignore-scripts: a Kafka client's install script downloads from the internet; sqlite3 is built below.
-		await run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--save-exact', '--no-audit', '--no-fund', '--loglevel=error'], {
-			cwd: dir,
-			echo: true,
-		});
+		await run(
+			'npm',
+			[
+				'install',
+				`n8n@${N8N_VERSION}`,
+				'--ignore-scripts',
+				'--save-exact',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+			],
+			{
+				cwd: dir,
+				echo: true,
+			},
+		);
 	}
 	const installSeconds = (Date.now() - started) / 1000;
 	log(`n8n installed in ${formatSeconds(Date.now() - started)}.`);
 
 	started = Date.now();
 	const sqlite3Dir = findSqlite3();
-	const binding = (await sqlite3Loads(sqlite3Dir)) ? sqlite3BindingPath(sqlite3Dir) : await rebuildSqlite3(sqlite3Dir, log);
+	const binding = (await sqlite3Loads(sqlite3Dir))
+		? sqlite3BindingPath(sqlite3Dir)
+		: await rebuildSqlite3(sqlite3Dir, log);
 	const sqliteRebuildSeconds = (Date.now() - started) / 1000;
 	log(`sqlite3 ready in ${formatSeconds(Date.now() - started)}.`);
 
@@ -73,7 +91,8 @@ export async function ensureN8nInstalled(options: InstallOptions = {}): Promise<
 
 async function isInstallComplete(): Promise<boolean> {
 	const marker = readMarker();
-	if (!marker || marker.n8nVersion !== N8N_VERSION || marker.nodeVersion !== process.version) return false;
+	if (!marker || marker.n8nVersion !== N8N_VERSION || marker.nodeVersion !== process.version)
+		return false;
 	if (installedN8nVersion() !== N8N_VERSION || !fs.existsSync(paths.n8nBin)) return false;
 	return fs.existsSync(path.join(paths.n8nInstallDir, marker.sqlite3Binding));
 }
@@ -98,7 +117,11 @@ function installedN8nVersion(): string | undefined {
 function writeHostPackageJson(dir: string): void {
 	const file = path.join(dir, 'package.json');
 	if (fs.existsSync(file)) return;
-	const host = { name: 'local-n8n-runtime', private: true, description: 'n8n for npm start and npm run e2e (git-ignored)' };
+	const host = {
+		name: 'local-n8n-runtime',
+		private: true,
+		description: 'n8n for npm start and npm run e2e (git-ignored)',
+	};
 	fs.writeFileSync(file, JSON.stringify(host, null, 2) + '\n');
 }
 
@@ -127,12 +150,18 @@ async function sqlite3Loads(sqlite3Dir: string): Promise<boolean> {
 async function rebuildSqlite3(sqlite3Dir: string, log: (line: string) => void): Promise<string> {
 	const nodeDir = await ensureNodeHeaders(log);
 	const nodeGyp = findNodeGyp();
-	log(`Building sqlite3 with node-gyp against the Node.js ${process.version} headers (about 1 minute)...`);
+	log(
+		`Building sqlite3 with node-gyp against the Node.js ${process.version} headers (about 1 minute)...`,
+	);
 	const env = { ...process.env, npm_config_nodedir: nodeDir };
-	await run(process.execPath, [nodeGyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, `--jobs=${jobs()}`], {
-		cwd: sqlite3Dir,
-		env,
-	});
+	await run(
+		process.execPath,
+		[nodeGyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, `--jobs=${jobs()}`],
+		{
+			cwd: sqlite3Dir,
+			env,
+		},
+	);
 	if (!(await sqlite3Loads(sqlite3Dir))) throw new Error('sqlite3 was built but does not load');
 	return sqlite3BindingPath(sqlite3Dir);
 }
@@ -141,7 +170,10 @@ async function rebuildSqlite3(sqlite3Dir: string, log: (line: string) => void): 
 function findNodeGyp(): string {
 	const candidates: string[] = [];
 	const npmCli = process.env.npm_execpath;
-	if (npmCli) candidates.push(path.join(path.dirname(npmCli), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
+	if (npmCli)
+		candidates.push(
+			path.join(path.dirname(npmCli), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+		);
 	candidates.push('/usr/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js');
 	candidates.push('/usr/local/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js');
 	candidates.push(path.join(paths.n8nInstallDir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
@@ -161,7 +193,9 @@ function relative(target: string): string {
 if (require.main === module) {
 	const started = Date.now();
 	ensureN8nInstalled({ force: process.argv.includes('--force') })
-		.then((bin) => console.log(`n8n ${N8N_VERSION} ready: ${bin} (${formatSeconds(Date.now() - started)})`))
+		.then((bin) =>
+			console.log(`n8n ${N8N_VERSION} ready: ${bin} (${formatSeconds(Date.now() - started)})`),
+		)
 		.catch((error: Error) => {
 			console.error(error.message);
 			process.exit(1);

@@ -39,7 +39,10 @@ export function classifyN8nLogLine(line: string): LineVerdict {
 }
 
 /** Turns a byte stream into whole lines (keeps a partial last line until more data arrives). */
-export function createLineSplitter(onLine: (line: string) => void): { push(chunk: string): void; flush(): void } {
+export function createLineSplitter(onLine: (line: string) => void): {
+	push(chunk: string): void;
+	flush(): void;
+} {
 	let pending = '';
 	return {
 		push(chunk: string) {

@@ -20,9 +20,13 @@ export async function ensureNodeHeaders(log: (line: string) => void): Promise<st
 	log(`Getting the Node.js ${version} headers from ${platformPackage} (npm cache first)...`);
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'node-headers-'));
 	try {
-		const packed = await run('npm', ['pack', platformPackage, '--prefer-offline', '--silent', '--pack-destination', workDir], {
-			cwd: workDir,
-		});
+		const packed = await run(
+			'npm',
+			['pack', platformPackage, '--prefer-offline', '--silent', '--pack-destination', workDir],
+			{
+				cwd: workDir,
+			},
+		);
 		const tarball = path.join(workDir, packed.stdout.trim().split('\n').pop()!);
 		const staging = `${nodeDir}.partial`;
 		fs.rmSync(staging, { recursive: true, force: true });
@@ -33,6 +37,7 @@ export async function ensureNodeHeaders(log: (line: string) => void): Promise<st
 	} finally {
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
-	if (!fs.existsSync(versionHeader)) throw new Error(`No Node.js headers found in ${platformPackage}`);
+	if (!fs.existsSync(versionHeader))
+		throw new Error(`No Node.js headers found in ${platformPackage}`);
 	return nodeDir;
 }

@@ -8,10 +8,15 @@ export const DEFAULT_N8N_VERSION = '2.40.7';
 
 /** `--n8n-version <x.y.z>` (or `--n8n-version=x.y.z`) on the command line, else the default. */
 export function n8nVersionFromArgs(args: readonly string[]): string {
-	const index = args.findIndex((arg) => arg === '--n8n-version' || arg.startsWith('--n8n-version='));
+	const index = args.findIndex(
+		(arg) => arg === '--n8n-version' || arg.startsWith('--n8n-version='),
+	);
 	if (index === -1) return DEFAULT_N8N_VERSION;
-	const value = args[index].includes('=') ? args[index].slice(args[index].indexOf('=') + 1) : args[index + 1];
-	if (!/^\d+\.\d+\.\d+$/.test(value ?? '')) throw new Error(`--n8n-version needs a version like 2.33.2, got "${value ?? ''}"`);
+	const value = args[index].includes('=')
+		? args[index].slice(args[index].indexOf('=') + 1)
+		: args[index + 1];
+	if (!/^\d+\.\d+\.\d+$/.test(value ?? ''))
+		throw new Error(`--n8n-version needs a version like 2.33.2, got "${value ?? ''}"`);
 	return value;
 }
 

@@ -4,7 +4,9 @@ import * as net from 'node:net';
 export function assertPortFree(port: number, what: string): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const probe = net.createServer();
-		probe.once('error', () => reject(new Error(`Port ${port} (${what}) is in use: is another npm start running?`)));
+		probe.once('error', () =>
+			reject(new Error(`Port ${port} (${what}) is in use: is another npm start running?`)),
+		);
 		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
 	});
 }

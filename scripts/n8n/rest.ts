@@ -22,19 +22,31 @@ export class N8nRest {
 	}
 
 	async login(email: string, password: string): Promise<void> {
-		const response = await this.request('POST', '/rest/login', { emailOrLdapLoginId: email, password }, false);
-		if (!response.ok) throw new Error(`Login failed: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
-		const setCookie = response.headers.getSetCookie().find((value) => value.startsWith('n8n-auth='));
+		const response = await this.request(
+			'POST',
+			'/rest/login',
+			{ emailOrLdapLoginId: email, password },
+			false,
+		);
+		if (!response.ok)
+			throw new Error(
+				`Login failed: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`,
+			);
+		const setCookie = response.headers
+			.getSetCookie()
+			.find((value) => value.startsWith('n8n-auth='));
 		if (!setCookie) throw new Error('Login answered without an n8n-auth cookie');
 		this.cookie = setCookie.split(';')[0];
 	}
 
 	/** Runs a stored credential's test the way the editor's Test button does. */
 	async testCredential(id: string): Promise<{ status: string; message: string }> {
-		const stored = await this.json<{ id: string; name: string; type: string; data?: Record<string, unknown> }>(
-			'GET',
-			`/rest/credentials/${encodeURIComponent(id)}?includeData=true`,
-		);
+		const stored = await this.json<{
+			id: string;
+			name: string;
+			type: string;
+			data?: Record<string, unknown>;
+		}>('GET', `/rest/credentials/${encodeURIComponent(id)}?includeData=true`);
 		return await this.json('POST', '/rest/credentials/test', {
 			credentials: { id: stored.id, name: stored.name, type: stored.type, data: stored.data ?? {} },
 		});
@@ -43,12 +55,18 @@ export class N8nRest {
 	async json<T>(method: string, path: string, body?: unknown): Promise<T> {
 		const response = await this.request(method, path, body, true);
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(`${method} ${path}: HTTP ${response.status} ${text.slice(0, 500)}`);
 		const parsed = JSON.parse(text) as { data?: T };
 		return (parsed.data ?? parsed) as T;
 	}
 
-	private request(method: string, path: string, body: unknown, authenticated: boolean): Promise<Response> {
+	private request(
+		method: string,
+		path: string,
+		body: unknown,
+		authenticated: boolean,
+	): Promise<Response> {
 		const headers: Record<string, string> = { 'browser-id': this.browserId };
 		if (body !== undefined) headers['content-type'] = 'application/json';
 		if (authenticated && this.cookie) headers.cookie = this.cookie;

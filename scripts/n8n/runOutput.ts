@@ -59,11 +59,25 @@ export function summarizeRun(raw: unknown): ExecutionSummary {
 		nodes[name] = { items, ...(last.error ? { error: describeError(last.error) } : {}) };
 	}
 	const error = resultData.error
-		? { ...describeError(resultData.error), ...(resultData.error.node?.name ? { node: resultData.error.node.name } : {}) }
+		? {
+				...describeError(resultData.error),
+				...(resultData.error.node?.name ? { node: resultData.error.node.name } : {}),
+			}
 		: undefined;
-	return { status: runObject.status, finished: runObject.finished, ...(error ? { error } : {}), nodes };
+	return {
+		status: runObject.status,
+		finished: runObject.finished,
+		...(error ? { error } : {}),
+		nodes,
+	};
 }
 
-function describeError(error: { message?: string; description?: string }): { message: string; description?: string } {
-	return { message: error.message ?? 'unknown error', ...(error.description ? { description: error.description } : {}) };
+function describeError(error: { message?: string; description?: string }): {
+	message: string;
+	description?: string;
+} {
+	return {
+		message: error.message ?? 'unknown error',
+		...(error.description ? { description: error.description } : {}),
+	};
 }

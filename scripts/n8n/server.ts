@@ -59,17 +59,24 @@ export async function startN8nServer(options: N8nServerOptions): Promise<N8nServ
 		await waitUntilReady(baseUrl, exited, options.startTimeoutMs ?? 120_000);
 	} catch (error) {
 		await server.stop();
-		throw new Error(`${(error as Error).message}\nLast lines from n8n:\n${recent.slice(-15).join('\n')}`);
+		throw new Error(
+			`${(error as Error).message}\nLast lines from n8n:\n${recent.slice(-15).join('\n')}`,
+		);
 	}
 	return server;
 }
 
-async function waitUntilReady(baseUrl: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {
+async function waitUntilReady(
+	baseUrl: string,
+	exited: Promise<number | null>,
+	timeoutMs: number,
+): Promise<void> {
 	let exitCode: number | null | undefined;
 	void exited.then((code) => (exitCode = code));
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (exitCode !== undefined) throw new Error(`n8n exited with code ${exitCode} before it was ready`);
+		if (exitCode !== undefined)
+			throw new Error(`n8n exited with code ${exitCode} before it was ready`);
 		try {
 			const response = await fetch(`${baseUrl}/healthz/readiness`);
 			if (response.ok) return;
@@ -81,7 +88,10 @@ async function waitUntilReady(baseUrl: string, exited: Promise<number | null>, t
 	throw new Error(`n8n was not ready after ${timeoutMs / 1000} s`);
 }
 
-async function stopProcessGroup(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+async function stopProcessGroup(
+	child: ChildProcess,
+	exited: Promise<number | null>,
+): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	signalGroup(child, 'SIGTERM');
 	const gracefulMs = 15_000;

@@ -34,13 +34,16 @@ interface BenchJson {
 	failures: unknown[];
 }
 
-function runBench(jsonPath: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runBench(
+	jsonPath: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
 	return new Promise((resolve) => {
 		execFile(
 			'npx',
 			['tsx', 'bench/run.ts', '--quick', '--only', '4,6', '--json', jsonPath],
 			{ cwd: REPO_ROOT, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 },
-			(error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+			(error, stdout, stderr) =>
+				resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
 		);
 	});
 }
@@ -68,7 +71,10 @@ afterAll(() => {
 it('bench --quick --only 4,6 --json writes positive figures for both scenarios', async () => {
 	const jsonPath = path.join(dir, 'bench.json');
 	const run = await runBench(jsonPath);
-	expect({ code: run.code, stderr: run.stderr.slice(-2000) }).toEqual({ code: 0, stderr: expect.any(String) });
+	expect({ code: run.code, stderr: run.stderr.slice(-2000) }).toEqual({
+		code: 0,
+		stderr: expect.any(String),
+	});
 	expect(run.stdout).toContain(`Figures written to ${jsonPath}`);
 
 	const json = JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchJson;

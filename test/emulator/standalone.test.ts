@@ -12,7 +12,9 @@ import { scanImports } from '../support/importScan';
 const REPO = resolve(__dirname, '..', '..');
 
 test('nothing reachable from emulator/ loads nodes/ or credentials/, and emulator/ has no symbolic link', () => {
-	const packageName = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string }).name;
+	const packageName = (
+		JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string }
+	).name;
 	const { problems, followed } = scanImports({
 		root: REPO,
 		start: join(REPO, 'emulator'),
@@ -20,6 +22,8 @@ test('nothing reachable from emulator/ loads nodes/ or credentials/, and emulato
 		packageName,
 	});
 	expect(problems).toEqual([]);
-	expect(followed).toEqual(expect.arrayContaining(['emulator/index.ts', 'emulator/cli.ts', 'emulator/sip/state.ts']));
+	expect(followed).toEqual(
+		expect.arrayContaining(['emulator/index.ts', 'emulator/cli.ts', 'emulator/sip/state.ts']),
+	);
 	expect(followed.length).toBeGreaterThan(50);
 });

@@ -21,7 +21,9 @@ describe('testCredential (the Test button)', () => {
 		expect(fixtures.server.tokensIssued() - issuedBefore).toBe(1);
 		const whoami = fixtures.server.requests.filter((request) => request.path === '/whoami').pop();
 		expect(whoami).toMatchObject({ status: 200 });
-		expect(whoami?.headers.authorization).toBe(`Bearer fixture-token-${fixtures.server.tokensIssued()}`);
+		expect(whoami?.headers.authorization).toBe(
+			`Bearer fixture-token-${fixtures.server.tokensIssued()}`,
+		);
 	});
 
 	it('fetches a fresh token even when a stale one is stored', async () => {
@@ -48,7 +50,10 @@ describe('testCredential (the Test button)', () => {
 			baseUrl: fixtures.server.baseUrl,
 			apiKey: FIXTURE_API_KEY,
 		});
-		const bad = await testCredential('fixtureSignedApi', { baseUrl: fixtures.server.baseUrl, apiKey: 'wrong-key' });
+		const bad = await testCredential('fixtureSignedApi', {
+			baseUrl: fixtures.server.baseUrl,
+			apiKey: 'wrong-key',
+		});
 
 		expect(good.status).toBe('OK');
 		expect(bad).toMatchObject({ status: 'Error', statusCode: 401 });

@@ -10,7 +10,9 @@ const contextFor = () =>
 	createExecuteContext({
 		nodeType: 'engineFixture',
 		parameters: { baseUrl: fixtures.server.baseUrl, path: '={{ $json.path }}' },
-		credentials: { fixtureTokenApi: { baseUrl: fixtures.server.baseUrl, clientSecret: FIXTURE_CLIENT_SECRET } },
+		credentials: {
+			fixtureTokenApi: { baseUrl: fixtures.server.baseUrl, clientSecret: FIXTURE_CLIENT_SECRET },
+		},
 		inputItems: [{ path: '/echo?first' }, { path: '/echo?second' }],
 	});
 
@@ -20,17 +22,25 @@ describe('createExecuteContext', () => {
 
 		expect(context.getInputData()).toHaveLength(2);
 		expect(context.getNodeParameter('path', 1)).toBe('/echo?second');
-		const first = await context.helpers.httpRequestWithAuthentication.call(context, 'fixtureTokenApi', {
-			method: 'GET',
-			url: `${fixtures.server.baseUrl}/echo?a=1`,
-			json: true,
-		});
-		const second = await context.helpers.httpRequestWithAuthentication.call(context, 'fixtureTokenApi', {
-			method: 'GET',
-			url: `${fixtures.server.baseUrl}/whoami`,
-			returnFullResponse: true,
-			json: true,
-		});
+		const first = await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			'fixtureTokenApi',
+			{
+				method: 'GET',
+				url: `${fixtures.server.baseUrl}/echo?a=1`,
+				json: true,
+			},
+		);
+		const second = await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			'fixtureTokenApi',
+			{
+				method: 'GET',
+				url: `${fixtures.server.baseUrl}/whoami`,
+				returnFullResponse: true,
+				json: true,
+			},
+		);
 
 		expect(first).toMatchObject({ auth: 'bearer', path: '/echo?a=1' });
 		expect(second).toMatchObject({ statusCode: 200, body: { auth: 'bearer' } });

@@ -23,7 +23,9 @@ describe('capturedLogs', () => {
 		await runNode({
 			nodeType: 'engineFixture',
 			parameters: { baseUrl: fixtures.server.baseUrl, path: '/status/500' },
-			credentials: { fixtureTokenApi: { baseUrl: fixtures.server.baseUrl, clientSecret: FIXTURE_CLIENT_SECRET } },
+			credentials: {
+				fixtureTokenApi: { baseUrl: fixtures.server.baseUrl, clientSecret: FIXTURE_CLIENT_SECRET },
+			},
 		});
 
 		const messages = capturedLogs().map((line) => line.message);

@@ -25,7 +25,11 @@ describe('runNode through the real engine', () => {
 		expect(result.status).toBe('success');
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.received)).toEqual(inputItems);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.executionOrder).toEqual(['Start', 'Node under test']);
 		expect(fixtures.server.requests.filter((request) => request.path === '/echo')).toHaveLength(3);
 	});
@@ -87,7 +91,9 @@ describe('runNode through the real engine', () => {
 	});
 
 	it('rejects a node type that does not exist', async () => {
-		await expect(runNode({ nodeType: 'noSuchNode' })).rejects.toThrow('Unknown node type "noSuchNode"');
+		await expect(runNode({ nodeType: 'noSuchNode' })).rejects.toThrow(
+			'Unknown node type "noSuchNode"',
+		);
 	});
 });
 
@@ -108,7 +114,9 @@ describe('credentials: authenticate', () => {
 		const result = await runNode({
 			nodeType: 'engineFixture',
 			parameters: { authentication: 'signed', baseUrl: fixtures.server.baseUrl, path: '/echo?x=1' },
-			credentials: { fixtureSignedApi: { baseUrl: fixtures.server.baseUrl, apiKey: FIXTURE_API_KEY } },
+			credentials: {
+				fixtureSignedApi: { baseUrl: fixtures.server.baseUrl, apiKey: FIXTURE_API_KEY },
+			},
 		});
 
 		expect(result.items[0].json).toMatchObject({ auth: 'signed', path: '/echo?x=1' });
@@ -139,7 +147,9 @@ describe('credentials: preAuthentication', () => {
 		expect(result.preAuthenticationCount('fixtureTokenApi')).toBe(1);
 		expect(fixtures.server.tokensIssued() - issuedBefore).toBe(1);
 		const tokens = new Set(
-			fixtures.server.requests.filter((r) => r.path === '/echo').map((r) => r.headers.authorization),
+			fixtures.server.requests
+				.filter((r) => r.path === '/echo')
+				.map((r) => r.headers.authorization),
 		);
 		expect(tokens.size).toBe(1);
 		expect(result.credentials.dataOfType('fixtureTokenApi')?.accessToken).toBe(
@@ -191,7 +201,10 @@ describe('credentials: preAuthentication', () => {
 });
 
 /** Runs with a credential that already holds a token, as a saved n8n credential would. */
-async function runNodeWithStoredToken(store: ReturnType<typeof credentialStore>, accessToken: string) {
+async function runNodeWithStoredToken(
+	store: ReturnType<typeof credentialStore>,
+	accessToken: string,
+) {
 	return await runNode({
 		nodeType: 'engineFixture',
 		parameters: { baseUrl: fixtures.server.baseUrl },

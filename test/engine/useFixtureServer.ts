@@ -1,4 +1,8 @@
-import { registerFixtures, startFixtureServer, type FixtureServer } from '../support/engine/fixtures';
+import {
+	registerFixtures,
+	startFixtureServer,
+	type FixtureServer,
+} from '../support/engine/fixtures';
 
 export interface FixtureServerHandle {
 	/** The registered fixture node type. */
@@ -20,7 +24,8 @@ export function useFixtureServer(): FixtureServerHandle {
 	return {
 		fixtureType,
 		get server() {
-			if (!server) throw new Error('The fixture server starts in beforeAll; use it inside tests and hooks');
+			if (!server)
+				throw new Error('The fixture server starts in beforeAll; use it inside tests and hooks');
 			return server;
 		},
 	};

@@ -17,7 +17,10 @@ describe('credential type names: one definition', () => {
 			expect(exported.CONNECTION_STRING_CREDENTIAL).toBe(acs.CONNECTION_STRING_CREDENTIAL);
 			expect(exported.ENTRA_CREDENTIAL).toBe(acs.ENTRA_CREDENTIAL);
 		}
-		for (const nodeType of [new AzureCommunicationPhoneNumbers(), new AzureCommunicationSipRouting()]) {
+		for (const nodeType of [
+			new AzureCommunicationPhoneNumbers(),
+			new AzureCommunicationSipRouting(),
+		]) {
 			expect(nodeType.description.credentials?.map((credential) => credential.name)).toEqual([
 				acs.CONNECTION_STRING_CREDENTIAL,
 				acs.ENTRA_CREDENTIAL,

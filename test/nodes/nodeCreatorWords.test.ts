@@ -1,5 +1,11 @@
 import { NODE_CREATOR_SEARCHES, PHONE_NUMBERS_NODE } from '../../scripts/e2e/nodeCreatorSearches';
-import { actionsOf, NODES_UNDER_TEST, nodeNamed, packageName, resourceOptions } from './nodeDescriptions';
+import {
+	actionsOf,
+	NODES_UNDER_TEST,
+	nodeNamed,
+	packageName,
+	resourceOptions,
+} from './nodeDescriptions';
 
 /** n8n's guidelines: an action name starts with a verb. */
 const VERBS = new Set([
@@ -23,41 +29,49 @@ const VERBS = new Set([
 /** Words that keep their capitals inside a sentence-case action name. */
 const PROPER_WORDS = new Set(['SIP']);
 
-describe.each(NODES_UNDER_TEST.map((node) => [node.description.displayName, node] as const))('%s actions', (_, node) => {
-	const actions = actionsOf(node.description);
+describe.each(NODES_UNDER_TEST.map((node) => [node.description.displayName, node] as const))(
+	'%s actions',
+	(_, node) => {
+		const actions = actionsOf(node.description);
 
-	it('every operation has an action name, in sentence case with a verb first', () => {
-		expect(actions.length).toBeGreaterThan(0);
-		const problems = actions.flatMap(({ resource, operation, action }) => {
-			const where = `${resource} → ${operation}`;
-			if (!action) return [`${where}: no action name`];
-			const [first, ...rest] = action.split(' ');
-			const found: string[] = [];
-			if (!VERBS.has(first)) found.push(`${where}: "${action}" does not start with a verb`);
-			const capitalized = rest.filter((word) => word !== word.toLowerCase() && !PROPER_WORDS.has(word));
-			if (capitalized.length > 0) found.push(`${where}: "${action}" is not sentence case (${capitalized.join(', ')})`);
-			if (action.endsWith('.')) found.push(`${where}: "${action}" ends with a period`);
-			return found;
+		it('every operation has an action name, in sentence case with a verb first', () => {
+			expect(actions.length).toBeGreaterThan(0);
+			const problems = actions.flatMap(({ resource, operation, action }) => {
+				const where = `${resource} → ${operation}`;
+				if (!action) return [`${where}: no action name`];
+				const [first, ...rest] = action.split(' ');
+				const found: string[] = [];
+				if (!VERBS.has(first)) found.push(`${where}: "${action}" does not start with a verb`);
+				const capitalized = rest.filter(
+					(word) => word !== word.toLowerCase() && !PROPER_WORDS.has(word),
+				);
+				if (capitalized.length > 0)
+					found.push(`${where}: "${action}" is not sentence case (${capitalized.join(', ')})`);
+				if (action.endsWith('.')) found.push(`${where}: "${action}" ends with a period`);
+				return found;
+			});
+			expect(problems).toEqual([]);
 		});
-		expect(problems).toEqual([]);
-	});
 
-	it('no two operations share an action name (the node creator lists them in one panel)', () => {
-		const names = actions.map(({ action }) => action);
-		expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
-	});
+		it('no two operations share an action name (the node creator lists them in one panel)', () => {
+			const names = actions.map(({ action }) => action);
+			expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+		});
 
-	it('names the package and the node in its codex file, as n8n identifies a community node type', () => {
-		expect(node.codex.node).toBe(`${packageName()}.${node.description.name}`);
-	});
-});
+		it('names the package and the node in its codex file, as n8n identifies a community node type', () => {
+			expect(node.codex.node).toBe(`${packageName()}.${node.description.name}`);
+		});
+	},
+);
 
 describe('searches in the node creator (codex aliases and action names)', () => {
 	it.each(NODE_CREATOR_SEARCHES.map((search) => [search.search, search] as const))(
 		'"%s" is one of the node\'s aliases or in its display name',
 		(_, { search, displayName }) => {
 			const node = nodeNamed(displayName);
-			const names = [node.description.displayName, ...(node.codex.alias ?? [])].map((name) => name.toLowerCase());
+			const names = [node.description.displayName, ...(node.codex.alias ?? [])].map((name) =>
+				name.toLowerCase(),
+			);
 			expect(names.filter((name) => name.includes(search.toLowerCase()))).not.toEqual([]);
 		},
 	);
@@ -65,14 +79,18 @@ describe('searches in the node creator (codex aliases and action names)', () => 
 	it.each(NODE_CREATOR_SEARCHES.map((search) => [search.search, search] as const))(
 		'"%s" leads to an action the node lists',
 		(_, { displayName, action }) => {
-			expect(actionsOf(nodeNamed(displayName).description).map((entry) => entry.action)).toContain(action);
+			expect(actionsOf(nodeNamed(displayName).description).map((entry) => entry.action)).toContain(
+				action,
+			);
 		},
 	);
 });
 
 describe('the long-running operation resource', () => {
 	it('reads as "Long-Running Operation" and keeps the value saved workflows use', () => {
-		const option = resourceOptions(nodeNamed(PHONE_NUMBERS_NODE).description).find((entry) => entry.value === 'operation');
+		const option = resourceOptions(nodeNamed(PHONE_NUMBERS_NODE).description).find(
+			(entry) => entry.value === 'operation',
+		);
 		expect(option?.name).toBe('Long-Running Operation');
 	});
 });
@@ -81,7 +99,9 @@ describe('parameter values saved workflows use', () => {
 	it('are unchanged for every resource and operation', () => {
 		const values = NODES_UNDER_TEST.map((node) => ({
 			node: node.description.name,
-			operations: actionsOf(node.description).map(({ resource, operation }) => `${resource}.${operation}`),
+			operations: actionsOf(node.description).map(
+				({ resource, operation }) => `${resource}.${operation}`,
+			),
 		}));
 		expect(values).toEqual([
 			{

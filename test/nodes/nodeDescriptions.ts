@@ -26,7 +26,9 @@ export const NODES_UNDER_TEST: NodeUnderTest[] = [
 ];
 
 export function nodeNamed(displayName: string): NodeUnderTest {
-	const node = NODES_UNDER_TEST.find((candidate) => candidate.description.displayName === displayName);
+	const node = NODES_UNDER_TEST.find(
+		(candidate) => candidate.description.displayName === displayName,
+	);
 	if (!node) throw new Error(`no node "${displayName}"`);
 	return node;
 }
@@ -53,10 +55,15 @@ export function resourceOptions(description: INodeTypeDescription): INodePropert
 }
 
 export function packageName(): string {
-	return (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string }).name;
+	return (
+		JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string }
+	).name;
 }
 
 function nodeUnderTest(description: INodeTypeDescription, folder: string): NodeUnderTest {
 	const file = path.join(repoRoot, 'nodes', folder, `${folder}.node.json`);
-	return { description, codex: JSON.parse(fs.readFileSync(file, 'utf8')) as NodeUnderTest['codex'] };
+	return {
+		description,
+		codex: JSON.parse(fs.readFileSync(file, 'utf8')) as NodeUnderTest['codex'],
+	};
 }

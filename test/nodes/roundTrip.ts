@@ -6,7 +6,13 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import type { RunningEmulator } from '../../emulator';
-import { credentialStore, ITEMS_TRIGGER_TYPE, itemsTriggerParameters, nodeOutputs, runWorkflow } from '../support/engine';
+import {
+	credentialStore,
+	ITEMS_TRIGGER_TYPE,
+	itemsTriggerParameters,
+	nodeOutputs,
+	runWorkflow,
+} from '../support/engine';
 import { credentialsFor } from '../support/fixtures';
 
 export interface RoundTrip {
@@ -36,7 +42,14 @@ export async function readThenWrite(
 	});
 	const result = await runWorkflow({
 		nodes: [
-			{ id: 'start', name: 'Start', type: ITEMS_TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: itemsTriggerParameters([{}]) },
+			{
+				id: 'start',
+				name: 'Start',
+				type: ITEMS_TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: itemsTriggerParameters([{}]),
+			},
 			node('Read', reader, 200),
 			node('Write', writer, 400),
 		],

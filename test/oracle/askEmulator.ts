@@ -3,10 +3,12 @@ import { checkNumberPattern, numberPatternMatches } from '../../emulator/sip/rou
 import type { Case, OurAnswer } from './differential';
 
 export function emulatorAnswer({ pattern, input }: Case): OurAnswer {
-  const check = checkNumberPattern(pattern);
-  if (!check.valid) return { valid: false, error: check.reason };
-  const answer = numberPatternMatches(pattern, input);
-  return answer.evaluated ? { valid: true, isMatch: answer.isMatch } : { valid: true, notEvaluated: answer.reason };
+	const check = checkNumberPattern(pattern);
+	if (!check.valid) return { valid: false, error: check.reason };
+	const answer = numberPatternMatches(pattern, input);
+	return answer.evaluated
+		? { valid: true, isMatch: answer.isMatch }
+		: { valid: true, notEvaluated: answer.reason };
 }
 
 export const askEmulator = (cases: readonly Case[]): OurAnswer[] => cases.map(emulatorAnswer);

@@ -13,35 +13,38 @@ const BATCH_LIMIT_MS = 30_000;
 const CASE_LIMIT_MS = 5_000;
 
 function run(cases: readonly Case[], limitMs: number): { answers: OurAnswer[]; stopped: boolean } {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT], {
-    input: encodeCases(cases),
-    encoding: 'utf8',
-    timeout: limitMs,
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (child.error && (child.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw child.error;
-  const stopped = child.signal !== null;
-  if (!stopped && child.status !== 0) throw new Error(`the local evaluation failed (${child.status}): ${child.stderr}`);
-  const answers = child.stdout
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line): OurAnswer => {
-      if (line === 'M' || line === 'N') return { valid: true, isMatch: line === 'M' };
-      if (line.startsWith('W\t')) return { valid: true, notEvaluated: decodeField(line.slice(2)) };
-      if (line.startsWith('U\t')) return { valid: true, unfinished: decodeField(line.slice(2)) };
-      return { valid: false, error: decodeField(line.slice(2)) };
-    });
-  return { answers, stopped };
+	const child = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT], {
+		input: encodeCases(cases),
+		encoding: 'utf8',
+		timeout: limitMs,
+		maxBuffer: 256 * 1024 * 1024,
+	});
+	if (child.error && (child.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw child.error;
+	const stopped = child.signal !== null;
+	if (!stopped && child.status !== 0)
+		throw new Error(`the local evaluation failed (${child.status}): ${child.stderr}`);
+	const answers = child.stdout
+		.split('\n')
+		.filter((line) => line !== '')
+		.map((line): OurAnswer => {
+			if (line === 'M' || line === 'N') return { valid: true, isMatch: line === 'M' };
+			if (line.startsWith('W\t')) return { valid: true, notEvaluated: decodeField(line.slice(2)) };
+			if (line.startsWith('U\t')) return { valid: true, unfinished: decodeField(line.slice(2)) };
+			return { valid: false, error: decodeField(line.slice(2)) };
+		});
+	return { answers, stopped };
 }
 
 export function askTranslator(cases: readonly Case[]): OurAnswer[] {
-  const answers: OurAnswer[] = [];
-  while (answers.length < cases.length) {
-    const batch = run(cases.slice(answers.length), BATCH_LIMIT_MS);
-    answers.push(...batch.answers);
-    if (!batch.stopped) break;
-    const alone = run([cases[answers.length]], CASE_LIMIT_MS);
-    answers.push(alone.answers[0] ?? { valid: true, unfinished: `not done within ${CASE_LIMIT_MS} ms` });
-  }
-  return answers;
+	const answers: OurAnswer[] = [];
+	while (answers.length < cases.length) {
+		const batch = run(cases.slice(answers.length), BATCH_LIMIT_MS);
+		answers.push(...batch.answers);
+		if (!batch.stopped) break;
+		const alone = run([cases[answers.length]], CASE_LIMIT_MS);
+		answers.push(
+			alone.answers[0] ?? { valid: true, unfinished: `not done within ${CASE_LIMIT_MS} ms` },
+		);
+	}
+	return answers;
 }

@@ -10,20 +10,20 @@ import { answerLocally, type OurAnswer } from './differential';
 import { decodeField, encodeField } from './lineFormat';
 
 function lineFor(answer: OurAnswer): string {
-  if (!answer.valid) return `E\t${encodeField(answer.error)}`;
-  if ('notEvaluated' in answer) return `W\t${encodeField(answer.notEvaluated)}`;
-  if ('unfinished' in answer) return `U\t${encodeField(answer.unfinished)}`;
-  return 'isMatch' in answer && answer.isMatch ? 'M' : 'N';
+	if (!answer.valid) return `E\t${encodeField(answer.error)}`;
+	if ('notEvaluated' in answer) return `W\t${encodeField(answer.notEvaluated)}`;
+	if ('unfinished' in answer) return `U\t${encodeField(answer.unfinished)}`;
+	return 'isMatch' in answer && answer.isMatch ? 'M' : 'N';
 }
 
 const compiled = new Map<string, DotnetRegexResult>();
 for (const line of readFileSync(0, 'utf8').split('\n')) {
-  if (line === '') continue;
-  const [pattern, input] = line.split('\t').map(decodeField);
-  let translation = compiled.get(pattern);
-  if (!translation) {
-    translation = compileDotnetRegex(pattern);
-    compiled.set(pattern, translation);
-  }
-  process.stdout.write(`${lineFor(answerLocally(translation, input))}\n`);
+	if (line === '') continue;
+	const [pattern, input] = line.split('\t').map(decodeField);
+	let translation = compiled.get(pattern);
+	if (!translation) {
+		translation = compileDotnetRegex(pattern);
+		compiled.set(pattern, translation);
+	}
+	process.stdout.write(`${lineFor(answerLocally(translation, input))}\n`);
 }

@@ -1,25 +1,25 @@
 /** A small seeded PRNG (mulberry32): the same seed gives the same cases on every machine. */
 export interface Rng {
-  next(): number;
-  int(min: number, max: number): number;
-  chance(p: number): boolean;
-  pick<T>(items: readonly T[]): T;
+	next(): number;
+	int(min: number, max: number): number;
+	chance(p: number): boolean;
+	pick<T>(items: readonly T[]): T;
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
-  return {
-    next,
-    int,
-    chance: (p) => next() < p,
-    pick: (items) => items[int(0, items.length - 1)],
-  };
+	let state = seed >>> 0;
+	const next = (): number => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
+	return {
+		next,
+		int,
+		chance: (p) => next() < p,
+		pick: (items) => items[int(0, items.length - 1)],
+	};
 }

@@ -13,7 +13,8 @@ const emulator = withEmulator({ seed: reliabilitySeed('editorSecretEcho') });
 let proxy: RewritingProxy;
 let lastAuthorization = '';
 
-const bare = (authorization: string) => /Signature=(\S+)$/.exec(authorization)?.[1] ?? authorization.replace(/^Bearer /, '');
+const bare = (authorization: string) =>
+	/Signature=(\S+)$/.exec(authorization)?.[1] ?? authorization.replace(/^Bearer /, '');
 
 beforeAll(async () => {
 	proxy = await startRewritingProxy(emulator().endpoint, (answer) => {
@@ -23,14 +24,26 @@ beforeAll(async () => {
 		const secret = bare(authorization);
 		const body = answer.url.startsWith('/sip')
 			? { trunks: { [`sbc-${secret}`]: { sipSignalingPort: 5061 } }, routes: [] }
-			: { phoneNumbers: [{ phoneNumber: `+1425${secret}`, countryCode: secret, phoneNumberType: 'geographic' }] };
-		return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+			: {
+					phoneNumbers: [
+						{ phoneNumber: `+1425${secret}`, countryCode: secret, phoneNumberType: 'geographic' },
+					],
+				};
+		return {
+			status: 200,
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		};
 	});
 });
 afterAll(() => proxy.close());
 
 function behindProxy(emu: RunningEmulator): RunningEmulator {
-	return { ...emu, endpoint: proxy.endpoint, connectionString: emu.connectionString.replace(emu.endpoint, proxy.endpoint) };
+	return {
+		...emu,
+		endpoint: proxy.endpoint,
+		connectionString: emu.connectionString.replace(emu.endpoint, proxy.endpoint),
+	};
 }
 
 describe.each<Auth>(['connectionString', 'entraId'])('%s', (auth) => {
@@ -44,7 +57,8 @@ describe.each<Auth>(['connectionString', 'entraId'])('%s', (auth) => {
 
 	it('the trunk list search', async () => {
 		const { context } = editorContext(behindProxy(emulator()), auth, 'trunk', {});
-		const search = new AzureCommunicationSipRouting().methods.listSearch.searchTrunks as typeof searchTrunks;
+		const search = new AzureCommunicationSipRouting().methods.listSearch
+			.searchTrunks as typeof searchTrunks;
 		const result = await search.call(context);
 		expect(JSON.stringify(result)).not.toContain(bare(lastAuthorization));
 	});

@@ -30,7 +30,11 @@ const CHAINS: Record<string, Chain> = {
 	},
 	'the same items, links differing only in a junk query parameter': (url) => {
 		const position = Number(url.searchParams.get('junk') ?? 0);
-		return { position, ids: [number(100), number(101)], nextLink: `/phoneNumbers?top=100&junk=${position + 1}&api-version=2025-06-01` };
+		return {
+			position,
+			ids: [number(100), number(101)],
+			nextLink: `/phoneNumbers?top=100&junk=${position + 1}&api-version=2025-06-01`,
+		};
 	},
 	'a cycle of three pages under ever new links': (url) => ({
 		position: skipOf(url),
@@ -44,7 +48,11 @@ const CHAINS: Record<string, Chain> = {
 	}),
 	'links A, B, C, then B again, with fresh items each time': (url) => {
 		const at = url.searchParams.get('p') ?? 'A';
-		return { position: 'ABC'.indexOf(at), ids: [number(requests * 2), number(requests * 2 + 1)], nextLink: `/phoneNumbers?p=${{ A: 'B', B: 'C', C: 'B' }[at]}&api-version=2025-06-01` };
+		return {
+			position: 'ABC'.indexOf(at),
+			ids: [number(requests * 2), number(requests * 2 + 1)],
+			nextLink: `/phoneNumbers?p=${{ A: 'B', B: 'C', C: 'B' }[at]}&api-version=2025-06-01`,
+		};
 	},
 	'an empty page with a next link between full ones': (url) => {
 		const skip = skipOf(url);
@@ -89,7 +97,12 @@ async function getManyReturnAll() {
 	const heapBefore = process.memoryUsage().heapUsed;
 	const run = await runNode({
 		nodeType: PHONE_NUMBERS,
-		parameters: { authentication: 'connectionString', resource: 'phoneNumber', operation: 'getAll', returnAll: true },
+		parameters: {
+			authentication: 'connectionString',
+			resource: 'phoneNumber',
+			operation: 'getAll',
+			returnAll: true,
+		},
 		credentials: {
 			azureCommunicationServicesApi: {
 				connectionStringSecret: `endpoint=${endpoint};accesskey=${Buffer.alloc(32, 7).toString('base64')}`,
@@ -97,13 +110,19 @@ async function getManyReturnAll() {
 			},
 		},
 	});
-	return { run, requests, heapGrowthMb: Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6) };
+	return {
+		run,
+		requests,
+		heapGrowthMb: Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6),
+	};
 }
 
 it(`fresh items without end: stopped past ${MAX_LIST_ITEMS.toLocaleString('en-US')} items`, async () => {
 	chain = CHAINS['ever-increasing skip, fresh items'];
 	const { run, requests: sent, heapGrowthMb } = await getManyReturnAll();
-	expect(run.error?.message).toMatch(/^The list did not end after 500,100 items in 5,001 pages: the service kept sending a next page/);
+	expect(run.error?.message).toMatch(
+		/^The list did not end after 500,100 items in 5,001 pages: the service kept sending a next page/,
+	);
 	expect(run.error?.description).toMatch(/Use Limit/);
 	expect(run.items).toEqual([]);
 	// The pages of the bound, plus the one past it and the one read ahead.
@@ -112,12 +131,18 @@ it(`fresh items without end: stopped past ${MAX_LIST_ITEMS.toLocaleString('en-US
 });
 
 it.each([
-	['the same items, links differing only in a junk query parameter', 'page 2 (first sent as page 1)', 3],
+	[
+		'the same items, links differing only in a junk query parameter',
+		'page 2 (first sent as page 1)',
+		3,
+	],
 	['a cycle of three pages under ever new links', 'page 4 (first sent as page 1)', 6],
 ])('%s: stopped at the first page seen before', async (name, pages, bound) => {
 	chain = CHAINS[name];
 	const { run, requests: sent } = await getManyReturnAll();
-	expect(run.error?.message).toContain(`again as ${pages}: its next-page links go round in a circle`);
+	expect(run.error?.message).toContain(
+		`again as ${pages}: its next-page links go round in a circle`,
+	);
 	expect(sent).toBeLessThanOrEqual(bound);
 	figures[name] = { requests: sent };
 });

@@ -15,7 +15,14 @@ import { TOLL_FREE_NUMBERS as TOLL_FREE } from '../support/fixtures';
 import { createExecuteContext, type RunNodeResult } from '../support/engine';
 import { reportFigures } from './support/figures';
 import { reliabilitySeed } from './support/seed';
-import { credentialsFor, phoneControl, received, runPhone, runSip, TOLL_FREE_SEARCH as SEARCH } from './support/nodes';
+import {
+	credentialsFor,
+	phoneControl,
+	received,
+	runPhone,
+	runSip,
+	TOLL_FREE_SEARCH as SEARCH,
+} from './support/nodes';
 import { SecretScan } from './support/secrets';
 import { signedRequest } from './support/signed';
 
@@ -25,7 +32,15 @@ const scan = new SecretScan();
 let faultsInjected = 0;
 let faultsSurvived = 0;
 
-type FaultClass = '429 + Retry-After' | '429' | '500' | '502' | '503' | '504' | 'connection reset' | 'HTML error page';
+type FaultClass =
+	| '429 + Retry-After'
+	| '429'
+	| '500'
+	| '502'
+	| '503'
+	| '504'
+	| 'connection reset'
+	| 'HTML error page';
 const CLASSES: Record<FaultClass, Omit<FaultSpec, 'path' | 'method'>> = {
 	'429 + Retry-After': { type: 'status', status: 429, code: 'TooManyRequests', retryAfter: 1 },
 	'429': { type: 'status', status: 429, code: 'TooManyRequests' },
@@ -45,18 +60,28 @@ beforeEach(async () => {
 	await phoneControl(emulator(), 'PUT', '/lro', { notStartedMs: 0, runningMs: 30 });
 });
 
-async function inject(emu: RunningEmulator, method: string, path: string, faultClass: FaultClass): Promise<void> {
+async function inject(
+	emu: RunningEmulator,
+	method: string,
+	path: string,
+	faultClass: FaultClass,
+): Promise<void> {
 	await emu.control.addFault({ method, path, count: 1, ...CLASSES[faultClass] });
 	await emu.control.clearRequestLog();
 }
 
 async function faultHits(emu: RunningEmulator): Promise<number> {
-	return (await emu.control.requestLog()).filter((entry) => (entry as { fault?: string }).fault).length;
+	return (await emu.control.requestLog()).filter((entry) => (entry as { fault?: string }).fault)
+		.length;
 }
 
 function outcomeOf(where: string, result: RunNodeResult) {
 	scan.collectRun(where, result);
-	return { error: result.error, text: `${result.error?.message ?? ''}\n${result.error?.description ?? ''}`, items: result.items.map((item) => item.json) };
+	return {
+		error: result.error,
+		text: `${result.error?.message ?? ''}\n${result.error?.description ?? ''}`,
+		items: result.items.map((item) => item.json),
+	};
 }
 
 async function searchedAndHeld(emu: RunningEmulator): Promise<string> {
@@ -67,21 +92,48 @@ async function searchedAndHeld(emu: RunningEmulator): Promise<string> {
 
 /** A fresh active reservation holding two browsed toll-free numbers; the request log is cleared afterwards. */
 async function reservedAndHeld(emu: RunningEmulator): Promise<string> {
-	const browsed = await runPhone(emu, { resource: 'availableNumber', operation: 'browse', ...TOLL_FREE });
+	const browsed = await runPhone(emu, {
+		resource: 'availableNumber',
+		operation: 'browse',
+		...TOLL_FREE,
+	});
 	expect(browsed.error).toBeUndefined();
 	const numbers = browsed.items.slice(0, 2).map((item) => item.json.phoneNumber as string);
 	const reservationId = `7e57f00d-0000-4000-8000-${String(++reservationCounter).padStart(12, '0')}`;
-	const reserved = await runPhone(emu, { resource: 'reservation', operation: 'createOrUpdate', reservationId, numbersSource: 'list', phoneNumbersToAdd: numbers.join(', '), ...TOLL_FREE });
+	const reserved = await runPhone(emu, {
+		resource: 'reservation',
+		operation: 'createOrUpdate',
+		reservationId,
+		numbersSource: 'list',
+		phoneNumbersToAdd: numbers.join(', '),
+		...TOLL_FREE,
+	});
 	expect(reserved.error).toBeUndefined();
 	await emu.control.clearRequestLog();
 	return reservationId;
 }
 
 const purchaseReservation = (emu: RunningEmulator, reservationId: string, timeoutSeconds = 20) =>
-	runPhone(emu, { resource: 'reservation', operation: 'purchase', reservationId, ...LIMITS, waitForCompletion: true, timeoutSeconds }, { continueOnFail: true });
+	runPhone(
+		emu,
+		{
+			resource: 'reservation',
+			operation: 'purchase',
+			reservationId,
+			...LIMITS,
+			waitForCompletion: true,
+			timeoutSeconds,
+		},
+		{ continueOnFail: true },
+	);
 
 async function ownedNumber(emu: RunningEmulator): Promise<string> {
-	const seeded = await phoneControl<{ phoneNumbers: string[] }>(emu, 'POST', '/seed', { count: 1, phoneNumberType: 'tollFree', assignmentType: 'application', capabilities: { calling: 'outbound', sms: 'none' } });
+	const seeded = await phoneControl<{ phoneNumbers: string[] }>(emu, 'POST', '/seed', {
+		count: 1,
+		phoneNumberType: 'tollFree',
+		assignmentType: 'application',
+		capabilities: { calling: 'outbound', sms: 'none' },
+	});
 	return seeded.phoneNumbers[0];
 }
 
@@ -111,15 +163,30 @@ const IDEMPOTENT_KINDS: Array<{
 		kind: 'release a number (DELETE start)',
 		method: 'DELETE',
 		path: '^/phoneNumbers/',
-		run: async (emu) => runPhone(emu, { resource: 'phoneNumber', operation: 'release', phoneNumber: { __rl: true, mode: 'id', value: await ownedNumber(emu) }, waitForCompletion: true, timeoutSeconds: 20 }),
-		check: (items) => expect(items[0]).toMatchObject({ released: true, operationStatus: 'succeeded' }),
+		run: async (emu) =>
+			runPhone(emu, {
+				resource: 'phoneNumber',
+				operation: 'release',
+				phoneNumber: { __rl: true, mode: 'id', value: await ownedNumber(emu) },
+				waitForCompletion: true,
+				timeoutSeconds: 20,
+			}),
+		check: (items) =>
+			expect(items[0]).toMatchObject({ released: true, operationStatus: 'succeeded' }),
 	},
 	{
 		kind: 'create a trunk (SIP PATCH)',
 		method: 'PATCH',
 		path: '^/sip$',
-		run: (emu) => runSip(emu, { resource: 'trunk', operation: 'createOrUpdate', fqdn: 'sbc1.contoso.com', sipSignalingPort: 5061 }),
-		check: (items) => expect(items[0]).toMatchObject({ fqdn: 'sbc1.contoso.com', change: 'created' }),
+		run: (emu) =>
+			runSip(emu, {
+				resource: 'trunk',
+				operation: 'createOrUpdate',
+				fqdn: 'sbc1.contoso.com',
+				sipSignalingPort: 5061,
+			}),
+		check: (items) =>
+			expect(items[0]).toMatchObject({ fqdn: 'sbc1.contoso.com', change: 'created' }),
 	},
 ];
 
@@ -138,9 +205,12 @@ describe.each(IDEMPOTENT_KINDS)('$kind', ({ method, path, run, check }) => {
 		check(outcome.items);
 		const hits = await faultHits(emu);
 		expect(hits).toBe(1);
-		const sameRequests = (await emu.control.requestLog()).filter((entry) => entry.method === method && pattern.test(entry.path));
+		const sameRequests = (await emu.control.requestLog()).filter(
+			(entry) => entry.method === method && pattern.test(entry.path),
+		);
 		expect(sameRequests.length).toBeGreaterThanOrEqual(2);
-		if (faultClass === '429 + Retry-After') expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+		if (faultClass === '429 + Retry-After')
+			expect(Date.now() - started).toBeGreaterThanOrEqual(900);
 		faultsInjected += hits;
 		faultsSurvived += hits;
 	});
@@ -175,15 +245,31 @@ describe('purchase a search (POST with the known operation id purchase_<searchId
 		const emu = emulator();
 		const searchId = await searchedAndHeld(emu);
 		await inject(emu, 'POST', '^/availablePhoneNumbers/:purchase$', faultClass);
-		const outcome = outcomeOf(`purchase ${faultClass}`, await runPhone(emu, { resource: 'availableNumber', operation: 'purchaseSearch', searchId, ...LIMITS, waitForCompletion: true, timeoutSeconds: 20 }));
+		const outcome = outcomeOf(
+			`purchase ${faultClass}`,
+			await runPhone(emu, {
+				resource: 'availableNumber',
+				operation: 'purchaseSearch',
+				searchId,
+				...LIMITS,
+				waitForCompletion: true,
+				timeoutSeconds: 20,
+			}),
+		);
 		const ledger = await phoneControl(emu, 'GET', '/ledger');
-		const posts = (await received(emu)).filter((line) => line === 'POST /availablePhoneNumbers/:purchase');
+		const posts = (await received(emu)).filter(
+			(line) => line === 'POST /availablePhoneNumbers/:purchase',
+		);
 		faultsInjected++;
 		expect(ledger.boughtMoreThanOnce).toEqual([]);
 		// 429: re-sent by the transport; a reset, 5xx or HTML page leaves it unknown whether the service got it, so the
 		// same purchase is sent again (the service buys a search at most once): 202, bought once.
 		expect(outcome.error).toBeUndefined();
-		expect(outcome.items[0]).toMatchObject({ purchased: true, operationId: `purchase_${searchId}`, operationStatus: 'succeeded' });
+		expect(outcome.items[0]).toMatchObject({
+			purchased: true,
+			operationId: `purchase_${searchId}`,
+			operationStatus: 'succeeded',
+		});
 		expect(posts).toHaveLength(2);
 		expect(ledger.searches[searchId]).toBe(1);
 		faultsSurvived++;
@@ -196,20 +282,38 @@ describe('purchase a reservation (POST with the known operation id reservationPu
 	it.each(CLASS_NAMES)('%s', async (faultClass) => {
 		const emu = emulator();
 		const reservationId = await reservedAndHeld(emu);
-		await emu.control.addFault({ method: 'POST', path: '^/availablePhoneNumbers/reservations/[^/]+/:purchase$', count: 1, ...CLASSES[faultClass] });
-		const outcome = outcomeOf(`reservation purchase ${faultClass}`, await purchaseReservation(emu, reservationId));
+		await emu.control.addFault({
+			method: 'POST',
+			path: '^/availablePhoneNumbers/reservations/[^/]+/:purchase$',
+			count: 1,
+			...CLASSES[faultClass],
+		});
+		const outcome = outcomeOf(
+			`reservation purchase ${faultClass}`,
+			await purchaseReservation(emu, reservationId),
+		);
 		const item = outcome.items[0];
 		const ledger = await phoneControl(emu, 'GET', '/ledger');
 		const log = await received(emu);
 		const posts = log.filter((line) => line === PURCHASE_POST(reservationId));
-		const lookUps = log.filter((line) => line === `GET /phoneNumbers/operations/reservationPurchase_${reservationId}`);
+		const lookUps = log.filter(
+			(line) => line === `GET /phoneNumbers/operations/reservationPurchase_${reservationId}`,
+		);
 		faultsInjected++;
 		expect(ledger.boughtMoreThanOnce).toEqual([]);
 		expect(item.error).toBeUndefined();
-		expect(item).toMatchObject({ purchased: true, reservationId, operationId: `reservationPurchase_${reservationId}`, operationStatus: 'succeeded' });
+		expect(item).toMatchObject({
+			purchased: true,
+			reservationId,
+			operationId: `reservationPurchase_${reservationId}`,
+			operationStatus: 'succeeded',
+		});
 		// Sent again at once (429 by the transport, the others by the purchase: the service buys a reservation at most once).
 		expect(posts).toHaveLength(2);
-		const between = log.slice(log.indexOf(PURCHASE_POST(reservationId)) + 1, log.lastIndexOf(PURCHASE_POST(reservationId)));
+		const between = log.slice(
+			log.indexOf(PURCHASE_POST(reservationId)) + 1,
+			log.lastIndexOf(PURCHASE_POST(reservationId)),
+		);
 		expect(between).toEqual([]);
 		expect(lookUps.length).toBeGreaterThanOrEqual(1);
 		expect(ledger.reservations[reservationId]).toBe(1);
@@ -219,10 +323,20 @@ describe('purchase a reservation (POST with the known operation id reservationPu
 	it('answered after its per-attempt timeout: sent again; whichever send the service takes first buys it, once (purchased: true)', async () => {
 		const emu = emulator();
 		const reservationId = await reservedAndHeld(emu);
-		await emu.control.addFault({ method: 'POST', path: '^/availablePhoneNumbers/reservations/[^/]+/:purchase$', type: 'delay', delayMs: 900, count: 1 });
+		await emu.control.addFault({
+			method: 'POST',
+			path: '^/availablePhoneNumbers/reservations/[^/]+/:purchase$',
+			type: 'delay',
+			delayMs: 900,
+			count: 1,
+		});
 		const { context } = createExecuteContext({
 			nodeType: 'azureCommunicationPhoneNumbers',
-			parameters: { authentication: 'connectionString', waitForCompletion: true, timeoutSeconds: 20 },
+			parameters: {
+				authentication: 'connectionString',
+				waitForCompletion: true,
+				timeoutSeconds: 20,
+			},
 			credentials: credentialsFor(emu),
 		});
 		// The node's own purchase step, with a per-attempt timeout shorter than the service's answer.
@@ -241,40 +355,94 @@ describe('purchase a reservation (POST with the known operation id reservationPu
 		faultsInjected++;
 		faultsSurvived++;
 		// The slowed first send is logged when the emulator answers it.
-		const log = (await requestLogWhen(emu, (entries) => entries.filter((entry) => entry.method === 'POST').length >= 2)).map((entry) => `${entry.method} ${entry.path}`);
+		const log = (
+			await requestLogWhen(
+				emu,
+				(entries) => entries.filter((entry) => entry.method === 'POST').length >= 2,
+			)
+		).map((entry) => `${entry.method} ${entry.path}`);
 		const ledger = await phoneControl(emu, 'GET', '/ledger');
-		expect(item).toMatchObject({ purchased: true, reservationId, operationId: `reservationPurchase_${reservationId}`, operationStatus: 'succeeded' });
+		expect(item).toMatchObject({
+			purchased: true,
+			reservationId,
+			operationId: `reservationPurchase_${reservationId}`,
+			operationStatus: 'succeeded',
+		});
 		expect(log.filter((line) => line.startsWith('POST'))).toHaveLength(2);
 		expect(ledger.reservations[reservationId]).toBe(1);
 		expect(ledger.boughtMoreThanOnce).toEqual([]);
 	});
 });
 
-type LroType = 'search' | 'purchase' | 'reservationPurchase' | 'releasePhoneNumber' | 'updatePhoneNumberCapabilities';
+type LroType =
+	| 'search'
+	| 'purchase'
+	| 'reservationPurchase'
+	| 'releasePhoneNumber'
+	| 'updatePhoneNumberCapabilities';
 const LRO_KINDS: Array<{ type: LroType; run: (emu: RunningEmulator) => Promise<RunNodeResult> }> = [
 	{ type: 'search', run: (emu) => runPhone(emu, { ...SEARCH, timeoutSeconds: 1 }) },
 	{
 		type: 'purchase',
-		run: async (emu) => runPhone(emu, { resource: 'availableNumber', operation: 'purchaseSearch', searchId: await searchedAndHeld(emu), ...LIMITS, waitForCompletion: true, timeoutSeconds: 1 }),
+		run: async (emu) =>
+			runPhone(emu, {
+				resource: 'availableNumber',
+				operation: 'purchaseSearch',
+				searchId: await searchedAndHeld(emu),
+				...LIMITS,
+				waitForCompletion: true,
+				timeoutSeconds: 1,
+			}),
 	},
 	{
 		type: 'reservationPurchase',
-		run: async (emu) => runPhone(emu, { resource: 'reservation', operation: 'purchase', reservationId: await reservedAndHeld(emu), ...LIMITS, waitForCompletion: true, timeoutSeconds: 1 }),
+		run: async (emu) =>
+			runPhone(emu, {
+				resource: 'reservation',
+				operation: 'purchase',
+				reservationId: await reservedAndHeld(emu),
+				...LIMITS,
+				waitForCompletion: true,
+				timeoutSeconds: 1,
+			}),
 	},
 	{
 		type: 'releasePhoneNumber',
-		run: async (emu) => runPhone(emu, { resource: 'phoneNumber', operation: 'release', phoneNumber: { __rl: true, mode: 'id', value: await ownedNumber(emu) }, waitForCompletion: true, timeoutSeconds: 1 }),
+		run: async (emu) =>
+			runPhone(emu, {
+				resource: 'phoneNumber',
+				operation: 'release',
+				phoneNumber: { __rl: true, mode: 'id', value: await ownedNumber(emu) },
+				waitForCompletion: true,
+				timeoutSeconds: 1,
+			}),
 	},
 	{
 		type: 'updatePhoneNumberCapabilities',
-		run: async (emu) => runPhone(emu, { resource: 'phoneNumber', operation: 'updateCapabilities', phoneNumber: { __rl: true, mode: 'id', value: await ownedNumber(emu) }, callingCapability: 'inbound', smsCapability: 'none', waitForCompletion: true, timeoutSeconds: 1 }),
+		run: async (emu) =>
+			runPhone(emu, {
+				resource: 'phoneNumber',
+				operation: 'updateCapabilities',
+				phoneNumber: { __rl: true, mode: 'id', value: await ownedNumber(emu) },
+				callingCapability: 'inbound',
+				smsCapability: 'none',
+				waitForCompletion: true,
+				timeoutSeconds: 1,
+			}),
 	},
 ];
 
 describe.each(LRO_KINDS)('long-running $type', ({ type, run }) => {
 	it('fails: the item fails with the operation error code and message', async () => {
 		const emu = emulator();
-		await phoneControl(emu, 'POST', '/lro/next', { operationType: type, count: 1, notStartedMs: 0, runningMs: 20, outcome: 'fail', error: { code: 'FaultTableFailure', message: 'Injected by the fault table.' } });
+		await phoneControl(emu, 'POST', '/lro/next', {
+			operationType: type,
+			count: 1,
+			notStartedMs: 0,
+			runningMs: 20,
+			outcome: 'fail',
+			error: { code: 'FaultTableFailure', message: 'Injected by the fault table.' },
+		});
 		const outcome = outcomeOf(`lro fail ${type}`, await run(emu));
 		faultsInjected++;
 		expect(outcome.text).toContain('FaultTableFailure');
@@ -290,14 +458,23 @@ describe.each(LRO_KINDS)('long-running $type', ({ type, run }) => {
 
 	it('never finishes: the item fails at its timeout, naming the operation id and how to resume', async () => {
 		const emu = emulator();
-		await phoneControl(emu, 'POST', '/lro/next', { operationType: type, count: 1, outcome: 'never' });
+		await phoneControl(emu, 'POST', '/lro/next', {
+			operationType: type,
+			count: 1,
+			outcome: 'never',
+		});
 		const started = Date.now();
 		const outcome = outcomeOf(`lro never ${type}`, await run(emu));
 		const elapsed = Date.now() - started;
 		faultsInjected++;
 		expect(outcome.text).toMatch(/did not finish within 1 s/);
 		expect(outcome.text).toMatch(/Wait for Completion/);
-		expect(outcome.text).toMatch(new RegExp(`${type === 'releasePhoneNumber' ? 'release' : type === 'updatePhoneNumberCapabilities' ? 'capabilit' : type}`, 'i'));
+		expect(outcome.text).toMatch(
+			new RegExp(
+				`${type === 'releasePhoneNumber' ? 'release' : type === 'updatePhoneNumberCapabilities' ? 'capabilit' : type}`,
+				'i',
+			),
+		);
 		expect(elapsed).toBeLessThan(1000 + 3000);
 		if (type === 'reservationPurchase') {
 			// Still running on the service: the error names the operation to resume and nothing is bought yet.
@@ -321,23 +498,62 @@ describe('slow responses past the timeout', () => {
 
 	it('a GET answered after its per-attempt timeout is retried and succeeds', async () => {
 		const emu = emulator();
-		await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers$', type: 'delay', delayMs: 1500, count: 1 });
-		const response = await acsRequest.call(context(emu), { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', timeoutMs: 400 });
+		await emu.control.addFault({
+			method: 'GET',
+			path: '^/phoneNumbers$',
+			type: 'delay',
+			delayMs: 1500,
+			count: 1,
+		});
+		const response = await acsRequest.call(context(emu), {
+			method: 'GET',
+			path: '/phoneNumbers',
+			api: 'phoneNumbers',
+			timeoutMs: 400,
+		});
 		faultsInjected++;
 		faultsSurvived++;
 		expect(response.statusCode).toBe(200);
 		// The slowed first attempt is logged when the emulator answers it: then both attempts are in the log.
-		await requestLogWhen(emu, (entries) => entries.filter((entry) => entry.fault !== undefined).length === 1);
+		await requestLogWhen(
+			emu,
+			(entries) => entries.filter((entry) => entry.fault !== undefined).length === 1,
+		);
 		expect((await received(emu)).filter((line) => line === 'GET /phoneNumbers')).toHaveLength(2);
 	});
 
 	it('a POST that times out is not re-sent and is reported as ambiguous', async () => {
 		const emu = emulator();
-		await emu.control.addFault({ method: 'POST', path: '/:search$', type: 'delay', delayMs: 1500, count: 1 });
+		await emu.control.addFault({
+			method: 'POST',
+			path: '/:search$',
+			type: 'delay',
+			delayMs: 1500,
+			count: 1,
+		});
 		await emu.control.clearRequestLog();
 		const error = await acsRequest
-			.call(context(emu), { method: 'POST', path: '/availablePhoneNumbers/countries/US/:search', api: 'phoneNumbers', timeoutMs: 400, body: { phoneNumberType: 'tollFree', assignmentType: 'application', capabilities: { calling: 'outbound', sms: 'none' }, quantity: 1 } })
-			.then(() => undefined, (thrown: unknown) => thrown as { message: string; description?: string; context: { acs?: { ambiguous?: boolean } } });
+			.call(context(emu), {
+				method: 'POST',
+				path: '/availablePhoneNumbers/countries/US/:search',
+				api: 'phoneNumbers',
+				timeoutMs: 400,
+				body: {
+					phoneNumberType: 'tollFree',
+					assignmentType: 'application',
+					capabilities: { calling: 'outbound', sms: 'none' },
+					quantity: 1,
+				},
+			})
+			.then(
+				() => undefined,
+				(thrown: unknown) =>
+					thrown as {
+						message: string;
+						description?: string;
+						context: { acs?: { ambiguous?: boolean } };
+					},
+			);
 		faultsInjected++;
 		scan.collect('slow POST', error);
 		expect(error?.context.acs?.ambiguous).toBe(true);
@@ -348,12 +564,23 @@ describe('slow responses past the timeout', () => {
 
 	it('a poll that hangs does not keep the node past its Wait for Completion timeout (+2 s)', async () => {
 		const emu = emulator();
-		await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers/operations/', type: 'delay', delayMs: 8000, count: 1 });
-		const outcome = outcomeOf('hanging poll', await runPhone(emu, { ...SEARCH, timeoutSeconds: 2 }));
+		await emu.control.addFault({
+			method: 'GET',
+			path: '^/phoneNumbers/operations/',
+			type: 'delay',
+			delayMs: 8000,
+			count: 1,
+		});
+		const outcome = outcomeOf(
+			'hanging poll',
+			await runPhone(emu, { ...SEARCH, timeoutSeconds: 2 }),
+		);
 		faultsInjected++;
 		// The emulator logs the hanging poll when it answers it, 8 s after it arrived: not logged yet means the node
 		// ended without that answer (however slow the machine).
-		expect((await emu.control.requestLog()).filter((entry) => entry.fault !== undefined)).toEqual([]);
+		expect((await emu.control.requestLog()).filter((entry) => entry.fault !== undefined)).toEqual(
+			[],
+		);
 		expect(outcome.text).toMatch(/did not finish within 2 s|Wait for Completion/);
 	});
 });
@@ -363,9 +590,20 @@ describe('429 limits', () => {
 		const emu = emulator();
 		await inject(emu, 'GET', '^/phoneNumbers$', '429');
 		await emu.control.clearFaults();
-		await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers$', type: 'status', status: 429, code: 'TooManyRequests', retryAfter: 3600, count: 1 });
+		await emu.control.addFault({
+			method: 'GET',
+			path: '^/phoneNumbers$',
+			type: 'status',
+			status: 429,
+			code: 'TooManyRequests',
+			retryAfter: 3600,
+			count: 1,
+		});
 		const started = Date.now();
-		const outcome = outcomeOf('429 beyond budget', await runPhone(emu, { resource: 'phoneNumber', operation: 'getAll', returnAll: true }));
+		const outcome = outcomeOf(
+			'429 beyond budget',
+			await runPhone(emu, { resource: 'phoneNumber', operation: 'getAll', returnAll: true }),
+		);
 		faultsInjected++;
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(outcome.error?.httpCode).toBe('429');
@@ -375,9 +613,18 @@ describe('429 limits', () => {
 
 	it('503 five times in a row: gives up after 5 attempts, saying so', async () => {
 		const emu = emulator();
-		await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers$', type: 'status', status: 503, count: 5 });
+		await emu.control.addFault({
+			method: 'GET',
+			path: '^/phoneNumbers$',
+			type: 'status',
+			status: 503,
+			count: 5,
+		});
 		await emu.control.clearRequestLog();
-		const outcome = outcomeOf('503 x5', await runPhone(emu, { resource: 'phoneNumber', operation: 'getAll', returnAll: true }));
+		const outcome = outcomeOf(
+			'503 x5',
+			await runPhone(emu, { resource: 'phoneNumber', operation: 'getAll', returnAll: true }),
+		);
 		faultsInjected += 5;
 		expect(outcome.error?.httpCode).toBe('503');
 		expect(outcome.text).toMatch(/Gave up after 5 attempts/);

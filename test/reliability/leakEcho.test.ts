@@ -10,7 +10,13 @@ import { withEmulator } from '../support/emulator';
 import { testCredential } from '../support/engine';
 import { echoFormsOf, echoOf, secretFormsOf } from './support/echo';
 import { reliabilitySeed } from './support/seed';
-import { credentialsFor, phoneControl, runPhone, TOLL_FREE_SEARCH as SEARCH, type Auth } from './support/nodes';
+import {
+	credentialsFor,
+	phoneControl,
+	runPhone,
+	TOLL_FREE_SEARCH as SEARCH,
+	type Auth,
+} from './support/nodes';
 import { SecretScan } from './support/secrets';
 import { startRewritingProxy, type RewritingProxy, type UpstreamAnswer } from './support/servers';
 
@@ -22,9 +28,18 @@ const NUMBER = '+18005550100';
 const seenAuthorizations = new Set<string>();
 let currentAuthorization = '';
 let proxy: RewritingProxy;
-type Hostile = (answer: UpstreamAnswer, echo: string) => { status?: number; headers?: UpstreamAnswer['headers']; body?: string } | void;
+type Hostile = (
+	answer: UpstreamAnswer,
+	echo: string,
+) => { status?: number; headers?: UpstreamAnswer['headers']; body?: string } | void;
 
-const ECHO_HEADERS = ['x-ms-error-code', 'ms-cv', 'x-ms-request-id', 'x-ms-client-request-id', 'x-azure-ref'];
+const ECHO_HEADERS = [
+	'x-ms-error-code',
+	'ms-cv',
+	'x-ms-request-id',
+	'x-ms-client-request-id',
+	'x-azure-ref',
+];
 let headerRotation = 0;
 
 /** One echo form per header, rotated from answer to answer so that every header carries every form in turn. */
@@ -40,31 +55,66 @@ function echoHeaders(contentType = 'application/json'): UpstreamAnswer['headers'
 
 function echoError(echo: string): Record<string, unknown> {
 	const leaf = { code: echo, message: echo, target: echo };
-	return { ...leaf, innererror: { ...leaf, innererror: { ...leaf } }, details: [leaf, { ...leaf, innererror: leaf }] };
+	return {
+		...leaf,
+		innererror: { ...leaf, innererror: { ...leaf } },
+		details: [leaf, { ...leaf, innererror: leaf }],
+	};
 }
 
-const isGetNumber = (answer: UpstreamAnswer) => answer.method === 'GET' && answer.url.startsWith('/phoneNumbers/%2B');
-const isList = (answer: UpstreamAnswer) => answer.method === 'GET' && /^\/phoneNumbers\?/.test(answer.url);
-const isPoll = (answer: UpstreamAnswer) => answer.method === 'GET' && answer.url.startsWith('/phoneNumbers/operations/');
+const isGetNumber = (answer: UpstreamAnswer) =>
+	answer.method === 'GET' && answer.url.startsWith('/phoneNumbers/%2B');
+const isList = (answer: UpstreamAnswer) =>
+	answer.method === 'GET' && /^\/phoneNumbers\?/.test(answer.url);
+const isPoll = (answer: UpstreamAnswer) =>
+	answer.method === 'GET' && answer.url.startsWith('/phoneNumbers/operations/');
 
 const errorAnswer =
 	(status: number, matches: (answer: UpstreamAnswer) => boolean): Hostile =>
 	(answer, echo) =>
-		matches(answer) ? { status, headers: echoHeaders(), body: JSON.stringify({ error: echoError(echo) }) } : undefined;
+		matches(answer)
+			? { status, headers: echoHeaders(), body: JSON.stringify({ error: echoError(echo) }) }
+			: undefined;
 
-const GET: INodeParameters = { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'id', value: NUMBER } };
+const GET: INodeParameters = {
+	resource: 'phoneNumber',
+	operation: 'get',
+	phoneNumber: { __rl: true, mode: 'id', value: NUMBER },
+};
 const LIST: INodeParameters = { resource: 'phoneNumber', operation: 'getAll', returnAll: true };
 
-const CASES: Array<{ what: string; parameters: INodeParameters; hostile: Hostile; fails: boolean }> = [
-	{ what: 'ACS error body and headers (400)', parameters: GET, hostile: errorAnswer(400, isGetNumber), fails: true },
-	{ what: 'ACS error body and headers (401)', parameters: GET, hostile: errorAnswer(401, isGetNumber), fails: true },
-	{ what: 'ACS error body and headers on a list (409)', parameters: LIST, hostile: errorAnswer(409, isList), fails: true },
+const CASES: Array<{
+	what: string;
+	parameters: INodeParameters;
+	hostile: Hostile;
+	fails: boolean;
+}> = [
+	{
+		what: 'ACS error body and headers (400)',
+		parameters: GET,
+		hostile: errorAnswer(400, isGetNumber),
+		fails: true,
+	},
+	{
+		what: 'ACS error body and headers (401)',
+		parameters: GET,
+		hostile: errorAnswer(401, isGetNumber),
+		fails: true,
+	},
+	{
+		what: 'ACS error body and headers on a list (409)',
+		parameters: LIST,
+		hostile: errorAnswer(409, isList),
+		fails: true,
+	},
 	{
 		what: 'throttled (429, Retry-After 0) on every attempt',
 		parameters: GET,
 		hostile: (answer, echo) => {
 			const hostile = errorAnswer(429, isGetNumber)(answer, echo);
-			return hostile ? { ...hostile, headers: { ...hostile.headers, 'retry-after': '0' } } : undefined;
+			return hostile
+				? { ...hostile, headers: { ...hostile.headers, 'retry-after': '0' } }
+				: undefined;
 		},
 		fails: true,
 	},
@@ -73,7 +123,11 @@ const CASES: Array<{ what: string; parameters: INodeParameters; hostile: Hostile
 		parameters: GET,
 		hostile: (answer, echo) =>
 			isGetNumber(answer)
-				? { status: 403, headers: echoHeaders('text/html'), body: `<html><body><h1>Forbidden</h1><p>${echo}</p></body></html>` }
+				? {
+						status: 403,
+						headers: echoHeaders('text/html'),
+						body: `<html><body><h1>Forbidden</h1><p>${echo}</p></body></html>`,
+					}
 				: undefined,
 		fails: true,
 	},
@@ -85,7 +139,12 @@ const CASES: Array<{ what: string; parameters: INodeParameters; hostile: Hostile
 			const operation = JSON.parse(answer.body) as Record<string, unknown>;
 			return {
 				headers: { ...answer.headers, ...echoHeaders() },
-				body: JSON.stringify({ ...operation, status: 'failed', resourceLocation: null, error: echoError(echo) }),
+				body: JSON.stringify({
+					...operation,
+					status: 'failed',
+					resourceLocation: null,
+					error: echoError(echo),
+				}),
 			};
 		},
 		fails: true,
@@ -137,7 +196,11 @@ describe.each(AUTHS)('a server echoing the Authorization header into every field
 		it.each(CASES)('$what', async ({ parameters, hostile, fails }) => {
 			hostileAnswer = hostile;
 			const rewrittenBefore = proxy.rewritten;
-			const result = await runPhone(emulator(), parameters, { auth, endpoint: proxy.endpoint, continueOnFail });
+			const result = await runPhone(emulator(), parameters, {
+				auth,
+				endpoint: proxy.endpoint,
+				continueOnFail,
+			});
 			hostileAnswer = undefined;
 			scan.collectRun(`${auth}, continueOnFail ${continueOnFail}`, result);
 			expect(proxy.rewritten).toBeGreaterThan(rewrittenBefore);
@@ -160,7 +223,11 @@ it.each(AUTHS)("the credential's Test button against the same server (%s)", asyn
 	const outcome = await testCredential(type, data);
 	hostileAnswer = undefined;
 	// What the editor shows (the outcome also carries the test's own credential store, which holds the secrets).
-	scan.collect(`credential test ${auth}`, { status: outcome.status, message: outcome.message, statusCode: outcome.statusCode });
+	scan.collect(`credential test ${auth}`, {
+		status: outcome.status,
+		message: outcome.message,
+		statusCode: outcome.statusCode,
+	});
 	expect(outcome.status).toBe('Error');
 });
 

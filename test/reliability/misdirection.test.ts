@@ -7,7 +7,14 @@
 import { withEmulator } from '../support/emulator';
 import { reliabilitySeed } from './support/seed';
 import { entraClientSecretFields } from '../support/fixtures';
-import { jsonOf, phoneControl, received, runPhone, TOLL_FREE_SEARCH as SEARCH, type Auth } from './support/nodes';
+import {
+	jsonOf,
+	phoneControl,
+	received,
+	runPhone,
+	TOLL_FREE_SEARCH as SEARCH,
+	type Auth,
+} from './support/nodes';
 import { SecretScan } from './support/secrets';
 import { guardSockets } from './support/socketGuard';
 import {
@@ -58,7 +65,6 @@ function foreignSpellings(path: string): Array<[string, string]> {
 /** The spelling with the other host's port, known once it listens. */
 const at = (spelling: string) => spelling.replace('PORT', String(foreign.port));
 
-
 function expectRefusal(result: Awaited<ReturnType<typeof runPhone>>, what: RegExp) {
 	expect(result.error?.message).toMatch(/another host|not the credential's endpoint/);
 	expect(`${result.error?.message} ${result.error?.description ?? ''}`).toMatch(what);
@@ -71,13 +77,17 @@ describe.each(AUTHS)('service URLs pointing at another host are refused (%s)', (
 		async (_, spelling) => {
 			const foreignUrl = at(spelling);
 			const proxy = await proxyWith((answer) =>
-				answer.headers['operation-location'] ? { headers: { ...answer.headers, 'operation-location': foreignUrl } } : undefined,
+				answer.headers['operation-location']
+					? { headers: { ...answer.headers, 'operation-location': foreignUrl } }
+					: undefined,
 			);
 			const result = await runPhone(emulator(), SEARCH, { auth, endpoint: proxy.endpoint });
 			scan.collectRun(`Operation-Location ${auth}`, result);
 			expect(proxy.rewritten).toBeGreaterThan(0);
 			expectRefusal(result, /Operation-Location/);
-			expect(await received(emulator())).toEqual(['POST /availablePhoneNumbers/countries/US/:search']);
+			expect(await received(emulator())).toEqual([
+				'POST /availablePhoneNumbers/countries/US/:search',
+			]);
 		},
 	);
 
@@ -111,53 +121,76 @@ describe.each(AUTHS)('service URLs pointing at another host are refused (%s)', (
 		},
 	);
 
-	it.each(foreignSpellings('/phoneNumbers?skip=100&top=100&api-version=2025-06-01'))('nextLink as %s', async (_, spelling) => {
+	it.each(foreignSpellings('/phoneNumbers?skip=100&top=100&api-version=2025-06-01'))(
+		'nextLink as %s',
+		async (_, spelling) => {
 			const foreignUrl = at(spelling);
-		await phoneControl(emulator(), 'POST', '/seed', { count: 150 });
-		const proxy = await proxyWith((answer) => {
-			if (!answer.body.includes('"nextLink"')) return undefined;
-			const parsed = JSON.parse(answer.body) as Record<string, unknown>;
-			parsed.nextLink = foreignUrl;
-			return { body: JSON.stringify(parsed) };
-		});
-		const result = await runPhone(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: true }, { auth, endpoint: proxy.endpoint });
-		scan.collectRun(`nextLink ${auth}`, result);
-		expect(proxy.rewritten).toBe(1);
-		expectRefusal(result, /nextLink|next page|another host/);
-		expect(await received(emulator())).toEqual(['GET /phoneNumbers']);
-	});
+			await phoneControl(emulator(), 'POST', '/seed', { count: 150 });
+			const proxy = await proxyWith((answer) => {
+				if (!answer.body.includes('"nextLink"')) return undefined;
+				const parsed = JSON.parse(answer.body) as Record<string, unknown>;
+				parsed.nextLink = foreignUrl;
+				return { body: JSON.stringify(parsed) };
+			});
+			const result = await runPhone(
+				emulator(),
+				{ resource: 'phoneNumber', operation: 'getAll', returnAll: true },
+				{ auth, endpoint: proxy.endpoint },
+			);
+			scan.collectRun(`nextLink ${auth}`, result);
+			expect(proxy.rewritten).toBe(1);
+			expectRefusal(result, /nextLink|next page|another host/);
+			expect(await received(emulator())).toEqual(['GET /phoneNumbers']);
+		},
+	);
 });
 
 describe('endpoints the credential must refuse before sending anything', () => {
-	it.each(AUTHS)('a loopback server that is not an ACS host, without Allow Custom Endpoint (%s)', async (auth) => {
-		const emu = emulator();
-		const guard = guardSockets();
-		try {
-			const credentials =
-				auth === 'connectionString'
-					? { azureCommunicationServicesApi: { connectionStringSecret: emu.connectionString.replace(emu.endpoint, `${foreign.origin}/`), allowCustomEndpoint: false } }
-					: {
-							azureCommunicationServicesEntraApi: {
-								...entraClientSecretFields(emu),
-								endpoint: `${foreign.origin}/`,
-								allowCustomEndpoint: false,
-							},
-						};
-			const { runNode } = await import('../support/engine');
-			const result = await runNode({
-				nodeType: 'azureCommunicationPhoneNumbers',
-				parameters: { authentication: auth, resource: 'phoneNumber', operation: 'getAll', returnAll: true },
-				credentials,
-			});
-			scan.collectRun(`custom endpoint ${auth}`, result);
-			expect(result.error?.message).toMatch(/not an Azure Communication Services host/);
-			expect(result.error?.message).toMatch(/Allow Custom Endpoint/);
-			expect(foreign.received).toEqual([]);
-			expect(guard.attempts.filter((target) => target.endsWith(`:${foreign.port}`))).toEqual([]);
-		} finally {
-			guard.restore();
-		}
-	});
+	it.each(AUTHS)(
+		'a loopback server that is not an ACS host, without Allow Custom Endpoint (%s)',
+		async (auth) => {
+			const emu = emulator();
+			const guard = guardSockets();
+			try {
+				const credentials =
+					auth === 'connectionString'
+						? {
+								azureCommunicationServicesApi: {
+									connectionStringSecret: emu.connectionString.replace(
+										emu.endpoint,
+										`${foreign.origin}/`,
+									),
+									allowCustomEndpoint: false,
+								},
+							}
+						: {
+								azureCommunicationServicesEntraApi: {
+									...entraClientSecretFields(emu),
+									endpoint: `${foreign.origin}/`,
+									allowCustomEndpoint: false,
+								},
+							};
+				const { runNode } = await import('../support/engine');
+				const result = await runNode({
+					nodeType: 'azureCommunicationPhoneNumbers',
+					parameters: {
+						authentication: auth,
+						resource: 'phoneNumber',
+						operation: 'getAll',
+						returnAll: true,
+					},
+					credentials,
+				});
+				scan.collectRun(`custom endpoint ${auth}`, result);
+				expect(result.error?.message).toMatch(/not an Azure Communication Services host/);
+				expect(result.error?.message).toMatch(/Allow Custom Endpoint/);
+				expect(foreign.received).toEqual([]);
+				expect(guard.attempts.filter((target) => target.endsWith(`:${foreign.port}`))).toEqual([]);
+			} finally {
+				guard.restore();
+			}
+		},
+	);
 
 	const nonLoopback = [
 		'http://10.20.30.40/',
@@ -172,7 +205,11 @@ describe('endpoints the credential must refuse before sending anything', () => {
 			const emu = emulator();
 			const guard = guardSockets();
 			try {
-				const result = await runPhone(emu, { resource: 'phoneNumber', operation: 'getAll', returnAll: true }, { auth, endpoint });
+				const result = await runPhone(
+					emu,
+					{ resource: 'phoneNumber', operation: 'getAll', returnAll: true },
+					{ auth, endpoint },
+				);
 				scan.collectRun(`http ${endpoint} ${auth}`, result);
 				expect(result.error?.message).toMatch(/must use https/);
 				expect(result.error?.description ?? '').toMatch(/Nothing was sent/);

@@ -47,14 +47,22 @@ afterAll(async () => {
 });
 
 describe.each(AUTHS)('our nodes (%s)', (auth) => {
-	it.each(TARGETS.flatMap(([what, location]) => [301, 302, 303, 307, 308].map((status) => [status, what, location] as const)))(
+	it.each(
+		TARGETS.flatMap(([what, location]) =>
+			[301, 302, 303, 307, 308].map((status) => [status, what, location] as const),
+		),
+	)(
 		'Get answered %i to %s: an error naming the status, nothing sent there',
 		async (status, _what, location) => {
 			server.status = status;
 			server.location = location;
 			const result = await runPhone(
 				emulator(),
-				{ resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'id', value: '+18005550100' } },
+				{
+					resource: 'phoneNumber',
+					operation: 'get',
+					phoneNumber: { __rl: true, mode: 'id', value: '+18005550100' },
+				},
 				{ auth, endpoint: server.endpoint },
 			);
 			scan.collectRun(`Get ${status} ${auth}`, result);
@@ -68,7 +76,11 @@ describe.each(AUTHS)('our nodes (%s)', (auth) => {
 	);
 
 	it('a list answered 302: an error, not an empty list', async () => {
-		const result = await runPhone(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: true }, { auth, endpoint: server.endpoint });
+		const result = await runPhone(
+			emulator(),
+			{ resource: 'phoneNumber', operation: 'getAll', returnAll: true },
+			{ auth, endpoint: server.endpoint },
+		);
 		scan.collectRun(`list 302 ${auth}`, result);
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toContain('HTTP 302');
@@ -78,11 +90,17 @@ describe.each(AUTHS)('our nodes (%s)', (auth) => {
 	it('with continueOnFail, a 302 is an error item, not an item of nulls', async () => {
 		const result = await runPhone(
 			emulator(),
-			{ resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'id', value: '+18005550100' } },
+			{
+				resource: 'phoneNumber',
+				operation: 'get',
+				phoneNumber: { __rl: true, mode: 'id', value: '+18005550100' },
+			},
 			{ auth, endpoint: server.endpoint, continueOnFail: true },
 		);
 		scan.collectRun(`Get 302 continueOnFail ${auth}`, result);
-		expect(result.items.map((item) => item.json)).toEqual([expect.objectContaining({ error: expect.stringContaining('HTTP 302'), httpCode: '302' })]);
+		expect(result.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ error: expect.stringContaining('HTTP 302'), httpCode: '302' }),
+		]);
 		expect(server.elsewhere).toEqual([]);
 	});
 });
@@ -91,7 +109,10 @@ describe.each(AUTHS)('our nodes (%s)', (auth) => {
 const LEGACY_OPTIONS: Array<[string, IDataObject]> = [
 	['v1/v2 defaults (follow GET redirects)', {}],
 	['v1/v2 with Follow All Redirects', { followRedirect: true, followAllRedirects: true }],
-	['v3 with Follow Redirects (21)', { followRedirect: true, followAllRedirects: true, maxRedirects: 21 }],
+	[
+		'v3 with Follow Redirects (21)',
+		{ followRedirect: true, followAllRedirects: true, maxRedirects: 21 },
+	],
 ];
 
 function contextFor(auth: Auth): IExecuteFunctions {
@@ -102,7 +123,9 @@ function contextFor(auth: Auth): IExecuteFunctions {
 	}).context;
 }
 
-async function settle(promise: Promise<unknown>): Promise<{ statusCode?: number; error?: unknown }> {
+async function settle(
+	promise: Promise<unknown>,
+): Promise<{ statusCode?: number; error?: unknown }> {
 	try {
 		const response = (await promise) as { statusCode?: number };
 		return { statusCode: response?.statusCode };
@@ -113,7 +136,11 @@ async function settle(promise: Promise<unknown>): Promise<{ statusCode?: number;
 
 describe.each(AUTHS)("n8n's other request paths with the credential (%s)", (auth) => {
 	describe.each(TARGETS)('redirect to %s', (_what, location) => {
-		it.each(LEGACY_OPTIONS.flatMap(([label, options]) => (['GET', 'POST'] as const).map((method) => [label, method, options] as const)))(
+		it.each(
+			LEGACY_OPTIONS.flatMap(([label, options]) =>
+				(['GET', 'POST'] as const).map((method) => [label, method, options] as const),
+			),
+		)(
 			'legacy requestWithAuthentication, HTTP Request node %s, %s: not followed',
 			async (_label, method, options) => {
 				server.location = location;
@@ -139,7 +166,9 @@ describe.each(AUTHS)("n8n's other request paths with the credential (%s)", (auth
 				);
 				scan.collect(`legacy ${auth} ${method}`, outcome);
 				// n8n's legacy helper sends once more after refreshing an Entra token when a request fails.
-				expect(new Set(server.atEndpoint.map((request) => request.url))).toEqual(new Set([LIST_URL]));
+				expect(new Set(server.atEndpoint.map((request) => request.url))).toEqual(
+					new Set([LIST_URL]),
+				);
 				expect(server.elsewhere).toEqual([]);
 			},
 		);
@@ -174,7 +203,8 @@ function method(name: 'GET' | 'POST') {
 
 it('leaks no secret in any output, error or log line of this file', async () => {
 	scan.addEmulatorSecrets(emulator());
-	for (const request of server.atEndpoint) scan.addSecret('Authorization header', request.headers.authorization);
+	for (const request of server.atEndpoint)
+		scan.addSecret('Authorization header', request.headers.authorization);
 	expect(scan.collectedCount()).toBeGreaterThan(20);
 	expect(await scan.scan([emulator()])).toEqual([]);
 });

@@ -9,7 +9,12 @@ import { withEmulator } from '../support/emulator';
 import { reliabilitySeed } from './support/seed';
 import { runSip, type Auth } from './support/nodes';
 import { SecretScan } from './support/secrets';
-import { replay, startRewritingProxy, type CapturedRequest, type RewritingProxy } from './support/servers';
+import {
+	replay,
+	startRewritingProxy,
+	type CapturedRequest,
+	type RewritingProxy,
+} from './support/servers';
 
 const seed = reliabilitySeed('replay');
 const emulator = withEmulator({ seed });
@@ -29,9 +34,20 @@ afterEach(() => {
 const ONLY_DATE: Parameters<typeof jest.useFakeTimers>[0] = {
 	advanceTimers: true,
 	doNotFake: [
-		'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
-		'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
-		'setTimeout', 'clearTimeout',
+		'hrtime',
+		'nextTick',
+		'performance',
+		'queueMicrotask',
+		'requestAnimationFrame',
+		'cancelAnimationFrame',
+		'requestIdleCallback',
+		'cancelIdleCallback',
+		'setImmediate',
+		'clearImmediate',
+		'setInterval',
+		'clearInterval',
+		'setTimeout',
+		'clearTimeout',
 	],
 };
 
@@ -44,7 +60,12 @@ async function capturePatch(auth: Auth, port = 5061): Promise<CapturedRequest> {
 	proxy.requests.length = 0;
 	const result = await runSip(
 		emulator(),
-		{ resource: 'trunk', operation: 'createOrUpdate', fqdn: 'sbc1.contoso.com', sipSignalingPort: port },
+		{
+			resource: 'trunk',
+			operation: 'createOrUpdate',
+			fqdn: 'sbc1.contoso.com',
+			sipSignalingPort: port,
+		},
 		{ auth, endpoint: proxy.endpoint },
 	);
 	scan.collectRun(`capture ${auth}`, result);
@@ -56,10 +77,13 @@ async function capturePatch(auth: Auth, port = 5061): Promise<CapturedRequest> {
 
 async function storedPort(): Promise<unknown> {
 	const result = await runSip(emulator(), { resource: 'configuration', operation: 'get' });
-	return JSON.stringify(result.items.map((item) => item.json)).match(/"sipSignalingPort":(\d+)/)?.[1];
+	return JSON.stringify(result.items.map((item) => item.json)).match(
+		/"sipSignalingPort":(\d+)/,
+	)?.[1];
 }
 
-const changedBody = (captured: CapturedRequest) => Buffer.from(captured.body.toString('utf8').replace('5061', '5069'));
+const changedBody = (captured: CapturedRequest) =>
+	Buffer.from(captured.body.toString('utf8').replace('5061', '5069'));
 const sha256 = (body: Buffer) => createHash('sha256').update(body).digest('base64');
 
 describe('HMAC: a captured signed request', () => {
@@ -77,7 +101,12 @@ describe('HMAC: a captured signed request', () => {
 
 	it.each([16, 60, -16])('is refused %i minutes later, and changes nothing', async (minutes) => {
 		const captured = await capturePatch('connectionString');
-		await runSip(emulator(), { resource: 'trunk', operation: 'createOrUpdate', fqdn: 'sbc1.contoso.com', sipSignalingPort: 5070 });
+		await runSip(emulator(), {
+			resource: 'trunk',
+			operation: 'createOrUpdate',
+			fqdn: 'sbc1.contoso.com',
+			sipSignalingPort: 5070,
+		});
 		moveClock(minutes);
 		const answer = await replay(emulator().endpoint, captured);
 		jest.useRealTimers();
@@ -88,14 +117,38 @@ describe('HMAC: a captured signed request', () => {
 
 	const tampering: Array<[string, (c: CapturedRequest) => Parameters<typeof replay>[2]]> = [
 		['the body changed (same length)', (c) => ({ body: changedBody(c) })],
-		['the body changed and its content hash recomputed', (c) => ({ body: changedBody(c), headers: { 'x-ms-content-sha256': sha256(changedBody(c)) } })],
+		[
+			'the body changed and its content hash recomputed',
+			(c) => ({ body: changedBody(c), headers: { 'x-ms-content-sha256': sha256(changedBody(c)) } }),
+		],
 		['the body emptied', () => ({ body: Buffer.alloc(0) })],
-		['the query changed (api-version)', (c) => ({ url: c.url.replace(/api-version=[^&]+/, 'api-version=2024-11-15-preview') })],
+		[
+			'the query changed (api-version)',
+			(c) => ({ url: c.url.replace(/api-version=[^&]+/, 'api-version=2024-11-15-preview') }),
+		],
 		['a query parameter added', (c) => ({ url: `${c.url}&x=1` })],
 		['the method changed', () => ({ method: 'PUT' })],
-		['the Host header changed', (c) => ({ headers: { host: String(c.headers.host).replace('127.0.0.1', 'localhost') } })],
-		['the date moved a minute without re-signing', (c) => ({ headers: { 'x-ms-date': new Date(Date.parse(String(c.headers['x-ms-date'])) + 60_000).toUTCString() } })],
-		['the signature of another request', () => ({ headers: { authorization: 'HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' } })],
+		[
+			'the Host header changed',
+			(c) => ({ headers: { host: String(c.headers.host).replace('127.0.0.1', 'localhost') } }),
+		],
+		[
+			'the date moved a minute without re-signing',
+			(c) => ({
+				headers: {
+					'x-ms-date': new Date(Date.parse(String(c.headers['x-ms-date'])) + 60_000).toUTCString(),
+				},
+			}),
+		],
+		[
+			'the signature of another request',
+			() => ({
+				headers: {
+					authorization:
+						'HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+				},
+			}),
+		],
 	];
 	it.each(tampering)('is refused with %s, and changes nothing', async (_, tamper) => {
 		const captured = await capturePatch('connectionString');
@@ -108,7 +161,9 @@ describe('HMAC: a captured signed request', () => {
 	it('names the content hash when the body was changed (the live message)', async () => {
 		const captured = await capturePatch('connectionString');
 		const answer = await replay(emulator().endpoint, captured, { body: changedBody(captured) });
-		expect(JSON.parse(answer.body).error.message).toBe("Request 'x-ms-content-sha256' differs from generated content hash.");
+		expect(JSON.parse(answer.body).error.message).toBe(
+			"Request 'x-ms-content-sha256' differs from generated content hash.",
+		);
 	});
 });
 
@@ -121,7 +176,9 @@ describe('Bearer: a captured Entra request', () => {
 
 		const last = authorization.at(-2) === 'A' ? 'B' : 'A';
 		const forged = `${authorization.slice(0, -2)}${last}${authorization.at(-1)}`;
-		expect((await replay(emulator().endpoint, captured, { headers: { authorization: forged } })).status).toBe(401);
+		expect(
+			(await replay(emulator().endpoint, captured, { headers: { authorization: forged } })).status,
+		).toBe(401);
 
 		moveClock(61);
 		const late = await replay(emulator().endpoint, captured);

@@ -16,7 +16,14 @@ const emulator = withEmulator({ seed });
 const scan = new SecretScan();
 
 const PLAN: FaultSpec[] = [
-	{ method: 'GET', path: '^/phoneNumbers/', type: 'status', status: 503, code: 'ReplayProbe', ratio: 0.2 },
+	{
+		method: 'GET',
+		path: '^/phoneNumbers/',
+		type: 'status',
+		status: 503,
+		code: 'ReplayProbe',
+		ratio: 0.2,
+	},
 	{ path: '^/phoneNumbers/', type: 'status', status: 500, code: 'ReplayProbe', ratio: 0.15 },
 	{ method: 'GET', path: '^/operatorInformation', type: 'html', ratio: 0.25 },
 ];
@@ -30,18 +37,31 @@ interface Lane {
 	query: string;
 }
 const LANES: Lane[] = [
-	...NUMBERS.map((n) => ({ method: 'GET', path: `/phoneNumbers/${encodeURIComponent(n)}`, query: 'api-version=2025-06-01' })),
-	...NUMBERS.slice(0, 6).map((n) => ({ method: 'DELETE', path: `/phoneNumbers/${encodeURIComponent(n)}`, query: 'api-version=2025-06-01' })),
+	...NUMBERS.map((n) => ({
+		method: 'GET',
+		path: `/phoneNumbers/${encodeURIComponent(n)}`,
+		query: 'api-version=2025-06-01',
+	})),
+	...NUMBERS.slice(0, 6).map((n) => ({
+		method: 'DELETE',
+		path: `/phoneNumbers/${encodeURIComponent(n)}`,
+		query: 'api-version=2025-06-01',
+	})),
 	{ method: 'GET', path: '/operatorInformation/:search', query: 'api-version=2025-06-01' },
 ];
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function runPlan(emu: RunningEmulator, order: Lane[], jitter: () => number): Promise<{ client: string[]; logged: string[] }> {
+async function runPlan(
+	emu: RunningEmulator,
+	order: Lane[],
+	jitter: () => number,
+): Promise<{ client: string[]; logged: string[] }> {
 	await emu.control.reset();
 	// Fault ids keep counting after a reset: name each fault by its place in the plan.
 	const planIndex = new Map<string, number>();
-	for (const [index, fault] of PLAN.entries()) planIndex.set((await emu.control.addFault(fault)).id, index);
+	for (const [index, fault] of PLAN.entries())
+		planIndex.set((await emu.control.addFault(fault)).id, index);
 	const client: string[] = [];
 	await Promise.all(
 		order.map(async (lane) => {
@@ -49,7 +69,8 @@ async function runPlan(emu: RunningEmulator, order: Lane[], jitter: () => number
 				await pause(Math.floor(jitter() * 15));
 				const answer = await signedRequest(emu, lane.method, `${lane.path}?${lane.query}`);
 				scan.collect(`${lane.method} ${lane.path}`, answer.text);
-				if (answer.json?.error?.code === 'ReplayProbe' || /<html/i.test(answer.text)) client.push(`${lane.method} ${lane.path} #${n}`);
+				if (answer.json?.error?.code === 'ReplayProbe' || /<html/i.test(answer.text))
+					client.push(`${lane.method} ${lane.path} #${n}`);
 			}
 		}),
 	);
@@ -71,9 +92,18 @@ it('strikes the same (method, path, n-th match) in two different interleavings o
 	const random = seededRandom(seed);
 	const first = await runPlan(emu, LANES, random);
 	const reversed = [...LANES].reverse();
-	const second = await runPlan(emu, [...reversed.filter((_, i) => i % 2 === 0), ...reversed.filter((_, i) => i % 2 === 1)], () => random() * 2);
+	const second = await runPlan(
+		emu,
+		[...reversed.filter((_, i) => i % 2 === 0), ...reversed.filter((_, i) => i % 2 === 1)],
+		() => random() * 2,
+	);
 	const total = LANES.length * REPEATS;
-	reportFigures('replayableFaults', { seed, requests: total, struck: first.client.length, sameInBothRuns: first.client.filter((x) => second.client.includes(x)).length });
+	reportFigures('replayableFaults', {
+		seed,
+		requests: total,
+		struck: first.client.length,
+		sameInBothRuns: first.client.filter((x) => second.client.includes(x)).length,
+	});
 
 	expect(first.client.length).toBeGreaterThan(0);
 	expect(first.client.length).toBeLessThan(total);

@@ -23,7 +23,11 @@ let proxy: RewritingProxy;
 beforeAll(async () => {
 	proxy = await startRewritingProxy(emulator().endpoint, (answer) =>
 		answer.url.startsWith('/phoneNumbers?')
-			? { status: 429, headers: { 'content-type': 'application/json', 'retry-after': retryAfter }, body: '{"error":{"code":"TooManyRequests","message":"Slow down"}}' }
+			? {
+					status: 429,
+					headers: { 'content-type': 'application/json', 'retry-after': retryAfter },
+					body: '{"error":{"code":"TooManyRequests","message":"Slow down"}}',
+				}
 			: undefined,
 	);
 });
@@ -45,16 +49,19 @@ it.each([
 		parameters: { authentication: 'connectionString' },
 		credentials: credentialsFor(emulator(), 'connectionString', proxy.endpoint),
 	});
-	const error = await acsRequest.call(context, { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', retry: RETRY }).then(
-		() => undefined,
-		(thrown: unknown) => thrown,
-	);
+	const error = await acsRequest
+		.call(context, { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', retry: RETRY })
+		.then(
+			() => undefined,
+			(thrown: unknown) => thrown,
+		);
 	scan.collect(`Retry-After ${value}`, error);
 	expect(acsErrorContextOf(error)).toMatchObject({ status: 429 });
 	expect(acsErrorContextOf(error)?.retryAfterMs).toBeUndefined();
 	const times = (await emulator().control.requestLog()).map((entry) => Date.parse(entry.time));
 	expect(times).toHaveLength(1 + RETRY.maxRetries);
-	for (let index = 1; index < times.length; index++) expect(times[index] - times[index - 1]).toBeGreaterThanOrEqual(MIN_BACKOFF_MS);
+	for (let index = 1; index < times.length; index++)
+		expect(times[index] - times[index - 1]).toBeGreaterThanOrEqual(MIN_BACKOFF_MS);
 });
 
 it('leaks no secret in any error or log line of this file', async () => {

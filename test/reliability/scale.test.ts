@@ -31,16 +31,22 @@ afterAll(() => reportFigures('scale', figures));
 it(`Phone Number -> Get Many with Return All lists ${COUNT.toLocaleString('en-US')} purchased numbers`, async () => {
 	const emu = emulator();
 	await phoneControl(emu, 'PUT', '/settings', { poolSize: COUNT + 50_000 });
-	expect((await phoneControl<{ count: number }>(emu, 'POST', '/seed', { count: COUNT })).count).toBe(COUNT);
+	expect(
+		(await phoneControl<{ count: number }>(emu, 'POST', '/seed', { count: COUNT })).count,
+	).toBe(COUNT);
 	await emu.control.clearRequestLog();
 
-	const { result: run, blockMs } = await longestBlockMs(() => runPhone(emu, { resource: 'phoneNumber', operation: 'getAll', returnAll: true }));
+	const { result: run, blockMs } = await longestBlockMs(() =>
+		runPhone(emu, { resource: 'phoneNumber', operation: 'getAll', returnAll: true }),
+	);
 
 	const numbers = jsonOf(run);
 	expect(numbers).toHaveLength(COUNT);
 	expect(new Set(numbers.map((number) => number.phoneNumber)).size).toBe(COUNT);
 	expect(run.items[COUNT - 1].pairedItem).toEqual({ item: 0 });
-	const pages = (await emu.control.requestLog()).filter((entry) => entry.method === 'GET' && entry.path === '/phoneNumbers');
+	const pages = (await emu.control.requestLog()).filter(
+		(entry) => entry.method === 'GET' && entry.path === '/phoneNumbers',
+	);
 	// One request per page of 100, plus at most the page after the last one, read ahead.
 	expect(pages.length).toBeGreaterThanOrEqual(COUNT / PAGE_SIZE);
 	expect(pages.length).toBeLessThanOrEqual(COUNT / PAGE_SIZE + 1);
@@ -55,19 +61,31 @@ const LOOK_UP_COUNT = 10_000;
 
 it(`Operator Information -> Look Up of ${LOOK_UP_COUNT.toLocaleString('en-US')} numbers in one item: one request per number`, async () => {
 	const emu = emulator();
-	const phoneNumbers = Array.from({ length: LOOK_UP_COUNT }, (_, i) => `+1425${String(i).padStart(7, '0')}`);
+	const phoneNumbers = Array.from(
+		{ length: LOOK_UP_COUNT },
+		(_, i) => `+1425${String(i).padStart(7, '0')}`,
+	);
 
 	const startedAt = process.hrtime.bigint();
 	const { result: run, blockMs } = await longestBlockMs(() =>
-		runPhone(emu, { resource: 'operatorInformation', operation: 'lookUp', phoneNumbers: phoneNumbers.join('\n') }),
+		runPhone(emu, {
+			resource: 'operatorInformation',
+			operation: 'lookUp',
+			phoneNumbers: phoneNumbers.join('\n'),
+		}),
 	);
 	const elapsedMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
 
 	const results = jsonOf(run);
 	expect(results.map((result) => result.phoneNumber)).toEqual(phoneNumbers);
-	expect(results[LOOK_UP_COUNT - 1]).toMatchObject({ phoneNumber: phoneNumbers[LOOK_UP_COUNT - 1], internationalFormat: expect.any(String) });
+	expect(results[LOOK_UP_COUNT - 1]).toMatchObject({
+		phoneNumber: phoneNumbers[LOOK_UP_COUNT - 1],
+		internationalFormat: expect.any(String),
+	});
 	expect(run.items[LOOK_UP_COUNT - 1].pairedItem).toEqual({ item: 0 });
-	const requests = (await emu.control.requestLog()).map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
+	const requests = (await emu.control.requestLog()).map(
+		(entry) => `${entry.method} ${entry.path} ${entry.status}`,
+	);
 	// Each accepted (200): the service refuses a request with more than one number.
 	expect(requests).toEqual(phoneNumbers.map(() => 'POST /operatorInformation/:search 200'));
 	figures.lookUpItems = results.length;

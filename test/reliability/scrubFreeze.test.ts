@@ -11,17 +11,32 @@ import { startRewritingProxy, type RewritingProxy } from './support/servers';
 
 const emulator = withEmulator({ seed: reliabilitySeed('scrubFreeze') });
 const NUMBER = '+18005550100';
-const GET: INodeParameters = { resource: 'phoneNumber', operation: 'get', phoneNumber: { __rl: true, mode: 'id', value: NUMBER } };
+const GET: INodeParameters = {
+	resource: 'phoneNumber',
+	operation: 'get',
+	phoneNumber: { __rl: true, mode: 'id', value: NUMBER },
+};
 const FIELD = 65_535;
-const FORMS = ['eyJ'.repeat(FIELD / 3), 'Bearer '.repeat(FIELD / 7), 'signature='.repeat(FIELD / 10), '%25'.repeat(FIELD / 3), 'QUJD'.repeat(FIELD / 4)];
-const junk = Object.fromEntries(Array.from({ length: 20 }, (_, index) => [`f${index}`, FORMS[index % FORMS.length]]));
+const FORMS = [
+	'eyJ'.repeat(FIELD / 3),
+	'Bearer '.repeat(FIELD / 7),
+	'signature='.repeat(FIELD / 10),
+	'%25'.repeat(FIELD / 3),
+	'QUJD'.repeat(FIELD / 4),
+];
+const junk = Object.fromEntries(
+	Array.from({ length: 20 }, (_, index) => [`f${index}`, FORMS[index % FORMS.length]]),
+);
 let status = 200;
 let proxy: RewritingProxy;
 
 beforeAll(async () => {
 	proxy = await startRewritingProxy(emulator().endpoint, (answer) => {
 		if (!answer.url.startsWith('/phoneNumbers/%2B')) return undefined;
-		const body = status === 200 ? { ...JSON.parse(answer.body), ...junk } : { error: { code: 'BadRequest', message: 'x', ...junk } };
+		const body =
+			status === 200
+				? { ...JSON.parse(answer.body), ...junk }
+				: { error: { code: 'BadRequest', message: 'x', ...junk } };
 		return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 	});
 });
@@ -29,7 +44,9 @@ afterAll(() => proxy.close());
 
 it.each([200, 400])('status %i: the event loop is never held 250 ms', async (answerStatus) => {
 	status = answerStatus;
-	const { result, longestGapMs } = await withLongestGap(() => runPhone(emulator(), GET, { endpoint: proxy.endpoint, continueOnFail: true }));
+	const { result, longestGapMs } = await withLongestGap(() =>
+		runPhone(emulator(), GET, { endpoint: proxy.endpoint, continueOnFail: true }),
+	);
 	expect(result.items).toHaveLength(1);
 	expect(longestGapMs).toBeLessThan(250);
 });

@@ -24,10 +24,19 @@ export function entraCredential(emu: RunningEmulator, endpoint = emu.endpoint) {
 }
 
 /** Node credentials that reach the emulator (or `endpoint`): its connection string, or a client secret at its token issuer. */
-export function credentialsFor(emu: RunningEmulator, auth: Auth = 'connectionString', endpoint = emu.endpoint) {
+export function credentialsFor(
+	emu: RunningEmulator,
+	auth: Auth = 'connectionString',
+	endpoint = emu.endpoint,
+) {
 	if (auth === 'connectionString') {
 		const connectionString = emu.connectionString.replace(emu.endpoint, endpoint);
-		return { azureCommunicationServicesApi: { connectionStringSecret: connectionString, allowCustomEndpoint: true } };
+		return {
+			azureCommunicationServicesApi: {
+				connectionStringSecret: connectionString,
+				allowCustomEndpoint: true,
+			},
+		};
 	}
 	return { azureCommunicationServicesEntraApi: entraCredential(emu, endpoint) };
 }

@@ -31,13 +31,19 @@ export interface ScanResult {
 
 export function scanImports(options: ScanOptions): ScanResult {
 	const root = realpathSync(options.root);
-	const forbidden = options.forbidden.map((dir) => (existsSync(dir) ? realpathSync(dir) : resolve(dir)));
+	const forbidden = options.forbidden.map((dir) =>
+		existsSync(dir) ? realpathSync(dir) : resolve(dir),
+	);
 	const problems = new Set<string>();
 	const show = (path: string) => relative(root, path).split(sep).join('/');
 	const inside = (path: string, dir: string) => path === dir || path.startsWith(dir + sep);
 
 	const queue: string[] = [];
-	walk(options.start, (path) => problems.add(`${show(path)}: a symbolic link`), (path) => queue.push(realpathSync(path)));
+	walk(
+		options.start,
+		(path) => problems.add(`${show(path)}: a symbolic link`),
+		(path) => queue.push(realpathSync(path)),
+	);
 
 	const seen = new Set<string>();
 	while (queue.length > 0) {
@@ -54,14 +60,18 @@ export function scanImports(options: ScanOptions): ScanResult {
 			const specifier = load.specifier as string;
 			if (/^file:/i.test(specifier)) {
 				problems.add(`${where}: file: URL ${specifier}`);
-			} else if (specifier === options.packageName || specifier.startsWith(`${options.packageName}/`)) {
+			} else if (
+				specifier === options.packageName ||
+				specifier.startsWith(`${options.packageName}/`)
+			) {
 				problems.add(`${where}: the package itself by name (${specifier})`);
 			} else if (specifier.startsWith('#')) {
 				problems.add(`${where}: a package import map entry (${specifier})`);
 			} else if (specifier.startsWith('.') || specifier.startsWith('/')) {
 				const target = resolveFile(resolve(dirname(file), specifier));
 				if (target === undefined) problems.add(`${where}: ${specifier} resolves to no file`);
-				else if (forbidden.some((dir) => inside(target, dir))) problems.add(`${where}: ${specifier} -> ${show(target)}`);
+				else if (forbidden.some((dir) => inside(target, dir)))
+					problems.add(`${where}: ${specifier} -> ${show(target)}`);
 				else if (!target.split(sep).includes('node_modules')) queue.push(target);
 			}
 		}
@@ -83,7 +93,11 @@ function walk(dir: string, onLink: (path: string) => void, onSource: (path: stri
 /** The real path of the file a specifier names, trying the extensions and index files module resolution tries. */
 function resolveFile(base: string): string | undefined {
 	const stems = [base, base.replace(/\.(c|m)?jsx?$/, '')];
-	const candidates = stems.flatMap((stem) => [stem, ...EXTENSIONS.map((ext) => stem + ext), ...EXTENSIONS.map((ext) => join(stem, `index${ext}`))]);
+	const candidates = stems.flatMap((stem) => [
+		stem,
+		...EXTENSIONS.map((ext) => stem + ext),
+		...EXTENSIONS.map((ext) => join(stem, `index${ext}`)),
+	]);
 	const found = candidates.find((path) => existsSync(path) && statSync(path).isFile());
 	return found === undefined ? undefined : realpathSync(found);
 }
@@ -100,33 +114,65 @@ function loadsOf(file: string): Load[] {
 	const text = readFileSync(file, 'utf8');
 	const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
 	const loads: Load[] = [];
-	const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+	const lineOf = (node: ts.Node) =>
+		source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
 	const literal = (node: ts.Node | undefined) =>
-		node !== undefined && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
+		node !== undefined && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+			? node.text
+			: undefined;
 	const add = (node: ts.Node, argument: ts.Node | undefined, what: string) => {
 		const specifier = literal(argument);
-		loads.push(specifier === undefined ? { line: lineOf(node), problem: `${what} of something other than a string literal` } : { line: lineOf(node), specifier });
+		loads.push(
+			specifier === undefined
+				? { line: lineOf(node), problem: `${what} of something other than a string literal` }
+				: { line: lineOf(node), specifier },
+		);
 	};
 
 	for (const reference of [...source.referencedFiles, ...source.typeReferenceDirectives]) {
-		loads.push({ line: source.getLineAndCharacterOfPosition(reference.pos).line + 1, specifier: reference.fileName });
+		loads.push({
+			line: source.getLineAndCharacterOfPosition(reference.pos).line + 1,
+			specifier: reference.fileName,
+		});
 	}
 	const visit = (node: ts.Node): void => {
-		if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier !== undefined) {
+		if (
+			(ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+			node.moduleSpecifier !== undefined
+		) {
 			add(node, node.moduleSpecifier, 'import');
-		} else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+		} else if (
+			ts.isImportEqualsDeclaration(node) &&
+			ts.isExternalModuleReference(node.moduleReference)
+		) {
 			add(node, node.moduleReference.expression, 'import = require()');
 		} else if (ts.isImportTypeNode(node)) {
-			add(node, ts.isLiteralTypeNode(node.argument) ? node.argument.literal : undefined, 'import() type');
+			add(
+				node,
+				ts.isLiteralTypeNode(node.argument) ? node.argument.literal : undefined,
+				'import() type',
+			);
 		} else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
 			const callee = calleeName(node.expression);
-			if (node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node, node.arguments?.[0], 'import()');
-			else if (callee === 'require' || callee === 'resolve' && isRequireResolve(node.expression)) add(node, node.arguments?.[0], 'require()');
-			else if (callee === 'createRequire') loads.push({ line: lineOf(node), problem: 'createRequire() (its require loads any path)' });
-			else if (callee === 'eval' || callee === 'Function') loads.push({ line: lineOf(node), problem: `${callee}() (runs code built at run time)` });
-		} else if (ts.isIdentifier(node) && node.text === 'require' && !isCallee(node) && !isPropertyName(node)) {
+			if (node.expression.kind === ts.SyntaxKind.ImportKeyword)
+				add(node, node.arguments?.[0], 'import()');
+			else if (callee === 'require' || (callee === 'resolve' && isRequireResolve(node.expression)))
+				add(node, node.arguments?.[0], 'require()');
+			else if (callee === 'createRequire')
+				loads.push({ line: lineOf(node), problem: 'createRequire() (its require loads any path)' });
+			else if (callee === 'eval' || callee === 'Function')
+				loads.push({ line: lineOf(node), problem: `${callee}() (runs code built at run time)` });
+		} else if (
+			ts.isIdentifier(node) &&
+			node.text === 'require' &&
+			!isCallee(node) &&
+			!isPropertyName(node)
+		) {
 			loads.push({ line: lineOf(node), problem: 'require used as a value' });
-		} else if ((ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) && /(^|[^a-z])file:\/\/|^\s*file:\S/i.test(node.text)) {
+		} else if (
+			(ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) &&
+			/(^|[^a-z])file:\/\/|^\s*file:\S/i.test(node.text)
+		) {
 			loads.push({ line: lineOf(node), problem: `file: URL ${JSON.stringify(node.text)}` });
 		}
 		ts.forEachChild(node, visit);
@@ -138,21 +184,37 @@ function loadsOf(file: string): Load[] {
 /** `require`, `x.require`, `createRequire`, `module.createRequire`, `(0, require)`: the name a call goes to. */
 function calleeName(expression: ts.Expression): string | undefined {
 	let node: ts.Node = expression;
-	while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)) node = node.expression;
-	if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken) return calleeName(node.right);
+	while (
+		ts.isParenthesizedExpression(node) ||
+		ts.isNonNullExpression(node) ||
+		ts.isAsExpression(node)
+	)
+		node = node.expression;
+	if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken)
+		return calleeName(node.right);
 	if (ts.isIdentifier(node)) return node.text;
 	if (ts.isPropertyAccessExpression(node)) return node.name.text;
-	if (ts.isElementAccessExpression(node)) return ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : '(computed)';
+	if (ts.isElementAccessExpression(node))
+		return ts.isStringLiteralLike(node.argumentExpression)
+			? node.argumentExpression.text
+			: '(computed)';
 	return undefined;
 }
 
 function isRequireResolve(expression: ts.Expression): boolean {
-	return ts.isPropertyAccessExpression(expression) && calleeName(expression.expression) === 'require';
+	return (
+		ts.isPropertyAccessExpression(expression) && calleeName(expression.expression) === 'require'
+	);
 }
 
 function isCallee(node: ts.Identifier): boolean {
 	const parent = node.parent;
-	return (ts.isCallExpression(parent) && parent.expression === node) || (ts.isPropertyAccessExpression(parent) && parent.expression === node && isRequireResolve(parent));
+	return (
+		(ts.isCallExpression(parent) && parent.expression === node) ||
+		(ts.isPropertyAccessExpression(parent) &&
+			parent.expression === node &&
+			isRequireResolve(parent))
+	);
 }
 
 /** `x.require`, `{ require: … }`, a declaration's own name: not the global require. */
@@ -161,6 +223,9 @@ function isPropertyName(node: ts.Identifier): boolean {
 	return (
 		(ts.isPropertyAccessExpression(parent) && parent.name === node) ||
 		(ts.isPropertyAssignment(parent) && parent.name === node) ||
-		((ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node)
+		((ts.isMethodDeclaration(parent) ||
+			ts.isPropertyDeclaration(parent) ||
+			ts.isPropertySignature(parent)) &&
+			parent.name === node)
 	);
 }

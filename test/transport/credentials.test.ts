@@ -6,7 +6,15 @@ import { signAcsRequest } from '../../nodes/shared/acs/hmac';
 import { acsRequest } from '../../nodes/shared/transport';
 import { testCredential } from '../support/engine';
 import { withEmulator } from '../support/emulator';
-import { caught, entraContext, entraCredential, expectNoSecrets, hmacContext, hmacCredential, rawRequest } from './support/transportHarness';
+import {
+	caught,
+	entraContext,
+	entraCredential,
+	expectNoSecrets,
+	hmacContext,
+	hmacCredential,
+	rawRequest,
+} from './support/transportHarness';
 
 const emulator = withEmulator();
 const WRONG_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -14,7 +22,13 @@ const WRONG_KEY = Buffer.alloc(32, 7).toString('base64');
 beforeEach(() => clearEntraTokenCache());
 
 function listNumbers(context: any, extra: Record<string, unknown> = {}) {
-	return acsRequest.call(context, { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', qs: { top: 1 }, ...extra });
+	return acsRequest.call(context, {
+		method: 'GET',
+		path: '/phoneNumbers',
+		api: 'phoneNumbers',
+		qs: { top: 1 },
+		...extra,
+	});
 }
 
 describe('connection-string credential (HMAC)', () => {
@@ -72,7 +86,13 @@ describe('connection-string credential (HMAC)', () => {
 		const send = async (emu: any, opts: { date: Date; signedBody: string; sentBody: string }) => {
 			const url = new URL('/sip?api-version=2024-11-15-preview', emu.endpoint);
 			url.search = `?${url.searchParams.toString()}`;
-			const signed = signAcsRequest({ method: 'PATCH', url, body: opts.signedBody, accessKey: emu.accessKey, date: opts.date });
+			const signed = signAcsRequest({
+				method: 'PATCH',
+				url,
+				body: opts.signedBody,
+				accessKey: emu.accessKey,
+				date: opts.date,
+			});
 			return rawRequest(url.href, {
 				method: 'PATCH',
 				headers: {
@@ -103,7 +123,9 @@ describe('connection-string credential (HMAC)', () => {
 			const emu = emulator();
 			const now = new Date((await emu.control.getClock()).now);
 			const tampered = body.replace('5061', '5062');
-			expect((await send(emu, { date: now, signedBody: body, sentBody: tampered })).status).toBe(401);
+			expect((await send(emu, { date: now, signedBody: body, sentBody: tampered })).status).toBe(
+				401,
+			);
 		});
 	});
 
@@ -113,7 +135,9 @@ describe('connection-string credential (HMAC)', () => {
 		expect(good.status).toBe('OK');
 		const bad = await testCredential(
 			'azureCommunicationServicesApi',
-			hmacCredential(emu, { connectionStringSecret: `endpoint=${emu.endpoint};accesskey=${WRONG_KEY}` }),
+			hmacCredential(emu, {
+				connectionStringSecret: `endpoint=${emu.endpoint};accesskey=${WRONG_KEY}`,
+			}),
 		);
 		expect(bad.status).toBe('Error');
 		expect(bad.message).not.toContain(WRONG_KEY);
@@ -128,27 +152,43 @@ describe('connection-string credential (HMAC)', () => {
 			body: { calling: 'inbound' },
 			headers: { 'Content-Type': 'application/merge-patch+json' },
 		});
-		expect(options.url).toBe(`${emu.endpoint}phoneNumbers/%2B14255550100/capabilities?api-version=2025-06-01`);
+		expect(options.url).toBe(
+			`${emu.endpoint}phoneNumbers/%2B14255550100/capabilities?api-version=2025-06-01`,
+		);
 		expect(options.qs).toBeUndefined();
 		expect(options.body).toBe('{"calling":"inbound"}');
 		expect(options.headers?.['Content-Type']).toBe('application/merge-patch+json');
 		expect(options.disableFollowRedirect).toBe(true);
 		// Idempotent: n8n re-authenticates the already-authenticated options after a 401.
-		const again = await new AzureCommunicationServicesApi().authenticate(hmacCredential(emu), options);
+		const again = await new AzureCommunicationServicesApi().authenticate(
+			hmacCredential(emu),
+			options,
+		);
 		expect(again.url).toBe(options.url);
 		expect(again.body).toBe(options.body);
 	});
 
 	it("signs the legacy `uri` form that n8n's HTTP Request node passes, and the emulator accepts it", async () => {
 		const emu = emulator();
-		const legacy = { method: 'GET', uri: `${emu.endpoint}phoneNumbers`, qs: { 'api-version': '2025-06-01', top: 1 } };
-		const options = await new AzureCommunicationServicesApi().authenticate(hmacCredential(emu), legacy as never);
+		const legacy = {
+			method: 'GET',
+			uri: `${emu.endpoint}phoneNumbers`,
+			qs: { 'api-version': '2025-06-01', top: 1 },
+		};
+		const options = await new AzureCommunicationServicesApi().authenticate(
+			hmacCredential(emu),
+			legacy as never,
+		);
 		expect(options.url).toBe(`${emu.endpoint}phoneNumbers?api-version=2025-06-01&top=1`);
 		expect((options as { uri?: string }).uri).toBeUndefined();
-		const response = await fetch(options.url, { headers: options.headers as Record<string, string> });
+		const response = await fetch(options.url, {
+			headers: options.headers as Record<string, string>,
+		});
 		expect(response.status).toBe(200);
 		await expect(
-			new AzureCommunicationServicesApi().authenticate(hmacCredential(emu), { uri: 'https://evil.example.com/phoneNumbers' } as never),
+			new AzureCommunicationServicesApi().authenticate(hmacCredential(emu), {
+				uri: 'https://evil.example.com/phoneNumbers',
+			} as never),
 		).rejects.toThrow(/Refused/);
 	});
 
@@ -156,10 +196,15 @@ describe('connection-string credential (HMAC)', () => {
 		const emu = emulator();
 		const credential = new AzureCommunicationServicesApi();
 		await expect(
-			credential.authenticate(hmacCredential(emu), { url: 'https://evil.example.com/phoneNumbers' }),
+			credential.authenticate(hmacCredential(emu), {
+				url: 'https://evil.example.com/phoneNumbers',
+			}),
 		).rejects.toThrow(/Refused to send an authenticated request to https:\/\/evil.example.com/);
 		await expect(
-			credential.authenticate(hmacCredential(emu), { baseURL: 'http://127.0.0.2:9/', url: '/phoneNumbers' }),
+			credential.authenticate(hmacCredential(emu), {
+				baseURL: 'http://127.0.0.2:9/',
+				url: '/phoneNumbers',
+			}),
 		).rejects.toThrow(/Refused/);
 	});
 });
@@ -178,13 +223,20 @@ describe('Entra ID credential (real @azure/identity against the emulator token i
 
 	it('a client certificate (PEM) gets a token', async () => {
 		const emu = emulator();
-		const { context } = entraContext(emu, { authMethod: 'clientCertificate', clientSecret: '', certificatePem: emu.tokenIssuer.certificatePem });
+		const { context } = entraContext(emu, {
+			authMethod: 'clientCertificate',
+			clientSecret: '',
+			certificatePem: emu.tokenIssuer.certificatePem,
+		});
 		expect((await listNumbers(context)).statusCode).toBe(200);
 	});
 
 	it('an expired token is answered 401, refreshed once, and the request succeeds', async () => {
 		const emu = emulator();
-		const harness = entraContext(emu, { clientSecret: emu.tokenIssuer.clientSecret, tenantId: emu.tokenIssuer.tenantId });
+		const harness = entraContext(emu, {
+			clientSecret: emu.tokenIssuer.clientSecret,
+			tenantId: emu.tokenIssuer.tenantId,
+		});
 		await listNumbers(harness.context);
 		const issuedBefore = (await emu.control.tokens()).issued;
 		await emu.control.advanceClock({ minutes: 120 });
@@ -196,7 +248,10 @@ describe('Entra ID credential (real @azure/identity against the emulator token i
 
 	it('a token near its stated expiry is replaced before anything is sent', async () => {
 		const emu = emulator();
-		const harness = entraContext(emu, { accessToken: 'stale-token-value', accessTokenExpiresOn: Date.now() + 30_000 });
+		const harness = entraContext(emu, {
+			accessToken: 'stale-token-value',
+			accessTokenExpiresOn: Date.now() + 30_000,
+		});
 		expect((await listNumbers(harness.context)).statusCode).toBe(200);
 		const log = await emu.control.requestLog();
 		expect(log.map((entry: any) => entry.status)).toEqual([200]);
@@ -208,18 +263,33 @@ describe('Entra ID credential (real @azure/identity against the emulator token i
 		const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 		const now = Math.floor(Date.now() / 1000);
 		const head = b64({ alg: 'RS256', typ: 'JWT' });
-		const claims = b64({ aud: 'https://communication.azure.com', iss: 'https://sts.windows.net/x/', exp: now + 3600, nbf: now - 60 });
+		const claims = b64({
+			aud: 'https://communication.azure.com',
+			iss: 'https://sts.windows.net/x/',
+			exp: now + 3600,
+			nbf: now - 60,
+		});
 		const signer = createSign('RSA-SHA256');
 		signer.update(`${head}.${claims}`);
 		const foreign = `${head}.${claims}.${signer.sign(privateKey).toString('base64url')}`;
 		const url = `${emu.endpoint}phoneNumbers?api-version=2025-06-01`;
-		expect((await rawRequest(url, { method: 'GET', headers: { authorization: `Bearer ${foreign}` } })).status).toBe(401);
+		expect(
+			(await rawRequest(url, { method: 'GET', headers: { authorization: `Bearer ${foreign}` } }))
+				.status,
+		).toBe(401);
 		const harness = entraContext(emu);
 		await listNumbers(harness.context);
-		const token = harness.credentials.dataOfType('azureCommunicationServicesEntraApi')?.accessToken as string;
-		expect((await rawRequest(url, { method: 'GET', headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+		const token = harness.credentials.dataOfType('azureCommunicationServicesEntraApi')
+			?.accessToken as string;
+		expect(
+			(await rawRequest(url, { method: 'GET', headers: { authorization: `Bearer ${token}` } }))
+				.status,
+		).toBe(200);
 		await emu.control.advanceClock({ minutes: 120 });
-		expect((await rawRequest(url, { method: 'GET', headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+		expect(
+			(await rawRequest(url, { method: 'GET', headers: { authorization: `Bearer ${token}` } }))
+				.status,
+		).toBe(401);
 	});
 
 	it('a wrong client secret fails with a clear error that holds no secret', async () => {
@@ -234,14 +304,21 @@ describe('Entra ID credential (real @azure/identity against the emulator token i
 
 	it('the credential test (Test button) proves the token', async () => {
 		const emu = emulator();
-		expect((await testCredential('azureCommunicationServicesEntraApi', entraCredential(emu))).status).toBe('OK');
-		const bad = await testCredential('azureCommunicationServicesEntraApi', entraCredential(emu, { clientSecret: 'nope-nope' }));
+		expect(
+			(await testCredential('azureCommunicationServicesEntraApi', entraCredential(emu))).status,
+		).toBe('OK');
+		const bad = await testCredential(
+			'azureCommunicationServicesEntraApi',
+			entraCredential(emu, { clientSecret: 'nope-nope' }),
+		);
 		expect(bad.status).toBe('Error');
 	});
 
 	it('parallel executions sharing one identity fetch one token', async () => {
 		const emu = emulator();
-		const harnesses = Array.from({ length: 20 }, () => entraContext(emu, { clientId: emu.tokenIssuer.clientId }));
+		const harnesses = Array.from({ length: 20 }, () =>
+			entraContext(emu, { clientId: emu.tokenIssuer.clientId }),
+		);
 		const results = await Promise.all(harnesses.map((h) => listNumbers(h.context)));
 		expect(results.every((r) => r.statusCode === 200)).toBe(true);
 		expect((await emu.control.tokens()).issued).toBeLessThanOrEqual(1);

@@ -10,7 +10,11 @@ import { acsRequest } from '../../nodes/shared/transport';
 import type { RunningEmulator } from '../../emulator';
 import { testCredential } from '../support/engine';
 import { withEmulator } from '../support/emulator';
-import { NO_AZURE_IDENTITY_ENVIRONMENT, withHostEnvironment, withTokenFile } from './support/hostEnvironment';
+import {
+	NO_AZURE_IDENTITY_ENVIRONMENT,
+	withHostEnvironment,
+	withTokenFile,
+} from './support/hostEnvironment';
 import { caught, entraContext, entraCredential, expectNoSecrets } from './support/transportHarness';
 
 const ENTRA = 'azureCommunicationServicesEntraApi';
@@ -18,7 +22,12 @@ const emulator = withEmulator();
 beforeEach(() => clearEntraTokenCache());
 
 function listNumbers(context: any) {
-	return acsRequest.call(context, { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', qs: { top: 1 } });
+	return acsRequest.call(context, {
+		method: 'GET',
+		path: '/phoneNumbers',
+		api: 'phoneNumbers',
+		qs: { top: 1 },
+	});
 }
 
 function claimsOf(token: unknown): Record<string, unknown> {
@@ -27,12 +36,23 @@ function claimsOf(token: unknown): Record<string, unknown> {
 
 /** Fields of a managed-identity credential: nothing secret, the host provides the identity. */
 function managedIdentityFields(emu: RunningEmulator, managedIdentityClientId = '') {
-	return { endpoint: emu.secureEndpoint, authMethod: 'managedIdentity', tenantId: '', clientId: '', clientSecret: '', managedIdentityClientId };
+	return {
+		endpoint: emu.secureEndpoint,
+		authMethod: 'managedIdentity',
+		tenantId: '',
+		clientId: '',
+		clientSecret: '',
+		managedIdentityClientId,
+	};
 }
 
 function appServiceHost(emu: RunningEmulator) {
 	const mi = emu.tokenIssuer.managedIdentity;
-	return { ...NO_AZURE_IDENTITY_ENVIRONMENT, IDENTITY_ENDPOINT: mi.endpoint, IDENTITY_HEADER: mi.header };
+	return {
+		...NO_AZURE_IDENTITY_ENVIRONMENT,
+		IDENTITY_ENDPOINT: mi.endpoint,
+		IDENTITY_HEADER: mi.header,
+	};
 }
 
 function workloadHost(emu: RunningEmulator, tokenFile: string) {
@@ -48,14 +68,22 @@ function workloadHost(emu: RunningEmulator, tokenFile: string) {
 
 /** Workload identity as the AKS webhook sets it up: tenant and client come from the environment. */
 function workloadFields(emu: RunningEmulator) {
-	return { authMethod: 'workloadIdentity', tenantId: '', clientId: '', clientSecret: '', authorityHost: emu.tokenIssuer.authorityHost };
+	return {
+		authMethod: 'workloadIdentity',
+		tenantId: '',
+		clientId: '',
+		clientSecret: '',
+		authorityHost: emu.tokenIssuer.authorityHost,
+	};
 }
 
 describe('managed identity (App Service endpoint of the emulator)', () => {
 	it('the system-assigned identity gets a token and the ACS call over https succeeds', async () => {
 		const emu = emulator();
 		const harness = entraContext(emu, managedIdentityFields(emu));
-		const response = await withHostEnvironment(appServiceHost(emu), () => listNumbers(harness.context));
+		const response = await withHostEnvironment(appServiceHost(emu), () =>
+			listNumbers(harness.context),
+		);
 		expect(response.statusCode).toBe(200);
 		const stored = harness.credentials.dataOfType(ENTRA);
 		expect(claimsOf(stored?.accessToken)).toMatchObject({
@@ -69,9 +97,13 @@ describe('managed identity (App Service endpoint of the emulator)', () => {
 		const emu = emulator();
 		const userAssigned = emu.tokenIssuer.managedIdentity.userAssignedClientId;
 		const harness = entraContext(emu, managedIdentityFields(emu, userAssigned));
-		const response = await withHostEnvironment(appServiceHost(emu), () => listNumbers(harness.context));
+		const response = await withHostEnvironment(appServiceHost(emu), () =>
+			listNumbers(harness.context),
+		);
 		expect(response.statusCode).toBe(200);
-		expect(claimsOf(harness.credentials.dataOfType(ENTRA)?.accessToken)).toMatchObject({ appid: userAssigned });
+		expect(claimsOf(harness.credentials.dataOfType(ENTRA)?.accessToken)).toMatchObject({
+			appid: userAssigned,
+		});
 	});
 
 	it('the Test button proves a managed identity', async () => {
@@ -86,7 +118,9 @@ describe('managed identity (App Service endpoint of the emulator)', () => {
 	it('an unknown client id is refused with a clear error that holds no secret, and nothing reaches ACS', async () => {
 		const emu = emulator();
 		const harness = entraContext(emu, managedIdentityFields(emu, randomUUID()));
-		const error = await withHostEnvironment(appServiceHost(emu), () => caught(listNumbers(harness.context)));
+		const error = await withHostEnvironment(appServiceHost(emu), () =>
+			caught(listNumbers(harness.context)),
+		);
 		expect(error.message).toMatch(/Could not get an Entra ID token/);
 		expect(error.message).toMatch(/managed identity/i);
 		expectNoSecrets(error, [emu.tokenIssuer.managedIdentity.header, emu.tokenIssuer.clientSecret]);
@@ -114,7 +148,11 @@ describe('workload identity (federated token exchanged at the emulator token end
 		const emu = emulator();
 		const issuer = emu.tokenIssuer;
 		const fields = { ...workloadFields(emu), tenantId: issuer.tenantId, clientId: issuer.clientId };
-		const host = (file: string) => ({ ...workloadHost(emu, file), AZURE_CLIENT_ID: randomUUID(), AZURE_TENANT_ID: randomUUID() });
+		const host = (file: string) => ({
+			...workloadHost(emu, file),
+			AZURE_CLIENT_ID: randomUUID(),
+			AZURE_TENANT_ID: randomUUID(),
+		});
 		const outcome = await withTokenFile(issuer.mintFederatedToken(), (file) =>
 			withHostEnvironment(host(file), () => testCredential(ENTRA, entraCredential(emu, fields))),
 		);
@@ -138,7 +176,9 @@ describe('workload identity (federated token exchanged at the emulator token end
 
 	it('a token for another subject (no matching federated credential) is refused', async () => {
 		const emu = emulator();
-		const federatedToken = emu.tokenIssuer.mintFederatedToken({ subject: 'system:serviceaccount:other:intruder' });
+		const federatedToken = emu.tokenIssuer.mintFederatedToken({
+			subject: 'system:serviceaccount:other:intruder',
+		});
 		const harness = entraContext(emu, workloadFields(emu));
 		const error = await withTokenFile(federatedToken, (file) =>
 			withHostEnvironment(workloadHost(emu, file), () => caught(listNumbers(harness.context))),
@@ -150,7 +190,10 @@ describe('workload identity (federated token exchanged at the emulator token end
 });
 
 describe('the federated credential check of the token issuer (raw token requests)', () => {
-	function exchange(emu: RunningEmulator, assertion: string): Promise<{ status: number; body: any }> {
+	function exchange(
+		emu: RunningEmulator,
+		assertion: string,
+	): Promise<{ status: number; body: any }> {
 		const issuer = emu.tokenIssuer;
 		const form = new URLSearchParams({
 			grant_type: 'client_credentials',
@@ -161,11 +204,20 @@ describe('the federated credential check of the token issuer (raw token requests
 		}).toString();
 		return new Promise((resolve, reject) => {
 			const url = `${issuer.authorityHost}/${issuer.tenantId}/oauth2/v2.0/token`;
-			const req = request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-			});
+			const req = request(
+				url,
+				{ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+				(res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (chunk: Buffer) => chunks.push(chunk));
+					res.on('end', () =>
+						resolve({
+							status: res.statusCode ?? 0,
+							body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+						}),
+					);
+				},
+			);
 			req.on('error', reject);
 			req.end(form);
 		});
@@ -176,14 +228,26 @@ describe('the federated credential check of the token issuer (raw token requests
 		const { workloadIdentity } = emu.tokenIssuer;
 		expect(workloadIdentity.audience).toBe('api://AzureADTokenExchange');
 		const good = emu.tokenIssuer.mintFederatedToken();
-		expect(claimsOf(good)).toMatchObject({ iss: workloadIdentity.issuer, sub: workloadIdentity.subject });
+		expect(claimsOf(good)).toMatchObject({
+			iss: workloadIdentity.issuer,
+			sub: workloadIdentity.subject,
+		});
 		expect((await exchange(emu, good)).status).toBe(200);
 
-		const otherAudience = await exchange(emu, emu.tokenIssuer.mintFederatedToken({ audience: 'api://SomethingElse' }));
-		expect(otherAudience).toMatchObject({ status: 400, body: { error: 'invalid_request', error_codes: [70021] } });
+		const otherAudience = await exchange(
+			emu,
+			emu.tokenIssuer.mintFederatedToken({ audience: 'api://SomethingElse' }),
+		);
+		expect(otherAudience).toMatchObject({
+			status: 400,
+			body: { error: 'invalid_request', error_codes: [70021] },
+		});
 
 		const [head, payload] = good.split('.');
 		const forged = `${head}.${payload}.${Buffer.alloc(256, 1).toString('base64url')}`;
-		expect(await exchange(emu, forged)).toMatchObject({ status: 401, body: { error: 'invalid_client', error_codes: [700027] } });
+		expect(await exchange(emu, forged)).toMatchObject({
+			status: 401,
+			body: { error: 'invalid_client', error_codes: [700027] },
+		});
 	});
 });

@@ -35,10 +35,26 @@ describe('workload identity authority host', () => {
 
 	it('an explicit authority host is passed, with instance discovery off for a non-public host', () => {
 		const { module, given } = recordingIdentity();
-		createTokenCredential(module, { authMethod: 'workloadIdentity', authorityHost: 'https://127.0.0.1:8443', tenantId: 't', clientId: 'c' });
-		expect(given.workload[0]).toEqual({ tenantId: 't', clientId: 'c', authorityHost: 'https://127.0.0.1:8443', disableInstanceDiscovery: true });
+		createTokenCredential(module, {
+			authMethod: 'workloadIdentity',
+			authorityHost: 'https://127.0.0.1:8443',
+			tenantId: 't',
+			clientId: 'c',
+		});
+		expect(given.workload[0]).toEqual({
+			tenantId: 't',
+			clientId: 'c',
+			authorityHost: 'https://127.0.0.1:8443',
+			disableInstanceDiscovery: true,
+		});
 		const sovereign = recordingIdentity();
-		createTokenCredential(sovereign.module, { authMethod: 'workloadIdentity', authorityHost: 'https://login.microsoftonline.us' });
-		expect(sovereign.given.environment[0]).toEqual({ authorityHost: 'https://login.microsoftonline.us', disableInstanceDiscovery: false });
+		createTokenCredential(sovereign.module, {
+			authMethod: 'workloadIdentity',
+			authorityHost: 'https://login.microsoftonline.us',
+		});
+		expect(sovereign.given.environment[0]).toEqual({
+			authorityHost: 'https://login.microsoftonline.us',
+			disableInstanceDiscovery: false,
+		});
 	});
 });

@@ -14,7 +14,12 @@ import { NODE_TYPE, caught, hmacContext } from './support/transportHarness';
 import { startRewritingProxy } from '../reliability/support/servers';
 
 const emulator = withEmulator();
-const SEARCH_BODY = { phoneNumberType: 'tollFree', assignmentType: 'application', capabilities: { calling: 'outbound', sms: 'none' }, quantity: 1 };
+const SEARCH_BODY = {
+	phoneNumberType: 'tollFree',
+	assignmentType: 'application',
+	capabilities: { calling: 'outbound', sms: 'none' },
+	quantity: 1,
+};
 
 const startSearch = (context: any) =>
 	startLongRunningOperation.call(context, {
@@ -24,7 +29,8 @@ const startSearch = (context: any) =>
 		body: SEARCH_BODY,
 	});
 
-const setLro = (emu: any, plan: Record<string, unknown>) => emu.control.call('PUT', '/_emulator/phoneNumbers/lro', plan);
+const setLro = (emu: any, plan: Record<string, unknown>) =>
+	emu.control.call('PUT', '/_emulator/phoneNumbers/lro', plan);
 
 describe('long-running operations', () => {
 	it('search: start -> poll -> final resource via Location, returning soon after completion', async () => {
@@ -40,16 +46,25 @@ describe('long-running operations', () => {
 		expect((outcome.result as any).searchId).toBe(handle.operationId.replace('search_', ''));
 		expect(elapsed).toBeGreaterThanOrEqual(550);
 		expect(elapsed).toBeLessThan(600 + 700);
-		const polls = (await emu.control.requestLog()).filter((e: any) => e.path.includes('/operations/'));
+		const polls = (await emu.control.requestLog()).filter((e: any) =>
+			e.path.includes('/operations/'),
+		);
 		expect(polls.length).toBeGreaterThan(1);
 		expect(polls.length).toBeLessThan(8);
 	});
 
 	it('keeps polling through a non-monotonic status (running -> notStarted)', async () => {
 		const emu = emulator();
-		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs: 800, nonMonotonic: true });
+		await setLro(emu, {
+			operationType: 'search',
+			notStartedMs: 0,
+			runningMs: 800,
+			nonMonotonic: true,
+		});
 		const { context } = hmacContext(emu);
-		const outcome = await waitForOperation.call(context, await startSearch(context), { timeoutSeconds: 10 });
+		const outcome = await waitForOperation.call(context, await startSearch(context), {
+			timeoutSeconds: 10,
+		});
 		expect(outcome.operation.status).toBe('succeeded');
 	});
 
@@ -63,14 +78,24 @@ describe('long-running operations', () => {
 		expect(error.message).toContain(handle.operationId);
 		expect(error.description).toMatch(/Wait for Completion/);
 		expect(error.description).toContain(handle.operationId);
-		const resumed = await waitForOperation.call(context, { operationId: handle.operationId }, { timeoutSeconds: 10 });
+		const resumed = await waitForOperation.call(
+			context,
+			{ operationId: handle.operationId },
+			{ timeoutSeconds: 10 },
+		);
 		expect(resumed.operation.status).toBe('succeeded');
 		expect((resumed.result as any).searchId).toBeDefined();
 	});
 
 	it('a failed operation becomes a NodeApiError carrying its error', async () => {
 		const emu = emulator();
-		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs: 100, outcome: 'fail', error: { code: 'OutOfStock', message: 'No numbers left.' } });
+		await setLro(emu, {
+			operationType: 'search',
+			notStartedMs: 0,
+			runningMs: 100,
+			outcome: 'fail',
+			error: { code: 'OutOfStock', message: 'No numbers left.' },
+		});
 		const { context } = hmacContext(emu);
 		const handle = await startSearch(context);
 		const error = await caught(waitForOperation.call(context, handle, { timeoutSeconds: 10 }));
@@ -82,16 +107,26 @@ describe('long-running operations', () => {
 	it('polls survive faults (retried GETs)', async () => {
 		const emu = emulator();
 		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs: 400 });
-		await emu.control.addFault({ method: 'GET', path: '/operations/', type: 'status', status: 503, count: 2 });
+		await emu.control.addFault({
+			method: 'GET',
+			path: '/operations/',
+			type: 'status',
+			status: 503,
+			count: 2,
+		});
 		const { context } = hmacContext(emu);
-		const outcome = await waitForOperation.call(context, await startSearch(context), { timeoutSeconds: 10 });
+		const outcome = await waitForOperation.call(context, await startSearch(context), {
+			timeoutSeconds: 10,
+		});
 		expect(outcome.operation.status).toBe('succeeded');
 	});
 
 	describe('purchase starts (known operation id)', () => {
 		async function searched(emu: any, context: any) {
 			await setLro(emu, { notStartedMs: 0, runningMs: 100 });
-			const outcome = await waitForOperation.call(context, await startSearch(context), { timeoutSeconds: 10 });
+			const outcome = await waitForOperation.call(context, await startSearch(context), {
+				timeoutSeconds: 10,
+			});
 			return (outcome.result as any).searchId as string;
 		}
 		const purchase = (context: any, searchId: string, timeoutMs?: number) =>
@@ -104,15 +139,27 @@ describe('long-running operations', () => {
 				timeoutMs,
 			});
 
-		it('an ambiguous failure (5xx) is thrown as ambiguous and not sent again: settling it is the caller\'s', async () => {
+		it("an ambiguous failure (5xx) is thrown as ambiguous and not sent again: settling it is the caller's", async () => {
 			const emu = emulator();
 			const { context } = hmacContext(emu);
 			const searchId = await searched(emu, context);
-			await emu.control.addFault({ method: 'POST', path: ':purchase', type: 'status', status: 503, processAfterMs: 0, count: 1 });
+			await emu.control.addFault({
+				method: 'POST',
+				path: ':purchase',
+				type: 'status',
+				status: 503,
+				processAfterMs: 0,
+				count: 1,
+			});
 			const error = await caught(purchase(context, searchId));
 			expect(error.context.acs).toMatchObject({ ambiguous: true, status: 503 });
-			const log = (await emu.control.requestLog()).map((e: any) => `${e.method} ${e.path.split('?')[0]} ${e.status}`);
-			expect(log.filter((line: string) => line.includes(':purchase'))).toEqual(['POST /availablePhoneNumbers/:purchase 202', 'POST /availablePhoneNumbers/:purchase 503']);
+			const log = (await emu.control.requestLog()).map(
+				(e: any) => `${e.method} ${e.path.split('?')[0]} ${e.status}`,
+			);
+			expect(log.filter((line: string) => line.includes(':purchase'))).toEqual([
+				'POST /availablePhoneNumbers/:purchase 202',
+				'POST /availablePhoneNumbers/:purchase 503',
+			]);
 			expect(await findOperation.call(context, `purchase_${searchId}`)).toBeDefined();
 		});
 
@@ -122,15 +169,25 @@ describe('long-running operations', () => {
 			const searchId = await searched(emu, direct);
 			const proxy = await startRewritingProxy(emu.endpoint, (answer) => {
 				if (answer.method !== 'POST' || answer.status !== 202) return;
-				const headers: Record<string, string | string[] | undefined> = { ...answer.headers, 'operation-location': '/phoneNumbers/operations/purchase_%zz?api-version=2025-06-01' };
+				const headers: Record<string, string | string[] | undefined> = {
+					...answer.headers,
+					'operation-location': '/phoneNumbers/operations/purchase_%zz?api-version=2025-06-01',
+				};
 				delete headers['operation-id'];
 				return { headers };
 			});
 			try {
-				const { context } = hmacContext(emu, { connectionStringSecret: emu.connectionString.replace(emu.endpoint, proxy.endpoint) });
+				const { context } = hmacContext(emu, {
+					connectionStringSecret: emu.connectionString.replace(emu.endpoint, proxy.endpoint),
+				});
 				const handle = await purchase(context, searchId);
-				expect(handle).toMatchObject({ operationId: `purchase_${searchId}`, operationLocation: `/phoneNumbers/operations/purchase_${searchId}` });
-				expect((await waitForOperation.call(context, handle, { timeoutSeconds: 10 })).operation.status).toBe('succeeded');
+				expect(handle).toMatchObject({
+					operationId: `purchase_${searchId}`,
+					operationLocation: `/phoneNumbers/operations/purchase_${searchId}`,
+				});
+				expect(
+					(await waitForOperation.call(context, handle, { timeoutSeconds: 10 })).operation.status,
+				).toBe('succeeded');
 			} finally {
 				await proxy.close();
 			}
@@ -141,19 +198,37 @@ describe('long-running operations', () => {
 			const { context } = hmacContext(emu);
 			const searchId = await searched(emu, context);
 			const handle = await purchase(context, searchId);
-			await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers/operations/purchase_', type: 'status', status: 404, code: 'NotFound', forMs: 600 });
+			await emu.control.addFault({
+				method: 'GET',
+				path: '^/phoneNumbers/operations/purchase_',
+				type: 'status',
+				status: 404,
+				code: 'NotFound',
+				forMs: 600,
+			});
 			const failed = await caught(waitForOperation.call(context, handle, { timeoutSeconds: 10 }));
 			expect(failed.context.acs.status).toBe(404);
-			const outcome = await waitForOperation.call(context, handle, { timeoutSeconds: 10, tolerateNotFound: true });
+			const outcome = await waitForOperation.call(context, handle, {
+				timeoutSeconds: 10,
+				tolerateNotFound: true,
+			});
 			expect(outcome.operation.status).toBe('succeeded');
-			const polls = (await emu.control.requestLog()).filter((e: any) => e.path === `/phoneNumbers/operations/purchase_${searchId}`);
+			const polls = (await emu.control.requestLog()).filter(
+				(e: any) => e.path === `/phoneNumbers/operations/purchase_${searchId}`,
+			);
 			expect(polls.filter((e: any) => e.status === 404).length).toBeGreaterThanOrEqual(2);
 		});
 
 		it('tolerateNotFound still ends at the Timeout, naming the operation', async () => {
 			const emu = emulator();
 			const { context } = hmacContext(emu);
-			const error = await caught(waitForOperation.call(context, { operationId: 'purchase_00000000-0000-4000-8000-000000000000' }, { timeoutSeconds: 1, tolerateNotFound: true }));
+			const error = await caught(
+				waitForOperation.call(
+					context,
+					{ operationId: 'purchase_00000000-0000-4000-8000-000000000000' },
+					{ timeoutSeconds: 1, tolerateNotFound: true },
+				),
+			);
 			expect(error.context.acs).toMatchObject({ waitTimedOut: true });
 			expect(error.message).toMatch(/did not finish within 1 s \(last status: unknown\)/);
 		});
@@ -162,9 +237,19 @@ describe('long-running operations', () => {
 
 describe('paging', () => {
 	const listAll = (context: any, limit?: number) =>
-		acsGetAllPages.call(context, { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top', pageSize: 10, limit });
+		acsGetAllPages.call(context, {
+			method: 'GET',
+			path: '/phoneNumbers',
+			api: 'phoneNumbers',
+			itemsField: 'phoneNumbers',
+			pageSizeParam: 'top',
+			pageSize: 10,
+			limit,
+		});
 	const pageRequests = async (emu: any) =>
-		(await emu.control.requestLog()).filter((e: any) => e.method === 'GET' && /^\/phoneNumbers(\?|$)/.test(e.path));
+		(await emu.control.requestLog()).filter(
+			(e: any) => e.method === 'GET' && /^\/phoneNumbers(\?|$)/.test(e.path),
+		);
 
 	it('Return All follows nextLink across pages', async () => {
 		const emu = emulator();
@@ -174,7 +259,12 @@ describe('paging', () => {
 		expect(items).toHaveLength(25);
 		expect(new Set(items.map((n: any) => n.id)).size).toBe(25);
 		// 3 pages, plus the page after the last one, asked for while the last one was on its way.
-		expect((await pageRequests(emu)).map((entry: any) => entry.query.skip ?? '0')).toEqual(['0', '10', '20', '30']);
+		expect((await pageRequests(emu)).map((entry: any) => entry.query.skip ?? '0')).toEqual([
+			'0',
+			'10',
+			'20',
+			'30',
+		]);
 	});
 
 	it('Return All asks for the page after next while the next one is on its way: same items, pages in flight together', async () => {
@@ -182,9 +272,20 @@ describe('paging', () => {
 		await emu.control.call('POST', '/_emulator/phoneNumbers/seed', { count: 120 });
 		const { context } = hmacContext(emu);
 		const sequential = await acsGetAllPages.call(context, {
-			method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top', pageSize: 10, limit: 1000,
+			method: 'GET',
+			path: '/phoneNumbers',
+			api: 'phoneNumbers',
+			itemsField: 'phoneNumbers',
+			pageSizeParam: 'top',
+			pageSize: 10,
+			limit: 1000,
 		});
-		await emu.control.addFault({ method: 'GET', path: '^/phoneNumbers$', type: 'delay', delayMs: 150 });
+		await emu.control.addFault({
+			method: 'GET',
+			path: '^/phoneNumbers$',
+			type: 'delay',
+			delayMs: 150,
+		});
 		await emu.control.clearRequestLog();
 		const items = await listAll(context);
 		expect(items.map((n: any) => n.id)).toEqual(sequential.map((n: any) => n.id));
@@ -192,7 +293,11 @@ describe('paging', () => {
 		const log = await pageRequests(emu);
 		expect(log).toHaveLength(13);
 		const arrivals = log.map((entry: any) => Date.parse(entry.time));
-		const overlapping = log.slice(1).filter((entry: any, i: number) => Date.parse(entry.time) < arrivals[i] + log[i].durationMs).length;
+		const overlapping = log
+			.slice(1)
+			.filter(
+				(entry: any, i: number) => Date.parse(entry.time) < arrivals[i] + log[i].durationMs,
+			).length;
 		// Pages go out in pairs (the next and the one after): every other request overlaps the one before (read from
 		// the emulator's log, so the time the whole list takes on a loaded machine does not matter).
 		expect(overlapping).toBeGreaterThanOrEqual(5);
@@ -222,7 +327,11 @@ describe('host pinning: links to another host are refused before any request', (
 	let reply: (path: string) => { status: number; headers?: Record<string, string>; body?: unknown };
 
 	const listen = (server: Server) =>
-		new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+		new Promise<string>((resolve) =>
+			server.listen(0, '127.0.0.1', () =>
+				resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+			),
+		);
 
 	beforeAll(async () => {
 		evil = createServer((_req, res) => {
@@ -261,8 +370,20 @@ describe('host pinning: links to another host are refused before any request', (
 		reply = (path) =>
 			path.includes('skip=1')
 				? { status: 200, body: { phoneNumbers: [{ id: '2' }], nextLink: null } }
-				: { status: 200, body: { phoneNumbers: [{ id: '1' }], nextLink: `${fakeBase}/phoneNumbers?skip=1&top=100&api-version=2025-06-01` } };
-		const items = await acsGetAllPages.call(context(), { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top' });
+				: {
+						status: 200,
+						body: {
+							phoneNumbers: [{ id: '1' }],
+							nextLink: `${fakeBase}/phoneNumbers?skip=1&top=100&api-version=2025-06-01`,
+						},
+					};
+		const items = await acsGetAllPages.call(context(), {
+			method: 'GET',
+			path: '/phoneNumbers',
+			api: 'phoneNumbers',
+			itemsField: 'phoneNumbers',
+			pageSizeParam: 'top',
+		});
 		expect(items).toHaveLength(2);
 	});
 
@@ -277,9 +398,19 @@ describe('host pinning: links to another host are refused before any request', (
 			const skip = /[?&]skip=(\d+)/.exec(path)?.[1] ?? '0';
 			asked.push(skip);
 			const page = pages[skip] ?? { ids: [], next: null };
-			return { status: 200, body: { phoneNumbers: page.ids.map((id) => ({ id })), nextLink: page.next } };
+			return {
+				status: 200,
+				body: { phoneNumbers: page.ids.map((id) => ({ id })), nextLink: page.next },
+			};
 		};
-		const items = await acsGetAllPages.call(context(), { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top', pageSize: 2 });
+		const items = await acsGetAllPages.call(context(), {
+			method: 'GET',
+			path: '/phoneNumbers',
+			api: 'phoneNumbers',
+			itemsField: 'phoneNumbers',
+			pageSizeParam: 'top',
+			pageSize: 2,
+		});
 		expect(items.map((n: any) => n.id)).toEqual(['1', '2', '3', '6', '7']);
 		expect(asked.sort()).toEqual(['0', '2', '4', '5']);
 	});
@@ -295,12 +426,20 @@ describe('host pinning: links to another host are refused before any request', (
 					return { status: 400, body: { error: { code: 'BadRequest', message: 'Bad page' } } };
 				}
 				const ids = skip < 6 ? [String(skip + 1), String(skip + 2)] : [];
-				const nextLink = skip < 4 ? `/phoneNumbers?skip=${skip + 2}&top=2&api-version=2025-06-01` : null;
+				const nextLink =
+					skip < 4 ? `/phoneNumbers?skip=${skip + 2}&top=2&api-version=2025-06-01` : null;
 				return { status: 200, body: { phoneNumbers: ids.map((id) => ({ id })), nextLink } };
 			};
 			const outcome = await caught(
 				acsGetAllPages
-					.call(context(), { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top', pageSize: 2 })
+					.call(context(), {
+						method: 'GET',
+						path: '/phoneNumbers',
+						api: 'phoneNumbers',
+						itemsField: 'phoneNumbers',
+						pageSizeParam: 'top',
+						pageSize: 2,
+					})
 					.then((items) => Promise.reject(Object.assign(new Error('no error'), { items }))),
 			);
 			return { outcome, asked };
@@ -319,17 +458,38 @@ describe('host pinning: links to another host are refused before any request', (
 			asked++;
 			return decodeURIComponent(path).includes('$skipToken=b')
 				? { status: 200, body: { phoneNumbers: [{ id: '2' }], nextLink: null } }
-				: { status: 200, body: { phoneNumbers: [{ id: '1' }], nextLink: '/phoneNumbers?$skipToken=b&api-version=2025-06-01' } };
+				: {
+						status: 200,
+						body: {
+							phoneNumbers: [{ id: '1' }],
+							nextLink: '/phoneNumbers?$skipToken=b&api-version=2025-06-01',
+						},
+					};
 		};
-		const items = await acsGetAllPages.call(context(), { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top' });
+		const items = await acsGetAllPages.call(context(), {
+			method: 'GET',
+			path: '/phoneNumbers',
+			api: 'phoneNumbers',
+			itemsField: 'phoneNumbers',
+			pageSizeParam: 'top',
+		});
 		expect(items.map((n: any) => n.id)).toEqual(['1', '2']);
 		expect(asked).toBe(2);
 	});
 
 	it('a nextLink to another host is refused', async () => {
-		reply = () => ({ status: 200, body: { phoneNumbers: [{ id: '1' }], nextLink: `${evilBase}/phoneNumbers?skip=1` } });
+		reply = () => ({
+			status: 200,
+			body: { phoneNumbers: [{ id: '1' }], nextLink: `${evilBase}/phoneNumbers?skip=1` },
+		});
 		const error = await caught(
-			acsGetAllPages.call(context(), { method: 'GET', path: '/phoneNumbers', api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top' }),
+			acsGetAllPages.call(context(), {
+				method: 'GET',
+				path: '/phoneNumbers',
+				api: 'phoneNumbers',
+				itemsField: 'phoneNumbers',
+				pageSizeParam: 'top',
+			}),
 		);
 		expect(error.message).toMatch(/Refused to follow a nextLink that points to another host/);
 		expect(error.description).toMatch(/Nothing was sent/);
@@ -337,9 +497,20 @@ describe('host pinning: links to another host are refused before any request', (
 	});
 
 	it('an Operation-Location on another host is refused', async () => {
-		reply = () => ({ status: 202, headers: { 'operation-location': `${evilBase}/phoneNumbers/operations/search_1?api-version=2025-06-01`, 'operation-id': 'search_1' } });
+		reply = () => ({
+			status: 202,
+			headers: {
+				'operation-location': `${evilBase}/phoneNumbers/operations/search_1?api-version=2025-06-01`,
+				'operation-id': 'search_1',
+			},
+		});
 		const ctx = context() as any;
-		const handle = await startLongRunningOperation.call(ctx, { method: 'POST', path: '/availablePhoneNumbers/countries/US/:search', api: 'phoneNumbers', body: SEARCH_BODY });
+		const handle = await startLongRunningOperation.call(ctx, {
+			method: 'POST',
+			path: '/availablePhoneNumbers/countries/US/:search',
+			api: 'phoneNumbers',
+			body: SEARCH_BODY,
+		});
 		const error = await caught(waitForOperation.call(ctx, handle, { timeoutSeconds: 5 }));
 		expect(error.message).toMatch(/Refused to follow a Operation-Location/);
 		expect(evilHits).toBe(0);
@@ -348,10 +519,28 @@ describe('host pinning: links to another host are refused before any request', (
 	it('a resourceLocation / Location on another host is refused', async () => {
 		reply = (path) =>
 			path.includes('/operations/')
-				? { status: 200, body: { id: 'search_1', operationType: 'search', status: 'succeeded', resourceLocation: `${evilBase}/availablePhoneNumbers/searchResults/1` } }
-				: { status: 202, headers: { 'operation-location': '/phoneNumbers/operations/search_1?api-version=2025-06-01' } };
+				? {
+						status: 200,
+						body: {
+							id: 'search_1',
+							operationType: 'search',
+							status: 'succeeded',
+							resourceLocation: `${evilBase}/availablePhoneNumbers/searchResults/1`,
+						},
+					}
+				: {
+						status: 202,
+						headers: {
+							'operation-location': '/phoneNumbers/operations/search_1?api-version=2025-06-01',
+						},
+					};
 		const ctx = context() as any;
-		const handle = await startLongRunningOperation.call(ctx, { method: 'POST', path: '/availablePhoneNumbers/countries/US/:search', api: 'phoneNumbers', body: SEARCH_BODY });
+		const handle = await startLongRunningOperation.call(ctx, {
+			method: 'POST',
+			path: '/availablePhoneNumbers/countries/US/:search',
+			api: 'phoneNumbers',
+			body: SEARCH_BODY,
+		});
 		const error = await caught(waitForOperation.call(ctx, handle, { timeoutSeconds: 5 }));
 		expect(error.message).toMatch(/Refused to follow a Location/);
 		expect(evilHits).toBe(0);
@@ -359,7 +548,13 @@ describe('host pinning: links to another host are refused before any request', (
 
 	it('an absolute request path to another host is refused by the transport', async () => {
 		const error = await caught(
-			acsGetAllPages.call(context(), { method: 'GET', path: `${evilBase}/phoneNumbers`, api: 'phoneNumbers', itemsField: 'phoneNumbers', pageSizeParam: 'top' }),
+			acsGetAllPages.call(context(), {
+				method: 'GET',
+				path: `${evilBase}/phoneNumbers`,
+				api: 'phoneNumbers',
+				itemsField: 'phoneNumbers',
+				pageSizeParam: 'top',
+			}),
 		);
 		expect(error.message).toMatch(/Refused/);
 		expect(evilHits).toBe(0);

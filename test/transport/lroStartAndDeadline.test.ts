@@ -6,9 +6,12 @@ import { caught, hmacContext } from './support/transportHarness';
 
 const emulator = withEmulator();
 
-const setLro = (emu: any, plan: Record<string, unknown>) => emu.control.call('PUT', '/_emulator/phoneNumbers/lro', plan);
+const setLro = (emu: any, plan: Record<string, unknown>) =>
+	emu.control.call('PUT', '/_emulator/phoneNumbers/lro', plan);
 const log = async (emu: any) =>
-	((await emu.control.requestLog()) as any[]).map((e) => `${e.method} ${e.path.split('?')[0]} ${e.status}`);
+	((await emu.control.requestLog()) as any[]).map(
+		(e) => `${e.method} ${e.path.split('?')[0]} ${e.status}`,
+	);
 
 async function ownedNumber(emu: any): Promise<string> {
 	const seeded = await emu.control.call('POST', '/_emulator/phoneNumbers/seed', { count: 1 });
@@ -20,7 +23,12 @@ const startSearch = (context: any) =>
 		method: 'POST',
 		path: '/availablePhoneNumbers/countries/US/:search',
 		api: 'phoneNumbers',
-		body: { phoneNumberType: 'tollFree', assignmentType: 'application', capabilities: { calling: 'outbound', sms: 'none' }, quantity: 1 },
+		body: {
+			phoneNumberType: 'tollFree',
+			assignmentType: 'application',
+			capabilities: { calling: 'outbound', sms: 'none' },
+			quantity: 1,
+		},
 	});
 
 const release = (context: any, phoneNumber: string, timeoutMs?: number) =>
@@ -37,18 +45,36 @@ describe('LRO starts are retried by method', () => {
 		const emu = emulator();
 		const number = await ownedNumber(emu);
 		await setLro(emu, { operationType: 'releasePhoneNumber', notStartedMs: 0, runningMs: 0 });
-		await emu.control.addFault({ method: 'DELETE', path: '^/phoneNumbers/', type: 'status', status: 503, count: 1 });
+		await emu.control.addFault({
+			method: 'DELETE',
+			path: '^/phoneNumbers/',
+			type: 'status',
+			status: 503,
+			count: 1,
+		});
 		const { context } = hmacContext(emu);
 		const handle = await release(context, number);
-		const outcome = await waitForOperation.call(context, handle, { timeoutSeconds: 10, skipResult: true });
+		const outcome = await waitForOperation.call(context, handle, {
+			timeoutSeconds: 10,
+			skipResult: true,
+		});
 		expect(outcome.operation.status).toBe('succeeded');
-		expect((await log(emu)).filter((line) => line.startsWith('DELETE')).map((line) => line.split(' ')[2])).toEqual(['503', '202']);
+		expect(
+			(await log(emu))
+				.filter((line) => line.startsWith('DELETE'))
+				.map((line) => line.split(' ')[2]),
+		).toEqual(['503', '202']);
 	});
 
 	it('an Update Capabilities (PATCH) start hit by a reset is sent again', async () => {
 		const emu = emulator();
 		const number = await ownedNumber(emu);
-		await emu.control.addFault({ method: 'PATCH', path: '/capabilities$', type: 'reset', count: 1 });
+		await emu.control.addFault({
+			method: 'PATCH',
+			path: '/capabilities$',
+			type: 'reset',
+			count: 1,
+		});
 		const { context } = hmacContext(emu);
 		const handle = await startLongRunningOperation.call(context, {
 			method: 'PATCH',
@@ -63,18 +89,31 @@ describe('LRO starts are retried by method', () => {
 
 	it('a POST start answered 503 is not sent again and is reported as ambiguous', async () => {
 		const emu = emulator();
-		await emu.control.addFault({ method: 'POST', path: ':search$', type: 'status', status: 503, count: 1 });
+		await emu.control.addFault({
+			method: 'POST',
+			path: ':search$',
+			type: 'status',
+			status: 503,
+			count: 1,
+		});
 		const { context } = hmacContext(emu);
 		const error = await caught(
 			startLongRunningOperation.call(context, {
 				method: 'POST',
 				path: '/availablePhoneNumbers/countries/US/:search',
 				api: 'phoneNumbers',
-				body: { phoneNumberType: 'tollFree', assignmentType: 'application', capabilities: { calling: 'outbound', sms: 'none' }, quantity: 1 },
+				body: {
+					phoneNumberType: 'tollFree',
+					assignmentType: 'application',
+					capabilities: { calling: 'outbound', sms: 'none' },
+					quantity: 1,
+				},
 			}),
 		);
 		expect(error.context.acs.ambiguous).toBe(true);
-		expect((await log(emu)).filter((line) => line.startsWith('POST'))).toEqual(['POST /availablePhoneNumbers/countries/US/:search 503']);
+		expect((await log(emu)).filter((line) => line.startsWith('POST'))).toEqual([
+			'POST /availablePhoneNumbers/countries/US/:search 503',
+		]);
 	});
 
 	it('a Release whose first attempt was processed but timed out, answered 404 on the resend, says it is already gone', async () => {
@@ -82,15 +121,29 @@ describe('LRO starts are retried by method', () => {
 		const number = await ownedNumber(emu);
 		await setLro(emu, { operationType: 'releasePhoneNumber', notStartedMs: 0, runningMs: 0 });
 		// The first DELETE is handled 400 ms late (after the client gave up at 250 ms); the release finishes at once.
-		await emu.control.addFault({ method: 'DELETE', path: '^/phoneNumbers/', type: 'delay', delayMs: 400, count: 1 });
+		await emu.control.addFault({
+			method: 'DELETE',
+			path: '^/phoneNumbers/',
+			type: 'delay',
+			delayMs: 400,
+			count: 1,
+		});
 		const { context } = hmacContext(emu);
 		const error = await caught(release(context, number, 250));
-		expect(error.context.acs).toMatchObject({ status: 404, alreadyApplied: true, earlierAttemptMayHaveApplied: true });
+		expect(error.context.acs).toMatchObject({
+			status: 404,
+			alreadyApplied: true,
+			earlierAttemptMayHaveApplied: true,
+		});
 		expect(error.message).toMatch(/^Already gone: /);
 		expect(error.description).toMatch(/most likely did it/);
 		const state = await emu.control.call('GET', '/_emulator/phoneNumbers/state?detail=true');
 		expect(Object.values(state.purchased).map((n: any) => n.phoneNumber)).not.toContain(number);
-		expect((await log(emu)).filter((line) => line.startsWith('DELETE')).map((line) => line.split(' ')[2])).toEqual(['202', '404']);
+		expect(
+			(await log(emu))
+				.filter((line) => line.startsWith('DELETE'))
+				.map((line) => line.split(' ')[2]),
+		).toEqual(['202', '404']);
 	});
 
 	it('a Release of a number that was never owned fails with a plain 404 (no earlier attempt)', async () => {
@@ -109,13 +162,21 @@ describe('Wait for Completion never runs past its timeout', () => {
 		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs: 60_000 });
 		const { context } = hmacContext(emu);
 		const handle = await startSearch(context);
-		await emu.control.addFault({ method: 'GET', path: '/operations/', type: 'delay', delayMs: 5000, count: 1 });
+		await emu.control.addFault({
+			method: 'GET',
+			path: '/operations/',
+			type: 'delay',
+			delayMs: 5000,
+			count: 1,
+		});
 		const started = Date.now();
 		const error = await caught(waitForOperation.call(context, handle, { timeoutSeconds: 1 }));
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 		// The emulator logs the hanging poll when it answers it, 5 s after it arrived: not logged yet means the wait
 		// ended without that answer (however slow the machine).
-		expect((await emu.control.requestLog()).filter((entry: any) => entry.fault !== undefined)).toEqual([]);
+		expect(
+			(await emu.control.requestLog()).filter((entry: any) => entry.fault !== undefined),
+		).toEqual([]);
 		expect(error.message).toContain(`${handle.operationId} did not finish within 1 s`);
 		expect(error.description).toMatch(/Wait for Completion/);
 	});
@@ -125,12 +186,21 @@ describe('Wait for Completion never runs past its timeout', () => {
 		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs: 60_000 });
 		const { context } = hmacContext(emu);
 		const handle = await startSearch(context);
-		await emu.control.addFault({ method: 'GET', path: '/operations/', type: 'status', status: 429, retryAfter: 5, count: 3 });
+		await emu.control.addFault({
+			method: 'GET',
+			path: '/operations/',
+			type: 'status',
+			status: 429,
+			retryAfter: 5,
+			count: 3,
+		});
 		const started = Date.now();
 		const error = await caught(waitForOperation.call(context, handle, { timeoutSeconds: 1.5 }));
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1450);
 		// One poll only: its Retry-After (5 s) lies past the deadline, so it was neither waited for nor retried.
-		expect((await log(emu)).filter((line) => line.includes('/operations/'))).toEqual([expect.stringMatching(/ 429$/)]);
+		expect((await log(emu)).filter((line) => line.includes('/operations/'))).toEqual([
+			expect.stringMatching(/ 429$/),
+		]);
 		expect(error.message).toContain('did not finish within 1.5 s');
 	});
 
@@ -138,7 +208,9 @@ describe('Wait for Completion never runs past its timeout', () => {
 		const emu = emulator();
 		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs: 300 });
 		const { context } = hmacContext(emu);
-		const outcome = await waitForOperation.call(context, await startSearch(context), { timeoutSeconds: 2 });
+		const outcome = await waitForOperation.call(context, await startSearch(context), {
+			timeoutSeconds: 2,
+		});
 		expect(outcome.operation.status).toBe('succeeded');
 		expect((outcome.result as any).searchId).toBeDefined();
 	});
@@ -150,7 +222,10 @@ describe('polling cadence', () => {
 		await setLro(emu, { operationType: 'releasePhoneNumber', notStartedMs: 0, runningMs: 0 });
 		const number = await ownedNumber(emu);
 		const { context } = hmacContext(emu);
-		await waitForOperation.call(context, await release(context, number), { timeoutSeconds: 10, skipResult: true });
+		await waitForOperation.call(context, await release(context, number), {
+			timeoutSeconds: 10,
+			skipResult: true,
+		});
 		expect((await log(emu)).filter((line) => line.includes('/operations/'))).toHaveLength(1);
 	});
 
@@ -177,7 +252,10 @@ describe('polling learnt from earlier operations of the same kind', () => {
 		const polls: number[] = [];
 		for (let i = 0; i < 7; i++) {
 			await emu.control.clearRequestLog();
-			await waitForOperation.call(context, await startSearch(context), { timeoutSeconds: 10, skipResult: true });
+			await waitForOperation.call(context, await startSearch(context), {
+				timeoutSeconds: 10,
+				skipResult: true,
+			});
 			polls.push((await log(emu)).filter((line) => line.includes('/operations/')).length);
 		}
 		// The first follows the default cadence (polls at 0, 0.25, 0.58, 1.0, 1.55 s): at most 5, fewer when a loaded
@@ -203,7 +281,11 @@ describe('polling learnt from earlier operations of the same kind', () => {
 		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs: 700 });
 		const { context } = hmacContext(emu);
 		const handle = await startSearch(context);
-		await waitForOperation.call(context, { operationId: handle.operationId }, { timeoutSeconds: 10, skipResult: true });
+		await waitForOperation.call(
+			context,
+			{ operationId: handle.operationId },
+			{ timeoutSeconds: 10, skipResult: true },
+		);
 		expect(finishTimes.recall(`${new URL(emu.endpoint).origin} search`)).toEqual([]);
 		await waitForOperation.call(context, handle, { timeoutSeconds: 10, skipResult: true });
 		expect(finishTimes.recall(`${new URL(emu.endpoint).origin} search`)).toHaveLength(1);
@@ -218,7 +300,9 @@ describe('cancelling while waiting', () => {
 		const harness = hmacContext(emu);
 		const handle = await release(harness.context, number);
 		const isPoll = (entry: { path: string }) => entry.path.includes('/operations/');
-		const pending = caught(waitForOperation.call(harness.context, handle, { timeoutSeconds: 60, skipResult: true }));
+		const pending = caught(
+			waitForOperation.call(harness.context, handle, { timeoutSeconds: 60, skipResult: true }),
+		);
 		await requestLogWhen(emu, (entries) => entries.filter(isPoll).length >= 2);
 		harness.abort();
 		const error = await pending;

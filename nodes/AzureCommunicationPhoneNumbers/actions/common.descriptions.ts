@@ -6,13 +6,25 @@ import { DEFAULT_API_VERSIONS } from '../../shared/transport/apiVersions';
 export const PHONE_NUMBERS_API_VERSION = DEFAULT_API_VERSIONS.phoneNumbers;
 
 export const numberTypeOptions: INodePropertyOptions[] = [
-	{ name: 'Geographic', value: 'geographic', description: 'A local number tied to a locality and area code' },
-	{ name: 'Mobile', value: 'mobile', description: 'A mobile number (api-version 2025-06-01 or later)' },
+	{
+		name: 'Geographic',
+		value: 'geographic',
+		description: 'A local number tied to a locality and area code',
+	},
+	{
+		name: 'Mobile',
+		value: 'mobile',
+		description: 'A mobile number (api-version 2025-06-01 or later)',
+	},
 	{ name: 'Toll-Free', value: 'tollFree', description: 'A toll-free number' },
 ];
 
 export const assignmentTypeOptions: INodePropertyOptions[] = [
-	{ name: 'Application', value: 'application', description: 'The number is used by an application (bots, IVR)' },
+	{
+		name: 'Application',
+		value: 'application',
+		description: 'The number is used by an application (bots, IVR)',
+	},
 	{ name: 'Person', value: 'person', description: 'The number is assigned to a person' },
 ];
 
@@ -148,7 +160,10 @@ export const phoneNumberLocator: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: E164_REGEX, errorMessage: 'Enter the number in E.164 form, e.g. +14255550123' },
+					properties: {
+						regex: E164_REGEX,
+						errorMessage: 'Enter the number in E.164 form, e.g. +14255550123',
+					},
 				},
 			],
 		},
@@ -190,7 +205,8 @@ export const costGuardFields: INodeProperties[] = [
 		default: 5,
 		required: true,
 		typeOptions: { minValue: 0, numberPrecision: 2 },
-		description: 'Refuse the purchase if any number costs more than this a month (in the currency below)',
+		description:
+			'Refuse the purchase if any number costs more than this a month (in the currency below)',
 	},
 	{
 		displayName: 'Max Total Monthly Cost',
@@ -208,7 +224,8 @@ export const costGuardFields: INodeProperties[] = [
 		default: 'USD',
 		required: true,
 		placeholder: 'e.g. USD',
-		description: 'ISO 4217 code the limits are in. Numbers priced in a currency that has no limits are not bought.',
+		description:
+			'ISO 4217 code the limits are in. Numbers priced in a currency that has no limits are not bought.',
 	},
 ];
 
@@ -241,7 +258,8 @@ export const otherCurrencyLimitsField: INodeProperties = {
 					type: 'number',
 					default: 5,
 					typeOptions: { minValue: 0, numberPrecision: 2 },
-					description: 'Refuse the purchase if any number priced in this currency costs more than this a month',
+					description:
+						'Refuse the purchase if any number priced in this currency costs more than this a month',
 				},
 				{
 					displayName: 'Max Total Monthly Cost',
@@ -249,7 +267,8 @@ export const otherCurrencyLimitsField: INodeProperties = {
 					type: 'number',
 					default: 20,
 					typeOptions: { minValue: 0, numberPrecision: 2 },
-					description: 'Refuse the purchase if the numbers priced in this currency together cost more than this a month',
+					description:
+						'Refuse the purchase if the numbers priced in this currency together cost more than this a month',
 				},
 			],
 		},
@@ -314,7 +333,13 @@ export function areaCodeField(hint: string): INodeProperties {
 		type: 'options',
 		typeOptions: {
 			loadOptionsMethod: 'getAreaCodes',
-			loadOptionsDependsOn: ['countryCode', 'phoneNumberType', 'assignmentType', 'administrativeDivision', 'locality'],
+			loadOptionsDependsOn: [
+				'countryCode',
+				'phoneNumberType',
+				'assignmentType',
+				'administrativeDivision',
+				'locality',
+			],
 		},
 		default: '',
 		description: `${hint}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
@@ -338,5 +363,6 @@ export const reservationIdField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. 65c18c7f-8074-4efb-a572-e0df127a9964',
-	description: 'GUID of the reservation (reservationId in the output of Reservation → Create or Update)',
+	description:
+		'GUID of the reservation (reservationId in the output of Reservation → Create or Update)',
 };

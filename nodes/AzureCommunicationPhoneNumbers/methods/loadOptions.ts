@@ -13,7 +13,9 @@ function current(this: ILoadOptionsFunctions, name: string): string {
 
 function countryPath(this: ILoadOptionsFunctions, suffix: string): string | undefined {
 	const countryCode = current.call(this, 'countryCode').toUpperCase();
-	return /^[A-Z]{2}$/.test(countryCode) ? `/availablePhoneNumbers/countries/${countryCode}${suffix}` : undefined;
+	return /^[A-Z]{2}$/.test(countryCode)
+		? `/availablePhoneNumbers/countries/${countryCode}${suffix}`
+		: undefined;
 }
 
 interface Locality {
@@ -29,41 +31,61 @@ async function localities(this: ILoadOptionsFunctions): Promise<Locality[]> {
 		method: 'GET',
 		path,
 		api: 'phoneNumbers',
-		qs: { phoneNumberType: phoneNumberType === 'geographic' || phoneNumberType === 'mobile' ? phoneNumberType : undefined },
+		qs: {
+			phoneNumberType:
+				phoneNumberType === 'geographic' || phoneNumberType === 'mobile'
+					? phoneNumberType
+					: undefined,
+		},
 		itemsField: 'phoneNumberLocalities',
 		pageSizeParam: 'maxPageSize',
 	});
 }
 
 export async function getCountries(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const countries = await (acsGetAllPages<{ countryCode: string; localizedName?: string }>).call(this, {
-		method: 'GET',
-		path: '/availablePhoneNumbers/countries',
-		api: 'phoneNumbers',
-		itemsField: 'countries',
-		pageSizeParam: 'maxPageSize',
-	});
+	const countries = await (acsGetAllPages<{ countryCode: string; localizedName?: string }>).call(
+		this,
+		{
+			method: 'GET',
+			path: '/availablePhoneNumbers/countries',
+			api: 'phoneNumbers',
+			itemsField: 'countries',
+			pageSizeParam: 'maxPageSize',
+		},
+	);
 	return countries
-		.map((country) => ({ name: `${country.localizedName ?? country.countryCode} (${country.countryCode})`, value: country.countryCode }))
+		.map((country) => ({
+			name: `${country.localizedName ?? country.countryCode} (${country.countryCode})`,
+			value: country.countryCode,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function getAdministrativeDivisions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getAdministrativeDivisions(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const divisions = new Map<string, string>();
 	for (const locality of await localities.call(this)) {
 		const division = locality.administrativeDivision;
-		if (division?.abbreviatedName) divisions.set(division.abbreviatedName, division.localizedName ?? division.abbreviatedName);
+		if (division?.abbreviatedName)
+			divisions.set(division.abbreviatedName, division.localizedName ?? division.abbreviatedName);
 	}
 	return [
 		ANY,
-		...[...divisions].map(([value, name]) => ({ name: `${name} (${value})`, value })).sort((a, b) => a.name.localeCompare(b.name)),
+		...[...divisions]
+			.map(([value, name]) => ({ name: `${name} (${value})`, value }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 	];
 }
 
 export async function getLocalities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const division = current.call(this, 'administrativeDivision');
 	const options = (await localities.call(this))
-		.filter((locality) => locality.localizedName && (!division || locality.administrativeDivision?.abbreviatedName === division))
+		.filter(
+			(locality) =>
+				locality.localizedName &&
+				(!division || locality.administrativeDivision?.abbreviatedName === division),
+		)
 		.map((locality) => ({
 			name: locality.administrativeDivision?.abbreviatedName
 				? `${locality.localizedName}, ${locality.administrativeDivision.abbreviatedName}`
@@ -92,6 +114,8 @@ export async function getAreaCodes(this: ILoadOptionsFunctions): Promise<INodePr
 	});
 	return [
 		ANY,
-		...areaCodes.filter((entry) => entry.areaCode).map((entry) => ({ name: entry.areaCode as string, value: entry.areaCode as string })),
+		...areaCodes
+			.filter((entry) => entry.areaCode)
+			.map((entry) => ({ name: entry.areaCode as string, value: entry.areaCode as string })),
 	];
 }

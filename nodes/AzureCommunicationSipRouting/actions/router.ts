@@ -20,7 +20,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const selected = findOperation(resources, resource, operation);
 	if (!selected) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not known for "${resource}"`,
+		);
 	}
 	try {
 		return [await runOperation.call(this, selected)];

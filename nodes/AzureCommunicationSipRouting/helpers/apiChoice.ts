@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+} from 'n8n-workflow';
 
 import { DEFAULT_API_VERSIONS } from '../../shared/transport/apiVersions';
 
@@ -63,7 +68,8 @@ export function readSipApiChoice(
 	const options = (readParameter(this, 'options', itemIndex, {}) ?? {}) as IDataObject;
 	const override = typeof options.apiVersion === 'string' ? options.apiVersion : undefined;
 	const overrideIsPreview = override !== undefined && /-preview$/i.test(override.trim());
-	const api: SipApi = forcePreview || chosen === 'sipPreview' || overrideIsPreview ? 'sipPreview' : 'sip';
+	const api: SipApi =
+		forcePreview || chosen === 'sipPreview' || overrideIsPreview ? 'sipPreview' : 'sip';
 	return makeSipApiChoice(api, override);
 }
 

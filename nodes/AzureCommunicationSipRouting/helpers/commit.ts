@@ -5,9 +5,19 @@ import { withOutputFields } from '../../shared/node/runItems';
 import type { SipApiChoice } from './apiChoice';
 import { fail } from './parameters';
 import { patchSipConfiguration } from './sipClient';
-import { newIssues, planChanges, type ConfigurationIssue, type PlannedPatch, type ValidationRules } from './sipRules';
+import {
+	newIssues,
+	planChanges,
+	type ConfigurationIssue,
+	type PlannedPatch,
+	type ValidationRules,
+} from './sipRules';
 import type { SipConfiguration } from './sipTypes';
-import { issuesWithoutStoredDocument, type GivenSections, type StandaloneOptions } from './standaloneChecks';
+import {
+	issuesWithoutStoredDocument,
+	type GivenSections,
+	type StandaloneOptions,
+} from './standaloneChecks';
 
 /** The parameter to name in a refusal: fixed, or chosen by the issue (e.g. a missing trunk → "Trunks"). */
 export type ParameterNaming = string | ((issue: ConfigurationIssue) => string);
@@ -61,7 +71,8 @@ export async function sendPatches(
 }
 
 function partialFailure(error: unknown, index: number, patches: PlannedPatch[]): unknown {
-	if (index === 0 || !(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
+	if (index === 0 || !(error instanceof NodeApiError || error instanceof NodeOperationError))
+		return error;
 	const applied = patches.slice(0, index).flatMap((step) => step.changes);
 	error.description = [
 		error.description,
@@ -96,7 +107,8 @@ export function assertValid(
 		this,
 		itemIndex,
 		`${name}: ${headline}`,
-		[...removedInUse, ...issues.map((issue) => issue.message)].join(' ') + ' Nothing was sent to the service.',
+		[...removedInUse, ...issues.map((issue) => issue.message)].join(' ') +
+			' Nothing was sent to the service.',
 	);
 }
 
@@ -123,11 +135,13 @@ export function assertValidAlone(
 function removedTrunksStillUsed(before: SipConfiguration, desired: SipConfiguration): string[] {
 	return Object.keys(before.trunks)
 		.filter((fqdn) => !Object.hasOwn(desired.trunks, fqdn))
-		.map((fqdn) => ({ fqdn, routes: desired.routes.filter((route) => (route.trunks ?? []).includes(fqdn)) }))
+		.map((fqdn) => ({
+			fqdn,
+			routes: desired.routes.filter((route) => (route.trunks ?? []).includes(fqdn)),
+		}))
 		.filter(({ routes }) => routes.length > 0)
 		.map(
 			({ fqdn, routes }) =>
 				`Trunk ${fqdn} cannot be removed: ${routes.length === 1 ? 'route' : 'routes'} ${routes.map((route) => `"${route.name}"`).join(', ')} ${routes.length === 1 ? 'uses' : 'use'} it. Change those routes first.`,
 		);
 }
-

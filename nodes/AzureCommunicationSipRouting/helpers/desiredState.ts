@@ -30,9 +30,13 @@ export function parseDesiredState(value: unknown): DesiredState {
 		throw new Error('must be an object with "trunks", "routes" and/or "domains"');
 	}
 	const object = value as Record<string, unknown>;
-	const unknownKeys = Object.keys(object).filter((key) => !['trunks', 'routes', 'domains'].includes(key));
+	const unknownKeys = Object.keys(object).filter(
+		(key) => !['trunks', 'routes', 'domains'].includes(key),
+	);
 	if (unknownKeys.length > 0) {
-		throw new Error(`unknown section ${unknownKeys.map((key) => `"${key}"`).join(', ')}; use "trunks", "routes", "domains"`);
+		throw new Error(
+			`unknown section ${unknownKeys.map((key) => `"${key}"`).join(', ')}; use "trunks", "routes", "domains"`,
+		);
 	}
 	const state: Omit<DesiredState, 'applyTo'> = {};
 	if (object.trunks !== undefined) {
@@ -50,7 +54,10 @@ export function parseDesiredState(value: unknown): DesiredState {
 	return { ...state, applyTo: (current) => applyState(state, current) };
 }
 
-function applyState(state: Omit<DesiredState, 'applyTo'>, current: SipConfiguration): SipConfiguration {
+function applyState(
+	state: Omit<DesiredState, 'applyTo'>,
+	current: SipConfiguration,
+): SipConfiguration {
 	const result: SipConfiguration = { ...current };
 	if (state.trunks) {
 		result.trunks = {};
@@ -61,7 +68,14 @@ function applyState(state: Omit<DesiredState, 'applyTo'>, current: SipConfigurat
 	}
 	if (state.routes) {
 		result.routes = state.routes.map((route) =>
-			completed('route', route.name, completeRoute(current.routes.find((stored) => stored.name === route.name), route)),
+			completed(
+				'route',
+				route.name,
+				completeRoute(
+					current.routes.find((stored) => stored.name === route.name),
+					route,
+				),
+			),
 		);
 	}
 	if (state.domains) {
@@ -80,7 +94,12 @@ function completed<T>(kind: 'trunk' | 'route' | 'domain', name: string, outcome:
 	return outcome.value;
 }
 
-const PREVIEW_TRUNK_FIELDS = ['enabled', 'directTransfer', 'privacyHeader', 'ipAddressVersion'] as const;
+const PREVIEW_TRUNK_FIELDS = [
+	'enabled',
+	'directTransfer',
+	'privacyHeader',
+	'ipAddressVersion',
+] as const;
 
 /**
  * Preview-only fields a desired state sets ("trunk x: enabled", "route y: callerIdOverride"). The stable API
@@ -92,11 +111,13 @@ export function previewOnlyFields(
 ): string[] {
 	const found: string[] = [];
 	for (const [fqdn, trunk] of Object.entries(trunks ?? {})) {
-		for (const field of PREVIEW_TRUNK_FIELDS) if (trunk[field] !== undefined) found.push(`trunk ${fqdn}: ${field}`);
+		for (const field of PREVIEW_TRUNK_FIELDS)
+			if (trunk[field] !== undefined) found.push(`trunk ${fqdn}: ${field}`);
 	}
 	for (const route of routes ?? []) {
 		// null states "no caller ID", which is all the stable API knows
-		if (route.callerIdOverride !== undefined && route.callerIdOverride !== null) found.push(`route "${route.name}": callerIdOverride`);
+		if (route.callerIdOverride !== undefined && route.callerIdOverride !== null)
+			found.push(`route "${route.name}": callerIdOverride`);
 	}
 	return found;
 }

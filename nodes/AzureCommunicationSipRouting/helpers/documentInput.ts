@@ -10,8 +10,20 @@ import type { StatedDomain, StatedRoute, StatedTrunk } from './statedEntries';
  * with a message naming the entry; callers add the parameter.
  */
 
-const TRUNK_FIELDS = ['sipSignalingPort', 'enabled', 'directTransfer', 'privacyHeader', 'ipAddressVersion'] as const;
-const ROUTE_FIELDS = ['name', 'numberPattern', 'description', 'trunks', 'callerIdOverride'] as const;
+const TRUNK_FIELDS = [
+	'sipSignalingPort',
+	'enabled',
+	'directTransfer',
+	'privacyHeader',
+	'ipAddressVersion',
+] as const;
+const ROUTE_FIELDS = [
+	'name',
+	'numberPattern',
+	'description',
+	'trunks',
+	'callerIdOverride',
+] as const;
 /** Route fields that null clears (the others: null states nothing). */
 const CLEARABLE_ROUTE_FIELDS = new Set<string>(['description', 'callerIdOverride']);
 
@@ -21,13 +33,19 @@ export type TrunkEntry = { fqdn: string; trunk: StatedTrunk };
  * Names that cannot key a trunk or domain map: as a key, "__proto__" would be dropped (or replace the map's
  * prototype) and the others would find Object.prototype members. None of them is a valid FQDN anyway.
  */
-const RESERVED_NAMES = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
+const RESERVED_NAMES = new Set([
+	'__proto__',
+	'prototype',
+	...Object.getOwnPropertyNames(Object.prototype),
+]);
 
 /** The trimmed name; throws for a reserved one, so that it is refused by name instead of silently lost. */
 export function mapKey(name: string, kind: 'trunk' | 'domain'): string {
 	const trimmed = name.trim();
 	if (RESERVED_NAMES.has(trimmed)) {
-		throw new Error(`${kind} "${trimmed}" is not a valid ${kind === 'trunk' ? 'FQDN' : 'domain name'} (a reserved name)`);
+		throw new Error(
+			`${kind} "${trimmed}" is not a valid ${kind === 'trunk' ? 'FQDN' : 'domain name'} (a reserved name)`,
+		);
 	}
 	return trimmed;
 }
@@ -68,7 +86,10 @@ export function parseRoutes(value: unknown): StatedRoute[] {
 }
 
 export function toRoute(object: Record<string, unknown>, index: number): StatedRoute {
-	const label = typeof object.name === 'string' && object.name !== '' ? `route "${object.name}"` : `route ${index + 1}`;
+	const label =
+		typeof object.name === 'string' && object.name !== ''
+			? `route "${object.name}"`
+			: `route ${index + 1}`;
 	const route: Record<string, unknown> = {};
 	for (const field of ROUTE_FIELDS) {
 		const fieldValue = object[field];
@@ -89,7 +110,11 @@ export function toRoute(object: Record<string, unknown>, index: number): StatedR
 export function parseDomains(value: unknown): Record<string, StatedDomain> {
 	if (value === undefined || value === null) return {};
 	const result: Record<string, StatedDomain> = {};
-	assertCount(Array.isArray(value) ? value.length : Object.keys(asObject(value, 'domains')).length, SIP_LIMITS.maxDomains, 'domains');
+	assertCount(
+		Array.isArray(value) ? value.length : Object.keys(asObject(value, 'domains')).length,
+		SIP_LIMITS.maxDomains,
+		'domains',
+	);
 	if (Array.isArray(value)) {
 		value.forEach((entry, index) => {
 			const object = asObject(entry, `domain ${index + 1}`);
@@ -106,7 +131,11 @@ export function parseDomains(value: unknown): Record<string, StatedDomain> {
 	return result;
 }
 
-function addDomain(result: Record<string, StatedDomain>, name: string, object: Record<string, unknown>): void {
+function addDomain(
+	result: Record<string, StatedDomain>,
+	name: string,
+	object: Record<string, unknown>,
+): void {
 	const twice = Object.keys(result).find((other) => other.toLowerCase() === name.toLowerCase());
 	if (twice !== undefined) throw new Error(`domain "${name}" is listed twice`);
 	const { enabled } = object;

@@ -8,9 +8,14 @@ import { fail } from './parameters';
  * from a preview Get Many) would be ignored and the stable write would drop the stored override. Refuses such an
  * item before any request; null, empty or absent is fine (no override is all the stable API knows).
  */
-export function refuseItemCallerIdOnStable(this: IExecuteFunctions, itemIndex: number, routeName: string | undefined): void {
+export function refuseItemCallerIdOnStable(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	routeName: string | undefined,
+): void {
 	const value = this.getInputData()[itemIndex]?.json?.callerIdOverride;
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return;
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return;
 	throw fail.call(
 		this,
 		itemIndex,

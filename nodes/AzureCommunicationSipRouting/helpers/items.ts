@@ -43,11 +43,16 @@ export function routeItem(route: SipRoute, index: number, choice: SipApiChoice):
 		description: route.description ?? null,
 		trunks: [...(route.trunks ?? [])],
 	};
-	if (choice.features.trunkOptionsAndCallerId) item.callerIdOverride = route.callerIdOverride ?? null;
+	if (choice.features.trunkOptionsAndCallerId)
+		item.callerIdOverride = route.callerIdOverride ?? null;
 	return item;
 }
 
-export function domainItem(name: string, domain: SipDomain, configuration: SipConfiguration): IDataObject {
+export function domainItem(
+	name: string,
+	domain: SipDomain,
+	configuration: SipConfiguration,
+): IDataObject {
 	return {
 		domain: name,
 		enabled: domain.enabled,

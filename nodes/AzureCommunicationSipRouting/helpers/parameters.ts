@@ -29,7 +29,13 @@ export function readCheckedLocator(
 ): string {
 	const value = readLocator.call(this, name, displayName, itemIndex);
 	const issue = problem(value);
-	if (issue) throw fail.call(this, itemIndex, `${displayName}: ${issue}`, 'Nothing was sent to the service.');
+	if (issue)
+		throw fail.call(
+			this,
+			itemIndex,
+			`${displayName}: ${issue}`,
+			'Nothing was sent to the service.',
+		);
 	return value;
 }
 
@@ -61,12 +67,21 @@ export function parseTrunkList(
 	itemIndex: number,
 ): string[] {
 	if (value === undefined || value === null || value === '') return [];
-	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;\n]/) : undefined;
+	const entries = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(/[,;\n]/)
+			: undefined;
 	if (!entries || entries.some((entry) => typeof entry !== 'string')) {
-		throw new NodeOperationError(this.getNode(), `The parameter "${displayName}" must list trunk FQDNs`, {
-			itemIndex,
-			description: 'Give FQDNs separated by commas (e.g. sbc1.contoso.com, sbc2.contoso.com) or an array of strings.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "${displayName}" must list trunk FQDNs`,
+			{
+				itemIndex,
+				description:
+					'Give FQDNs separated by commas (e.g. sbc1.contoso.com, sbc2.contoso.com) or an array of strings.',
+			},
+		);
 	}
 	return (entries as string[]).map((entry) => entry.trim()).filter((entry) => entry !== '');
 }
@@ -101,10 +116,14 @@ export function parseJson(
 	try {
 		return JSON.parse(text) as unknown;
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `The parameter "${displayName}" is not valid JSON`, {
-			itemIndex,
-			description: (error as Error).message,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "${displayName}" is not valid JSON`,
+			{
+				itemIndex,
+				description: (error as Error).message,
+			},
+		);
 	}
 }
 
@@ -129,6 +148,8 @@ export function notFound(
 		this,
 		itemIndex,
 		`There is no ${kind} "${name}"`,
-		known.names.length ? `${known.intro}: ${known.names.join(', ')}.` : `This resource has no ${kind}s yet.`,
+		known.names.length
+			? `${known.intro}: ${known.names.join(', ')}.`
+			: `This resource has no ${kind}s yet.`,
 	);
 }

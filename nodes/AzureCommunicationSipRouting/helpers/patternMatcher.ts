@@ -20,7 +20,8 @@ function budgetedMatcherOf(context: IExecuteFunctions): BudgetedMatcher {
  */
 export function patternMatcherOf(context: IExecuteFunctions): PatternMatcher {
 	return {
-		firstMatch: async ({ source, flags }, inputs) => await budgetedMatcherOf(context).firstMatch({ source, flags, inputs }),
+		firstMatch: async ({ source, flags }, inputs) =>
+			await budgetedMatcherOf(context).firstMatch({ source, flags, inputs }),
 		canAnswer: () => matchers.get(context)?.canAnswer() ?? true,
 	};
 }

@@ -29,12 +29,22 @@ export function readReplaceAllSource<T>(
 	readItem: (itemIndex: number) => T,
 ): SourcedEntries<T> {
 	if (context.getNodeParameter('source', 0) === 'json') {
-		const value = parseJson.call(context, context.getNodeParameter(json.name, 0), json.displayName, 0);
+		const value = parseJson.call(
+			context,
+			context.getNodeParameter(json.name, 0),
+			json.displayName,
+			0,
+		);
 		try {
 			const entries = json.parse(value);
 			return { entries, sourceItems: entries.map(() => 0) };
 		} catch (error) {
-			throw fail.call(context, 0, `${json.displayName}: ${(error as Error).message}`, 'Nothing was sent to the service.');
+			throw fail.call(
+				context,
+				0,
+				`${json.displayName}: ${(error as Error).message}`,
+				'Nothing was sent to the service.',
+			);
 		}
 	}
 	const entries: T[] = [];

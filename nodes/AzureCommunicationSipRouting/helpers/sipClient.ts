@@ -67,14 +67,22 @@ export async function testRoutesWithNumberOnService(
 	return Array.isArray(body.matchingRoutes) ? body.matchingRoutes : [];
 }
 
-function normaliseConfiguration(ctx: AcsContext, body: unknown, itemIndex: number): SipConfiguration {
+function normaliseConfiguration(
+	ctx: AcsContext,
+	body: unknown,
+	itemIndex: number,
+): SipConfiguration {
 	const problem = storedDocumentProblem(body);
 	if (problem) {
-		throw new NodeOperationError(ctx.getNode(), `The service answered a SIP configuration this node cannot use: ${problem}`, {
-			itemIndex,
-			description:
-				'Nothing was changed. The answer does not look like the SIP routing configuration of an Azure Communication Services resource: check that the credential points at the right endpoint.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The service answered a SIP configuration this node cannot use: ${problem}`,
+			{
+				itemIndex,
+				description:
+					'Nothing was changed. The answer does not look like the SIP routing configuration of an Azure Communication Services resource: check that the credential points at the right endpoint.',
+			},
+		);
 	}
 	const document = (body && typeof body === 'object' ? body : {}) as SipConfiguration;
 	const configuration: SipConfiguration = {

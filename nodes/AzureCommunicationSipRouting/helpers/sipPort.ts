@@ -8,7 +8,9 @@ import { validatePort } from '../../shared/acs/validators';
 export function readPort(value: unknown): { port: number } | { problem: string } {
 	const port = typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value;
 	if (typeof port !== 'number' || !Number.isInteger(port)) {
-		return { problem: `${JSON.stringify(value) ?? String(value)} is not a port: give a whole number from 1 to 65535 as digits only (usually 5061).` };
+		return {
+			problem: `${JSON.stringify(value) ?? String(value)} is not a port: give a whole number from 1 to 65535 as digits only (usually 5061).`,
+		};
 	}
 	const problem = validatePort(port);
 	return problem === undefined ? { port } : { problem };

@@ -57,9 +57,15 @@ export interface PatternHints {
 }
 
 /** Hints about a pattern that the service accepts but that probably does not do what was meant. */
-export async function patternHints(pattern: string, matcher: PatternMatcher): Promise<PatternHints> {
+export async function patternHints(
+	pattern: string,
+	matcher: PatternMatcher,
+): Promise<PatternHints> {
 	const lint = await lintRoutePattern(pattern, matcher);
-	return { hints: lint.valid ? lint.hints.map((hint) => hint.message) : [], evaluatedLocally: lint.evaluated };
+	return {
+		hints: lint.valid ? lint.hints.map((hint) => hint.message) : [],
+		evaluatedLocally: lint.evaluated,
+	};
 }
 
 export interface ValidationRules {
@@ -68,7 +74,11 @@ export interface ValidationRules {
 }
 
 /** Problems `desired` has that `before` did not have: what was stored was accepted by the service, leave it. */
-export function newIssues(before: SipConfiguration, desired: SipConfiguration, rules: ValidationRules = {}): ConfigurationIssue[] {
+export function newIssues(
+	before: SipConfiguration,
+	desired: SipConfiguration,
+	rules: ValidationRules = {},
+): ConfigurationIssue[] {
 	const options = { domainRules: rules.domainRules === true };
 	const existing = new Set(validateSipConfiguration(before, options).map(issueKey));
 	const issues = validateSipConfiguration(desired, options);
@@ -99,10 +109,15 @@ export interface ChangeSummary {
 	domainsDeleted: string[];
 }
 
-export function summariseChanges(before: SipConfiguration, desired: SipConfiguration): ChangeSummary {
+export function summariseChanges(
+	before: SipConfiguration,
+	desired: SipConfiguration,
+): ChangeSummary {
 	const diff = <T>(from: Record<string, T> = {}, to: Record<string, T> = {}) => ({
 		created: Object.keys(to).filter((key) => from[key] === undefined),
-		updated: Object.keys(to).filter((key) => from[key] !== undefined && !sameJson(from[key], to[key])),
+		updated: Object.keys(to).filter(
+			(key) => from[key] !== undefined && !sameJson(from[key], to[key]),
+		),
 		deleted: Object.keys(from).filter((key) => to[key] === undefined),
 	});
 	const trunks = diff(before.trunks, desired.trunks);

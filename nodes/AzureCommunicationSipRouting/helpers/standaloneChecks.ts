@@ -24,22 +24,32 @@ const NOTHING_STORED: SipConfiguration = { trunks: {}, routes: [] };
  * they are refused before any request. Left for the check after the read: routes naming trunks (the trunks may
  * be stored), and the port, number pattern or enabled flag an entry leaves out (it may be stored).
  */
-export function issuesWithoutStoredDocument(given: GivenSections, options: StandaloneOptions = {}): ConfigurationIssue[] {
+export function issuesWithoutStoredDocument(
+	given: GivenSections,
+	options: StandaloneOptions = {},
+): ConfigurationIssue[] {
 	const trunks = given.trunks ?? {};
 	const routes = given.routes ?? [];
 	const candidate: SipConfiguration = {
 		trunks: trunks as Record<string, SipTrunk>,
-		routes: routes.map((route) => ({ ...route, numberPattern: route.numberPattern ?? '' }) as SipRoute),
+		routes: routes.map(
+			(route) => ({ ...route, numberPattern: route.numberPattern ?? '' }) as SipRoute,
+		),
 	};
 	if (given.domains !== undefined) {
 		candidate.domains = Object.fromEntries(
-			Object.entries(given.domains).map(([name, domain]) => [name, { enabled: domain.enabled ?? true } as SipDomain]),
+			Object.entries(given.domains).map(([name, domain]) => [
+				name,
+				{ enabled: domain.enabled ?? true } as SipDomain,
+			]),
 		);
 	}
 	return newIssues(NOTHING_STORED, candidate).filter((issue) => {
 		if (issue.code === 'MissingTrunk') return false;
-		if (issue.code === 'InvalidRouteNumberPattern') return !options.deferPatternSyntax && patternGiven(routes, issue.target);
-		if (issue.code === 'InvalidTrunkSipSignalingPort') return portGiven(trunks, issue.target.slice('trunks/'.length));
+		if (issue.code === 'InvalidRouteNumberPattern')
+			return !options.deferPatternSyntax && patternGiven(routes, issue.target);
+		if (issue.code === 'InvalidTrunkSipSignalingPort')
+			return portGiven(trunks, issue.target.slice('trunks/'.length));
 		return true;
 	});
 }

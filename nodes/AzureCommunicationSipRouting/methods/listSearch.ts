@@ -5,7 +5,10 @@ import { readSipConfiguration } from '../helpers/sipClient';
 
 /** "From List" for trunks, routes and domains; each is one read of the SIP document. */
 
-export async function searchTrunks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchTrunks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const configuration = await readSipConfiguration.call(this, readSipApiChoice.call(this, 0), 0);
 	return {
 		results: Object.entries(configuration.trunks)
@@ -14,17 +17,30 @@ export async function searchTrunks(this: ILoadOptionsFunctions, filter?: string)
 	};
 }
 
-export async function searchRoutes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchRoutes(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const configuration = await readSipConfiguration.call(this, readSipApiChoice.call(this, 0), 0);
 	return {
 		results: configuration.routes
-			.map((route, index) => ({ name: `${index + 1}. ${route.name} (${route.numberPattern})`, value: route.name }))
+			.map((route, index) => ({
+				name: `${index + 1}. ${route.name} (${route.numberPattern})`,
+				value: route.name,
+			}))
 			.filter((result) => matches(result.name, filter)),
 	};
 }
 
-export async function searchDomains(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const configuration = await readSipConfiguration.call(this, readSipApiChoice.call(this, 0, true), 0);
+export async function searchDomains(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const configuration = await readSipConfiguration.call(
+		this,
+		readSipApiChoice.call(this, 0, true),
+		0,
+	);
 	return {
 		results: Object.keys(configuration.domains ?? {})
 			.filter((domain) => matches(domain, filter))

@@ -14,14 +14,18 @@ export class ConnectionStringError extends Error {
 }
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const EXPECTED_SHAPE = 'Expected: endpoint=https://<resource>.communication.azure.com/;accesskey=<key>';
+const EXPECTED_SHAPE =
+	'Expected: endpoint=https://<resource>.communication.azure.com/;accesskey=<key>';
 
 export function parseConnectionString(value: unknown): AcsConnectionString {
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw new ConnectionStringError(`The connection string is empty. ${EXPECTED_SHAPE}`);
 	}
 	const parts = new Map<string, string>();
-	const segments = value.trim().split(';').filter((segment) => segment.trim() !== '');
+	const segments = value
+		.trim()
+		.split(';')
+		.filter((segment) => segment.trim() !== '');
 	for (const [index, segment] of segments.entries()) {
 		const equals = segment.indexOf('=');
 		if (equals <= 0) {

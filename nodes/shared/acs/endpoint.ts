@@ -36,14 +36,20 @@ export function isLoopbackHost(hostname: string): boolean {
 /** Validates an endpoint against the policy and returns it as a URL whose path is `/`. */
 export function checkEndpoint(raw: unknown, policy: EndpointPolicy): URL {
 	if (typeof raw !== 'string' || raw.trim() === '') {
-		throw new EndpointError('The endpoint is empty. Expected e.g. https://<resource>.communication.azure.com/');
+		throw new EndpointError(
+			'The endpoint is empty. Expected e.g. https://<resource>.communication.azure.com/',
+		);
 	}
 	const url = parseUrl(raw.trim());
 	if (!url) {
-		throw new EndpointError('The endpoint is not a valid URL. Expected e.g. https://<resource>.communication.azure.com/');
+		throw new EndpointError(
+			'The endpoint is not a valid URL. Expected e.g. https://<resource>.communication.azure.com/',
+		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new EndpointError(`The endpoint must use https (found ${url.protocol.replace(':', '')}).`);
+		throw new EndpointError(
+			`The endpoint must use https (found ${url.protocol.replace(':', '')}).`,
+		);
 	}
 	if (url.username || url.password) {
 		throw new EndpointError('The endpoint must not contain a user name or password.');
@@ -89,7 +95,9 @@ export function resolveRequestUrl(endpoint: URL | string, url: string, qs?: Quer
 		throw new EndpointError('The request URL must not contain a user name or password.');
 	}
 	for (const [name, value] of Object.entries(qs ?? {})) {
-		const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && v !== null);
+		const values = (Array.isArray(value) ? value : [value]).filter(
+			(v) => v !== undefined && v !== null,
+		);
 		if (values.length === 0) continue;
 		resolved.searchParams.delete(name);
 		for (const one of values) resolved.searchParams.append(name, String(one));

@@ -39,7 +39,9 @@ export function stringToSign(method: string, url: URL, date: string, hash: strin
 }
 
 export function computeSignature(accessKey: string, message: string): string {
-	return createHmac('sha256', Buffer.from(accessKey, 'base64')).update(message, 'utf8').digest('base64');
+	return createHmac('sha256', Buffer.from(accessKey, 'base64'))
+		.update(message, 'utf8')
+		.digest('base64');
 }
 
 export function signAcsRequest(input: SignRequestInput): AcsSignedHeaders {

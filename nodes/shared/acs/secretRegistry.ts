@@ -27,7 +27,12 @@ function registry(): Registry {
 	return (holder[REGISTRY_KEY] ??= { values: new Set(), windows: new Map(), probes: new Map() });
 }
 
-function countWindows(windows: Map<string, number>, width: number, value: string, change: 1 | -1): void {
+function countWindows(
+	windows: Map<string, number>,
+	width: number,
+	value: string,
+	change: 1 | -1,
+): void {
 	for (let start = 0; start + width <= value.length; start++) {
 		const window = value.slice(start, start + width);
 		const count = (windows.get(window) ?? 0) + change;

@@ -24,7 +24,8 @@ export const authenticationProperty: INodeProperties = {
 		{
 			name: 'Entra ID',
 			value: 'entraId',
-			description: 'Use a Microsoft Entra ID token (service principal, certificate, managed or workload identity)',
+			description:
+				'Use a Microsoft Entra ID token (service principal, certificate, managed or workload identity)',
 		},
 	],
 	default: 'connectionString',

@@ -106,7 +106,13 @@ export function readConcurrency(this: IExecuteFunctions, collection = 'options')
 
 /** Why `value` is not a valid concurrency (a whole number from 1 to 16), or undefined when it is. */
 export function concurrencyProblem(value: unknown): string | undefined {
-	if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_CONCURRENCY) return undefined;
+	if (
+		typeof value === 'number' &&
+		Number.isInteger(value) &&
+		value >= 1 &&
+		value <= MAX_CONCURRENCY
+	)
+		return undefined;
 	return `${JSON.stringify(value)} is not allowed; enter a whole number from 1 to ${MAX_CONCURRENCY}.`;
 }
 
@@ -142,7 +148,11 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 		throw new NodeOperationError(
 			this.getNode(),
 			`Invalid "Limit": ${limit} is not a whole number from 1 to ${MAX_LIST_ITEMS.toLocaleString('en-US')}`,
-			{ itemIndex, description: 'Nothing was sent to Azure. Lists are read up to that many items; enter a smaller Limit.' },
+			{
+				itemIndex,
+				description:
+					'Nothing was sent to Azure. Lists are read up to that many items; enter a smaller Limit.',
+			},
 		);
 	}
 	return limit;
@@ -153,7 +163,10 @@ export function withinLimit<T>(items: T[], limit: number | undefined): T[] {
 	return limit === undefined ? items : items.slice(0, limit);
 }
 
-export function mergeShow(displayOptions: IDisplayOptions, show: IDisplayOptions['show']): IDisplayOptions {
+export function mergeShow(
+	displayOptions: IDisplayOptions,
+	show: IDisplayOptions['show'],
+): IDisplayOptions {
 	return { ...displayOptions, show: { ...(displayOptions.show ?? {}), ...show } };
 }
 

@@ -27,7 +27,10 @@ export interface ResourceModule {
 }
 
 /** A resource from its Operation field and its operations by value. */
-export function resourceModule(operationField: INodeProperties, operations: Record<string, OperationModule>): ResourceModule {
+export function resourceModule(
+	operationField: INodeProperties,
+	operations: Record<string, OperationModule>,
+): ResourceModule {
 	return {
 		operationField,
 		parameters: Object.values(operations).flatMap((operation) => operation.description),
@@ -42,5 +45,7 @@ export function findOperation(
 	operation: string,
 ): OperationModule | undefined {
 	const module = Object.hasOwn(resources, resource) ? resources[resource] : undefined;
-	return module && Object.hasOwn(module.operations, operation) ? module.operations[operation] : undefined;
+	return module && Object.hasOwn(module.operations, operation)
+		? module.operations[operation]
+		: undefined;
 }

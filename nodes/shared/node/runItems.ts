@@ -29,13 +29,22 @@ const MAX_THROTTLE_PAUSE_MS = 30_000;
  * Attach flat fields that should appear in the item when continueOnFail turns this error into output
  * (e.g. a refused purchase's cost), scrubbed: some are read from the service. Returns the same error.
  */
-export function withOutputFields<E extends NodeApiError | NodeOperationError>(error: E, fields: IDataObject): E {
-	error.context[OUTPUT_FIELDS_KEY] = { ...((error.context[OUTPUT_FIELDS_KEY] as IDataObject) ?? {}), ...scrubbedJson(fields) };
+export function withOutputFields<E extends NodeApiError | NodeOperationError>(
+	error: E,
+	fields: IDataObject,
+): E {
+	error.context[OUTPUT_FIELDS_KEY] = {
+		...((error.context[OUTPUT_FIELDS_KEY] as IDataObject) ?? {}),
+		...scrubbedJson(fields),
+	};
 	return error;
 }
 
 /** Runs `handler` for every input item in order. */
-export async function runItems(this: IExecuteFunctions, handler: ItemHandler): Promise<INodeExecutionData[]> {
+export async function runItems(
+	this: IExecuteFunctions,
+	handler: ItemHandler,
+): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -132,7 +141,10 @@ export async function runItemsConcurrently(
 
 	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
 	if (signal?.aborted && next < itemCount) {
-		throw new NodeOperationError(this.getNode(), 'The execution was cancelled before all items were processed');
+		throw new NodeOperationError(
+			this.getNode(),
+			'The execution was cancelled before all items were processed',
+		);
 	}
 	return results.flat();
 }
@@ -154,13 +166,20 @@ async function runOneItem(
 }
 
 /** `itemIndex` is left out for a failure of all items at once. */
-function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+function asNodeError(
+	this: IExecuteFunctions,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined && itemIndex !== undefined) error.context.itemIndex = itemIndex;
+		if (error.context.itemIndex === undefined && itemIndex !== undefined)
+			error.context.itemIndex = itemIndex;
 		return scrubbedError(error);
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	return scrubbedError(new NodeOperationError(this.getNode(), message, itemIndex === undefined ? {} : { itemIndex }));
+	return scrubbedError(
+		new NodeOperationError(this.getNode(), message, itemIndex === undefined ? {} : { itemIndex }),
+	);
 }
 
 function errorItem(error: NodeApiError | NodeOperationError): IDataObject {
@@ -200,5 +219,8 @@ export function isThrottled(error: unknown): boolean {
 
 /** The wait the service asked for on the throttled request (recorded by the transport), within bounds. */
 function throttlePauseMs(error: unknown): number {
-	return Math.min(acsErrorContextOf(error)?.retryAfterMs ?? DEFAULT_THROTTLE_PAUSE_MS, MAX_THROTTLE_PAUSE_MS);
+	return Math.min(
+		acsErrorContextOf(error)?.retryAfterMs ?? DEFAULT_THROTTLE_PAUSE_MS,
+		MAX_THROTTLE_PAUSE_MS,
+	);
 }

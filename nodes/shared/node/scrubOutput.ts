@@ -1,5 +1,10 @@
 /** The boundary where data leaves a node: output items and node errors pass the scrubber here, once. */
-import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 import { scrubDeep, scrubSecrets } from '../transport/scrub';
 
 export function scrubbedItem(item: INodeExecutionData): INodeExecutionData {
@@ -28,7 +33,9 @@ export function scrubbedMethods<M extends Record<string, EditorMethod>>(methods:
 			try {
 				return scrubDeep(await method.apply(this, args));
 			} catch (error) {
-				throw error instanceof NodeApiError || error instanceof NodeOperationError ? scrubbedError(error) : error;
+				throw error instanceof NodeApiError || error instanceof NodeOperationError
+					? scrubbedError(error)
+					: error;
 			}
 		};
 	}

@@ -13,7 +13,11 @@ export interface RegexBudget {
 	startupMs: number;
 }
 
-export const DEFAULT_REGEX_BUDGET: RegexBudget = { totalMs: 100, perQuestionMs: 25, startupMs: 10_000 };
+export const DEFAULT_REGEX_BUDGET: RegexBudget = {
+	totalMs: 100,
+	perQuestionMs: 25,
+	startupMs: 10_000,
+};
 
 const TIMED_OUT = Symbol('timed out');
 

@@ -38,7 +38,13 @@ export function acsErrorContextOf(error: unknown): AcsErrorContext | undefined {
 }
 
 /** Adds `fields` (scrubbed: some come from the response) to the error's ACS context and returns the same error. */
-export function withAcsContext<E extends { context: Record<string, unknown> }>(error: E, fields: AcsErrorContext): E {
-	error.context.acs = { ...((error.context.acs as AcsErrorContext | undefined) ?? {}), ...scrubDeep(fields) } as JsonObject;
+export function withAcsContext<E extends { context: Record<string, unknown> }>(
+	error: E,
+	fields: AcsErrorContext,
+): E {
+	error.context.acs = {
+		...((error.context.acs as AcsErrorContext | undefined) ?? {}),
+		...scrubDeep(fields),
+	} as JsonObject;
 	return error;
 }

@@ -9,12 +9,13 @@ import { withAcsContext, type AcsErrorContext } from './errorContext';
 import { scrubDeep, scrubSecrets } from './scrub';
 import type { AcsErrorBody } from './types';
 
-
 const CORRELATION_HEADERS = ['ms-cv', 'x-azure-ref', 'x-ms-client-request-id', 'x-ms-request-id'];
 
 export function correlationIdOf(headers: Record<string, string> | undefined): string | undefined {
 	if (!headers) return undefined;
-	const parts = CORRELATION_HEADERS.filter((name) => headers[name]).map((name) => `${name}=${headers[name]}`);
+	const parts = CORRELATION_HEADERS.filter((name) => headers[name]).map(
+		(name) => `${name}=${headers[name]}`,
+	);
 	return parts.length ? parts.join('; ') : undefined;
 }
 
@@ -45,7 +46,10 @@ export function acsErrorBodyOf(body: unknown): AcsErrorBody | undefined {
 
 function textOf(value: unknown, max = 500): string {
 	const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
-	const compact = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	const compact = text
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return compact.length > max ? `${compact.slice(0, max)}…` : compact;
 }
 
@@ -83,7 +87,12 @@ export function acsApiError(
 	const correlationId = correlationIdOf(headers);
 	const headerCode = headers['x-ms-error-code'];
 	if (looksLikeHtml(response.body, headers)) {
-		const hint = hintForAcsError({ status, code: 'HtmlErrorPage', contentType: 'text/html', message: textOf(response.body, 200) });
+		const hint = hintForAcsError({
+			status,
+			code: 'HtmlErrorPage',
+			contentType: 'text/html',
+			message: textOf(response.body, 200),
+		});
 		return makeApiError(
 			node,
 			`The service answered with an HTML error page (HTTP ${status}) instead of an ACS response`,
@@ -131,10 +140,13 @@ export function acsApiError(
 		message,
 		[
 			`HTTP ${status}`,
-			innerCode && `Inner error: ${innerCode}${body?.innererror?.message ? ` — ${body.innererror.message}` : ''}`,
+			innerCode &&
+				`Inner error: ${innerCode}${body?.innererror?.message ? ` — ${body.innererror.message}` : ''}`,
 			body?.target && `Target: ${body.target}`,
 			headerCode && `x-ms-error-code: ${headerCode}`,
-			...(body?.details ?? []).map((d) => `Detail: ${d.code ?? ''}${d.message ? ` — ${d.message}` : ''}`),
+			...(body?.details ?? []).map(
+				(d) => `Detail: ${d.code ?? ''}${d.message ? ` — ${d.message}` : ''}`,
+			),
 			correlationId && `Correlation: ${correlationId}`,
 			options.note,
 			hint && `Hint: ${hint}`,
@@ -159,7 +171,8 @@ export function operationFailedError(
 		`${code}: ${operation.error?.message ?? `The ${operation.operationType ?? ''} operation failed`}`,
 		[
 			`Operation: ${operation.id}${operation.operationType ? ` (${operation.operationType})` : ''}`,
-			innerCode && `Inner error: ${innerCode}${operation.error?.innererror?.message ? ` — ${operation.error.innererror.message}` : ''}`,
+			innerCode &&
+				`Inner error: ${innerCode}${operation.error?.innererror?.message ? ` — ${operation.error.innererror.message}` : ''}`,
 			operation.error?.target && `Target: ${operation.error.target}`,
 			hint && `Hint: ${hint}`,
 		],
@@ -193,7 +206,12 @@ export function networkError(
 }
 
 /** A problem of the credential or configuration found before anything was sent. */
-export function configurationError(node: INode, message: string, itemIndex?: number, description?: string) {
+export function configurationError(
+	node: INode,
+	message: string,
+	itemIndex?: number,
+	description?: string,
+) {
 	return new NodeOperationError(node, scrubSecrets(message), {
 		itemIndex,
 		description: description ? scrubSecrets(description) : undefined,

@@ -11,14 +11,21 @@ function isPlainRelativePath(url: string): boolean {
  * Returns the URL as a path+query relative to the endpoint. A relative path passes unchanged; an absolute URL
  * must have the endpoint's origin, else a NodeOperationError is thrown and nothing is sent.
  */
-export async function pinToEndpoint(ctx: AcsContext, url: string, what: string, itemIndex?: number): Promise<string> {
+export async function pinToEndpoint(
+	ctx: AcsContext,
+	url: string,
+	what: string,
+	itemIndex?: number,
+): Promise<string> {
 	if (isPlainRelativePath(url)) return url;
 	const endpoint = await endpointOf(ctx, itemIndex ?? 0);
 	let resolved: URL;
 	try {
 		resolved = new URL(url, endpoint);
 	} catch {
-		throw new NodeOperationError(ctx.getNode(), `The service returned an invalid ${what}`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `The service returned an invalid ${what}`, {
+			itemIndex,
+		});
 	}
 	if (resolved.origin !== endpoint.origin) {
 		throw new NodeOperationError(

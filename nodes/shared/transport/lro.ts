@@ -46,7 +46,11 @@ function operationRequest(
 	operationId: string,
 	options: OperationLookupOptions,
 ): Promise<AcsResponse<PhoneNumberOperation>> {
-	return acsRequest.call<AcsContext, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(ctx, {
+	return acsRequest.call<
+		AcsContext,
+		[AcsRequestOptions],
+		Promise<AcsResponse<PhoneNumberOperation>>
+	>(ctx, {
 		method,
 		path: operationPath(operationId),
 		api: 'phoneNumbers',
@@ -107,26 +111,37 @@ function handleFromStart(response: AcsResponse, knownOperationId?: string): LroH
  * start is sent once: its ambiguous failure is thrown as is (context `ambiguous`), for the caller to settle.
  * `knownOperationId` names the operation when the answer does not.
  */
-export async function startLongRunningOperation(this: IExecuteFunctions, options: LroStartOptions): Promise<LroHandle> {
+export async function startLongRunningOperation(
+	this: IExecuteFunctions,
+	options: LroStartOptions,
+): Promise<LroHandle> {
 	const idempotent = options.idempotent ?? isIdempotentByDefault(options.method);
 	const sent = await settle(acsRequest.call(this, { ...options, idempotent }));
 	if (!sent.ok) {
 		const acs = acsErrorContextOf(sent.error);
-		if (options.method === 'DELETE' && acs?.status === 404 && acs.earlierAttemptMayHaveApplied) throw alreadyDeletedError(sent.error);
+		if (options.method === 'DELETE' && acs?.status === 404 && acs.earlierAttemptMayHaveApplied)
+			throw alreadyDeletedError(sent.error);
 		throw sent.error;
 	}
 	const handle = handleFromStart(sent.value, options.knownOperationId);
 	if (!handle) {
-		throw new NodeOperationError(this.getNode(), 'The service accepted the request but named no operation to follow', {
-			itemIndex: options.itemIndex,
-			description: `HTTP ${sent.value.statusCode} without a readable Operation-Location or operation-id.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The service accepted the request but named no operation to follow',
+			{
+				itemIndex: options.itemIndex,
+				description: `HTTP ${sent.value.statusCode} without a readable Operation-Location or operation-id.`,
+			},
+		);
 	}
 	return handle;
 }
 
 /** The handle of an operation known by its id only (found by a look-up, or named by the caller). */
-export function handleOfOperation(operationId: string, found?: AcsResponse<PhoneNumberOperation>): LroHandle {
+export function handleOfOperation(
+	operationId: string,
+	found?: AcsResponse<PhoneNumberOperation>,
+): LroHandle {
 	return {
 		operationId,
 		operationLocation: operationPath(operationId),
@@ -173,7 +188,13 @@ export async function waitForOperation(
 	);
 	const policy = { ...DEFAULT_POLLING_POLICY, ...(opts.polling ?? {}) };
 	const deadline = Date.now() + Math.max(0, opts.timeoutSeconds) * 1000;
-	const cadence = await pollCadence(this, handle.operationId, full.acceptedAt, policy, opts.itemIndex);
+	const cadence = await pollCadence(
+		this,
+		handle.operationId,
+		full.acceptedAt,
+		policy,
+		opts.itemIndex,
+	);
 	let operation: PhoneNumberOperation | undefined;
 	let location = full.resourceLocation;
 	const timedOut = (lastStatus: string | undefined) => {
@@ -185,12 +206,20 @@ export async function waitForOperation(
 				description: `It may still be running on the service. To resume, use Long-Running Operation -> Wait for Completion with the operation ID ${handle.operationId}, or raise the timeout.`,
 			},
 		);
-		return withAcsContext(error, { waitTimedOut: true, operationId: handle.operationId, operationStatus: lastStatus });
+		return withAcsContext(error, {
+			waitTimedOut: true,
+			operationId: handle.operationId,
+			operationStatus: lastStatus,
+		});
 	};
 	for (;;) {
 		const sentAt = Date.now();
 		const polled = await settle(
-			acsRequest.call<IExecuteFunctions, [AcsRequestOptions], Promise<AcsResponse<PhoneNumberOperation>>>(this, {
+			acsRequest.call<
+				IExecuteFunctions,
+				[AcsRequestOptions],
+				Promise<AcsResponse<PhoneNumberOperation>>
+			>(this, {
 				method: 'GET',
 				path: pollUrl,
 				api: opts.api ?? 'phoneNumbers',
@@ -199,7 +228,10 @@ export async function waitForOperation(
 				deadline,
 			}),
 		);
-		const notVisibleYet = !polled.ok && opts.tolerateNotFound === true && acsErrorContextOf(polled.error)?.status === 404;
+		const notVisibleYet =
+			!polled.ok &&
+			opts.tolerateNotFound === true &&
+			acsErrorContextOf(polled.error)?.status === 404;
 		if (!polled.ok && !notVisibleYet) {
 			if (!isTransientFailure(polled.error)) throw polled.error;
 			if (Date.now() < deadline && !acsErrorContextOf(polled.error)?.outOfTime) throw polled.error;
@@ -224,7 +256,9 @@ export async function waitForOperation(
 		await abortableSleep(this, Math.max(0, Math.min(wanted, remaining)), opts.itemIndex);
 	}
 	if (operation.status.toLowerCase() !== 'succeeded') {
-		throw withAcsContext(operationFailedError(node, operation, opts.itemIndex), { operationStatus: operation.status });
+		throw withAcsContext(operationFailedError(node, operation, opts.itemIndex), {
+			operationStatus: operation.status,
+		});
 	}
 	if (!location || opts.skipResult) return { operation };
 	const resultPath = await pinToEndpoint(this, location, 'Location', opts.itemIndex);
@@ -256,7 +290,10 @@ async function pollCadence(
 	policy: PollingPolicy,
 	itemIndex: number | undefined,
 ): Promise<PollCadence> {
-	const kind = acceptedAt === undefined ? undefined : `${(await endpointOf(ctx, itemIndex)).origin} ${operationId.split('_')[0]}`;
+	const kind =
+		acceptedAt === undefined
+			? undefined
+			: `${(await endpointOf(ctx, itemIndex)).origin} ${operationId.split('_')[0]}`;
 	return createPollCadence({ memory: finishTimes, kind, acceptedAt, policy, now: Date.now });
 }
 
@@ -274,6 +311,7 @@ function isTransientFailure(error: Error): boolean {
 function alreadyDeletedError(error: Error): Error {
 	const shaped = error as Error & { description?: string; context: Record<string, unknown> };
 	shaped.message = `Already gone: ${shaped.message}`;
-	shaped.description = `${shaped.description ?? ''}\nThe first attempt of this request most likely did it (its answer was lost) and it has already completed: the resource no longer exists. Nothing else needs to be done.`.trim();
+	shaped.description =
+		`${shaped.description ?? ''}\nThe first attempt of this request most likely did it (its answer was lost) and it has already completed: the resource no longer exists. Nothing else needs to be done.`.trim();
 	return withAcsContext(shaped, { alreadyApplied: true });
 }

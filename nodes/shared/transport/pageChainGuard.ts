@@ -18,7 +18,11 @@ export interface ChainBounds {
 	characters: number;
 }
 
-const DEFAULT_BOUNDS: ChainBounds = { items: MAX_LIST_ITEMS, pages: MAX_LIST_PAGES, characters: MAX_LIST_CHARACTERS };
+const DEFAULT_BOUNDS: ChainBounds = {
+	items: MAX_LIST_ITEMS,
+	pages: MAX_LIST_PAGES,
+	characters: MAX_LIST_CHARACTERS,
+};
 
 export interface ChainProblem {
 	message: string;

@@ -32,15 +32,28 @@ export function predictNextLink(link: string, pageSizeParam: string): string | u
 
 type PageResponse = AcsResponse<Record<string, unknown>>;
 
-function chainError(ctx: AcsContext, problem: ChainProblem, itemIndex: number | undefined): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), problem.message, { itemIndex, description: problem.description });
+function chainError(
+	ctx: AcsContext,
+	problem: ChainProblem,
+	itemIndex: number | undefined,
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), problem.message, {
+		itemIndex,
+		description: problem.description,
+	});
 }
 
-export async function acsGetAllPages<T = unknown>(this: AcsContext, options: PagedRequestOptions): Promise<T[]> {
+export async function acsGetAllPages<T = unknown>(
+	this: AcsContext,
+	options: PagedRequestOptions,
+): Promise<T[]> {
 	const { itemsField, pageSizeParam, limit, pageSize, ...request } = options;
 	if (limit !== undefined && limit <= 0) return [];
 	const size = Math.min(pageSize ?? DEFAULT_PAGE_SIZE, limit ?? Number.POSITIVE_INFINITY);
-	const fetchPage = (path: string, qs?: PagedRequestOptions['qs']): Promise<Settled<PageResponse>> =>
+	const fetchPage = (
+		path: string,
+		qs?: PagedRequestOptions['qs'],
+	): Promise<Settled<PageResponse>> =>
 		settle(acsRequest.call(this, { ...request, path, qs }) as Promise<PageResponse>);
 	const items: T[] = [];
 	const guard = new PageChainGuard();
@@ -54,9 +67,13 @@ export async function acsGetAllPages<T = unknown>(this: AcsContext, options: Pag
 			const body = settled.value.body;
 			const page = body?.[itemsField];
 			if (page !== undefined && !Array.isArray(page)) {
-				throw new NodeOperationError(this.getNode(), `The service answered without a list in "${itemsField}"`, {
-					itemIndex: options.itemIndex,
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`The service answered without a list in "${itemsField}"`,
+					{
+						itemIndex: options.itemIndex,
+					},
+				);
 			}
 			const problem = guard.admit((page as unknown[] | undefined) ?? []);
 			if (problem) throw chainError(this, problem, options.itemIndex);
@@ -70,18 +87,25 @@ export async function acsGetAllPages<T = unknown>(this: AcsContext, options: Pag
 			const circle = guard.follow(pinned);
 			if (circle) throw chainError(this, circle, options.itemIndex);
 			if (limit !== undefined) {
-				pending = fetchPage(withPageSize(pinned, pageSizeParam, Math.min(size, limit - items.length)));
+				pending = fetchPage(
+					withPageSize(pinned, pageSizeParam, Math.min(size, limit - items.length)),
+				);
 				continue;
 			}
 			// A page fetched ahead that failed is asked for again: an error, if any, comes from that request.
 			const early = ahead?.path === pinned ? ahead.page : undefined;
-			pending = early ? early.then((result) => (result.ok ? result : fetchPage(pinned))) : fetchPage(pinned);
+			pending = early
+				? early.then((result) => (result.ok ? result : fetchPage(pinned)))
+				: fetchPage(pinned);
 			if (ahead && !early) {
 				linksPredictable = false;
 				await ahead.page;
 			}
 			const predicted = linksPredictable ? predictNextLink(pinned, pageSizeParam) : undefined;
-			ahead = predicted === undefined || guard.visited(predicted) ? undefined : { path: predicted, page: fetchPage(predicted) };
+			ahead =
+				predicted === undefined || guard.visited(predicted)
+					? undefined
+					: { path: predicted, page: fetchPage(predicted) };
 		}
 	} finally {
 		// No request outlives the call: the page read ahead past the last one is awaited (and dropped).

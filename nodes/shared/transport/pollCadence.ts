@@ -26,7 +26,13 @@ export interface PollCadenceSetup {
  * Polls planned from when earlier operations of this kind finished, then the default cadence; only the default
  * cadence for an operation whose start time is unknown, which also teaches nothing.
  */
-export function createPollCadence({ memory, kind, acceptedAt, policy, now }: PollCadenceSetup): PollCadence {
+export function createPollCadence({
+	memory,
+	kind,
+	acceptedAt,
+	policy,
+	now,
+}: PollCadenceSetup): PollCadence {
 	const learning = kind !== undefined && acceptedAt !== undefined;
 	const plan = learning ? planPolls(memory.recall(kind)) : [];
 	const start = acceptedAt ?? 0;

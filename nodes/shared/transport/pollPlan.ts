@@ -40,7 +40,8 @@ export function planPolls(history: readonly FinishWindow[]): number[] {
 	const candidates: Candidate[] = [{ at: 0, priority: 2 }];
 	for (let k = 1; k <= before; k++) candidates.push({ at: (from * k) / (before + 1), priority: 1 });
 	const pieces = Math.max(1, Math.min(inSpan, Math.floor((to - from) / MIN_POLL_GAP_MS)));
-	for (let k = 1; k <= pieces; k++) candidates.push({ at: from + ((to - from) * k) / pieces, priority: 3 });
+	for (let k = 1; k <= pieces; k++)
+		candidates.push({ at: from + ((to - from) * k) / pieces, priority: 3 });
 	return withinReferencePace(mergeClosePolls(candidates.sort((a, b) => a.at - b.at)));
 }
 
@@ -72,7 +73,10 @@ function mergeClosePolls(sorted: Candidate[]): Candidate[] {
 	for (const candidate of sorted) {
 		const last = merged[merged.length - 1];
 		if (last && candidate.at - last.at < MIN_POLL_GAP_MS) {
-			merged[merged.length - 1] = { at: candidate.at, priority: Math.max(last.priority, candidate.priority) };
+			merged[merged.length - 1] = {
+				at: candidate.at,
+				priority: Math.max(last.priority, candidate.priority),
+			};
 		} else {
 			merged.push(candidate);
 		}
@@ -91,7 +95,8 @@ function withinReferencePace(sorted: Candidate[]): number[] {
 		const previous = kept.length >= 2 ? kept[kept.length - 2].at : 0;
 		if (kept.length > referencePollCount(previous)) {
 			let weakest = 0;
-			for (let i = 1; i < kept.length; i++) if (kept[i].priority < kept[weakest].priority) weakest = i;
+			for (let i = 1; i < kept.length; i++)
+				if (kept[i].priority < kept[weakest].priority) weakest = i;
 			kept.splice(weakest, 1);
 		}
 	}
@@ -133,7 +138,14 @@ export class FinishTimeMemory {
 	}
 
 	record(kind: string, window: FinishWindow): void {
-		if (!(Number.isFinite(window.afterMs) && Number.isFinite(window.byMs) && window.byMs >= window.afterMs)) return;
+		if (
+			!(
+				Number.isFinite(window.afterMs) &&
+				Number.isFinite(window.byMs) &&
+				window.byMs >= window.afterMs
+			)
+		)
+			return;
 		const older = this.kinds.get(kind) ?? [];
 		const finishes = likelyFinishes([...older, window]);
 		const latest = finishes.pop() ?? 0;
@@ -141,7 +153,10 @@ export class FinishTimeMemory {
 			older.length > 0 &&
 			(latest > Math.max(...finishes) * PACE_CHANGE + MIN_POLL_GAP_MS ||
 				latest < Math.min(...finishes) / PACE_CHANGE - MIN_POLL_GAP_MS);
-		const windows = [...(paceChanged ? [] : older), { afterMs: window.afterMs, byMs: window.byMs }].slice(-this.perKind);
+		const windows = [
+			...(paceChanged ? [] : older),
+			{ afterMs: window.afterMs, byMs: window.byMs },
+		].slice(-this.perKind);
 		this.kinds.delete(kind);
 		this.kinds.set(kind, windows);
 		for (const oldest of this.kinds.keys()) {

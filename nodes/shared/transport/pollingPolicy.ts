@@ -5,7 +5,11 @@ import type { PollingPolicy } from './types';
  * With nothing learnt (pollPlan.ts): the first poll goes out right after the start's 202; then 250 ms, growing x1.3 to
  * a 2 s cap (the SDK's fixed interval), so short operations return within a fraction of a second.
  */
-export const DEFAULT_POLLING_POLICY: PollingPolicy = { firstDelayMs: 250, growth: 1.3, maxDelayMs: 2_000 };
+export const DEFAULT_POLLING_POLICY: PollingPolicy = {
+	firstDelayMs: 250,
+	growth: 1.3,
+	maxDelayMs: 2_000,
+};
 
 /** The default cadence: quick at first, then growing to a cap (the caller applies Retry-After and the deadline). */
 export function nextPollDelayMs(pollsSoFar: number, policy: PollingPolicy): number {

@@ -1,5 +1,11 @@
 /** Removes every fragment of a registered secret value from text, wherever it stands. */
-import { PROBE_WINDOW, SECRET_WINDOW, hasRegisteredSecrets, isSecretFragment, isSecretProbe } from '../acs/secretRegistry';
+import {
+	PROBE_WINDOW,
+	SECRET_WINDOW,
+	hasRegisteredSecrets,
+	isSecretFragment,
+	isSecretProbe,
+} from '../acs/secretRegistry';
 
 /** Runs of the characters a key, signature, client secret or token is made of, long enough to hold a fragment. */
 const SECRET_CHARACTER_RUN = /[A-Za-z0-9+/=_.~-]{16,}/g;

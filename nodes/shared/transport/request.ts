@@ -19,14 +19,22 @@ import { scrubDeep, scrubSecrets } from './scrub';
 import type { AcsContext, AcsRequestOptions, AcsResponse, RetryPolicy } from './types';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-const CREDENTIAL_ERROR_NAMES = new Set(['EndpointError', 'ConnectionStringError', 'AcsCredentialError']);
+const CREDENTIAL_ERROR_NAMES = new Set([
+	'EndpointError',
+	'ConnectionStringError',
+	'AcsCredentialError',
+]);
 
 export function cancelSignalOf(ctx: AcsContext): AbortSignal | undefined {
 	const getter = (ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal;
 	return typeof getter === 'function' ? getter.call(ctx) : undefined;
 }
 
-export async function abortableSleep(ctx: AcsContext, ms: number, itemIndex?: number): Promise<void> {
+export async function abortableSleep(
+	ctx: AcsContext,
+	ms: number,
+	itemIndex?: number,
+): Promise<void> {
 	const signal = cancelSignalOf(ctx);
 	try {
 		await sleep(ms, signal);
@@ -83,25 +91,34 @@ function classifyThrown(error: unknown, ctx: AcsContext): Failure {
 			httpCode?: unknown;
 		};
 		// n8n 1.x's NodeApiError keeps neither the cause nor its response, only the original messages and status.
-		if (Array.isArray(e.messages)) texts.push(...e.messages.filter((text): text is string => typeof text === 'string'));
-		if (typeof e.httpCode === 'string' && /^\d{3}$/.test(e.httpCode)) httpCode ??= Number(e.httpCode);
-		if (e.name && CREDENTIAL_ERROR_NAMES.has(e.name)) return { kind: 'credential', message: e.message ?? e.name };
+		if (Array.isArray(e.messages))
+			texts.push(...e.messages.filter((text): text is string => typeof text === 'string'));
+		if (typeof e.httpCode === 'string' && /^\d{3}$/.test(e.httpCode))
+			httpCode ??= Number(e.httpCode);
+		if (e.name && CREDENTIAL_ERROR_NAMES.has(e.name))
+			return { kind: 'credential', message: e.message ?? e.name };
 		if (e.name === 'AbortError' || e.name === 'CanceledError' || e.code === 'ERR_CANCELED') {
 			if (cancelSignalOf(ctx)?.aborted) return { kind: 'cancelled' };
 		}
 		if (e.response && typeof e.response.status === 'number') {
-			return { kind: 'response', ...fromResponse(e.response.status, e.response.headers, e.response.data) };
+			return {
+				kind: 'response',
+				...fromResponse(e.response.status, e.response.headers, e.response.data),
+			};
 		}
 		if (typeof e.code === 'string' && !code) code = e.code;
 		current = e.cause ?? e.errorResponse;
 	}
-	if (httpCode !== undefined) return { kind: 'response', ...fromResponse(httpCode, undefined, undefined) };
+	if (httpCode !== undefined)
+		return { kind: 'response', ...fromResponse(httpCode, undefined, undefined) };
 	code ??= texts.map((text) => /\b(E[A-Z]{4,}|ERR_[A-Z_]+)\b/.exec(text)?.[1]).find(Boolean);
 	const network = classifyNetworkCode(code);
 	if (network) return { kind: 'network', ...network };
-	if (code === 'ECONNABORTED' || code === 'ERR_CANCELED') return { kind: 'network', code, delivered: 'maybe' };
+	if (code === 'ECONNABORTED' || code === 'ERR_CANCELED')
+		return { kind: 'network', code, delivered: 'maybe' };
 	const message = error instanceof Error ? error.message : String(error);
-	if ([message, ...texts].some((text) => /socket hang up|timeout/i.test(text))) return { kind: 'network', code: 'ECONNRESET', delivered: 'maybe' };
+	if ([message, ...texts].some((text) => /socket hang up|timeout/i.test(text)))
+		return { kind: 'network', code: 'ECONNRESET', delivered: 'maybe' };
 	return { kind: 'unknown', message };
 }
 
@@ -111,7 +128,9 @@ async function sendOnce(
 	request: IHttpRequestOptions,
 ): Promise<{ ok: true; response: AcsResponse } | { ok: false; failure: Failure }> {
 	try {
-		const raw = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, { ...request })) as {
+		const raw = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+			...request,
+		})) as {
 			statusCode: number;
 			headers: unknown;
 			body: unknown;
@@ -119,12 +138,21 @@ async function sendOnce(
 		if (raw.statusCode === 401 && request.ignoreHttpStatusErrors !== false) {
 			// n8n 1.x ignores `except` and hands the 401 back instead of refreshing the token: ask so that it throws
 			// (and refreshes). A second 401 is reported from this answer: 1.x's error keeps no body.
-			const again = await sendOnce(ctx, credentialType, { ...request, ignoreHttpStatusErrors: false });
-			if (again.ok || again.failure.kind !== 'response' || again.failure.statusCode !== 401) return again;
+			const again = await sendOnce(ctx, credentialType, {
+				...request,
+				ignoreHttpStatusErrors: false,
+			});
+			if (again.ok || again.failure.kind !== 'response' || again.failure.statusCode !== 401)
+				return again;
 		}
-		const response = fromResponse(raw.statusCode, raw.headers, raw.body === '' ? undefined : raw.body);
+		const response = fromResponse(
+			raw.statusCode,
+			raw.headers,
+			raw.body === '' ? undefined : raw.body,
+		);
 		// A redirect is never followed (the credential's signature or token must not go elsewhere): it is an error.
-		if (response.statusCode >= 300) return { ok: false, failure: { kind: 'response', ...response } };
+		if (response.statusCode >= 300)
+			return { ok: false, failure: { kind: 'response', ...response } };
 		return { ok: true, response };
 	} catch (error) {
 		return { ok: false, failure: classifyThrown(error, ctx) };
@@ -158,14 +186,19 @@ export interface PreparedRequest {
 	request: IHttpRequestOptions;
 }
 
-export async function prepareRequest(ctx: AcsContext, options: AcsRequestOptions): Promise<PreparedRequest> {
+export async function prepareRequest(
+	ctx: AcsContext,
+	options: AcsRequestOptions,
+): Promise<PreparedRequest> {
 	const path = await pinToEndpoint(ctx, options.path, 'request URL', options.itemIndex);
 	const hasApiVersion = /[?&]api-version=/.test(path);
 	const qs: IDataObject = {};
-	for (const [name, value] of Object.entries(options.qs ?? {})) if (value !== undefined) qs[name] = value;
+	for (const [name, value] of Object.entries(options.qs ?? {}))
+		if (value !== undefined) qs[name] = value;
 	if (!hasApiVersion) qs['api-version'] = apiVersionFor(options.api, options.apiVersion);
 	const headers: IDataObject = { ...(options.headers ?? {}) };
-	if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
+	if (options.body !== undefined)
+		headers['content-type'] = options.contentType ?? 'application/json';
 	const request: IHttpRequestOptions = {
 		method: options.method,
 		url: path,
@@ -200,18 +233,30 @@ export async function acsRequest<T = unknown>(
 	let earlierAttemptMayHaveApplied = false;
 	let outOfTime = false;
 	for (let attempt = 0; ; attempt++) {
-		if (options.deadline !== undefined) request.timeout = attemptTimeoutWithin(options.deadline, attemptTimeoutMs);
+		if (options.deadline !== undefined)
+			request.timeout = attemptTimeoutWithin(options.deadline, attemptTimeoutMs);
 		const outcome = await sendOnce(this, credentialType, request);
 		if (outcome.ok) return outcome.response as AcsResponse<T>;
 		const failure = outcome.failure;
 		if (failure.kind === 'cancelled') {
-			throw new NodeOperationError(node, 'The execution was cancelled', { itemIndex: options.itemIndex });
+			throw new NodeOperationError(node, 'The execution was cancelled', {
+				itemIndex: options.itemIndex,
+			});
 		}
 		if (failure.kind === 'credential') {
-			throw configurationError(node, failure.message, options.itemIndex, 'Nothing was sent. Check the credential.');
+			throw configurationError(
+				node,
+				failure.message,
+				options.itemIndex,
+				'Nothing was sent. Check the credential.',
+			);
 		}
 		if (failure.kind === 'unknown') {
-			throw configurationError(node, `The request could not be sent: ${failure.message}`, options.itemIndex);
+			throw configurationError(
+				node,
+				`The request could not be sent: ${failure.message}`,
+				options.itemIndex,
+			);
 		}
 		const retryable =
 			failure.kind === 'response'
@@ -220,7 +265,8 @@ export async function acsRequest<T = unknown>(
 		let delay: number | undefined;
 		let note: string | undefined;
 		if (retryable && attempt < policy.maxRetries) {
-			const advised = failure.kind === 'response' ? retryAfterMs(failure.headers, new Date()) : undefined;
+			const advised =
+				failure.kind === 'response' ? retryAfterMs(failure.headers, new Date()) : undefined;
 			delay = advised ?? backoffMs(attempt, policy, Math.random);
 			if (waited + delay > policy.maxTotalWaitMs) {
 				note = `Gave up after ${attempt + 1} attempt(s): the next wait (${Math.ceil(delay / 1000)} s) would exceed the retry budget of ${Math.round(policy.maxTotalWaitMs / 1000)} s.`;
@@ -237,7 +283,11 @@ export async function acsRequest<T = unknown>(
 			if (failure.kind === 'network') {
 				const error = networkError(
 					node,
-					{ code: failure.code, ambiguous: !idempotent && failure.delivered === 'maybe', attempts: attempt + 1 },
+					{
+						code: failure.code,
+						ambiguous: !idempotent && failure.delivered === 'maybe',
+						attempts: attempt + 1,
+					},
 					options.itemIndex,
 				);
 				if (outOfTime) withAcsContext(error, { outOfTime });
@@ -247,11 +297,16 @@ export async function acsRequest<T = unknown>(
 				note =
 					'This request is not idempotent and the service may have processed it, so it was not sent again. Check the resource (or the operation) before retrying.';
 			}
-			const appliedBefore = earlierAttemptMayHaveApplied && !RETRYABLE_STATUS.has(failure.statusCode);
+			const appliedBefore =
+				earlierAttemptMayHaveApplied && !RETRYABLE_STATUS.has(failure.statusCode);
 			if (appliedBefore) {
 				note = `An earlier attempt of this request failed after it may have reached the service, so this answer may be the result of that attempt.${note ? ` ${note}` : ''}`;
 			}
-			const error = acsApiError(node, failure, { itemIndex: options.itemIndex, note, requestPath: options.path });
+			const error = acsApiError(node, failure, {
+				itemIndex: options.itemIndex,
+				note,
+				requestPath: options.path,
+			});
 			const advised = retryAfterMs(failure.headers, new Date());
 			if (advised !== undefined) withAcsContext(error, { retryAfterMs: advised });
 			if (note && !retryable && !idempotent) withAcsContext(error, { ambiguous: true });

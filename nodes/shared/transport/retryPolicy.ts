@@ -21,7 +21,13 @@ const AMBIGUOUS_NETWORK_CODES = new Set([
 	'UND_ERR_SOCKET',
 ]);
 /** Connection failures where nothing reached the service. */
-const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_NETWORK_CODES = new Set([
+	'ECONNREFUSED',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 export type NetworkFailure = { code: string; delivered: 'no' | 'maybe' };
 

@@ -10,11 +10,20 @@ import { ScrubBudget } from './scrubBudget';
 import { redactTokens } from './tokenRuns';
 
 const SECRET_PATTERNS: Array<[RegExp, string]> = [
-	[/(?<![A-Za-z0-9])Bearer(?:\s+|\+|%20)(?:eyJ[A-Za-z0-9._~+/=-]*|[A-Za-z0-9._~+/=-]{20,})/gi, 'Bearer [redacted]'],
+	[
+		/(?<![A-Za-z0-9])Bearer(?:\s+|\+|%20)(?:eyJ[A-Za-z0-9._~+/=-]*|[A-Za-z0-9._~+/=-]{20,})/gi,
+		'Bearer [redacted]',
+	],
 	[/accesskey\s*=\s*[^;\s"'&]{16,}/gi, 'accesskey=[redacted]'],
 	[/signature["']?\s*[:=]\s*["']?[A-Za-z0-9+/_-]{16,}=*/gi, 'Signature=[redacted]'],
-	[/(client_secret|client_assertion|access_token|refresh_token)["']?\s*[:=]\s*["']?[^&\s"']{16,}/gi, '$1=[redacted]'],
-	[/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/gi, '[redacted private key]'],
+	[
+		/(client_secret|client_assertion|access_token|refresh_token)["']?\s*[:=]\s*["']?[^&\s"']{16,}/gi,
+		'$1=[redacted]',
+	],
+	[
+		/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/gi,
+		'[redacted private key]',
+	],
 ];
 
 /** Runs of base64 / base64url; only those of MIN_ENCODED_SECRET_LENGTH or more are decoded. */
@@ -25,7 +34,8 @@ const MAX_DECODING_DEPTH = 4;
 /** Shorter text cannot hold a key, a signature or a token in any form. */
 const MIN_SECRET_LENGTH = 16;
 /** Text a credential could hide in: a marker of one, an escape that decoding would undo, or a long base64 run. */
-const MAY_HOLD_SECRET = /bearer|accesskey|signature|eyj|client_|_token|private key|[%\\&]|[A-Za-z0-9+/_-]{48}/i;
+const MAY_HOLD_SECRET =
+	/bearer|accesskey|signature|eyj|client_|_token|private key|[%\\&]|[A-Za-z0-9+/_-]{48}/i;
 /** Longer text is cut before scrubbing, so one hostile field cannot hold the event loop. */
 const MAX_TEXT_LENGTH = 65_536;
 const MAX_DEPTH = 64;
@@ -35,7 +45,10 @@ const TOO_DEEP = '[nested too deep]';
 const HTML_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
 
 function applyPatterns(text: string): string {
-	const patterned = SECRET_PATTERNS.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
+	const patterned = SECRET_PATTERNS.reduce(
+		(acc, [pattern, replacement]) => acc.replace(pattern, replacement),
+		text,
+	);
 	return redactRegistered(redactTokens(patterned));
 }
 
@@ -45,8 +58,12 @@ function decodeOnce(text: string): string {
 		.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 		.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 		.replace(/\\(["\\/])/g, '$1')
-		.replace(/&#x([0-9a-f]{1,6});/gi, (_, hex: string) => String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)))
-		.replace(/&#(\d{1,7});/g, (_, dec: string) => String.fromCodePoint(Math.min(Number(dec), 0x10ffff)))
+		.replace(/&#x([0-9a-f]{1,6});/gi, (_, hex: string) =>
+			String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)),
+		)
+		.replace(/&#(\d{1,7});/g, (_, dec: string) =>
+			String.fromCodePoint(Math.min(Number(dec), 0x10ffff)),
+		)
 		.replace(/&(amp|quot|apos|lt|gt);/gi, (_, name: string) => HTML_ENTITIES[name.toLowerCase()]);
 }
 
@@ -61,7 +78,9 @@ function encodedRunHoldsSecret(run: string, depth: number, budget: ScrubBudget):
 
 function redactEncodedRuns(text: string, depth: number, budget: ScrubBudget): string {
 	return text.replace(BASE64_RUN, (run) =>
-		run.length >= MIN_ENCODED_SECRET_LENGTH && encodedRunHoldsSecret(run, depth, budget) ? '[redacted]' : run,
+		run.length >= MIN_ENCODED_SECRET_LENGTH && encodedRunHoldsSecret(run, depth, budget)
+			? '[redacted]'
+			: run,
 	);
 }
 
@@ -79,7 +98,9 @@ function scrubAt(text: string, depth: number, budget: ScrubBudget): string {
 export function scrubSecrets(text: string, budget = new ScrubBudget()): string {
 	if (text.length < MIN_SECRET_LENGTH) return text;
 	const bounded =
-		text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}… [${text.length - MAX_TEXT_LENGTH} characters cut]` : text;
+		text.length > MAX_TEXT_LENGTH
+			? `${text.slice(0, MAX_TEXT_LENGTH)}… [${text.length - MAX_TEXT_LENGTH} characters cut]`
+			: text;
 	if (!budget.take(bounded.length)) return CUT;
 	return MAY_HOLD_SECRET.test(bounded) ? scrubAt(bounded, 0, budget) : redactRegistered(bounded);
 }
@@ -100,9 +121,12 @@ export function scrubDeep<T>(value: T, budget = new ScrubBudget()): T {
 
 function scrubValue(value: unknown, depth: number, budget: ScrubBudget): unknown {
 	if (typeof value === 'string') return scrubSecrets(value, budget);
-	if (!value || typeof value !== 'object' || Buffer.isBuffer(value) || scrubbed.has(value)) return value;
+	if (!value || typeof value !== 'object' || Buffer.isBuffer(value) || scrubbed.has(value))
+		return value;
 	if (depth > MAX_DEPTH) return TOO_DEEP;
-	return Array.isArray(value) ? scrubArray(value, depth, budget) : scrubObject(value, depth, budget);
+	return Array.isArray(value)
+		? scrubArray(value, depth, budget)
+		: scrubObject(value, depth, budget);
 }
 
 function scrubArray(value: unknown[], depth: number, budget: ScrubBudget): unknown[] {
@@ -122,7 +146,8 @@ function scrubObject(value: object, depth: number, budget: ScrubBudget): object 
 		const child = (value as Record<string, unknown>)[key];
 		const safeKey = scrubSecrets(key, budget);
 		const safeChild = scrubValue(child, depth + 1, budget);
-		if (copy === undefined && (safeKey !== key || safeChild !== child)) copy = copyOfEntries(value, keys, index);
+		if (copy === undefined && (safeKey !== key || safeChild !== child))
+			copy = copyOfEntries(value, keys, index);
 		if (copy !== undefined) defineOwn(copy, safeKey, safeChild);
 	}
 	return copy ?? value;
@@ -131,10 +156,16 @@ function scrubObject(value: object, depth: number, budget: ScrubBudget): object 
 /** A new object holding the first `count` entries of `value`. */
 function copyOfEntries(value: object, keys: string[], count: number): Record<string, unknown> {
 	const copy: Record<string, unknown> = {};
-	for (const key of keys.slice(0, count)) defineOwn(copy, key, (value as Record<string, unknown>)[key]);
+	for (const key of keys.slice(0, count))
+		defineOwn(copy, key, (value as Record<string, unknown>)[key]);
 	return copy;
 }
 
 function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+	Object.defineProperty(target, key, {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true,
+	});
 }

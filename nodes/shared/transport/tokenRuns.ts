@@ -13,7 +13,11 @@ function redactTokensInRun(run: string): string {
 	for (let index = 0; index < parts.length; index++) {
 		const part = parts[index];
 		const start = part.search(JWT_HEADER_START);
-		const isToken = start >= 0 && part.length - start >= 7 && parts[index + 1]?.length >= 4 && parts[index + 2] !== undefined;
+		const isToken =
+			start >= 0 &&
+			part.length - start >= 7 &&
+			parts[index + 1]?.length >= 4 &&
+			parts[index + 2] !== undefined;
 		if (!isToken) {
 			kept.push(part);
 			continue;

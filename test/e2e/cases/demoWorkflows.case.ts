@@ -7,8 +7,9 @@ interface Ledger {
 	boughtMoreThanOnce: string[];
 }
 
-const ledgerOf = (context: { emulator: { control: { call<T>(method: string, path: string): Promise<T> } } }) =>
-	context.emulator.control.call<Ledger>('GET', '/_emulator/phoneNumbers/ledger');
+const ledgerOf = (context: {
+	emulator: { control: { call<T>(method: string, path: string): Promise<T> } };
+}) => context.emulator.control.call<Ledger>('GET', '/_emulator/phoneNumbers/ledger');
 
 export const buyTollFreeUnderCostLimit: WorkflowCase = {
 	workflowId: 'demoBuyTollFree',
@@ -17,11 +18,18 @@ export const buyTollFreeUnderCostLimit: WorkflowCase = {
 		assert.equal(bought.purchased, true);
 		assert.equal(bought.phoneNumberCount, 1);
 		assert.equal(bought.currencyCode, 'USD');
-		assert.ok((bought.totalMonthlyCost as number) <= 3, `cost ${bought.totalMonthlyCost} above the limit`);
+		assert.ok(
+			(bought.totalMonthlyCost as number) <= 3,
+			`cost ${bought.totalMonthlyCost} above the limit`,
+		);
 		const [phoneNumber] = bought.phoneNumbers as string[];
 		assert.match(phoneNumber, /^\+1(800|833|844|855|866|877|888)\d{7}$/);
 		assertAuthenticatedWith(context);
-		assert.equal(requestsTo(context, 'POST', /^\/availablePhoneNumbers\/:purchase$/).length, 1, 'purchase sent once');
+		assert.equal(
+			requestsTo(context, 'POST', /^\/availablePhoneNumbers\/:purchase$/).length,
+			1,
+			'purchase sent once',
+		);
 		const ledger = await ledgerOf(context);
 		assert.equal(ledger.totals.searches, 1);
 		assert.deepEqual(ledger.boughtMoreThanOnce, []);
@@ -33,11 +41,17 @@ export const reserveBrowsedNumbersAndBuy: WorkflowCase = {
 	async verify(context) {
 		const browsed = itemsOf(context, 'Browse Redmond numbers');
 		assert.ok(browsed.length >= 2, `browse returned ${browsed.length} numbers`);
-		assert.ok(browsed.every((number) => String(number.phoneNumber).startsWith('+1425')), 'prefix filter not applied');
+		assert.ok(
+			browsed.every((number) => String(number.phoneNumber).startsWith('+1425')),
+			'prefix filter not applied',
+		);
 		const [reservation] = itemsOf(context, 'Reserve them');
 		assert.equal(reservation.phoneNumberCount, 2);
 		assert.equal(reservation.failedCount, 0);
-		assert.deepEqual(reservation.phoneNumbers, browsed.slice(0, 2).map((number) => number.phoneNumber));
+		assert.deepEqual(
+			reservation.phoneNumbers,
+			browsed.slice(0, 2).map((number) => number.phoneNumber),
+		);
 		const [purchase] = itemsOf(context, 'Buy the reservation');
 		assert.equal(purchase.purchased, true);
 		assert.equal(purchase.reservationId, reservation.reservationId);
@@ -52,8 +66,16 @@ export const reserveBrowsedNumbersAndBuy: WorkflowCase = {
 export const nightlyPurchasedNumbersReport: WorkflowCase = {
 	workflowId: 'demoNightlyReport',
 	async before(emulator) {
-		await emulator.control.call('POST', '/_emulator/phoneNumbers/seed', { count: 3, countryCode: 'US', phoneNumberType: 'tollFree' });
-		await emulator.control.call('POST', '/_emulator/phoneNumbers/seed', { count: 2, countryCode: 'GB', phoneNumberType: 'geographic' });
+		await emulator.control.call('POST', '/_emulator/phoneNumbers/seed', {
+			count: 3,
+			countryCode: 'US',
+			phoneNumberType: 'tollFree',
+		});
+		await emulator.control.call('POST', '/_emulator/phoneNumbers/seed', {
+			count: 2,
+			countryCode: 'GB',
+			phoneNumberType: 'geographic',
+		});
 	},
 	verify(context) {
 		assert.equal(itemsOf(context, 'List purchased numbers').length, 5);
@@ -80,11 +102,20 @@ export const applySipConfigurationWithDryRun: WorkflowCase = {
 		assert.equal(applied.patchCount, dryRun.patchCount, 'the dry run planned what Apply sent');
 		const patches = requestsTo(context, 'PATCH', /^\/sip$/);
 		assert.equal(patches.length, dryRun.patchCount, 'only Apply sends patches');
-		assert.ok(patches.every((request) => request.status === 200), JSON.stringify(patches));
+		assert.ok(
+			patches.every((request) => request.status === 200),
+			JSON.stringify(patches),
+		);
 		const [readBack] = itemsOf(context, 'Read back');
 		const routes = readBack.routes as Array<{ name: string; trunks: string[] }>;
-		assert.deepEqual(routes.map((route) => route.name), ['Emergency', 'US and Canada', 'Everything else']);
-		assert.deepEqual(Object.keys(readBack.trunks as object).sort(), ['sbc1.contoso.example', 'sbc2.contoso.example']);
+		assert.deepEqual(
+			routes.map((route) => route.name),
+			['Emergency', 'US and Canada', 'Everything else'],
+		);
+		assert.deepEqual(Object.keys(readBack.trunks as object).sort(), [
+			'sbc1.contoso.example',
+			'sbc2.contoso.example',
+		]);
 		assertAuthenticatedWith(context);
 	},
 };

@@ -7,9 +7,15 @@ export const httpRequestWithAcsCredential: WorkflowCase = {
 	workflowId: 'e2eHttpRequestAcs',
 	verify(context) {
 		const [response] = itemsOf(context, 'List offerings with HTTP Request');
-		const offerings = response.phoneNumberOfferings as Array<{ phoneNumberType: string; cost: { amount: number } }>;
+		const offerings = response.phoneNumberOfferings as Array<{
+			phoneNumberType: string;
+			cost: { amount: number };
+		}>;
 		assert.ok(Array.isArray(offerings) && offerings.length > 0, 'no offerings in the response');
-		assert.ok(offerings.every((offering) => offering.phoneNumberType === 'tollFree'), 'the query filter was not sent');
+		assert.ok(
+			offerings.every((offering) => offering.phoneNumberType === 'tollFree'),
+			'the query filter was not sent',
+		);
 		assertAuthenticatedWith(context);
 		const calls = requestsTo(context, 'GET', /^\/availablePhoneNumbers\/countries\/US\/offerings$/);
 		assert.equal(calls.length, 1);

@@ -6,11 +6,36 @@ const OTHER_HOST_BODY = { servedBy: 'the other host' };
 
 /** Each HTTP Request node of the workflow, the ACS call it makes and the redirect the service answers it with. */
 const REDIRECTS = [
-	{ node: 'GET, redirect options at their defaults', method: 'GET', path: '/phoneNumbers', status: 302 },
-	{ node: 'GET, follow redirects, send credentials on cross-origin redirect', method: 'GET', path: '/availablePhoneNumbers/countries', status: 302 },
-	{ node: 'POST, redirect options at their defaults', method: 'POST', path: '/availablePhoneNumbers/countries/US/:search', status: 307 },
-	{ node: 'POST, follow redirects, send credentials on cross-origin redirect', method: 'POST', path: '/availablePhoneNumbers/countries/CA/:search', status: 307 },
-	{ node: 'GET, version 4.2 at its defaults', method: 'GET', path: '/availablePhoneNumbers/countries/US/offerings', status: 302 },
+	{
+		node: 'GET, redirect options at their defaults',
+		method: 'GET',
+		path: '/phoneNumbers',
+		status: 302,
+	},
+	{
+		node: 'GET, follow redirects, send credentials on cross-origin redirect',
+		method: 'GET',
+		path: '/availablePhoneNumbers/countries',
+		status: 302,
+	},
+	{
+		node: 'POST, redirect options at their defaults',
+		method: 'POST',
+		path: '/availablePhoneNumbers/countries/US/:search',
+		status: 307,
+	},
+	{
+		node: 'POST, follow redirects, send credentials on cross-origin redirect',
+		method: 'POST',
+		path: '/availablePhoneNumbers/countries/CA/:search',
+		status: 307,
+	},
+	{
+		node: 'GET, version 4.2 at its defaults',
+		method: 'GET',
+		path: '/availablePhoneNumbers/countries/US/offerings',
+		status: 302,
+	},
 ] as const;
 
 const SIGNING_HEADERS = ['authorization', 'x-ms-date', 'x-ms-content-sha256'];
@@ -48,29 +73,50 @@ export const httpRequestRedirectedElsewhere: WorkflowCase = {
 		assert.ok(server, 'the other host was not started');
 		try {
 			assert.deepEqual(
-				server.received.map((request) => [request.method, request.url, ...SIGNING_HEADERS.filter((name) => name in request.headers)].join(' ')),
+				server.received.map((request) =>
+					[
+						request.method,
+						request.url,
+						...SIGNING_HEADERS.filter((name) => name in request.headers),
+					].join(' '),
+				),
 				[],
 				'the other host received requests',
 			);
-			assert.equal(context.run.error, undefined, `workflow failed: ${JSON.stringify(context.run.error)}`);
+			assert.equal(
+				context.run.error,
+				undefined,
+				`workflow failed: ${JSON.stringify(context.run.error)}`,
+			);
 			const expectedAuth = context.kind === 'entraId' ? 'bearer' : 'hmac';
 			// n8n sends a failed request once more after refreshing a credential that has preAuthentication (Entra ID's token).
 			const attempts = context.kind === 'entraId' ? 2 : 1;
 			for (const redirect of REDIRECTS) {
 				const node = context.run.nodes[redirect.node];
 				assert.ok(node, `node "${redirect.node}" did not run`);
-				assert.ok(!JSON.stringify(node).includes(OTHER_HOST_BODY.servedBy), `"${redirect.node}" returned the other host's body`);
+				assert.ok(
+					!JSON.stringify(node).includes(OTHER_HOST_BODY.servedBy),
+					`"${redirect.node}" returned the other host's body`,
+				);
 				assert.equal(node.items.length, 1, `${redirect.node}: ${JSON.stringify(node.items)}`);
-				const { error } = node.items[0] as { error?: { name?: string; message?: string; description?: string } };
+				const { error } = node.items[0] as {
+					error?: { name?: string; message?: string; description?: string };
+				};
 				assert.deepEqual(
 					[error?.name, error?.message?.split(' - ')[0], error?.description],
 					['NodeApiError', String(redirect.status), 'Moved elsewhere.'],
 					`${redirect.node} did not end with the ${redirect.status} as its error: ${JSON.stringify(node.items)}`,
 				);
-				const calls = context.requests.filter((request) => request.method === redirect.method && request.path === redirect.path);
+				const calls = context.requests.filter(
+					(request) => request.method === redirect.method && request.path === redirect.path,
+				);
 				const answered = calls.filter((request) => !request.late);
 				const processed = calls.filter((request) => request.late);
-				assert.deepEqual(answered.map((request) => request.status), Array(attempts).fill(redirect.status), `${redirect.node}: answered ${redirect.status}`);
+				assert.deepEqual(
+					answered.map((request) => request.status),
+					Array(attempts).fill(redirect.status),
+					`${redirect.node}: answered ${redirect.status}`,
+				);
 				assert.deepEqual(
 					processed.map((request) => [request.auth, request.status < 300]),
 					Array(attempts).fill([expectedAuth, true]),

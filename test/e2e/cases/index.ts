@@ -7,7 +7,11 @@ import {
 } from './demoWorkflows.case';
 import { httpRequestWithAcsCredential } from './httpRequest.case';
 import { httpRequestRedirectedElsewhere } from './httpRequestRedirect.case';
-import { phoneNumberReservations, phoneNumbersEveryResource, sipRoutingEveryResource } from './perNode.case';
+import {
+	phoneNumberReservations,
+	phoneNumbersEveryResource,
+	sipRoutingEveryResource,
+} from './perNode.case';
 import type { WorkflowCase } from './types';
 
 export type { WorkflowCase, CaseContext } from './types';

@@ -37,12 +37,20 @@ export async function startRecordingServer(body: object): Promise<RecordingServe
 	const servers = [make()];
 	const port = await listen(servers[0], '127.0.0.1', 0);
 	const ipv6 = make();
-	if (await listen(ipv6, '::1', port).then(() => true, () => false)) servers.push(ipv6);
+	if (
+		await listen(ipv6, '::1', port).then(
+			() => true,
+			() => false,
+		)
+	)
+		servers.push(ipv6);
 	return {
 		origin: `http://localhost:${port}`,
 		received,
 		close: async () => {
-			await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+			await Promise.all(
+				servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+			);
 		},
 	};
 }

@@ -10,12 +10,13 @@ describe('classifyN8nLogLine', () => {
 		expect(classifyN8nLogLine(line)).toBe('hide-offline');
 	});
 
-	it.each(['Failed to start Python task runner in internal mode. because ...', '', 'A system task run failed'])(
-		'hides harmless noise %p',
-		(line) => {
-			expect(classifyN8nLogLine(line)).toBe('hide-noise');
-		},
-	);
+	it.each([
+		'Failed to start Python task runner in internal mode. because ...',
+		'',
+		'A system task run failed',
+	])('hides harmless noise %p', (line) => {
+		expect(classifyN8nLogLine(line)).toBe('hide-noise');
+	});
 
 	it.each([
 		'Editor is now accessible via:',

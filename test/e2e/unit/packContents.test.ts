@@ -1,4 +1,9 @@
-import { loadedByN8n, packProblems, UNPACKED_LIMIT_BYTES, type PackReport } from '../../../scripts/e2e/packContents';
+import {
+	loadedByN8n,
+	packProblems,
+	UNPACKED_LIMIT_BYTES,
+	type PackReport,
+} from '../../../scripts/e2e/packContents';
 
 const pkg = {
 	n8n: {
@@ -10,7 +15,12 @@ const icons = ['dist/icons/acs.svg', 'dist/icons/acs.dark.svg'];
 const shipped = ['package.json', 'README.md', 'LICENSE.md', ...loadedByN8n(pkg, icons)];
 
 function report(paths: string[], unpackedSize = 100_000): PackReport {
-	return { filename: 'p.tgz', size: 1, unpackedSize, files: paths.map((path) => ({ path, size: 1 })) };
+	return {
+		filename: 'p.tgz',
+		size: 1,
+		unpackedSize,
+		files: paths.map((path) => ({ path, size: 1 })),
+	};
 }
 
 describe('packProblems (what the published tarball may hold)', () => {
@@ -32,12 +42,18 @@ describe('packProblems (what the published tarball may hold)', () => {
 		'dist/nodes/shared/transport/request.js',
 		'dist/package.json',
 	])('names %s, which n8n does not load', (extra) => {
-		expect(packProblems(report([...shipped, extra]), pkg, icons)).toEqual([expect.stringContaining(extra)]);
+		expect(packProblems(report([...shipped, extra]), pkg, icons)).toEqual([
+			expect.stringContaining(extra),
+		]);
 	});
 
 	it('names an icon or codex file that is missing', () => {
-		const withoutIcon = shipped.filter((file) => file !== 'dist/icons/acs.dark.svg' && !file.endsWith('.node.json'));
-		expect(packProblems(report(withoutIcon), pkg, icons)).toEqual(['missing: dist/icons/acs.dark.svg, dist/nodes/Phone/Phone.node.json']);
+		const withoutIcon = shipped.filter(
+			(file) => file !== 'dist/icons/acs.dark.svg' && !file.endsWith('.node.json'),
+		);
+		expect(packProblems(report(withoutIcon), pkg, icons)).toEqual([
+			'missing: dist/icons/acs.dark.svg, dist/nodes/Phone/Phone.node.json',
+		]);
 	});
 
 	it('fails past the unpacked size limit, not at it', () => {

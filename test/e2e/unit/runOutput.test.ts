@@ -5,7 +5,9 @@ const run = {
 		resultData: {
 			runData: {
 				Start: [{ data: { main: [[{ json: {} }]] } }],
-				'Set greeting': [{ data: { main: [[{ json: { greeting: 'hi' } }, { json: { greeting: 'ho' } }]] } }],
+				'Set greeting': [
+					{ data: { main: [[{ json: { greeting: 'hi' } }, { json: { greeting: 'ho' } }]] } },
+				],
 			},
 		},
 	},
@@ -15,7 +17,11 @@ const run = {
 
 describe('extractRunJson', () => {
 	it('finds the run data between log lines', () => {
-		const stdout = ['n8n Task Broker ready on 127.0.0.1, port 5679', JSON.stringify(run, null, 2), 'Stopping n8n...'].join('\n');
+		const stdout = [
+			'n8n Task Broker ready on 127.0.0.1, port 5679',
+			JSON.stringify(run, null, 2),
+			'Stopping n8n...',
+		].join('\n');
 		expect(extractRunJson(stdout)).toEqual(run);
 	});
 
@@ -25,7 +31,9 @@ describe('extractRunJson', () => {
 	});
 
 	it('returns undefined when nothing was printed', () => {
-		expect(extractRunJson('Error executing workflow. See log messages for details.')).toBeUndefined();
+		expect(
+			extractRunJson('Error executing workflow. See log messages for details.'),
+		).toBeUndefined();
 	});
 });
 
@@ -34,7 +42,10 @@ describe('summarizeRun', () => {
 		expect(summarizeRun(run)).toEqual({
 			status: 'success',
 			finished: true,
-			nodes: { Start: { items: [{}] }, 'Set greeting': { items: [{ greeting: 'hi' }, { greeting: 'ho' }] } },
+			nodes: {
+				Start: { items: [{}] },
+				'Set greeting': { items: [{ greeting: 'hi' }, { greeting: 'ho' }] },
+			},
 		});
 	});
 
@@ -43,13 +54,24 @@ describe('summarizeRun', () => {
 			status: 'error',
 			data: {
 				resultData: {
-					error: { message: 'Not purchased: too expensive', description: 'Nothing was bought', node: { name: 'Buy' } },
+					error: {
+						message: 'Not purchased: too expensive',
+						description: 'Nothing was bought',
+						node: { name: 'Buy' },
+					},
 					runData: { Buy: [{ error: { message: 'Not purchased: too expensive' } }] },
 				},
 			},
 		};
 		const summary = summarizeRun(failed);
-		expect(summary.error).toEqual({ message: 'Not purchased: too expensive', description: 'Nothing was bought', node: 'Buy' });
-		expect(summary.nodes.Buy).toEqual({ items: [], error: { message: 'Not purchased: too expensive' } });
+		expect(summary.error).toEqual({
+			message: 'Not purchased: too expensive',
+			description: 'Nothing was bought',
+			node: 'Buy',
+		});
+		expect(summary.nodes.Buy).toEqual({
+			items: [],
+			error: { message: 'Not purchased: too expensive' },
+		});
 	});
 });

@@ -13,7 +13,8 @@ describe('copyScreenshots (npm run e2e -- --update-screenshots)', () => {
 	it('copies the screenshots but not those of failed steps or other files', () => {
 		const from = path.join(root, 'from');
 		fs.mkdirSync(from);
-		for (const name of ['a.png', 'b.png', 'failed-login.png', 'notes.txt']) fs.writeFileSync(path.join(from, name), name);
+		for (const name of ['a.png', 'b.png', 'failed-login.png', 'notes.txt'])
+			fs.writeFileSync(path.join(from, name), name);
 		const to = path.join(root, 'to');
 		expect(copyScreenshots(from, to).sort()).toEqual(['a.png', 'b.png']);
 		expect(fs.readdirSync(to).sort()).toEqual(['a.png', 'b.png']);

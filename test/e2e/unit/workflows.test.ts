@@ -1,5 +1,15 @@
-import { CONNECTION_STRING_CREDENTIAL, ENTRA_ID_CREDENTIAL, emulatorCredentials } from '../../../scripts/demo/credentials';
-import { fillPlaceholders, nodesToExecute, usesOurCredentials, withCredentialKind, type WorkflowFile } from '../../../scripts/demo/workflows';
+import {
+	CONNECTION_STRING_CREDENTIAL,
+	ENTRA_ID_CREDENTIAL,
+	emulatorCredentials,
+} from '../../../scripts/demo/credentials';
+import {
+	fillPlaceholders,
+	nodesToExecute,
+	usesOurCredentials,
+	withCredentialKind,
+	type WorkflowFile,
+} from '../../../scripts/demo/workflows';
 import { planRuns } from '../../../scripts/e2e/workflowRuns';
 import { summarizeBuildOutput } from '../../../scripts/n8n/extension';
 
@@ -23,10 +33,18 @@ function workflow(id = 'wf1'): WorkflowFile {
 			{
 				name: 'Raw call',
 				type: 'n8n-nodes-base.httpRequest',
-				parameters: { url: '__ACS_ENDPOINT__sip', authentication: 'predefinedCredentialType', nodeCredentialType: CONNECTION_STRING_CREDENTIAL.type },
+				parameters: {
+					url: '__ACS_ENDPOINT__sip',
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: CONNECTION_STRING_CREDENTIAL.type,
+				},
 				credentials: reference(CONNECTION_STRING_CREDENTIAL),
 			},
-			{ name: 'Other call', type: 'n8n-nodes-base.httpRequest', parameters: { url: 'http://example.test', authentication: 'none' } },
+			{
+				name: 'Other call',
+				type: 'n8n-nodes-base.httpRequest',
+				parameters: { url: 'http://example.test', authentication: 'none' },
+			},
 		],
 	};
 }
@@ -48,7 +66,9 @@ describe('withCredentialKind', () => {
 describe('usesOurCredentials and fillPlaceholders', () => {
 	it('tells workflows with ACS nodes from plain ones', () => {
 		expect(usesOurCredentials(workflow())).toBe(true);
-		expect(usesOurCredentials({ ...workflow(), nodes: [workflow().nodes[0], workflow().nodes[3]] })).toBe(false);
+		expect(
+			usesOurCredentials({ ...workflow(), nodes: [workflow().nodes[0], workflow().nodes[3]] }),
+		).toBe(false);
 	});
 
 	it('fills known placeholders and leaves unknown ones', () => {
@@ -84,12 +104,25 @@ describe('emulatorCredentials', () => {
 		const [connection, entra] = emulatorCredentials({
 			endpoint: 'http://127.0.0.1:4600/',
 			connectionString: 'endpoint=http://127.0.0.1:4600/;accesskey=a2V5',
-			tokenIssuer: { authorityHost: 'https://127.0.0.1:4601', tenantId: 't', clientId: 'c', clientSecret: 's' },
+			tokenIssuer: {
+				authorityHost: 'https://127.0.0.1:4601',
+				tenantId: 't',
+				clientId: 'c',
+				clientSecret: 's',
+			},
 		});
-		expect(connection.data).toEqual({ connectionStringSecret: 'endpoint=http://127.0.0.1:4600/;accesskey=a2V5', allowCustomEndpoint: true });
+		expect(connection.data).toEqual({
+			connectionStringSecret: 'endpoint=http://127.0.0.1:4600/;accesskey=a2V5',
+			allowCustomEndpoint: true,
+		});
 		expect(entra).toMatchObject({
 			type: ENTRA_ID_CREDENTIAL.type,
-			data: { endpoint: 'http://127.0.0.1:4600/', authMethod: 'clientSecret', authorityHost: 'https://127.0.0.1:4601', allowCustomEndpoint: true },
+			data: {
+				endpoint: 'http://127.0.0.1:4600/',
+				authMethod: 'clientSecret',
+				authorityHost: 'https://127.0.0.1:4601',
+				allowCustomEndpoint: true,
+			},
 		});
 	});
 });
@@ -98,18 +131,32 @@ describe('summarizeBuildOutput', () => {
 	it('keeps the TypeScript errors of the spinner output', () => {
 		const output =
 			'\x1b[999D\x1b[J◒  Building TypeScript files│\n■  nodes/a.ts(1,2): error TS2345: Bad.\n│  ,nodes/b.ts(3,4): error TS2552: Worse.\n└  TypeScript build failed';
-		expect(summarizeBuildOutput(output)).toBe('  nodes/a.ts(1,2): error TS2345: Bad.\n  nodes/b.ts(3,4): error TS2552: Worse.');
+		expect(summarizeBuildOutput(output)).toBe(
+			'  nodes/a.ts(1,2): error TS2345: Bad.\n  nodes/b.ts(3,4): error TS2552: Worse.',
+		);
 	});
 });
 
 describe('nodesToExecute', () => {
 	it('lists the nodes of a workflow started by hand, without sticky notes', () => {
-		const withNote = { ...workflow(), nodes: [...workflow().nodes, { name: 'Note', type: 'n8n-nodes-base.stickyNote', parameters: {} }] };
+		const withNote = {
+			...workflow(),
+			nodes: [
+				...workflow().nodes,
+				{ name: 'Note', type: 'n8n-nodes-base.stickyNote', parameters: {} },
+			],
+		};
 		expect(nodesToExecute(withNote)).toEqual(['Start', 'Buy', 'Raw call', 'Other call']);
 	});
 
 	it('gives up on workflows with another trigger (the editor would ask which one)', () => {
-		const scheduled = { ...workflow(), nodes: [...workflow().nodes, { name: 'Nightly', type: 'n8n-nodes-base.scheduleTrigger', parameters: {} }] };
+		const scheduled = {
+			...workflow(),
+			nodes: [
+				...workflow().nodes,
+				{ name: 'Nightly', type: 'n8n-nodes-base.scheduleTrigger', parameters: {} },
+			],
+		};
 		expect(nodesToExecute(scheduled)).toBeUndefined();
 	});
 });

@@ -1,4 +1,12 @@
-import { BOTH_AUTHS, acsRequests, expectEveryRequestSignedWith, jsonOf, phoneNumbersEmulator, run, runnerFor } from './harness';
+import {
+	BOTH_AUTHS,
+	acsRequests,
+	expectEveryRequestSignedWith,
+	jsonOf,
+	phoneNumbersEmulator,
+	run,
+	runnerFor,
+} from './harness';
 
 describe('Phone Numbers node: Catalog', () => {
 	const emulator = phoneNumbersEmulator();
@@ -8,9 +16,16 @@ describe('Phone Numbers node: Catalog', () => {
 		const run = runnerFor(auth);
 
 		it('lists countries, one item per country', async () => {
-			const items = jsonOf(await run(emulator(), { resource: 'catalog', operation: 'listCountries', returnAll: true }));
-			expect(items.map((item) => item.countryCode)).toEqual(expect.arrayContaining(['US', 'CA', 'DE']));
-			expect(items.find((item) => item.countryCode === 'US')).toEqual({ countryCode: 'US', localizedName: 'United States' });
+			const items = jsonOf(
+				await run(emulator(), { resource: 'catalog', operation: 'listCountries', returnAll: true }),
+			);
+			expect(items.map((item) => item.countryCode)).toEqual(
+				expect.arrayContaining(['US', 'CA', 'DE']),
+			);
+			expect(items.find((item) => item.countryCode === 'US')).toEqual({
+				countryCode: 'US',
+				localizedName: 'United States',
+			});
 		});
 
 		it('sends Accept-Language and returns localized names', async () => {
@@ -22,7 +37,9 @@ describe('Phone Numbers node: Catalog', () => {
 					options: { acceptLanguage: 'de-DE' },
 				}),
 			);
-			expect(items.find((item) => item.countryCode === 'US')?.localizedName).toBe('Vereinigte Staaten');
+			expect(items.find((item) => item.countryCode === 'US')?.localizedName).toBe(
+				'Vereinigte Staaten',
+			);
 		});
 
 		it('lists localities of a division with their division', async () => {
@@ -36,7 +53,11 @@ describe('Phone Numbers node: Catalog', () => {
 				}),
 			);
 			expect(items.map((item) => item.locality).sort()).toEqual(['Redmond', 'Seattle']);
-			expect(items[0]).toMatchObject({ countryCode: 'US', administrativeDivision: 'WA', administrativeDivisionName: 'Washington' });
+			expect(items[0]).toMatchObject({
+				countryCode: 'US',
+				administrativeDivision: 'WA',
+				administrativeDivisionName: 'Washington',
+			});
 		});
 
 		it('lists area codes of a locality', async () => {
@@ -57,7 +78,13 @@ describe('Phone Numbers node: Catalog', () => {
 
 		it('lists offerings with flat capabilities and cost', async () => {
 			const items = jsonOf(
-				await run(emulator(), { resource: 'catalog', operation: 'listOfferings', countryCode: 'US', phoneNumberType: 'tollFree', returnAll: true }),
+				await run(emulator(), {
+					resource: 'catalog',
+					operation: 'listOfferings',
+					countryCode: 'US',
+					phoneNumberType: 'tollFree',
+					returnAll: true,
+				}),
 			);
 			expect(items).toEqual([
 				{
@@ -74,13 +101,25 @@ describe('Phone Numbers node: Catalog', () => {
 		});
 
 		it('limits a list and stops paging once the limit is reached', async () => {
-			const items = jsonOf(await run(emulator(), { resource: 'catalog', operation: 'listCountries', returnAll: false, limit: 2 }));
+			const items = jsonOf(
+				await run(emulator(), {
+					resource: 'catalog',
+					operation: 'listCountries',
+					returnAll: false,
+					limit: 2,
+				}),
+			);
 			expect(items).toHaveLength(2);
 		});
 	});
 
 	it('refuses an invalid country before sending anything', async () => {
-		const result = await run(emulator(), { resource: 'catalog', operation: 'listLocalities', countryCode: 'XX', returnAll: true });
+		const result = await run(emulator(), {
+			resource: 'catalog',
+			operation: 'listLocalities',
+			countryCode: 'XX',
+			returnAll: true,
+		});
 		expect(result.error?.message).toMatch(/Invalid "Country"/);
 		expect(await acsRequests(emulator())).toEqual([]);
 	});

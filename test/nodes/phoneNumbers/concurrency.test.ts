@@ -28,7 +28,10 @@ const numberFromInput = { phoneNumber: { mode: 'id', value: '={{ $json.number }}
 
 describe('peakInFlight (pure)', () => {
 	it('counts overlapping requests, not ones sent right after another finished', () => {
-		const at = (ms: number, durationMs: number) => ({ time: new Date(Date.UTC(2025, 0, 1) + ms).toISOString(), durationMs });
+		const at = (ms: number, durationMs: number) => ({
+			time: new Date(Date.UTC(2025, 0, 1) + ms).toISOString(),
+			durationMs,
+		});
 		expect(peakInFlight([])).toBe(0);
 		expect(peakInFlight([at(0, 100), at(100, 100), at(200, 100)])).toBe(1);
 		expect(peakInFlight([at(0, 100), at(10, 100), at(20, 100), at(150, 10)])).toBe(3);
@@ -40,7 +43,13 @@ describe('Phone Numbers node: Release and Update Capabilities run items with bou
 	const emulator = phoneNumbersEmulator();
 
 	async function seed(count: number): Promise<string[]> {
-		return (await control(emulator(), 'POST', '/seed', { count, countryCode: 'US', phoneNumberType: 'tollFree' })).phoneNumbers;
+		return (
+			await control(emulator(), 'POST', '/seed', {
+				count,
+				countryCode: 'US',
+				phoneNumberType: 'tollFree',
+			})
+		).phoneNumbers;
 	}
 
 	describe.each(BOTH_AUTHS)('with %s', (auth) => {
@@ -54,19 +63,33 @@ describe('Phone Numbers node: Release and Update Capabilities run items with bou
 			])('keeps at most $label requests in flight', async ({ concurrency, limit }) => {
 				const numbers = await seed(6);
 				// Every start request is held 250 ms, so the items' requests overlap as much as the node lets them.
-				await emulator().control.addFault({ method, path: '^/phoneNumbers/', type: 'delay', delayMs: 250 });
+				await emulator().control.addFault({
+					method,
+					path: '^/phoneNumbers/',
+					type: 'delay',
+					delayMs: 250,
+				});
 				const options: IDataObject = concurrency === undefined ? {} : { options: { concurrency } };
 				const items = jsonOf(
 					await runAs(
 						emulator(),
-						{ resource: 'phoneNumber', operation, ...numberFromInput, ...parameters, ...LRO, ...options },
+						{
+							resource: 'phoneNumber',
+							operation,
+							...numberFromInput,
+							...parameters,
+							...LRO,
+							...options,
+						},
 						{ inputItems: numbers.map((number) => ({ number })) },
 					),
 				);
 				expect(items.map((item) => item.phoneNumber)).toEqual(numbers);
 				for (const item of items) expect(item).toMatchObject({ ...done, completed: true });
 
-				const starts = (await emulator().control.requestLog()).filter((entry) => entry.method === method);
+				const starts = (await emulator().control.requestLog()).filter(
+					(entry) => entry.method === method,
+				);
 				expect(starts).toHaveLength(numbers.length);
 				const peak = peakInFlight(starts);
 				expect(peak).toBeLessThanOrEqual(limit);
@@ -75,17 +98,34 @@ describe('Phone Numbers node: Release and Update Capabilities run items with bou
 
 			it('a throttled start request (429) is retried by the transport and every item succeeds', async () => {
 				const numbers = await seed(3);
-				await emulator().control.addFault({ method, path: '^/phoneNumbers/', type: 'status', status: 429, code: 'TooManyRequests', retryAfter: 0, count: 4 });
+				await emulator().control.addFault({
+					method,
+					path: '^/phoneNumbers/',
+					type: 'status',
+					status: 429,
+					code: 'TooManyRequests',
+					retryAfter: 0,
+					count: 4,
+				});
 				const items = jsonOf(
 					await runAs(
 						emulator(),
-						{ resource: 'phoneNumber', operation, ...numberFromInput, ...parameters, ...LRO, options: { concurrency: 2 } },
+						{
+							resource: 'phoneNumber',
+							operation,
+							...numberFromInput,
+							...parameters,
+							...LRO,
+							options: { concurrency: 2 },
+						},
 						{ inputItems: numbers.map((number) => ({ number })) },
 					),
 				);
 				expect(items.map((item) => item.phoneNumber)).toEqual(numbers);
 				for (const item of items) expect(item).toMatchObject({ ...done, completed: true });
-				const sent = (await emulator().control.requestLog()).filter((entry) => entry.method === method);
+				const sent = (await emulator().control.requestLog()).filter(
+					(entry) => entry.method === method,
+				);
 				expect(sent.filter((entry) => entry.status === 429)).toHaveLength(4);
 				expect(sent.filter((entry) => entry.status === 202)).toHaveLength(3);
 			});
@@ -93,17 +133,30 @@ describe('Phone Numbers node: Release and Update Capabilities run items with bou
 	});
 
 	describe.each(OPERATIONS)('$operation', ({ operation, parameters }) => {
-		it.each([0, 17, -4, 2.5, '={{ 20 }}'])('refuses Concurrency %p before sending anything, not clamping it', async (concurrency) => {
-			const numbers = await seed(2);
-			await emulator().control.clearRequestLog();
-			const result = await run(
-				emulator(),
-				{ resource: 'phoneNumber', operation, ...numberFromInput, ...parameters, ...LRO, options: { concurrency } },
-				{ inputItems: numbers.map((number) => ({ number })), continueOnFail: true },
-			);
-			expect(result.error).toMatchObject({ name: 'NodeOperationError', message: expect.stringContaining('Invalid "Concurrency"') });
-			expect(result.error?.message).toContain('from 1 to 16');
-			expect(await acsRequests(emulator())).toEqual([]);
-		});
+		it.each([0, 17, -4, 2.5, '={{ 20 }}'])(
+			'refuses Concurrency %p before sending anything, not clamping it',
+			async (concurrency) => {
+				const numbers = await seed(2);
+				await emulator().control.clearRequestLog();
+				const result = await run(
+					emulator(),
+					{
+						resource: 'phoneNumber',
+						operation,
+						...numberFromInput,
+						...parameters,
+						...LRO,
+						options: { concurrency },
+					},
+					{ inputItems: numbers.map((number) => ({ number })), continueOnFail: true },
+				);
+				expect(result.error).toMatchObject({
+					name: 'NodeOperationError',
+					message: expect.stringContaining('Invalid "Concurrency"'),
+				});
+				expect(result.error?.message).toContain('from 1 to 16');
+				expect(await acsRequests(emulator())).toEqual([]);
+			},
+		);
 	});
 });

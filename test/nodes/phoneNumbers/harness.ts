@@ -27,7 +27,12 @@ export function phoneNumbersEmulator(lro: { runningMs?: number } = {}): () => Ru
 	return emulator;
 }
 
-export function control<T = any>(emu: RunningEmulator, method: string, path: string, body?: unknown): Promise<T> {
+export function control<T = any>(
+	emu: RunningEmulator,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<T> {
 	return emu.control.call<T>(method, `/_emulator/phoneNumbers${path}`, body);
 }
 
@@ -37,10 +42,17 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 }
 
-export async function run(emu: RunningEmulator, parameters: IDataObject, options: RunOptions = {}): Promise<RunNodeResult> {
+export async function run(
+	emu: RunningEmulator,
+	parameters: IDataObject,
+	options: RunOptions = {},
+): Promise<RunNodeResult> {
 	return await runNode({
 		nodeType: NODE_TYPE,
-		parameters: { authentication: options.auth ?? 'connectionString', ...parameters } as INodeParameters,
+		parameters: {
+			authentication: options.auth ?? 'connectionString',
+			...parameters,
+		} as INodeParameters,
 		credentials: credentialsFor(emu, options.auth),
 		inputItems: options.inputItems,
 		continueOnFail: options.continueOnFail,
@@ -70,12 +82,15 @@ export function expectEveryRequestSignedWith(emulator: () => RunningEmulator, au
 
 /** The items' JSON, failing the test with the node's error if it failed. */
 export function jsonOf(result: RunNodeResult): IDataObject[] {
-	if (result.error) throw new Error(`Node failed: ${result.error.message} — ${result.error.description ?? ''}`);
+	if (result.error)
+		throw new Error(`Node failed: ${result.error.message} — ${result.error.description ?? ''}`);
 	return result.items.map((item) => item.json);
 }
 
 /** Requests the node sent to ACS paths (control calls excluded). */
-export async function acsRequests(emu: RunningEmulator): Promise<Array<{ method: string; path: string; status: number }>> {
+export async function acsRequests(
+	emu: RunningEmulator,
+): Promise<Array<{ method: string; path: string; status: number }>> {
 	const log = await emu.control.requestLog();
 	return log
 		.map((entry) => entry as unknown as { method: string; path: string; status: number })

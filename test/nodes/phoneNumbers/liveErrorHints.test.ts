@@ -11,10 +11,17 @@ describe('hints for the live refusals', () => {
 			requestPath: '/phoneNumbers/%2B14155550100/capabilities',
 		});
 		expect(hint).toMatch(/^\+14155550100 is not owned by this resource/);
-		expect(hintForAcsError({ status: 404, code: 'NotFound', target: 'PhoneNumber', requestPath: '/phoneNumbers/%2B442071234567' })).toMatch(
-			/^\+442071234567 is not in this resource's inventory/,
-		);
-		expect(hintForAcsError({ status: 403, code: 'InsufficientPermissions', target: 'phonenumber' })).toMatch(/^The number is not owned/);
+		expect(
+			hintForAcsError({
+				status: 404,
+				code: 'NotFound',
+				target: 'PhoneNumber',
+				requestPath: '/phoneNumbers/%2B442071234567',
+			}),
+		).toMatch(/^\+442071234567 is not in this resource's inventory/);
+		expect(
+			hintForAcsError({ status: 403, code: 'InsufficientPermissions', target: 'phonenumber' }),
+		).toMatch(/^The number is not owned/);
 	});
 
 	it('keeps the role advice for a 403 that is not about a number', () => {
@@ -23,14 +30,29 @@ describe('hints for the live refusals', () => {
 
 	it('explains a 400 InternalError only for a search; other InternalErrors stay server failures', () => {
 		const search = { status: 400, code: 'InternalError', innerCode: 'BadRequest' };
-		expect(hintForAcsError({ ...search, requestPath: '/availablePhoneNumbers/countries/US/:search' })).toMatch(/Catalog -> List Offerings/);
-		expect(hintForAcsError({ ...search, requestPath: '/availablePhoneNumbers/countries/US/%3Asearch' })).toMatch(/Catalog -> List Offerings/);
-		expect(hintForAcsError({ ...search, requestPath: '/phoneNumbers' })).toMatch(/failed internally/);
+		expect(
+			hintForAcsError({ ...search, requestPath: '/availablePhoneNumbers/countries/US/:search' }),
+		).toMatch(/Catalog -> List Offerings/);
+		expect(
+			hintForAcsError({ ...search, requestPath: '/availablePhoneNumbers/countries/US/%3Asearch' }),
+		).toMatch(/Catalog -> List Offerings/);
+		expect(hintForAcsError({ ...search, requestPath: '/phoneNumbers' })).toMatch(
+			/failed internally/,
+		);
 		expect(hintForAcsError({ status: 500, code: 'InternalError' })).toMatch(/failed internally/);
 	});
 
 	it('names an unknown search id, or says "the search" when the message does not name it', () => {
-		expect(hintForAcsError({ status: 404, code: 'NotFound', target: 'searchid', message: 'Input searchId abc cannot be found.' })).toMatch(/^Search abc is not known/);
-		expect(hintForAcsError({ status: 404, code: 'NotFound', target: 'searchid' })).toMatch(/^The search is not known/);
+		expect(
+			hintForAcsError({
+				status: 404,
+				code: 'NotFound',
+				target: 'searchid',
+				message: 'Input searchId abc cannot be found.',
+			}),
+		).toMatch(/^Search abc is not known/);
+		expect(hintForAcsError({ status: 404, code: 'NotFound', target: 'searchid' })).toMatch(
+			/^The search is not known/,
+		);
 	});
 });

@@ -5,7 +5,12 @@
  * It also records which parameters a method read, to compare with the field's loadOptionsDependsOn.
  */
 import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type ILoadOptionsFunctions, type INode, type INodeParameters } from 'n8n-workflow';
+import {
+	Workflow,
+	type ILoadOptionsFunctions,
+	type INode,
+	type INodeParameters,
+} from 'n8n-workflow';
 
 import type { RunningEmulator } from '../../../emulator';
 import { createAdditionalData } from '../../support/engine/additionalData';

@@ -3,8 +3,15 @@ import { execute } from '../../../nodes/AzureCommunicationPhoneNumbers/actions/o
 import { lookUpContext } from './lookUpContext';
 
 test('50,000 numbers each failing at once (no I/O): no block of the event loop reaches 250 ms', async () => {
-	const numbers = Array.from({ length: 50_000 }, (_, i) => `+1425${String(i).padStart(7, '0')}`).join('\n');
-	const ctx = lookUpContext(numbers, async () => ({ statusCode: 400, headers: {}, body: { error: { code: 'BadRequest', message: 'no' } } }));
+	const numbers = Array.from(
+		{ length: 50_000 },
+		(_, i) => `+1425${String(i).padStart(7, '0')}`,
+	).join('\n');
+	const ctx = lookUpContext(numbers, async () => ({
+		statusCode: 400,
+		headers: {},
+		body: { error: { code: 'BadRequest', message: 'no' } },
+	}));
 	let longest = 0;
 	let last = performance.now();
 	const timer = setInterval(() => {

@@ -9,46 +9,137 @@ import { COST_LIMITS, LRO, jsonOf, phoneNumbersEmulator, run } from './harness';
 describe('Reservation → Purchase: reservation changed between the cost check and the purchase', () => {
 	const emulator = phoneNumbersEmulator();
 	const browse = async (countryCode: string) =>
-		jsonOf(await run(emulator(), { resource: 'availableNumber', operation: 'browse', countryCode, phoneNumberType: 'geographic', assignmentType: 'person' }));
+		jsonOf(
+			await run(emulator(), {
+				resource: 'availableNumber',
+				operation: 'browse',
+				countryCode,
+				phoneNumberType: 'geographic',
+				assignmentType: 'person',
+			}),
+		);
 
 	it('lists a number added after the check as bought beyond the check, with its cost and a warning', async () => {
 		const us = (await browse('US')).slice(0, 1);
 		const gb = (await browse('GB')).slice(0, 1);
-		const [reservation] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems' }, { inputItems: us }));
+		const [reservation] = jsonOf(
+			await run(
+				emulator(),
+				{ resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems' },
+				{ inputItems: us },
+			),
+		);
 		const id = reservation.reservationId as string;
-		await emulator().control.addFault({ method: 'POST', path: 'reservations/.*/:purchase$', type: 'delay', delayMs: 1500, count: 1 });
+		await emulator().control.addFault({
+			method: 'POST',
+			path: 'reservations/.*/:purchase$',
+			type: 'delay',
+			delayMs: 1500,
+			count: 1,
+		});
 		await emulator().control.clearRequestLog();
-		const purchasing = run(emulator(), { resource: 'reservation', operation: 'purchase', reservationId: id, ...COST_LIMITS, ...LRO }, { continueOnFail: true });
-		await requestLogWhen(emulator(), (log) => log.some((e) => e.method === 'GET' && e.path.includes(id)));
-		jsonOf(await run(emulator(), { resource: 'reservation', operation: 'createOrUpdate', reservationId: id, numbersSource: 'inputItems' }, { inputItems: gb }));
+		const purchasing = run(
+			emulator(),
+			{ resource: 'reservation', operation: 'purchase', reservationId: id, ...COST_LIMITS, ...LRO },
+			{ continueOnFail: true },
+		);
+		await requestLogWhen(emulator(), (log) =>
+			log.some((e) => e.method === 'GET' && e.path.includes(id)),
+		);
+		jsonOf(
+			await run(
+				emulator(),
+				{
+					resource: 'reservation',
+					operation: 'createOrUpdate',
+					reservationId: id,
+					numbersSource: 'inputItems',
+				},
+				{ inputItems: gb },
+			),
+		);
 		const [item] = jsonOf(await purchasing);
-		const owned = jsonOf(await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: true })).map((n: IDataObject) => n.phoneNumber);
+		const owned = jsonOf(
+			await run(emulator(), { resource: 'phoneNumber', operation: 'getAll', returnAll: true }),
+		).map((n: IDataObject) => n.phoneNumber);
 		expect(owned).toEqual(expect.arrayContaining([us[0].phoneNumber, gb[0].phoneNumber]));
 		expect(item.purchased).toBe(true);
-		expect(item.phoneNumbers).toEqual(expect.arrayContaining([us[0].phoneNumber, gb[0].phoneNumber]));
-		expect(item.boughtBeyondCheck).toEqual([{ phoneNumber: gb[0].phoneNumber, monthlyCost: gb[0].monthlyCost, currencyCode: gb[0].currencyCode }]);
+		expect(item.phoneNumbers).toEqual(
+			expect.arrayContaining([us[0].phoneNumber, gb[0].phoneNumber]),
+		);
+		expect(item.boughtBeyondCheck).toEqual([
+			{
+				phoneNumber: gb[0].phoneNumber,
+				monthlyCost: gb[0].monthlyCost,
+				currencyCode: gb[0].currencyCode,
+			},
+		]);
 		expect(item.warning).toMatch(/changed between the cost check and the purchase/);
 		expect(item.warning).toContain(gb[0].phoneNumber as string);
 	});
 
 	it('still says purchased: true when what was bought cannot be read back, with a warning and boughtBeyondCheck null', async () => {
 		const us = (await browse('US')).slice(2, 3);
-		const [reservation] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems' }, { inputItems: us }));
+		const [reservation] = jsonOf(
+			await run(
+				emulator(),
+				{ resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems' },
+				{ inputItems: us },
+			),
+		);
 		const id = reservation.reservationId as string;
-		await emulator().control.addFault({ method: 'POST', path: 'reservations/.*/:purchase$', type: 'delay', delayMs: 500, count: 1 });
+		await emulator().control.addFault({
+			method: 'POST',
+			path: 'reservations/.*/:purchase$',
+			type: 'delay',
+			delayMs: 500,
+			count: 1,
+		});
 		await emulator().control.clearRequestLog();
-		const purchasing = run(emulator(), { resource: 'reservation', operation: 'purchase', reservationId: id, ...COST_LIMITS, ...LRO }, { continueOnFail: true });
-		await requestLogWhen(emulator(), (log) => log.some((e) => e.method === 'GET' && e.path.includes(id)));
-		await emulator().control.addFault({ method: 'GET', path: `reservations/${id}(\\?|$)`, type: 'status', status: 403, code: 'Forbidden', message: 'No.', count: 5 });
+		const purchasing = run(
+			emulator(),
+			{ resource: 'reservation', operation: 'purchase', reservationId: id, ...COST_LIMITS, ...LRO },
+			{ continueOnFail: true },
+		);
+		await requestLogWhen(emulator(), (log) =>
+			log.some((e) => e.method === 'GET' && e.path.includes(id)),
+		);
+		await emulator().control.addFault({
+			method: 'GET',
+			path: `reservations/${id}(\\?|$)`,
+			type: 'status',
+			status: 403,
+			code: 'Forbidden',
+			message: 'No.',
+			count: 5,
+		});
 		const [item] = jsonOf(await purchasing);
-		expect(item).toMatchObject({ purchased: true, phoneNumbers: [us[0].phoneNumber], boughtBeyondCheck: null });
+		expect(item).toMatchObject({
+			purchased: true,
+			phoneNumbers: [us[0].phoneNumber],
+			boughtBeyondCheck: null,
+		});
 		expect(item.warning).toMatch(/could not be read afterwards/);
 	});
 
 	it('says nothing was bought beyond the check when the reservation did not change', async () => {
 		const us = (await browse('US')).slice(1, 2);
-		const [reservation] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems' }, { inputItems: us }));
-		const [item] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'purchase', reservationId: reservation.reservationId, ...COST_LIMITS, ...LRO }));
+		const [reservation] = jsonOf(
+			await run(
+				emulator(),
+				{ resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems' },
+				{ inputItems: us },
+			),
+		);
+		const [item] = jsonOf(
+			await run(emulator(), {
+				resource: 'reservation',
+				operation: 'purchase',
+				reservationId: reservation.reservationId,
+				...COST_LIMITS,
+				...LRO,
+			}),
+		);
 		expect(item.purchased).toBe(true);
 		expect(item.phoneNumbers).toEqual([us[0].phoneNumber]);
 		expect(item.boughtBeyondCheck).toEqual([]);

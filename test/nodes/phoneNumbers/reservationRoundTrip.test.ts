@@ -22,19 +22,26 @@ async function reservationOfTwo(): Promise<string> {
 		}),
 	).slice(0, 2);
 	const [reservation] = jsonOf(
-		await run(emu, { resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems' }, { inputItems: browsed }),
+		await run(
+			emu,
+			{ resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems' },
+			{ inputItems: browsed },
+		),
 	);
 	await emu.control.clearRequestLog();
 	return reservation.reservationId as string;
 }
 
 async function stored(reservationId: string): Promise<IDataObject> {
-	const [reservation] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'get', reservationId }));
+	const [reservation] = jsonOf(
+		await run(emulator(), { resource: 'reservation', operation: 'get', reservationId }),
+	);
 	const { expiresInSeconds: _changesWithTheClock, ...rest } = reservation;
 	return rest;
 }
 
-const patches = async () => (await acsRequests(emulator())).filter((request) => request.method === 'PATCH');
+const patches = async () =>
+	(await acsRequests(emulator())).filter((request) => request.method === 'PATCH');
 
 describe('Reservation round trip: Get -> Create or Update (Input Items) with defaults', () => {
 	it('changes nothing and sends no PATCH', async () => {
@@ -49,14 +56,23 @@ describe('Reservation round trip: Get -> Create or Update (Input Items) with def
 			{ resource: 'reservation', operation: 'createOrUpdate' },
 		);
 		expect(outcome.error).toBeUndefined();
-		expect(outcome.written).toEqual([expect.objectContaining({ reservationId, change: 'unchanged', created: false, phoneNumberCount: 2 })]);
+		expect(outcome.written).toEqual([
+			expect.objectContaining({
+				reservationId,
+				change: 'unchanged',
+				created: false,
+				phoneNumberCount: 2,
+			}),
+		]);
 		expect(await patches()).toEqual([]);
 		expect(await stored(reservationId)).toEqual(before);
 	});
 
 	it('adds only the numbers the reservation does not hold yet', async () => {
 		const reservationId = await reservationOfTwo();
-		const [held] = jsonOf(await run(emulator(), { resource: 'reservation', operation: 'get', reservationId }));
+		const [held] = jsonOf(
+			await run(emulator(), { resource: 'reservation', operation: 'get', reservationId }),
+		);
 		const numbers = held.numbers as IDataObject[];
 		const browsed = jsonOf(
 			await run(emulator(), {
@@ -67,7 +83,9 @@ describe('Reservation round trip: Get -> Create or Update (Input Items) with def
 				assignmentType: 'application',
 			}),
 		);
-		const extra = browsed.find((number) => !numbers.some((heldNumber) => heldNumber.phoneNumber === number.phoneNumber)) as IDataObject;
+		const extra = browsed.find(
+			(number) => !numbers.some((heldNumber) => heldNumber.phoneNumber === number.phoneNumber),
+		) as IDataObject;
 		await emulator().control.clearRequestLog();
 
 		const result = await run(
@@ -75,17 +93,36 @@ describe('Reservation round trip: Get -> Create or Update (Input Items) with def
 			{ resource: 'reservation', operation: 'createOrUpdate' },
 			{ inputItems: [held, { ...extra, reservationId }] },
 		);
-		expect(jsonOf(result)).toEqual([expect.objectContaining({ reservationId, change: 'updated', phoneNumberCount: 3 })]);
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({ reservationId, change: 'updated', phoneNumberCount: 3 }),
+		]);
 		expect((await patches()).length).toBe(1);
 	});
 
 	it('creates the reservation the items name when it does not exist yet', async () => {
 		const reservationId = '65c18c7f-8074-4efb-a572-e0df127a9964';
 		const [number] = jsonOf(
-			await run(emulator(), { resource: 'availableNumber', operation: 'browse', countryCode: 'US', phoneNumberType: 'geographic', assignmentType: 'application' }),
+			await run(emulator(), {
+				resource: 'availableNumber',
+				operation: 'browse',
+				countryCode: 'US',
+				phoneNumberType: 'geographic',
+				assignmentType: 'application',
+			}),
 		);
-		const result = await run(emulator(), { resource: 'reservation', operation: 'createOrUpdate' }, { inputItems: [{ ...number, reservationId }] });
-		expect(jsonOf(result)).toEqual([expect.objectContaining({ reservationId, change: 'created', created: true, phoneNumberCount: 1 })]);
+		const result = await run(
+			emulator(),
+			{ resource: 'reservation', operation: 'createOrUpdate' },
+			{ inputItems: [{ ...number, reservationId }] },
+		);
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({
+				reservationId,
+				change: 'created',
+				created: true,
+				phoneNumberCount: 1,
+			}),
+		]);
 	});
 
 	it('refuses input items that name two different reservations, before any request', async () => {

@@ -1,4 +1,7 @@
-import { makeSipApiChoice, sipFeatures } from '../../../nodes/AzureCommunicationSipRouting/helpers/apiChoice';
+import {
+	makeSipApiChoice,
+	sipFeatures,
+} from '../../../nodes/AzureCommunicationSipRouting/helpers/apiChoice';
 
 describe('SIP api-version features', () => {
 	it.each([
@@ -12,7 +15,12 @@ describe('SIP api-version features', () => {
 		['2025-06-01-preview', [true, true, true, true]],
 	])('%s: domains, testRoutesWithNumber, health, trunk options', (version, expected) => {
 		const features = sipFeatures(version);
-		expect([features.domains, features.testRoutesWithNumber, features.trunkHealth, features.trunkOptionsAndCallerId]).toEqual(expected);
+		expect([
+			features.domains,
+			features.testRoutesWithNumber,
+			features.trunkHealth,
+			features.trunkOptionsAndCallerId,
+		]).toEqual(expected);
 	});
 
 	it('an override wins over the picked API for what is sent', () => {
@@ -21,6 +29,9 @@ describe('SIP api-version features', () => {
 			apiVersion: '2023-04-01-preview',
 			effectiveVersion: '2023-04-01-preview',
 		});
-		expect(makeSipApiChoice('sip', '')).toMatchObject({ apiVersion: undefined, effectiveVersion: '2023-03-01' });
+		expect(makeSipApiChoice('sip', '')).toMatchObject({
+			apiVersion: undefined,
+			effectiveVersion: '2023-03-01',
+		});
 	});
 });

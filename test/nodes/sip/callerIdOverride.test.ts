@@ -12,7 +12,13 @@ const emulator = withEmulator();
 
 const TRUNK = { 'sbc1.contoso.com': { sipSignalingPort: 5071 } };
 const US = { name: 'US', numberPattern: '^\\+1[0-9]{10}$', trunks: ['sbc1.contoso.com'] };
-const SEEDED = { trunks: TRUNK, routes: [{ ...US, callerIdOverride: '+14255550100' }, { name: 'All', numberPattern: '^\\+[1-9][0-9]{3,23}$', trunks: ['sbc1.contoso.com'] }] };
+const SEEDED = {
+	trunks: TRUNK,
+	routes: [
+		{ ...US, callerIdOverride: '+14255550100' },
+		{ name: 'All', numberPattern: '^\\+[1-9][0-9]{3,23}$', trunks: ['sbc1.contoso.com'] },
+	],
+};
 
 const callerIds = async (emu: ReturnType<typeof emulator>) =>
 	((await storedSip(emu)).routes as IDataObject[]).map((route) => route.callerIdOverride ?? null);
@@ -23,15 +29,27 @@ describe('callerIdOverride on the preview API', () => {
 	it('Configuration Get shows it on every route, null when unset', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEEDED);
-		const result = jsonOf(await runSip(emu, { resource: 'configuration', operation: 'get', sipApi: 'sipPreview' }));
-		expect((result[0].routes as IDataObject[]).map((route) => route.callerIdOverride)).toEqual(['+14255550100', null]);
+		const result = jsonOf(
+			await runSip(emu, { resource: 'configuration', operation: 'get', sipApi: 'sipPreview' }),
+		);
+		expect((result[0].routes as IDataObject[]).map((route) => route.callerIdOverride)).toEqual([
+			'+14255550100',
+			null,
+		]);
 	});
 
 	it('Route Create or Update sets it, keeps it when not given, and clears it when given empty', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEEDED);
 		const update = (additionalFields: INodeParameters) =>
-			runSip(emu, { resource: 'route', operation: 'createOrUpdate', sipApi: 'sipPreview', ...US, trunks: 'sbc1.contoso.com', additionalFields });
+			runSip(emu, {
+				resource: 'route',
+				operation: 'createOrUpdate',
+				sipApi: 'sipPreview',
+				...US,
+				trunks: 'sbc1.contoso.com',
+				additionalFields,
+			});
 
 		const kept = jsonOf(await update({ description: 'North America' }))[0];
 		expect([kept.callerIdOverride, kept.change]).toEqual(['+14255550100', 'updated']);
@@ -51,7 +69,12 @@ describe('callerIdOverride on the preview API', () => {
 		const result = await runSip(
 			emu,
 			{ resource: 'route', operation: 'replaceAll', sipApi: 'sipPreview' },
-			{ inputItems: [{ name: 'US', callerIdOverride: null }, { name: 'All', callerIdOverride: '+14255550111' }] },
+			{
+				inputItems: [
+					{ name: 'US', callerIdOverride: null },
+					{ name: 'All', callerIdOverride: '+14255550111' },
+				],
+			},
 		);
 		expect(jsonOf(result).map((item) => item.callerIdOverride)).toEqual([null, '+14255550111']);
 		expect(await callerIds(emu)).toEqual([null, '+14255550111']);
@@ -61,13 +84,26 @@ describe('callerIdOverride on the preview API', () => {
 		const emu = emulator();
 		await seedSip(emu, SEEDED);
 		const apply = (routes: IDataObject[]) =>
-			runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', sipApi: 'sipPreview', desiredState: JSON.stringify({ routes }) });
+			runSip(emu, {
+				resource: 'configuration',
+				operation: 'applyDesiredState',
+				sipApi: 'sipPreview',
+				desiredState: JSON.stringify({ routes }),
+			});
 		const all = { name: 'All' };
 
-		expect(jsonOf(await apply([{ name: 'US' }, all]))[0]).toMatchObject({ inSync: true, patchCount: 0 });
+		expect(jsonOf(await apply([{ name: 'US' }, all]))[0]).toMatchObject({
+			inSync: true,
+			patchCount: 0,
+		});
 		expect(await callerIds(emu)).toEqual(['+14255550100', null]);
 
-		jsonOf(await apply([{ name: 'US', callerIdOverride: null }, { ...all, callerIdOverride: '+14255550122' }]));
+		jsonOf(
+			await apply([
+				{ name: 'US', callerIdOverride: null },
+				{ ...all, callerIdOverride: '+14255550122' },
+			]),
+		);
 		expect(await callerIds(emu)).toEqual([null, '+14255550122']);
 	});
 });
@@ -76,7 +112,12 @@ describe('callerIdOverride on the stable API is refused before any request', () 
 	const cases: Array<[string, INodeParameters, IDataObject[] | undefined, string]> = [
 		[
 			'Route Replace All (Input Items) with a stable API Version override',
-			{ resource: 'route', operation: 'replaceAll', sipApi: 'sipPreview', options: { apiVersion: '2023-03-01' } },
+			{
+				resource: 'route',
+				operation: 'replaceAll',
+				sipApi: 'sipPreview',
+				options: { apiVersion: '2023-03-01' },
+			},
 			[{ ...US, callerIdOverride: '+14255550100' }],
 			'Caller ID Override',
 		],
@@ -96,13 +137,22 @@ describe('callerIdOverride on the stable API is refused before any request', () 
 		],
 		[
 			'Route Replace All (JSON)',
-			{ resource: 'route', operation: 'replaceAll', source: 'json', routesJson: JSON.stringify([{ ...US, callerIdOverride: '+14255550100' }]) },
+			{
+				resource: 'route',
+				operation: 'replaceAll',
+				source: 'json',
+				routesJson: JSON.stringify([{ ...US, callerIdOverride: '+14255550100' }]),
+			},
 			undefined,
 			'Routes (JSON)',
 		],
 		[
 			'Apply Desired State',
-			{ resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify({ routes: [{ ...US, callerIdOverride: '+14255550100' }] }) },
+			{
+				resource: 'configuration',
+				operation: 'applyDesiredState',
+				desiredState: JSON.stringify({ routes: [{ ...US, callerIdOverride: '+14255550100' }] }),
+			},
 			undefined,
 			'Desired State (JSON)',
 		],
@@ -111,7 +161,11 @@ describe('callerIdOverride on the stable API is refused before any request', () 
 	it.each(cases)('%s', async (_label, parameters, inputItems, parameter) => {
 		const emu = emulator();
 		const result = await runSip(emu, parameters, { inputItems });
-		expect(result.error?.message).toMatch(new RegExp(`^${parameter.replace(/[()]/g, '\\$&')}(: .*callerIdOverride)? needs the preview API`));
+		expect(result.error?.message).toMatch(
+			new RegExp(
+				`^${parameter.replace(/[()]/g, '\\$&')}(: .*callerIdOverride)? needs the preview API`,
+			),
+		);
 		expect(result.error?.description).toContain(SWITCH_TO_PREVIEW);
 		expect(await sentRequests(emu)).toEqual([]);
 	});
@@ -119,9 +173,20 @@ describe('callerIdOverride on the stable API is refused before any request', () 
 	it('Route Replace All (Input Items) on the stable API refuses an item carrying a caller ID, naming the item', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEEDED);
-		const got = jsonOf(await runSip(emu, { resource: 'route', operation: 'getAll', returnAll: true, sipApi: 'sipPreview' }));
+		const got = jsonOf(
+			await runSip(emu, {
+				resource: 'route',
+				operation: 'getAll',
+				returnAll: true,
+				sipApi: 'sipPreview',
+			}),
+		);
 		const sentBefore = (await sentRequests(emu)).length;
-		const result = await runSip(emu, { resource: 'route', operation: 'replaceAll', sipApi: 'sip' }, { inputItems: got.slice().reverse() });
+		const result = await runSip(
+			emu,
+			{ resource: 'route', operation: 'replaceAll', sipApi: 'sip' },
+			{ inputItems: got.slice().reverse() },
+		);
 		expect(result.error?.message).toBe(
 			'Input item 2: route "US" has callerIdOverride "+14255550100", which the stable API cannot store; a stable write would drop it',
 		);
@@ -136,7 +201,13 @@ describe('callerIdOverride on the stable API is refused before any request', () 
 		const result = await runSip(
 			emu,
 			{ resource: 'route', operation: 'replaceAll', sipApi: 'sip' },
-			{ inputItems: [{ ...US, callerIdOverride: null }, { ...US, name: 'Two', callerIdOverride: '' }, { ...US, name: 'Three' }] },
+			{
+				inputItems: [
+					{ ...US, callerIdOverride: null },
+					{ ...US, name: 'Two', callerIdOverride: '' },
+					{ ...US, name: 'Three' },
+				],
+			},
 		);
 		expect(jsonOf(result).map((item) => item.change)).toEqual(['unchanged', 'created', 'created']);
 	});
@@ -144,7 +215,17 @@ describe('callerIdOverride on the stable API is refused before any request', () 
 	it('a stable write of the route list removes overrides set through the preview API (as documented)', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEEDED);
-		jsonOf(await runSip(emu, { resource: 'route', operation: 'createOrUpdate', sipApi: 'sip', name: 'All', numberPattern: '^\\+[1-9][0-9]{3,23}$', trunks: 'sbc1.contoso.com', additionalFields: { description: 'any' } }));
+		jsonOf(
+			await runSip(emu, {
+				resource: 'route',
+				operation: 'createOrUpdate',
+				sipApi: 'sip',
+				name: 'All',
+				numberPattern: '^\\+[1-9][0-9]{3,23}$',
+				trunks: 'sbc1.contoso.com',
+				additionalFields: { description: 'any' },
+			}),
+		);
 		expect(await callerIds(emu)).toEqual([null, null]);
 	});
 

@@ -1,6 +1,16 @@
 import { NODE_UNDER_TEST } from '../../support/engine';
 import { withEmulator } from '../../support/emulator';
-import { AUTHS, jsonOf, PREVIEW, runSip, seedSip, sentRequests, sipRunner, storedSip, TWO_TRUNKS_TWO_ROUTES } from './sipHarness';
+import {
+	AUTHS,
+	jsonOf,
+	PREVIEW,
+	runSip,
+	seedSip,
+	sentRequests,
+	sipRunner,
+	storedSip,
+	TWO_TRUNKS_TWO_ROUTES,
+} from './sipHarness';
 
 const emulator = withEmulator();
 
@@ -11,7 +21,11 @@ const NEW_STATE = {
 	},
 	routes: [
 		{ name: 'UK', numberPattern: '^\\+44\\d{10}$', trunks: ['sbc3.contoso.com'] },
-		{ name: 'All', numberPattern: '^\\+[1-9][0-9]{3,23}$', trunks: ['sbc3.contoso.com', 'sbc2.contoso.com'] },
+		{
+			name: 'All',
+			numberPattern: '^\\+[1-9][0-9]{3,23}$',
+			trunks: ['sbc3.contoso.com', 'sbc2.contoso.com'],
+		},
 	],
 };
 
@@ -32,7 +46,12 @@ describe.each(AUTHS)('Configuration Apply Desired State with %s', (auth) => {
 		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
 		const result = await runSip(
 			emu,
-			{ resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify(NEW_STATE), dryRun: true },
+			{
+				resource: 'configuration',
+				operation: 'applyDesiredState',
+				desiredState: JSON.stringify(NEW_STATE),
+				dryRun: true,
+			},
 			{ auth },
 		);
 		const [plan] = jsonOf(result);
@@ -62,7 +81,11 @@ describe.each(AUTHS)('Configuration Apply Desired State with %s', (auth) => {
 		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
 		const result = await runSip(
 			emu,
-			{ resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify(NEW_STATE) },
+			{
+				resource: 'configuration',
+				operation: 'applyDesiredState',
+				desiredState: JSON.stringify(NEW_STATE),
+			},
 			{ auth },
 		);
 		expect(jsonOf(result)[0]).toMatchObject({ dryRun: false, applied: true, patchCount: 3 });
@@ -71,7 +94,11 @@ describe.each(AUTHS)('Configuration Apply Desired State with %s', (auth) => {
 		expect(stored).toEqual(NEW_STATE);
 
 		await emu.control.clearRequestLog();
-		const again = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify(NEW_STATE) });
+		const again = await runSip(emu, {
+			resource: 'configuration',
+			operation: 'applyDesiredState',
+			desiredState: JSON.stringify(NEW_STATE),
+		});
 		expect(jsonOf(again)[0]).toMatchObject({ inSync: true, applied: false, patchCount: 0 });
 		expect(await sentRequests(emu)).toEqual(['GET /sip']);
 	});
@@ -98,7 +125,10 @@ describe('Configuration Apply Desired State', () => {
 		const result = await runSip(emu, {
 			resource: 'configuration',
 			operation: 'applyDesiredState',
-			desiredState: JSON.stringify({ ...NEW_STATE, routes: [{ name: 'UK', numberPattern: '^\\+44', trunks: ['ghost.contoso.com'] }] }),
+			desiredState: JSON.stringify({
+				...NEW_STATE,
+				routes: [{ name: 'UK', numberPattern: '^\\+44', trunks: ['ghost.contoso.com'] }],
+			}),
 			dryRun: true,
 		});
 		expect(result.error?.message).toBe(
@@ -110,19 +140,43 @@ describe('Configuration Apply Desired State', () => {
 	it('when a later patch fails, says which changes were applied (the document stays valid)', async () => {
 		const emu = emulator();
 		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-		await emu.control.addFault({ method: 'PATCH', path: '^/sip$', type: 'delay', delayMs: 300, count: 1 });
+		await emu.control.addFault({
+			method: 'PATCH',
+			path: '^/sip$',
+			type: 'delay',
+			delayMs: 300,
+			count: 1,
+		});
 		const running = runSip(
 			emu,
-			{ resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify(NEW_STATE) },
+			{
+				resource: 'configuration',
+				operation: 'applyDesiredState',
+				desiredState: JSON.stringify(NEW_STATE),
+			},
 			{ continueOnFail: true },
 		);
-		while ((await emu.control.listFaults()).length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-		await emu.control.addFault({ method: 'PATCH', path: '^/sip$', type: 'status', status: 400, code: 'BadRequest', count: 1 });
+		while ((await emu.control.listFaults()).length > 0)
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		await emu.control.addFault({
+			method: 'PATCH',
+			path: '^/sip$',
+			type: 'status',
+			status: 400,
+			code: 'BadRequest',
+			count: 1,
+		});
 		const [item] = jsonOf(await running);
 		expect(item).toMatchObject({ appliedPatches: 1, plannedPatches: 3, httpCode: '400' });
-		expect(item.errorDescription).toContain('Patch 2 of 3 failed; the 1 before it were applied (add trunk sbc3.contoso.com');
+		expect(item.errorDescription).toContain(
+			'Patch 2 of 3 failed; the 1 before it were applied (add trunk sbc3.contoso.com',
+		);
 		const stored = await storedSip(emu, '2023-03-01');
-		expect(Object.keys(stored.trunks as object).sort()).toEqual(['sbc1.contoso.com', 'sbc2.contoso.com', 'sbc3.contoso.com']);
+		expect(Object.keys(stored.trunks as object).sort()).toEqual([
+			'sbc1.contoso.com',
+			'sbc2.contoso.com',
+			'sbc3.contoso.com',
+		]);
 		expect(stored.routes).toEqual(TWO_TRUNKS_TWO_ROUTES.routes);
 	});
 
@@ -131,7 +185,9 @@ describe('Configuration Apply Desired State', () => {
 		const result = await runSip(emu, {
 			resource: 'configuration',
 			operation: 'applyDesiredState',
-			desiredState: JSON.stringify({ trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061, enabled: false } } }),
+			desiredState: JSON.stringify({
+				trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061, enabled: false } },
+			}),
 		});
 		expect(result.error?.message).toBe(
 			'Desired State (JSON): trunk sbc1.contoso.com: enabled needs the preview API, but api-version 2023-03-01 does not have it',
@@ -146,44 +202,88 @@ describe('Configuration Apply Desired State', () => {
 			operation: 'applyDesiredState',
 			desiredState: '{"trunk": {}}',
 		});
-		expect(result.error?.message).toBe('Desired State (JSON): unknown section "trunk"; use "trunks", "routes", "domains"');
+		expect(result.error?.message).toBe(
+			'Desired State (JSON): unknown section "trunk"; use "trunks", "routes", "domains"',
+		);
 		expect(await sentRequests(emu)).toEqual([]);
 	});
 
 	it.each([
-		['a trunk', '{"trunks": {"__proto__": {"sipSignalingPort": 5061}, "sbc1.contoso.com": {"sipSignalingPort": 5061}}}', 'trunk "__proto__"'],
-		['a trunk in list form', '{"trunks": [{"fqdn": "__proto__", "sipSignalingPort": 5061}]}', 'trunk "__proto__"'],
+		[
+			'a trunk',
+			'{"trunks": {"__proto__": {"sipSignalingPort": 5061}, "sbc1.contoso.com": {"sipSignalingPort": 5061}}}',
+			'trunk "__proto__"',
+		],
+		[
+			'a trunk in list form',
+			'{"trunks": [{"fqdn": "__proto__", "sipSignalingPort": 5061}]}',
+			'trunk "__proto__"',
+		],
 		['a domain', '{"domains": {"__proto__": {"enabled": true}}}', 'domain "__proto__"'],
 		['a domain in list form', '{"domains": [{"domain": "__proto__"}]}', 'domain "__proto__"'],
-		['a trunk named after an Object member', '{"trunks": {"constructor": {"sipSignalingPort": 5061}}}', 'trunk "constructor"'],
-	])('refuses %s keyed by a reserved name, naming it, before any request', async (_, desiredState, named) => {
-		const emu = emulator();
-		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-		const result = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', desiredState, sipApi: 'sipPreview' });
-		expect(result.items).toEqual([]);
-		expect(result.error?.message).toContain(`Desired State (JSON): ${named}`);
-		expect(await sentRequests(emu)).toEqual([]);
-		const stored = await storedSip(emu);
-		expect(Object.keys(stored.trunks as object)).toEqual(Object.keys(TWO_TRUNKS_TWO_ROUTES.trunks));
-		expect(Object.keys((stored.domains as object | undefined) ?? {})).toEqual([]);
-	});
+		[
+			'a trunk named after an Object member',
+			'{"trunks": {"constructor": {"sipSignalingPort": 5061}}}',
+			'trunk "constructor"',
+		],
+	])(
+		'refuses %s keyed by a reserved name, naming it, before any request',
+		async (_, desiredState, named) => {
+			const emu = emulator();
+			await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
+			const result = await runSip(emu, {
+				resource: 'configuration',
+				operation: 'applyDesiredState',
+				desiredState,
+				sipApi: 'sipPreview',
+			});
+			expect(result.items).toEqual([]);
+			expect(result.error?.message).toContain(`Desired State (JSON): ${named}`);
+			expect(await sentRequests(emu)).toEqual([]);
+			const stored = await storedSip(emu);
+			expect(Object.keys(stored.trunks as object)).toEqual(
+				Object.keys(TWO_TRUNKS_TWO_ROUTES.trunks),
+			);
+			expect(Object.keys((stored.domains as object | undefined) ?? {})).toEqual([]);
+		},
+	);
 
 	it('refuses limits, names and duplicates of the given sections before any request', async () => {
 		const emu = emulator();
-		const trunks = Object.fromEntries(Array.from({ length: 251 }, (_, i) => [`sbc${i}.contoso.com`, { sipSignalingPort: 5061 }]));
-		const tooMany = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify({ trunks }) });
-		expect(tooMany.error?.message).toBe('Desired State (JSON): 251 trunks; at most 250 are allowed.');
+		const trunks = Object.fromEntries(
+			Array.from({ length: 251 }, (_, i) => [`sbc${i}.contoso.com`, { sipSignalingPort: 5061 }]),
+		);
+		const tooMany = await runSip(emu, {
+			resource: 'configuration',
+			operation: 'applyDesiredState',
+			desiredState: JSON.stringify({ trunks }),
+		});
+		expect(tooMany.error?.message).toBe(
+			'Desired State (JSON): 251 trunks; at most 250 are allowed.',
+		);
 		const route = { name: 'A', numberPattern: '^\\+1', trunks: ['sbc1.contoso.com'] };
-		const twice = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify({ routes: [route, route] }) });
-		expect(twice.error?.message).toBe('Desired State (JSON): There are 2 routes named "A"; route names must be unique.');
+		const twice = await runSip(emu, {
+			resource: 'configuration',
+			operation: 'applyDesiredState',
+			desiredState: JSON.stringify({ routes: [route, route] }),
+		});
+		expect(twice.error?.message).toBe(
+			'Desired State (JSON): There are 2 routes named "A"; route names must be unique.',
+		);
 		expect(await sentRequests(emu)).toEqual([]);
 	});
 
 	it('leaves a trunk without a port to the check after the read: its stored port applies', async () => {
 		const emu = emulator();
 		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-		const desiredState = JSON.stringify({ trunks: { ...TWO_TRUNKS_TWO_ROUTES.trunks, 'sbc1.contoso.com': {} } });
-		const result = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', desiredState });
+		const desiredState = JSON.stringify({
+			trunks: { ...TWO_TRUNKS_TWO_ROUTES.trunks, 'sbc1.contoso.com': {} },
+		});
+		const result = await runSip(emu, {
+			resource: 'configuration',
+			operation: 'applyDesiredState',
+			desiredState,
+		});
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)[0]).toMatchObject({ inSync: true });
 		expect(await sentRequests(emu)).toEqual(['GET /sip']);
@@ -195,7 +295,11 @@ describe('Configuration Apply Desired State', () => {
 			domains: { 'contoso.com': { enabled: true } },
 			trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } },
 		});
-		const desired = { domains: { 'fabrikam.com': { enabled: true } }, trunks: { 'sbc1.fabrikam.com': { sipSignalingPort: 5061 } }, routes: [] };
+		const desired = {
+			domains: { 'fabrikam.com': { enabled: true } },
+			trunks: { 'sbc1.fabrikam.com': { sipSignalingPort: 5061 } },
+			routes: [],
+		};
 		const result = await runSip(emu, {
 			resource: 'configuration',
 			operation: 'applyDesiredState',
@@ -203,7 +307,11 @@ describe('Configuration Apply Desired State', () => {
 			desiredState: JSON.stringify(desired),
 		});
 		const [outcome] = jsonOf(result);
-		expect(outcome).toMatchObject({ applied: true, domainsCreated: ['fabrikam.com'], domainsDeleted: ['contoso.com'] });
+		expect(outcome).toMatchObject({
+			applied: true,
+			domainsCreated: ['fabrikam.com'],
+			domainsDeleted: ['contoso.com'],
+		});
 		const stored = await storedSip(emu, PREVIEW);
 		expect(stored.domains).toEqual(desired.domains);
 		expect(Object.keys(stored.trunks as object)).toEqual(['sbc1.fabrikam.com']);
@@ -215,27 +323,56 @@ describe('Configuration Apply Desired State across the domain rules (preview API
 	it.each([
 		[
 			'first domain',
-			{ trunks: { 'sbc.other.net': { sipSignalingPort: 5061 } }, routes: [{ ...route, trunks: ['sbc.other.net'] }] },
-			{ domains: { 'contoso.com': { enabled: true } }, trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } }, routes: [{ ...route, trunks: ['sbc1.contoso.com'] }] },
+			{
+				trunks: { 'sbc.other.net': { sipSignalingPort: 5061 } },
+				routes: [{ ...route, trunks: ['sbc.other.net'] }],
+			},
+			{
+				domains: { 'contoso.com': { enabled: true } },
+				trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } },
+				routes: [{ ...route, trunks: ['sbc1.contoso.com'] }],
+			},
 		],
 		[
 			'last domain',
-			{ domains: { 'contoso.com': { enabled: true } }, trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } }, routes: [{ ...route, trunks: ['sbc1.contoso.com'] }] },
-			{ domains: {}, trunks: { 'sbc.other.net': { sipSignalingPort: 5061 } }, routes: [{ ...route, trunks: ['sbc.other.net'] }] },
+			{
+				domains: { 'contoso.com': { enabled: true } },
+				trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } },
+				routes: [{ ...route, trunks: ['sbc1.contoso.com'] }],
+			},
+			{
+				domains: {},
+				trunks: { 'sbc.other.net': { sipSignalingPort: 5061 } },
+				routes: [{ ...route, trunks: ['sbc.other.net'] }],
+			},
 		],
-	])('%s: every patch is accepted and the document ends as desired', async (_case, seed, desired) => {
-		const emu = emulator();
-		await seedSip(emu, seed);
-		const result = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', sipApi: 'sipPreview', desiredState: JSON.stringify(desired) });
-		const [item] = jsonOf(result);
-		expect(item).toMatchObject({ applied: true, patchCount: 4 });
-		expect(await sentRequests(emu)).toEqual(['GET /sip', 'PATCH /sip', 'PATCH /sip', 'PATCH /sip', 'PATCH /sip']);
-		const stored = await storedSip(emu);
-		expect(stored.domains ?? {}).toEqual(desired.domains);
-		expect(Object.keys(stored.trunks as object)).toEqual(Object.keys(desired.trunks));
-		expect(stored.trunks).toMatchObject(desired.trunks); // the preview API adds its defaults
-		expect(stored.routes).toEqual(desired.routes);
-	});
+	])(
+		'%s: every patch is accepted and the document ends as desired',
+		async (_case, seed, desired) => {
+			const emu = emulator();
+			await seedSip(emu, seed);
+			const result = await runSip(emu, {
+				resource: 'configuration',
+				operation: 'applyDesiredState',
+				sipApi: 'sipPreview',
+				desiredState: JSON.stringify(desired),
+			});
+			const [item] = jsonOf(result);
+			expect(item).toMatchObject({ applied: true, patchCount: 4 });
+			expect(await sentRequests(emu)).toEqual([
+				'GET /sip',
+				'PATCH /sip',
+				'PATCH /sip',
+				'PATCH /sip',
+				'PATCH /sip',
+			]);
+			const stored = await storedSip(emu);
+			expect(stored.domains ?? {}).toEqual(desired.domains);
+			expect(Object.keys(stored.trunks as object)).toEqual(Object.keys(desired.trunks));
+			expect(stored.trunks).toMatchObject(desired.trunks); // the preview API adds its defaults
+			expect(stored.routes).toEqual(desired.routes);
+		},
+	);
 });
 
 describe('Configuration Apply Desired State pattern hints', () => {
@@ -248,12 +385,24 @@ describe('Configuration Apply Desired State pattern hints', () => {
 				{ name: 'Fine', numberPattern: '^\\+1\\d{10}$', trunks: ['sbc2.contoso.com'] },
 			],
 		};
-		const result = await runSip(emu, { resource: 'configuration', operation: 'applyDesiredState', desiredState: JSON.stringify(desired) });
+		const result = await runSip(emu, {
+			resource: 'configuration',
+			operation: 'applyDesiredState',
+			desiredState: JSON.stringify(desired),
+		});
 		const [item] = jsonOf(result);
-		const hints = item.patternHints as Array<{ route: string; numberPattern: string; hints: string[] }>;
-		expect(hints.map((entry) => [entry.route, entry.numberPattern])).toEqual([['Sample', '^+[1-9][0-9]{3,23}$']]);
+		const hints = item.patternHints as Array<{
+			route: string;
+			numberPattern: string;
+			hints: string[];
+		}>;
+		expect(hints.map((entry) => [entry.route, entry.numberPattern])).toEqual([
+			['Sample', '^+[1-9][0-9]{3,23}$'],
+		]);
 		expect(hints[0].hints.join(' ')).toContain('"^+"');
-		const executionHints = (result.runData[NODE_UNDER_TEST][0].hints ?? []).map((hint) => hint.message);
+		const executionHints = (result.runData[NODE_UNDER_TEST][0].hints ?? []).map(
+			(hint) => hint.message,
+		);
 		expect(executionHints.length).toBe(hints[0].hints.length);
 		expect(executionHints[0]).toMatch(/^Route "Sample": .*"\^\+"/);
 		// a hint never blocks: the service accepts the pattern, so the node applies it
@@ -263,7 +412,10 @@ describe('Configuration Apply Desired State pattern hints', () => {
 
 	it('gives no hints for good patterns, and none for routes it does not change', async () => {
 		const emu = emulator();
-		await seedSip(emu, { ...TWO_TRUNKS_TWO_ROUTES, routes: [{ name: 'Old', numberPattern: '^+1', trunks: [] }] });
+		await seedSip(emu, {
+			...TWO_TRUNKS_TWO_ROUTES,
+			routes: [{ name: 'Old', numberPattern: '^+1', trunks: [] }],
+		});
 		const result = await runSip(emu, {
 			resource: 'configuration',
 			operation: 'applyDesiredState',
@@ -341,7 +493,11 @@ describe.each(AUTHS)('Configuration Test Number with %s', (auth) => {
 	it('on the stable API only the local evaluation runs, and the output says why', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEATTLE);
-		const result = await run(emu, { resource: 'configuration', operation: 'testNumber', phoneNumber: '+12065550100' });
+		const result = await run(emu, {
+			resource: 'configuration',
+			operation: 'testNumber',
+			phoneNumber: '+12065550100',
+		});
 		const [item] = jsonOf(result);
 		expect(item).toMatchObject({ route: 'Seattle', serviceChecked: false, agree: null });
 		expect((item.notes as string[]).join(' ')).toContain('not in api-version 2023-03-01');
@@ -352,26 +508,43 @@ describe.each(AUTHS)('Configuration Test Number with %s', (auth) => {
 		const emu = emulator();
 		await seedSip(emu, {
 			trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } },
-			routes: [{ name: 'Sample', numberPattern: '^+[1-9][0-9]{3,23}$', trunks: ['sbc1.contoso.com'] }],
+			routes: [
+				{ name: 'Sample', numberPattern: '^+[1-9][0-9]{3,23}$', trunks: ['sbc1.contoso.com'] },
+			],
 		});
-		const result = await run(emu, { resource: 'configuration', operation: 'testNumber', sipApi: 'sipPreview', phoneNumber: '+14255550100' });
-		expect(jsonOf(result)[0]).toMatchObject({ route: null, matchingRoutes: [], serviceMatchingRoutes: [], agree: true });
-	});
-
-	it.each(['[1]', '"routes"', '42', 'null'])('refuses the candidate %s, which is not an object, before any request', async (candidateConfiguration) => {
-		const emu = emulator();
-		await seedSip(emu, SEATTLE);
 		const result = await run(emu, {
 			resource: 'configuration',
 			operation: 'testNumber',
-			phoneNumber: '+14251234567',
-			configurationSource: 'candidate',
-			candidateConfiguration,
-			checkWithService: false,
+			sipApi: 'sipPreview',
+			phoneNumber: '+14255550100',
 		});
-		expect(result.error?.message).toBe('Candidate Configuration (JSON): must be an object with "trunks", "routes" and/or "domains"');
-		expect(await sentRequests(emu)).toEqual([]);
+		expect(jsonOf(result)[0]).toMatchObject({
+			route: null,
+			matchingRoutes: [],
+			serviceMatchingRoutes: [],
+			agree: true,
+		});
 	});
+
+	it.each(['[1]', '"routes"', '42', 'null'])(
+		'refuses the candidate %s, which is not an object, before any request',
+		async (candidateConfiguration) => {
+			const emu = emulator();
+			await seedSip(emu, SEATTLE);
+			const result = await run(emu, {
+				resource: 'configuration',
+				operation: 'testNumber',
+				phoneNumber: '+14251234567',
+				configurationSource: 'candidate',
+				candidateConfiguration,
+				checkWithService: false,
+			});
+			expect(result.error?.message).toBe(
+				'Candidate Configuration (JSON): must be an object with "trunks", "routes" and/or "domains"',
+			);
+			expect(await sentRequests(emu)).toEqual([]);
+		},
+	);
 
 	it('refuses an invalid candidate before sending it', async () => {
 		const emu = emulator();
@@ -382,9 +555,13 @@ describe.each(AUTHS)('Configuration Test Number with %s', (auth) => {
 			sipApi: 'sipPreview',
 			phoneNumber: '+14251234567',
 			configurationSource: 'candidate',
-			candidateConfiguration: JSON.stringify({ routes: [{ name: 'X', numberPattern: '^\\+1', trunks: ['ghost.contoso.com'] }] }),
+			candidateConfiguration: JSON.stringify({
+				routes: [{ name: 'X', numberPattern: '^\\+1', trunks: ['ghost.contoso.com'] }],
+			}),
 		});
-		expect(result.error?.message).toContain('Candidate Configuration (JSON): Route "X" uses trunk ghost.contoso.com');
+		expect(result.error?.message).toContain(
+			'Candidate Configuration (JSON): Route "X" uses trunk ghost.contoso.com',
+		);
 		expect(await sentRequests(emu)).toEqual(['GET /sip']);
 	});
 });

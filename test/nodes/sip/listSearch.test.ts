@@ -1,9 +1,19 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { searchDomains, searchRoutes, searchTrunks } from '../../../nodes/AzureCommunicationSipRouting/methods/listSearch';
+import {
+	searchDomains,
+	searchRoutes,
+	searchTrunks,
+} from '../../../nodes/AzureCommunicationSipRouting/methods/listSearch';
 import { withEmulator } from '../../support/emulator';
 import { createExecuteContext } from '../../support/engine';
-import { credentialsFor, NODE_TYPE, seedSip, sentRequests, TWO_TRUNKS_TWO_ROUTES } from './sipHarness';
+import {
+	credentialsFor,
+	NODE_TYPE,
+	seedSip,
+	sentRequests,
+	TWO_TRUNKS_TWO_ROUTES,
+} from './sipHarness';
 
 const emulator = withEmulator();
 
@@ -26,11 +36,16 @@ describe('From List searches', () => {
 		expect((await searchTrunks.call(context, 'sbc2')).results).toEqual([
 			{ name: 'sbc2.contoso.com:5062', value: 'sbc2.contoso.com' },
 		]);
-		expect((await searchRoutes.call(context)).results.map((result) => result.value)).toEqual(['US', 'All']);
+		expect((await searchRoutes.call(context)).results.map((result) => result.value)).toEqual([
+			'US',
+			'All',
+		]);
 		expect((await searchRoutes.call(context, 'all')).results).toEqual([
 			{ name: '2. All (^\\+[1-9][0-9]{3,23}$)', value: 'All' },
 		]);
-		expect((await searchDomains.call(context)).results).toEqual([{ name: 'contoso.com', value: 'contoso.com' }]);
+		expect((await searchDomains.call(context)).results).toEqual([
+			{ name: 'contoso.com', value: 'contoso.com' },
+		]);
 		expect(await sentRequests(emu)).toEqual(['GET /sip', 'GET /sip', 'GET /sip', 'GET /sip']);
 	});
 });

@@ -1,5 +1,13 @@
 import { withEmulator } from '../../support/emulator';
-import { AUTHS, jsonOf, seedSip, sipRunner, sentRequests, storedSip, TWO_TRUNKS_TWO_ROUTES } from './sipHarness';
+import {
+	AUTHS,
+	jsonOf,
+	seedSip,
+	sipRunner,
+	sentRequests,
+	storedSip,
+	TWO_TRUNKS_TWO_ROUTES,
+} from './sipHarness';
 
 const emulator = withEmulator();
 
@@ -23,17 +31,37 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 			await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
 			const result = await run(emu, { resource: 'route', operation: 'getAll', returnAll: true });
 			expect(jsonOf(result)).toEqual([
-				{ priority: 1, name: 'US', numberPattern: '^\\+1[0-9]{10}$', description: null, trunks: ['sbc1.contoso.com', 'sbc2.contoso.com'] },
-				{ priority: 2, name: 'All', numberPattern: '^\\+[1-9][0-9]{3,23}$', description: null, trunks: ['sbc2.contoso.com'] },
+				{
+					priority: 1,
+					name: 'US',
+					numberPattern: '^\\+1[0-9]{10}$',
+					description: null,
+					trunks: ['sbc1.contoso.com', 'sbc2.contoso.com'],
+				},
+				{
+					priority: 2,
+					name: 'All',
+					numberPattern: '^\\+[1-9][0-9]{3,23}$',
+					description: null,
+					trunks: ['sbc2.contoso.com'],
+				},
 			]);
 		});
 
 		it('Get finds a route by name; an unknown name lists the routes', async () => {
 			const emu = emulator();
 			await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-			const found = await run(emu, { resource: 'route', operation: 'get', route: { __rl: true, mode: 'name', value: 'All' } });
+			const found = await run(emu, {
+				resource: 'route',
+				operation: 'get',
+				route: { __rl: true, mode: 'name', value: 'All' },
+			});
 			expect(jsonOf(found)[0]).toMatchObject({ priority: 2, name: 'All' });
-			const missing = await run(emu, { resource: 'route', operation: 'get', route: { __rl: true, mode: 'name', value: 'EU' } });
+			const missing = await run(emu, {
+				resource: 'route',
+				operation: 'get',
+				route: { __rl: true, mode: 'name', value: 'EU' },
+			});
 			expect(missing.error?.message).toBe('There is no route "EU"');
 			expect(missing.error?.description).toBe('Routes in priority order: "US", "All".');
 		});
@@ -44,15 +72,28 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 			[{ position: 'first' }, ['UK', 'US', 'All']],
 			[{ position: 'last' }, ['US', 'All', 'UK']],
 			[{ position: 'keep' }, ['US', 'All', 'UK']],
-			[{ position: 'before', relativeTo: { __rl: true, mode: 'name', value: 'All' } }, ['US', 'UK', 'All']],
-			[{ position: 'after', relativeTo: { __rl: true, mode: 'name', value: 'US' } }, ['US', 'UK', 'All']],
-			[{ position: 'before', relativeTo: { __rl: true, mode: 'name', value: 'US' } }, ['UK', 'US', 'All']],
+			[
+				{ position: 'before', relativeTo: { __rl: true, mode: 'name', value: 'All' } },
+				['US', 'UK', 'All'],
+			],
+			[
+				{ position: 'after', relativeTo: { __rl: true, mode: 'name', value: 'US' } },
+				['US', 'UK', 'All'],
+			],
+			[
+				{ position: 'before', relativeTo: { __rl: true, mode: 'name', value: 'US' } },
+				['UK', 'US', 'All'],
+			],
 		])('a new route with %j lands at %j', async (position, expected) => {
 			const emu = emulator();
 			await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
 			const result = await run(emu, createRoute({ name: 'UK', ...position }));
 			const item = jsonOf(result)[0];
-			expect(item).toMatchObject({ name: 'UK', change: 'created', priority: expected.indexOf('UK') + 1 });
+			expect(item).toMatchObject({
+				name: 'UK',
+				change: 'created',
+				priority: expected.indexOf('UK') + 1,
+			});
 			expect(await sentRequests(emu)).toEqual(['GET /sip', 'PATCH /sip']);
 			expect(await routeNames(emu)).toEqual(expected);
 		});
@@ -61,7 +102,10 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 			const emu = emulator();
 			await seedSip(emu, {
 				...TWO_TRUNKS_TWO_ROUTES,
-				routes: [TWO_TRUNKS_TWO_ROUTES.routes[0], { ...TWO_TRUNKS_TWO_ROUTES.routes[1], description: 'fallback' }],
+				routes: [
+					TWO_TRUNKS_TWO_ROUTES.routes[0],
+					{ ...TWO_TRUNKS_TWO_ROUTES.routes[1], description: 'fallback' },
+				],
 			});
 			const result = await run(emu, {
 				resource: 'route',
@@ -84,7 +128,14 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 		it('refuses a route whose trunk does not exist, naming route and trunk, without a PATCH', async () => {
 			const emu = emulator();
 			await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-			const result = await run(emu, createRoute({ name: 'UK', trunks: 'sbc1.contoso.com, ghost.contoso.com', position: 'last' }));
+			const result = await run(
+				emu,
+				createRoute({
+					name: 'UK',
+					trunks: 'sbc1.contoso.com, ghost.contoso.com',
+					position: 'last',
+				}),
+			);
 			expect(result.error?.message).toBe(
 				'Trunks: Route "UK" uses trunk ghost.contoso.com, which does not exist: create the trunk first.',
 			);
@@ -96,7 +147,11 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 			await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
 			const result = await run(
 				emu,
-				createRoute({ name: 'UK', position: 'after', relativeTo: { __rl: true, mode: 'name', value: 'EU' } }),
+				createRoute({
+					name: 'UK',
+					position: 'after',
+					relativeTo: { __rl: true, mode: 'name', value: 'EU' },
+				}),
 			);
 			expect(result.error?.message).toBe('Relative To Route: there is no route "EU"');
 			expect(await sentRequests(emu)).toEqual(['GET /sip']);
@@ -112,15 +167,23 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 		it('refuses a trunk listed twice, naming the route, before any request', async () => {
 			const emu = emulator();
 			await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-			const result = await run(emu, createRoute({ name: 'UK', trunks: 'sbc1.contoso.com, sbc1.contoso.com' }));
-			expect(result.error?.message).toBe('Trunks: Route "UK" lists trunk sbc1.contoso.com more than once.');
+			const result = await run(
+				emu,
+				createRoute({ name: 'UK', trunks: 'sbc1.contoso.com, sbc1.contoso.com' }),
+			);
+			expect(result.error?.message).toBe(
+				'Trunks: Route "UK" lists trunk sbc1.contoso.com more than once.',
+			);
 			expect(await sentRequests(emu)).toEqual([]);
 		});
 
 		it('accepts the SDK sample pattern ^+[1-9][0-9]{3,23}$ (the service does) and hints that it cannot match "+"', async () => {
 			const emu = emulator();
 			await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-			const result = await run(emu, createRoute({ name: 'Sample', numberPattern: '^+[1-9][0-9]{3,23}$' }));
+			const result = await run(
+				emu,
+				createRoute({ name: 'Sample', numberPattern: '^+[1-9][0-9]{3,23}$' }),
+			);
 			const item = jsonOf(result)[0];
 			expect(item.change).toBe('created');
 			expect((item.patternHints as string[]).join(' ')).toContain('"^+"');
@@ -130,12 +193,14 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 		it('runs items one after another: three routes from three items all end up stored', async () => {
 			const emu = emulator();
 			await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-			const result = await run(
-				emu,
-				createRoute({ name: '={{ $json.name }}', position: 'first' }),
-				{ inputItems: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] },
-			);
-			expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			const result = await run(emu, createRoute({ name: '={{ $json.name }}', position: 'first' }), {
+				inputItems: [{ name: 'A' }, { name: 'B' }, { name: 'C' }],
+			});
+			expect(result.items.map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+			]);
 			expect(await routeNames(emu)).toEqual(['C', 'B', 'A', 'US', 'All']);
 		});
 
@@ -167,7 +232,11 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 			await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
 			const result = await run(
 				emu,
-				createRoute({ name: 'UK', sipApi: 'sipPreview', additionalFields: { callerIdOverride: '+442071234567', description: 'London' } }),
+				createRoute({
+					name: 'UK',
+					sipApi: 'sipPreview',
+					additionalFields: { callerIdOverride: '+442071234567', description: 'London' },
+				}),
 			);
 			expect(jsonOf(result)[0]).toEqual({
 				priority: 3,
@@ -180,8 +249,17 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 				patternHints: [],
 				patternEvaluatedLocally: true,
 			});
-			const list = await run(emu, { resource: 'route', operation: 'getAll', returnAll: true, sipApi: 'sipPreview' });
-			expect(jsonOf(list).map((item) => item.callerIdOverride)).toEqual([null, null, '+442071234567']);
+			const list = await run(emu, {
+				resource: 'route',
+				operation: 'getAll',
+				returnAll: true,
+				sipApi: 'sipPreview',
+			});
+			expect(jsonOf(list).map((item) => item.callerIdOverride)).toEqual([
+				null,
+				null,
+				'+442071234567',
+			]);
 		});
 	});
 
@@ -189,7 +267,11 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 		it('deletes a route; the ones after it move up', async () => {
 			const emu = emulator();
 			await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-			const result = await run(emu, { resource: 'route', operation: 'delete', route: { __rl: true, mode: 'name', value: 'US' } });
+			const result = await run(emu, {
+				resource: 'route',
+				operation: 'delete',
+				route: { __rl: true, mode: 'name', value: 'US' },
+			});
 			expect(jsonOf(result)).toEqual([{ name: 'US', deleted: true, priority: 1 }]);
 			expect(await routeNames(emu)).toEqual(['All']);
 			expect(Object.keys((await storedSip(emu)).trunks as object)).toHaveLength(2);
@@ -206,7 +288,12 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 				{
 					inputItems: [
 						{ name: 'All', numberPattern: '^\\+[1-9][0-9]{3,23}$', trunks: ['sbc2.contoso.com'] },
-						{ name: 'UK', numberPattern: '^\\+44\\d{10}$', trunks: 'sbc1.contoso.com', description: 'UK' },
+						{
+							name: 'UK',
+							numberPattern: '^\\+44\\d{10}$',
+							trunks: 'sbc1.contoso.com',
+							description: 'UK',
+						},
 					],
 				},
 			);
@@ -215,17 +302,31 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 				[2, 'UK', 'created'],
 				[null, 'US', 'deleted'],
 			]);
-			expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 0 }]);
+			expect(result.items.map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 0 },
+			]);
 			expect((await storedSip(emu)).routes).toEqual([
 				{ name: 'All', numberPattern: '^\\+[1-9][0-9]{3,23}$', trunks: ['sbc2.contoso.com'] },
-				{ name: 'UK', numberPattern: '^\\+44\\d{10}$', trunks: ['sbc1.contoso.com'], description: 'UK' },
+				{
+					name: 'UK',
+					numberPattern: '^\\+44\\d{10}$',
+					trunks: ['sbc1.contoso.com'],
+					description: 'UK',
+				},
 			]);
 		});
 
 		it('from JSON; an empty array clears the routes', async () => {
 			const emu = emulator();
 			await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-			const result = await run(emu, { resource: 'route', operation: 'replaceAll', source: 'json', routesJson: '[]' });
+			const result = await run(emu, {
+				resource: 'route',
+				operation: 'replaceAll',
+				source: 'json',
+				routesJson: '[]',
+			});
 			expect(jsonOf(result).map((item) => item.change)).toEqual(['deleted', 'deleted']);
 			expect((await storedSip(emu)).routes).toEqual([]);
 		});
@@ -240,7 +341,9 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 				source: 'json',
 				routesJson: JSON.stringify([route, route]),
 			});
-			expect(result.error?.message).toBe('Routes (JSON): There are 2 routes named "X"; route names must be unique.');
+			expect(result.error?.message).toBe(
+				'Routes (JSON): There are 2 routes named "X"; route names must be unique.',
+			);
 			expect(await sentRequests(emu)).toEqual([]);
 		});
 
@@ -252,7 +355,12 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 				{ continueOnFail: true, inputItems: [{}, {}] },
 			);
 			expect(result.items).toEqual([
-				{ json: expect.objectContaining({ error: 'Routes (JSON): routes must be an array (order is priority)' }), pairedItem: [{ item: 0 }, { item: 1 }] },
+				{
+					json: expect.objectContaining({
+						error: 'Routes (JSON): routes must be an array (order is priority)',
+					}),
+					pairedItem: [{ item: 0 }, { item: 1 }],
+				},
 			]);
 			expect(await sentRequests(emu)).toEqual([]);
 		});

@@ -16,7 +16,6 @@ export const NODE_TYPE = 'azureCommunicationSipRouting';
 export const STABLE = '2023-03-01';
 export const PREVIEW = '2024-11-15-preview';
 
-
 export interface RunSipOptions {
 	auth?: Auth;
 	inputItems?: IDataObject[];
@@ -42,20 +41,33 @@ export async function runSip(
 
 /** runSip with one credential fixed (the body of a describe.each(AUTHS) block calls this). */
 export function sipRunner(auth: Auth) {
-	return (emu: RunningEmulator, parameters: INodeParameters, options: Omit<RunSipOptions, 'auth'> = {}) =>
-		runSip(emu, parameters, { ...options, auth });
+	return (
+		emu: RunningEmulator,
+		parameters: INodeParameters,
+		options: Omit<RunSipOptions, 'auth'> = {},
+	) => runSip(emu, parameters, { ...options, auth });
 }
 
 /** The items' JSON, failing the test with the node's error if it failed. */
 export function jsonOf(result: RunNodeResult): IDataObject[] {
-	if (result.error) throw new Error(`Node failed: ${result.error.message} — ${result.error.description ?? ''}`);
+	if (result.error)
+		throw new Error(`Node failed: ${result.error.message} — ${result.error.description ?? ''}`);
 	return result.items.map((item) => item.json);
 }
 
-async function signedSip(emu: RunningEmulator, method: string, apiVersion: string, body?: unknown): Promise<unknown> {
+async function signedSip(
+	emu: RunningEmulator,
+	method: string,
+	apiVersion: string,
+	body?: unknown,
+): Promise<unknown> {
 	const url = new URL(`sip?api-version=${apiVersion}`, emu.endpoint);
 	const payload = body === undefined ? '' : JSON.stringify(body);
-	const { authorization, 'x-ms-date': date, 'x-ms-content-sha256': hash } = signAcsRequest({
+	const {
+		authorization,
+		'x-ms-date': date,
+		'x-ms-content-sha256': hash,
+	} = signAcsRequest({
 		method,
 		url,
 		body: payload,
@@ -73,12 +85,17 @@ async function signedSip(emu: RunningEmulator, method: string, apiVersion: strin
 		body: body === undefined ? undefined : payload,
 	});
 	const text = await response.text();
-	if (response.status >= 400) throw new Error(`${method} /sip answered ${response.status}: ${text}`);
+	if (response.status >= 400)
+		throw new Error(`${method} /sip answered ${response.status}: ${text}`);
 	return text ? JSON.parse(text) : undefined;
 }
 
 /** Puts a document into the emulator (one PATCH, as a user would), then clears the request log. */
-export async function seedSip(emu: RunningEmulator, patch: IDataObject, apiVersion = PREVIEW): Promise<void> {
+export async function seedSip(
+	emu: RunningEmulator,
+	patch: IDataObject,
+	apiVersion = PREVIEW,
+): Promise<void> {
 	await signedSip(emu, 'PATCH', apiVersion, patch);
 	await emu.control.clearRequestLog();
 }
@@ -89,7 +106,8 @@ export async function seedSip(emu: RunningEmulator, patch: IDataObject, apiVersi
  */
 export async function storedSip(emu: RunningEmulator, apiVersion = PREVIEW): Promise<IDataObject> {
 	const document = (await signedSip(emu, 'GET', apiVersion)) as IDataObject;
-	for (const route of (document.routes ?? []) as IDataObject[]) if (route.callerIdOverride === null) delete route.callerIdOverride;
+	for (const route of (document.routes ?? []) as IDataObject[])
+		if (route.callerIdOverride === null) delete route.callerIdOverride;
 	return document;
 }
 
@@ -105,7 +123,11 @@ export const TWO_TRUNKS_TWO_ROUTES = {
 		'sbc2.contoso.com': { sipSignalingPort: 5062 },
 	},
 	routes: [
-		{ name: 'US', numberPattern: '^\\+1[0-9]{10}$', trunks: ['sbc1.contoso.com', 'sbc2.contoso.com'] },
+		{
+			name: 'US',
+			numberPattern: '^\\+1[0-9]{10}$',
+			trunks: ['sbc1.contoso.com', 'sbc2.contoso.com'],
+		},
 		{ name: 'All', numberPattern: '^\\+[1-9][0-9]{3,23}$', trunks: ['sbc2.contoso.com'] },
 	],
 };

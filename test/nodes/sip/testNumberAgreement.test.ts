@@ -30,8 +30,19 @@ const PATTERNS = [
 	'^\\+[0-9-[7]]\\d*$',
 ];
 const NUMBERS = fc.oneof(
-	fc.constantFrom('+14255550123', '+12065550100', '+442071234567', '+4444', '+77', '14255550123', '110', '+1{,3}'),
-	fc.tuple(fc.constantFrom('+1', '+44', '+7', '+', ''), fc.stringMatching(/^[0-9]{1,12}$/)).map(([prefix, digits]) => prefix + digits),
+	fc.constantFrom(
+		'+14255550123',
+		'+12065550100',
+		'+442071234567',
+		'+4444',
+		'+77',
+		'14255550123',
+		'110',
+		'+1{,3}',
+	),
+	fc
+		.tuple(fc.constantFrom('+1', '+44', '+7', '+', ''), fc.stringMatching(/^[0-9]{1,12}$/))
+		.map(([prefix, digits]) => prefix + digits),
 );
 
 const configurationArb = fc
@@ -48,7 +59,9 @@ const configurationArb = fc
 describe('Test Number: local evaluation == service (random configurations and numbers)', () => {
 	it('agrees on matching routes, route and trunks, through the node against the emulator', async () => {
 		const emu = emulator();
-		await seedSip(emu, { trunks: Object.fromEntries(TRUNKS.map((fqdn) => [fqdn, { sipSignalingPort: 5060 }])) });
+		await seedSip(emu, {
+			trunks: Object.fromEntries(TRUNKS.map((fqdn) => [fqdn, { sipSignalingPort: 5060 }])),
+		});
 		let starved = 0;
 		await fc.assert(
 			fc.asyncProperty(configurationArb, NUMBERS, async (candidate, phoneNumber) => {
@@ -68,9 +81,15 @@ describe('Test Number: local evaluation == service (random configurations and nu
 				if (!item.localExact) {
 					// A loaded machine can starve the matcher's worker past its time budget: the node then says so and leaves
 					// the route to the service. Anything else left unevaluated is a disagreement.
-					const overBudget = (item.routesNotEvaluatedLocally as string[]).map((name) => `Route "${name}": ${NOT_EVALUATED_LOCALLY}`);
+					const overBudget = (item.routesNotEvaluatedLocally as string[]).map(
+						(name) => `Route "${name}": ${NOT_EVALUATED_LOCALLY}`,
+					);
 					expect(item.notes).toEqual(expect.arrayContaining(overBudget));
-					expect((item.notes as string[]).filter((note) => note.includes('could not be evaluated locally'))).toEqual([]);
+					expect(
+						(item.notes as string[]).filter((note) =>
+							note.includes('could not be evaluated locally'),
+						),
+					).toEqual([]);
 					starved++;
 					return;
 				}
@@ -79,7 +98,9 @@ describe('Test Number: local evaluation == service (random configurations and nu
 				expect(item.trunks).toEqual(item.serviceTrunks);
 				expect(item.agree).toBe(true);
 				// the first matching route in candidate order handles the call, with its trunks in order
-				const first = candidate.routes.find((route) => (item.matchingRoutes as string[]).includes(route.name));
+				const first = candidate.routes.find((route) =>
+					(item.matchingRoutes as string[]).includes(route.name),
+				);
 				expect(item.route).toEqual(first?.name ?? null);
 				expect(item.trunks).toEqual(first?.trunks ?? []);
 			}),

@@ -1,5 +1,14 @@
 import { withEmulator } from '../../support/emulator';
-import { jsonOf, PREVIEW, runSip, seedSip, sentRequests, storedSip, TWO_TRUNKS_TWO_ROUTES, type Auth } from './sipHarness';
+import {
+	jsonOf,
+	PREVIEW,
+	runSip,
+	seedSip,
+	sentRequests,
+	storedSip,
+	TWO_TRUNKS_TWO_ROUTES,
+	type Auth,
+} from './sipHarness';
 
 const emulator = withEmulator();
 
@@ -7,7 +16,11 @@ describe.each<Auth>(['connectionString', 'entraId'])('Trunk with %s', (auth) => 
 	it('Get Many lists one flat item per trunk with the routes that use it', async () => {
 		const emu = emulator();
 		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-		const result = await runSip(emu, { resource: 'trunk', operation: 'getAll', returnAll: true }, { auth });
+		const result = await runSip(
+			emu,
+			{ resource: 'trunk', operation: 'getAll', returnAll: true },
+			{ auth },
+		);
 		expect(jsonOf(result)).toEqual([
 			{ fqdn: 'sbc1.contoso.com', sipSignalingPort: 5061, usedByRoutes: ['US'] },
 			{ fqdn: 'sbc2.contoso.com', sipSignalingPort: 5062, usedByRoutes: ['US', 'All'] },
@@ -19,7 +32,12 @@ describe.each<Auth>(['connectionString', 'entraId'])('Trunk with %s', (auth) => 
 		const emu = emulator();
 		const result = await runSip(
 			emu,
-			{ resource: 'trunk', operation: 'createOrUpdate', fqdn: 'sbc9.contoso.com', sipSignalingPort: 5067 },
+			{
+				resource: 'trunk',
+				operation: 'createOrUpdate',
+				fqdn: 'sbc9.contoso.com',
+				sipSignalingPort: 5067,
+			},
 			{ auth },
 		);
 		expect(jsonOf(result)).toEqual([
@@ -41,7 +59,9 @@ describe('Trunk Get and Get Many', () => {
 			operation: 'get',
 			trunk: { __rl: true, mode: 'fqdn', value: 'sbc2.contoso.com' },
 		});
-		expect(jsonOf(found)).toEqual([{ fqdn: 'sbc2.contoso.com', sipSignalingPort: 5062, usedByRoutes: ['US', 'All'] }]);
+		expect(jsonOf(found)).toEqual([
+			{ fqdn: 'sbc2.contoso.com', sipSignalingPort: 5062, usedByRoutes: ['US', 'All'] },
+		]);
 
 		const missing = await runSip(emu, {
 			resource: 'trunk',
@@ -55,7 +75,12 @@ describe('Trunk Get and Get Many', () => {
 	it('Get Many honours Limit', async () => {
 		const emu = emulator();
 		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
-		const result = await runSip(emu, { resource: 'trunk', operation: 'getAll', returnAll: false, limit: 1 });
+		const result = await runSip(emu, {
+			resource: 'trunk',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+		});
 		expect(jsonOf(result).map((item) => item.fqdn)).toEqual(['sbc1.contoso.com']);
 	});
 
@@ -87,11 +112,15 @@ describe('Trunk Get and Get Many', () => {
 			overallStatus: 'inactive',
 			inactiveReason: 'noRecentCalls',
 		});
-		expect(items[0]).toMatchObject({ tlsStatus: 'unknown', overallStatus: 'unknown', inactiveReason: null });
+		expect(items[0]).toMatchObject({
+			tlsStatus: 'unknown',
+			overallStatus: 'unknown',
+			inactiveReason: null,
+		});
 		const log = await emu.control.requestLog();
-		expect(log.map((entry) => [entry.method, entry.query['api-version'], entry.query.expand])).toEqual([
-			['GET', PREVIEW, 'trunks/health'],
-		]);
+		expect(
+			log.map((entry) => [entry.method, entry.query['api-version'], entry.query.expand]),
+		).toEqual([['GET', PREVIEW, 'trunks/health']]);
 	});
 
 	it('Include Health with a stable API Version override is refused before any request', async () => {
@@ -126,14 +155,20 @@ describe('Trunk Create or Update', () => {
 			fqdn: 'sbc1.contoso.com',
 			sipSignalingPort: 5071,
 		});
-		expect(jsonOf(changed)[0]).toMatchObject({ fqdn: 'sbc1.contoso.com', sipSignalingPort: 5071, change: 'updated' });
+		expect(jsonOf(changed)[0]).toMatchObject({
+			fqdn: 'sbc1.contoso.com',
+			sipSignalingPort: 5071,
+			change: 'updated',
+		});
 		const stored = await storedSip(emu);
 		expect(stored.routes).toEqual(TWO_TRUNKS_TWO_ROUTES.routes);
 	});
 
 	it('sets preview trunk options on the preview API and keeps the ones not given', async () => {
 		const emu = emulator();
-		await seedSip(emu, { trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061, privacyHeader: 'none' } } });
+		await seedSip(emu, {
+			trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061, privacyHeader: 'none' } },
+		});
 		const result = await runSip(emu, {
 			resource: 'trunk',
 			operation: 'createOrUpdate',
@@ -159,7 +194,12 @@ describe('Trunk Create or Update', () => {
 		['localhost', 'Trunk FQDN'],
 	])('refuses FQDN %s before any request, naming the parameter', async (fqdn, parameter) => {
 		const emu = emulator();
-		const result = await runSip(emu, { resource: 'trunk', operation: 'createOrUpdate', fqdn, sipSignalingPort: 5061 });
+		const result = await runSip(emu, {
+			resource: 'trunk',
+			operation: 'createOrUpdate',
+			fqdn,
+			sipSignalingPort: 5061,
+		});
 		expect(result.error?.message).toMatch(new RegExp(`^${parameter}: `));
 		expect(result.error?.message).toContain(fqdn);
 		expect(await sentRequests(emu)).toEqual([]);
@@ -183,23 +223,44 @@ describe('Trunk Create or Update', () => {
 		const emu = emulator();
 		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
 		// Hold the node's PATCH until the "other editor" has written.
-		await emu.control.addFault({ method: 'PATCH', path: '^/sip$', type: 'delay', delayMs: 1500, count: 1 });
+		await emu.control.addFault({
+			method: 'PATCH',
+			path: '^/sip$',
+			type: 'delay',
+			delayMs: 1500,
+			count: 1,
+		});
 		const running = runSip(emu, {
 			resource: 'trunk',
 			operation: 'createOrUpdate',
 			fqdn: 'sbc1.contoso.com',
 			sipSignalingPort: 5099,
 		});
-		while ((await emu.control.listFaults()).length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+		while ((await emu.control.listFaults()).length > 0)
+			await new Promise((resolve) => setTimeout(resolve, 20));
 		await seedSip(emu, {
 			trunks: { 'other.contoso.com': { sipSignalingPort: 5070 } },
-			routes: [...TWO_TRUNKS_TWO_ROUTES.routes, { name: 'Other', numberPattern: '^\\+44\\d+$', trunks: ['other.contoso.com'] }],
+			routes: [
+				...TWO_TRUNKS_TWO_ROUTES.routes,
+				{ name: 'Other', numberPattern: '^\\+44\\d+$', trunks: ['other.contoso.com'] },
+			],
 		});
 		jsonOf(await running);
 		const stored = await storedSip(emu);
-		expect(Object.keys(stored.trunks as object).sort()).toEqual(['other.contoso.com', 'sbc1.contoso.com', 'sbc2.contoso.com']);
-		expect((stored.trunks as Record<string, { sipSignalingPort: number }>)['sbc1.contoso.com'].sipSignalingPort).toBe(5099);
-		expect((stored.routes as Array<{ name: string }>).map((route) => route.name)).toEqual(['US', 'All', 'Other']);
+		expect(Object.keys(stored.trunks as object).sort()).toEqual([
+			'other.contoso.com',
+			'sbc1.contoso.com',
+			'sbc2.contoso.com',
+		]);
+		expect(
+			(stored.trunks as Record<string, { sipSignalingPort: number }>)['sbc1.contoso.com']
+				.sipSignalingPort,
+		).toBe(5099);
+		expect((stored.routes as Array<{ name: string }>).map((route) => route.name)).toEqual([
+			'US',
+			'All',
+			'Other',
+		]);
 	});
 });
 
@@ -228,7 +289,12 @@ describe('Trunk Delete', () => {
 			removeFromRoutes: true,
 		});
 		expect(jsonOf(result)).toEqual([
-			{ fqdn: 'sbc2.contoso.com', deleted: true, removedFromRoutes: ['US', 'All'], deletedRoutes: [] },
+			{
+				fqdn: 'sbc2.contoso.com',
+				deleted: true,
+				removedFromRoutes: ['US', 'All'],
+				deletedRoutes: [],
+			},
 		]);
 		const stored = await storedSip(emu);
 		expect(Object.keys(stored.trunks as object)).toEqual(['sbc1.contoso.com']);
@@ -250,7 +316,9 @@ describe('Trunk Delete', () => {
 		});
 		expect(jsonOf(result)[0]).toMatchObject({ deleted: true, deletedRoutes: ['All'] });
 		const stored = await storedSip(emu);
-		expect(stored.routes).toEqual([{ ...TWO_TRUNKS_TWO_ROUTES.routes[0], trunks: ['sbc1.contoso.com'] }]);
+		expect(stored.routes).toEqual([
+			{ ...TWO_TRUNKS_TWO_ROUTES.routes[0], trunks: ['sbc1.contoso.com'] },
+		]);
 	});
 
 	it('deletes an unused trunk, and reports deleted: false for a missing one without a PATCH', async () => {
@@ -278,7 +346,12 @@ describe('Trunk Delete', () => {
 describe('Trunk Replace All', () => {
 	it('from input items: creates, updates, deletes, and pairs each trunk with its item', async () => {
 		const emu = emulator();
-		await seedSip(emu, { trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 }, 'old.contoso.com': { sipSignalingPort: 5061 } } });
+		await seedSip(emu, {
+			trunks: {
+				'sbc1.contoso.com': { sipSignalingPort: 5061 },
+				'old.contoso.com': { sipSignalingPort: 5061 },
+			},
+		});
 		const result = await runSip(
 			emu,
 			{
@@ -288,7 +361,12 @@ describe('Trunk Replace All', () => {
 				fqdn: '={{ $json.host }}',
 				sipSignalingPort: '={{ $json.port }}',
 			},
-			{ inputItems: [{ host: 'sbc1.contoso.com', port: 5061 }, { host: 'new.contoso.com', port: 5080 }] },
+			{
+				inputItems: [
+					{ host: 'sbc1.contoso.com', port: 5061 },
+					{ host: 'new.contoso.com', port: 5080 },
+				],
+			},
 		);
 		const items = jsonOf(result);
 		expect(items.map((item) => [item.fqdn, item.change])).toEqual([
@@ -296,8 +374,15 @@ describe('Trunk Replace All', () => {
 			['new.contoso.com', 'created'],
 			['old.contoso.com', 'deleted'],
 		]);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 0 }]);
-		expect(Object.keys((await storedSip(emu)).trunks as object).sort()).toEqual(['new.contoso.com', 'sbc1.contoso.com']);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 0 },
+		]);
+		expect(Object.keys((await storedSip(emu)).trunks as object).sort()).toEqual([
+			'new.contoso.com',
+			'sbc1.contoso.com',
+		]);
 	});
 
 	it('from JSON: refuses to drop a trunk a route uses, naming the route, with no PATCH', async () => {
@@ -317,8 +402,16 @@ describe('Trunk Replace All', () => {
 
 	it('refuses 251 trunks (JSON) before any request', async () => {
 		const emu = emulator();
-		const trunks = Array.from({ length: 251 }, (_, i) => ({ fqdn: `sbc${i}.contoso.com`, sipSignalingPort: 5061 }));
-		const result = await runSip(emu, { resource: 'trunk', operation: 'replaceAll', source: 'json', trunksJson: JSON.stringify(trunks) });
+		const trunks = Array.from({ length: 251 }, (_, i) => ({
+			fqdn: `sbc${i}.contoso.com`,
+			sipSignalingPort: 5061,
+		}));
+		const result = await runSip(emu, {
+			resource: 'trunk',
+			operation: 'replaceAll',
+			source: 'json',
+			trunksJson: JSON.stringify(trunks),
+		});
 		expect(result.error?.message).toBe('Trunks (JSON): 251 trunks; at most 250 are allowed.');
 		expect(await sentRequests(emu)).toEqual([]);
 	});
@@ -329,7 +422,8 @@ describe('Trunk Replace All', () => {
 			resource: 'trunk',
 			operation: 'replaceAll',
 			source: 'json',
-			trunksJson: '{"__proto__": {"sipSignalingPort": 5061}, "sbc1.contoso.com": {"sipSignalingPort": 5061}}',
+			trunksJson:
+				'{"__proto__": {"sipSignalingPort": 5061}, "sbc1.contoso.com": {"sipSignalingPort": 5061}}',
 		});
 		expect(result.error?.message).toContain('Trunks (JSON): trunk "__proto__"');
 		expect(await sentRequests(emu)).toEqual([]);

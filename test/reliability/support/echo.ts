@@ -26,10 +26,14 @@ export function echoOf(authorization: string): string {
 
 /** The Authorization value, its encodings and its bare signature or token: none may be found anywhere. */
 export function secretFormsOf(authorization: string): Array<[string, string]> {
-	const bare = /Signature=(\S+)$/.exec(authorization)?.[1] ?? /^Bearer (\S+)$/.exec(authorization)?.[1];
+	const bare =
+		/Signature=(\S+)$/.exec(authorization)?.[1] ?? /^Bearer (\S+)$/.exec(authorization)?.[1];
 	return [
 		['Authorization header', authorization],
-		['Authorization header (double url-encoded)', encodeURIComponent(encodeURIComponent(authorization))],
+		[
+			'Authorization header (double url-encoded)',
+			encodeURIComponent(encodeURIComponent(authorization)),
+		],
 		['Authorization header (JSON-escaped)', jsonEscaped(authorization)],
 		['Authorization header (base64)', Buffer.from(authorization).toString('base64')],
 		['Authorization header (base64url)', Buffer.from(authorization).toString('base64url')],

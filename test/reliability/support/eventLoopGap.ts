@@ -1,5 +1,7 @@
 /** Runs `work` while a 10 ms interval ticks; returns its result and the longest gap between two ticks. */
-export async function withLongestGap<T>(work: () => Promise<T>): Promise<{ result: T; longestGapMs: number }> {
+export async function withLongestGap<T>(
+	work: () => Promise<T>,
+): Promise<{ result: T; longestGapMs: number }> {
 	let last = performance.now();
 	let longest = 0;
 	const timer = setInterval(() => {

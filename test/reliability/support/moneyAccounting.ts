@@ -29,7 +29,11 @@ export function verdictOf(item: IDataObject): Verdict {
 	return 'missing';
 }
 
-export function purchaseReport(kind: PurchaseReport['kind'], id: string, item: IDataObject): PurchaseReport {
+export function purchaseReport(
+	kind: PurchaseReport['kind'],
+	id: string,
+	item: IDataObject,
+): PurchaseReport {
 	return {
 		kind,
 		id,
@@ -43,7 +47,9 @@ export function purchaseReport(kind: PurchaseReport['kind'], id: string, item: I
 /** The search id a searchAndPurchase item bought or tried to buy: its field, or the operation purchase_<id> it names. */
 export function searchIdOf(item: IDataObject): string | undefined {
 	if (typeof item.searchId === 'string' && item.searchId !== '') return item.searchId;
-	const match = /(?<![A-Za-z])purchase_([0-9a-f-]{36})/.exec(`${item.error ?? ''} ${item.errorDescription ?? ''} ${item.operationId ?? ''}`);
+	const match = /(?<![A-Za-z])purchase_([0-9a-f-]{36})/.exec(
+		`${item.error ?? ''} ${item.errorDescription ?? ''} ${item.operationId ?? ''}`,
+	);
 	return match?.[1];
 }
 
@@ -59,16 +65,24 @@ export function ledgerMismatches(reports: PurchaseReport[], ledger: Ledger): str
 		const table = report.kind === 'search' ? ledger.searches : ledger.reservations;
 		const count = Object.hasOwn(table, report.id) ? table[report.id] : 0;
 		const label = `${report.kind} ${report.id} (${report.verdict}, purchased=${String(report.purchased)}${report.error ? `, ${report.error}` : ''})`;
-		const operationId = report.kind === 'search' ? `purchase_${report.id}` : `reservationPurchase_${report.id}`;
+		const operationId =
+			report.kind === 'search' ? `purchase_${report.id}` : `reservationPurchase_${report.id}`;
 		if (count > 1) found.push(`${label}: bought ${count} times`);
 		if (report.verdict === 'missing') found.push(`${label}: the item has no purchased field`);
-		if (report.verdict === 'bought' && count !== 1) found.push(`${label}: reported bought, ledger ${count}`);
-		if (report.verdict === 'notBought' && count !== 0) found.push(`${label}: reported not bought, but bought`);
-		if (report.verdict === 'unknown' && report.operationId !== operationId) found.push(`${label}: unknown, but names operation ${String(report.operationId)}`);
+		if (report.verdict === 'bought' && count !== 1)
+			found.push(`${label}: reported bought, ledger ${count}`);
+		if (report.verdict === 'notBought' && count !== 0)
+			found.push(`${label}: reported not bought, but bought`);
+		if (report.verdict === 'unknown' && report.operationId !== operationId)
+			found.push(`${label}: unknown, but names operation ${String(report.operationId)}`);
 		if (report.verdict !== 'notBought') accountedFor[report.kind].add(report.id);
 	}
-	for (const id of Object.keys(ledger.searches)) if (!accountedFor.search.has(id)) found.push(`search ${id} bought, no item reported it bought or unknown`);
-	for (const id of Object.keys(ledger.reservations)) if (!accountedFor.reservation.has(id)) found.push(`reservation ${id} bought, no item reported it bought or unknown`);
+	for (const id of Object.keys(ledger.searches))
+		if (!accountedFor.search.has(id))
+			found.push(`search ${id} bought, no item reported it bought or unknown`);
+	for (const id of Object.keys(ledger.reservations))
+		if (!accountedFor.reservation.has(id))
+			found.push(`reservation ${id} bought, no item reported it bought or unknown`);
 	return found;
 }
 

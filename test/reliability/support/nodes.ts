@@ -54,12 +54,18 @@ export async function received(emu: RunningEmulator): Promise<string[]> {
 	return (await emu.control.requestLog()).map((entry) => `${entry.method} ${entry.path}`);
 }
 
-export function phoneControl<T = any>(emu: RunningEmulator, method: string, path: string, body?: unknown): Promise<T> {
+export function phoneControl<T = any>(
+	emu: RunningEmulator,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<T> {
 	return emu.control.call<T>(method, `/_emulator/phoneNumbers${path}`, body);
 }
 
 export function jsonOf(result: RunNodeResult): IDataObject[] {
-	if (result.error) throw new Error(`Node failed: ${result.error.message} — ${result.error.description ?? ''}`);
+	if (result.error)
+		throw new Error(`Node failed: ${result.error.message} — ${result.error.description ?? ''}`);
 	return result.items.map((item) => item.json);
 }
 
@@ -70,9 +76,21 @@ export async function runWithStoredCredential(
 	store: CredentialStore,
 	credential: { type: string; reference: INodeCredentialsDetails },
 	inputItems: IDataObject[] = [{}],
-): Promise<{ items: IDataObject[]; error?: string; preAuthentications: number; result: WorkflowRunResult }> {
+): Promise<{
+	items: IDataObject[];
+	error?: string;
+	preAuthentications: number;
+	result: WorkflowRunResult;
+}> {
 	const nodes: INode[] = [
-		{ id: 'start', name: 'Start', type: ITEMS_TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: itemsTriggerParameters(inputItems) },
+		{
+			id: 'start',
+			name: 'Start',
+			type: ITEMS_TRIGGER_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: itemsTriggerParameters(inputItems),
+		},
 		{
 			id: 'node',
 			name: 'Node',
@@ -99,4 +117,10 @@ export async function runWithStoredCredential(
 }
 
 /** A search for one US toll-free number that waits for its result: the search most reliability files start from. */
-export const TOLL_FREE_SEARCH: INodeParameters = { resource: 'availableNumber', operation: 'search', ...TOLL_FREE, waitForCompletion: true, timeoutSeconds: 20 };
+export const TOLL_FREE_SEARCH: INodeParameters = {
+	resource: 'availableNumber',
+	operation: 'search',
+	...TOLL_FREE,
+	waitForCompletion: true,
+	timeoutSeconds: 20,
+};

@@ -6,7 +6,8 @@ import { createSeededRandom } from '../../../emulator/core/random';
  */
 export function reliabilitySeed(fileLabel: string): number {
 	const given = process.env.RELIABILITY_SEED;
-	const seed = given && /^\d+$/.test(given) ? Number(given) % 2 ** 31 : Math.floor(Math.random() * 2 ** 31);
+	const seed =
+		given && /^\d+$/.test(given) ? Number(given) % 2 ** 31 : Math.floor(Math.random() * 2 ** 31);
 	// eslint-disable-next-line no-console
 	console.log(`[reliability] ${fileLabel}: seed ${seed} (replay with RELIABILITY_SEED=${seed})`);
 	return seed;

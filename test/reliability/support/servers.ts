@@ -65,16 +65,36 @@ export interface RewritingProxy {
 	close(): Promise<void>;
 }
 
-export async function startRewritingProxy(target: string, rewrite: Rewrite = () => undefined): Promise<RewritingProxy> {
+export async function startRewritingProxy(
+	target: string,
+	rewrite: Rewrite = () => undefined,
+): Promise<RewritingProxy> {
 	const upstream = new URL(target);
-	const proxy: RewritingProxy = { endpoint: '', origin: '', rewritten: 0, requests: [], close: async () => undefined };
+	const proxy: RewritingProxy = {
+		endpoint: '',
+		origin: '',
+		rewritten: 0,
+		requests: [],
+		close: async () => undefined,
+	};
 	const server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			proxy.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers }, body: Buffer.concat(chunks) });
+			proxy.requests.push({
+				method: req.method ?? '',
+				url: req.url ?? '',
+				headers: { ...req.headers },
+				body: Buffer.concat(chunks),
+			});
 			const forward = request(
-				{ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+				{
+					host: upstream.hostname,
+					port: upstream.port,
+					method: req.method,
+					path: req.url,
+					headers: req.headers,
+				},
 				(answer) => {
 					const parts: Buffer[] = [];
 					answer.on('data', (chunk: Buffer) => parts.push(chunk));
@@ -93,7 +113,10 @@ export async function startRewritingProxy(target: string, rewrite: Rewrite = () 
 						const body = changed?.body ?? original.body;
 						delete headers['content-length'];
 						delete headers['transfer-encoding'];
-						res.writeHead(changed?.status ?? original.status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+						res.writeHead(changed?.status ?? original.status, {
+							...headers,
+							'content-length': String(Buffer.byteLength(body)),
+						});
 						res.end(body);
 					});
 				},
@@ -117,14 +140,26 @@ export async function replay(
 ): Promise<{ status: number; body: string }> {
 	const target = new URL(origin);
 	const body = change.body ?? captured.body;
-	const headers = { ...captured.headers, ...(change.headers ?? {}), 'content-length': String(body.length) };
+	const headers = {
+		...captured.headers,
+		...(change.headers ?? {}),
+		'content-length': String(body.length),
+	};
 	return await new Promise((resolve, reject) => {
 		const outgoing = request(
-			{ host: target.hostname, port: target.port, method: change.method ?? captured.method, path: change.url ?? captured.url, headers },
+			{
+				host: target.hostname,
+				port: target.port,
+				method: change.method ?? captured.method,
+				path: change.url ?? captured.url,
+				headers,
+			},
 			(answer) => {
 				const parts: Buffer[] = [];
 				answer.on('data', (chunk: Buffer) => parts.push(chunk));
-				answer.on('end', () => resolve({ status: answer.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
+				answer.on('end', () =>
+					resolve({ status: answer.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }),
+				);
 			},
 		);
 		outgoing.on('error', reject);
@@ -167,13 +202,24 @@ export async function startRedirectServer(): Promise<RedirectServer> {
 		req.resume();
 		const host = req.headers.host ?? '';
 		if (host === `localhost:${redirect.port}`) {
-			redirect.atEndpoint.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+			redirect.atEndpoint.push({
+				method: req.method ?? '',
+				url: req.url ?? '',
+				headers: req.headers,
+			});
 			const location = redirect.location.replace('PORT', String(redirect.port));
 			res.writeHead(redirect.status, { location, 'content-type': 'application/json' }).end('{}');
 			return;
 		}
-		redirect.elsewhere.push({ method: req.method ?? '', host, url: req.url ?? '', headers: req.headers });
-		res.writeHead(200, { 'content-type': 'application/json' }).end('{"value":[],"status":"succeeded"}');
+		redirect.elsewhere.push({
+			method: req.method ?? '',
+			host,
+			url: req.url ?? '',
+			headers: req.headers,
+		});
+		res
+			.writeHead(200, { 'content-type': 'application/json' })
+			.end('{"value":[],"status":"succeeded"}');
 	});
 	redirect.port = await listen(server);
 	redirect.origin = `http://localhost:${redirect.port}`;

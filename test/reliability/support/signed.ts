@@ -17,7 +17,13 @@ export async function signedRequest(
 ): Promise<RawAnswer> {
 	const url = new URL(pathAndQuery, emu.endpoint);
 	const payload = body ?? '';
-	const signed = signAcsRequest({ method, url, body: payload, accessKey: emu.accessKey, date: new Date() });
+	const signed = signAcsRequest({
+		method,
+		url,
+		body: payload,
+		accessKey: emu.accessKey,
+		date: new Date(),
+	});
 	const response = await fetch(url, {
 		method,
 		headers: {

@@ -36,31 +36,48 @@ export class SipModel {
 	desiredStateApplied(desired: DesiredSip, ok: boolean): void {
 		for (const key of this.trunks.keys()) this.trunks.set(key, ok ? 'absent' : 'unknown');
 		for (const key of this.routes.keys()) this.routes.set(key, ok ? 'absent' : 'unknown');
-		for (const [fqdn, trunk] of Object.entries(desired.trunks)) this.trunks.set(fqdn, ok ? { value: trunk.sipSignalingPort } : 'unknown');
-		for (const route of desired.routes) this.routes.set(route.name, ok ? { value: route.numberPattern } : 'unknown');
+		for (const [fqdn, trunk] of Object.entries(desired.trunks))
+			this.trunks.set(fqdn, ok ? { value: trunk.sipSignalingPort } : 'unknown');
+		for (const route of desired.routes)
+			this.routes.set(route.name, ok ? { value: route.numberPattern } : 'unknown');
 	}
 
 	knownTrunks(): Array<[string, number]> {
-		return [...this.trunks].flatMap(([fqdn, known]) => (typeof known === 'object' ? [[fqdn, known.value] as [string, number]] : []));
+		return [...this.trunks].flatMap(([fqdn, known]) =>
+			typeof known === 'object' ? [[fqdn, known.value] as [string, number]] : [],
+		);
 	}
 
 	/** Differences between the model and a stored configuration (GET /sip). */
-	mismatches(stored: { trunks?: Record<string, { sipSignalingPort?: number }>; routes?: Array<{ name: string; numberPattern: string }> }): string[] {
+	mismatches(stored: {
+		trunks?: Record<string, { sipSignalingPort?: number }>;
+		routes?: Array<{ name: string; numberPattern: string }>;
+	}): string[] {
 		const found = [...this.contradictions];
 		const storedTrunks = stored.trunks ?? {};
-		const storedRoutes = new Map((stored.routes ?? []).map((route) => [route.name, route.numberPattern]));
+		const storedRoutes = new Map(
+			(stored.routes ?? []).map((route) => [route.name, route.numberPattern]),
+		);
 		for (const [fqdn, known] of this.trunks) {
-			const actual = Object.hasOwn(storedTrunks, fqdn) ? storedTrunks[fqdn].sipSignalingPort : undefined;
-			if (known === 'absent' && actual !== undefined) found.push(`trunk ${fqdn} should be gone, stored port ${actual}`);
-			if (typeof known === 'object' && actual !== known.value) found.push(`trunk ${fqdn} reported port ${known.value}, stored ${actual}`);
+			const actual = Object.hasOwn(storedTrunks, fqdn)
+				? storedTrunks[fqdn].sipSignalingPort
+				: undefined;
+			if (known === 'absent' && actual !== undefined)
+				found.push(`trunk ${fqdn} should be gone, stored port ${actual}`);
+			if (typeof known === 'object' && actual !== known.value)
+				found.push(`trunk ${fqdn} reported port ${known.value}, stored ${actual}`);
 		}
-		for (const fqdn of Object.keys(storedTrunks)) if (!this.trunks.has(fqdn)) found.push(`trunk ${fqdn} stored, never sent`);
+		for (const fqdn of Object.keys(storedTrunks))
+			if (!this.trunks.has(fqdn)) found.push(`trunk ${fqdn} stored, never sent`);
 		for (const [name, known] of this.routes) {
 			const actual = storedRoutes.get(name);
-			if (known === 'absent' && actual !== undefined) found.push(`route ${name} should be gone, still stored`);
-			if (typeof known === 'object' && actual !== known.value) found.push(`route ${name} reported ${known.value}, stored ${actual}`);
+			if (known === 'absent' && actual !== undefined)
+				found.push(`route ${name} should be gone, still stored`);
+			if (typeof known === 'object' && actual !== known.value)
+				found.push(`route ${name} reported ${known.value}, stored ${actual}`);
 		}
-		for (const name of storedRoutes.keys()) if (!this.routes.has(name)) found.push(`route ${name} stored, never sent`);
+		for (const name of storedRoutes.keys())
+			if (!this.routes.has(name)) found.push(`route ${name} stored, never sent`);
 		return found;
 	}
 }

@@ -16,9 +16,12 @@ function targetOf(args: unknown[]): string {
 	const first = (Array.isArray(args[0]) ? args[0][0] : args[0]) as unknown;
 	if (first && typeof first === 'object') {
 		const options = first as { host?: string; port?: number; path?: string };
-		return options.path ? `ipc:${options.path}` : `${options.host ?? 'localhost'}:${options.port ?? ''}`;
+		return options.path
+			? `ipc:${options.path}`
+			: `${options.host ?? 'localhost'}:${options.port ?? ''}`;
 	}
-	if (typeof first === 'number') return `${typeof args[1] === 'string' ? args[1] : 'localhost'}:${first}`;
+	if (typeof first === 'number')
+		return `${typeof args[1] === 'string' ? args[1] : 'localhost'}:${first}`;
 	return `ipc:${String(first)}`;
 }
 

@@ -21,7 +21,11 @@ export class CredentialStore {
 	private nextId = 1;
 
 	/** Stores credential data; returns the reference a node puts in `INode.credentials[type]`. */
-	add(type: string, data: ICredentialDataDecryptedObject, name = `${type} (test)`): INodeCredentialsDetails {
+	add(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+		name = `${type} (test)`,
+	): INodeCredentialsDetails {
 		const id = String(this.nextId++);
 		this.rows.set(id, { id, name, type, json: JSON.stringify(data) });
 		return { id, name };
@@ -31,7 +35,11 @@ export class CredentialStore {
 		return JSON.parse(this.row(reference, type).json) as ICredentialDataDecryptedObject;
 	}
 
-	write(reference: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): void {
+	write(
+		reference: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): void {
 		this.row(reference, type).json = JSON.stringify(data);
 	}
 

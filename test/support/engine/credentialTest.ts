@@ -36,7 +36,10 @@ export async function testCredential(
 ): Promise<CredentialTestOutcome> {
 	const store = new CredentialStore();
 	const credentialsHelper = new EngineCredentialsHelper(credentialTypes, store);
-	const outcome = (result: INodeCredentialTestResult, statusCode?: number): CredentialTestOutcome => ({
+	const outcome = (
+		result: INodeCredentialTestResult,
+		statusCode?: number,
+	): CredentialTestOutcome => ({
 		...result,
 		statusCode,
 		preAuthenticationCount: credentialsHelper.preAuthenticationCount(type),
@@ -49,7 +52,12 @@ export async function testCredential(
 
 	const reference = store.add(type, data);
 	const additionalData = createAdditionalData(credentialsHelper);
-	const decrypted = credentialsHelper.applyDefaultsAndExpressions(additionalData, data, type, 'internal');
+	const decrypted = credentialsHelper.applyDefaultsAndExpressions(
+		additionalData,
+		data,
+		type,
+		'internal',
+	);
 
 	const testNodeType: INodeType = {
 		description: {
@@ -88,7 +96,8 @@ export async function testCredential(
 		active: false,
 		nodeTypes: {
 			getByName: () => testNodeType,
-			getByNameAndVersion: (_name, version) => NodeHelpers.getVersionedNodeType(testNodeType, version),
+			getByNameAndVersion: (_name, version) =>
+				NodeHelpers.getVersionedNodeType(testNodeType, version),
 			getKnownTypes: () => ({}),
 		},
 	});
@@ -122,9 +131,14 @@ export async function testCredential(
 				(candidate) =>
 					candidate.type === 'responseCode' && candidate.properties.value === failedResponse.status,
 			);
-			if (rule) return outcome({ status: 'Error', message: rule.properties.message }, failedResponse.status);
+			if (rule)
+				return outcome(
+					{ status: 'Error', message: rule.properties.message },
+					failedResponse.status,
+				);
 			if (failedResponse.status < 199 || failedResponse.status > 299) {
-				const message = failedResponse.statusText || `Received HTTP status code: ${failedResponse.status}`;
+				const message =
+					failedResponse.statusText || `Received HTTP status code: ${failedResponse.status}`;
 				return outcome({ status: 'Error', message }, failedResponse.status);
 			}
 		} else if (error.cause?.code) {

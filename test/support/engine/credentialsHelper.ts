@@ -69,7 +69,10 @@ export class EngineCredentialsHelper extends ICredentialsHelper {
 		return this.credentialTypes.getProperties(type);
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<StoredCredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<StoredCredentials> {
 		return this.store.credentialsObject(nodeCredentials, type);
 	}
 
@@ -213,10 +216,13 @@ export class EngineCredentialsHelper extends ICredentialsHelper {
 		const expirable = credentialType.properties.find(
 			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
 		);
-		if (expirable === undefined || typeof credentialType.preAuthentication !== 'function') return undefined;
+		if (expirable === undefined || typeof credentialType.preAuthentication !== 'function')
+			return undefined;
 
-		const isCredentialTest = node?.type === CREDENTIAL_TEST_NODE_TYPE && node.parameters?.temp === '';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isCredentialTest) return undefined;
+		const isCredentialTest =
+			node?.type === CREDENTIAL_TEST_NODE_TYPE && node.parameters?.temp === '';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isCredentialTest)
+			return undefined;
 
 		const output = await this.callPreAuthentication(helpers, credentials, typeName);
 		if (output?.[expirable.name] === undefined) return undefined;

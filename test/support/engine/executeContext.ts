@@ -54,7 +54,9 @@ export function createExecuteContext(options: CreateExecuteContextOptions): Engi
 		node.parameters.authentication === undefined &&
 		credentials.azureCommunicationServicesEntraApi &&
 		!credentials.azureCommunicationServicesApi &&
-		nodeTypes.getByNameAndVersion(type).description.properties.some((p) => p.name === 'authentication')
+		nodeTypes
+			.getByNameAndVersion(type)
+			.description.properties.some((p) => p.name === 'authentication')
 	) {
 		node.parameters.authentication = 'entraId';
 	}
@@ -87,6 +89,7 @@ export function createExecuteContext(options: CreateExecuteContextOptions): Engi
 		abort: () => abortController.abort(),
 		credentials: store,
 		credentialsHelper,
-		preAuthenticationCount: (credentialType) => credentialsHelper.preAuthenticationCount(credentialType),
+		preAuthenticationCount: (credentialType) =>
+			credentialsHelper.preAuthenticationCount(credentialType),
 	};
 }

@@ -20,7 +20,12 @@ function describe(value: unknown): string {
 	return typeof value === 'string' ? value : inspect(value, { depth: 8, breakLength: Infinity });
 }
 
-function record(level: CapturedLogLevel, source: CapturedLog['source'], message: string, metadata?: unknown) {
+function record(
+	level: CapturedLogLevel,
+	source: CapturedLog['source'],
+	message: string,
+	metadata?: unknown,
+) {
 	const text = metadata === undefined ? message : `${message} ${describe(metadata)}`;
 	captured.push({ level, source, message, metadata, text });
 }

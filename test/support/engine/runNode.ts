@@ -63,9 +63,15 @@ export interface EngineNodeError {
 export const NODE_UNDER_TEST = 'Node under test';
 const START_NODE = 'Start';
 
-function defaultAuthentication(fullType: string, credentials: TestCredentials, parameters: INodeParameters) {
+function defaultAuthentication(
+	fullType: string,
+	credentials: TestCredentials,
+	parameters: INodeParameters,
+) {
 	const nodeType = nodeTypes.getByNameAndVersion(fullType);
-	const hasAuthenticationOption = nodeType.description.properties.some((p) => p.name === 'authentication');
+	const hasAuthenticationOption = nodeType.description.properties.some(
+		(p) => p.name === 'authentication',
+	);
 	if (!hasAuthenticationOption || parameters.authentication !== undefined) return parameters;
 	const onlyEntra =
 		credentials.azureCommunicationServicesEntraApi && !credentials.azureCommunicationServicesApi;
@@ -80,7 +86,8 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	for (const [credentialType, data] of Object.entries(credentials)) {
 		if (data !== undefined) nodeCredentials[credentialType] = store.add(credentialType, data);
 	}
-	const typeVersion = options.typeVersion ?? nodeTypes.getByNameAndVersion(type).description.version;
+	const typeVersion =
+		options.typeVersion ?? nodeTypes.getByNameAndVersion(type).description.version;
 	const nodeUnderTest: INode = {
 		id: 'node-under-test',
 		name: NODE_UNDER_TEST,

@@ -56,7 +56,10 @@ function pickStartNode(workflow: Workflow, options: RunWorkflowOptions): INode |
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRunResult> {
 	const store = options.credentials ?? new CredentialStore();
 	const credentialsHelper = new EngineCredentialsHelper(credentialTypes, store);
-	const nodes = options.nodes.map((node) => ({ ...node, type: nodeTypes.resolveTypeName(node.type) }));
+	const nodes = options.nodes.map((node) => ({
+		...node,
+		type: nodeTypes.resolveTypeName(node.type),
+	}));
 	const workflow = new Workflow({
 		id: 'engine-test-workflow',
 		name: 'engine test',
@@ -89,9 +92,11 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		},
 	});
 
-	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
+	const execution = new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	let cancelled = false;
 	const cancel = () => {
 		cancelled = true;

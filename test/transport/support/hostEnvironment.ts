@@ -6,7 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export async function withHostEnvironment<T>(variables: Record<string, string | undefined>, run: () => Promise<T>): Promise<T> {
+export async function withHostEnvironment<T>(
+	variables: Record<string, string | undefined>,
+	run: () => Promise<T>,
+): Promise<T> {
 	const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
 	const apply = (values: Record<string, string | undefined>) => {
 		for (const [name, value] of Object.entries(values)) {
@@ -23,7 +26,10 @@ export async function withHostEnvironment<T>(variables: Record<string, string | 
 }
 
 /** Writes a projected service-account token to a fresh temp file, as the workload identity webhook does. */
-export async function withTokenFile<T>(token: string, run: (path: string) => Promise<T>): Promise<T> {
+export async function withTokenFile<T>(
+	token: string,
+	run: (path: string) => Promise<T>,
+): Promise<T> {
 	const directory = mkdtempSync(join(tmpdir(), 'acs-federated-'));
 	const path = join(directory, 'azure-identity-token');
 	writeFileSync(path, token, { mode: 0o600 });

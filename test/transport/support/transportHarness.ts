@@ -15,7 +15,10 @@ export function entraCredential(emu: RunningEmulator, overrides: Record<string, 
 	return { ...clientSecretCredential(emu), ...overrides };
 }
 
-export function hmacContext(emu: RunningEmulator, overrides: Record<string, unknown> = {}): EngineExecuteContext {
+export function hmacContext(
+	emu: RunningEmulator,
+	overrides: Record<string, unknown> = {},
+): EngineExecuteContext {
 	return createExecuteContext({
 		nodeType: NODE_TYPE,
 		parameters: { authentication: 'connectionString' },
@@ -91,7 +94,9 @@ export function rawRequest(
 		const req = request(url, { method: options.method, headers: options.headers }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+			res.on('end', () =>
+				resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+			);
 		});
 		req.on('error', reject);
 		req.end(options.body);

@@ -1,10 +1,15 @@
-import { ConnectionStringError, parseConnectionString } from '../../../nodes/shared/acs/connectionString';
+import {
+	ConnectionStringError,
+	parseConnectionString,
+} from '../../../nodes/shared/acs/connectionString';
 
 const KEY = 'c2VjcmV0LWtleS1vZi10aGlydHktdHdvLWJ5dGVzISE=';
 
 describe('parseConnectionString', () => {
 	it('parses the portal form', () => {
-		expect(parseConnectionString(`endpoint=https://x.communication.azure.com/;accesskey=${KEY}`)).toEqual({
+		expect(
+			parseConnectionString(`endpoint=https://x.communication.azure.com/;accesskey=${KEY}`),
+		).toEqual({
 			endpoint: 'https://x.communication.azure.com/',
 			accessKey: KEY,
 		});
@@ -18,8 +23,12 @@ describe('parseConnectionString', () => {
 	});
 
 	it('keeps base64 padding (= inside the value)', () => {
-		expect(parseConnectionString(`endpoint=https://x.communication.azure.com/;accesskey=QUJD`).accessKey).toBe('QUJD');
-		expect(parseConnectionString(`endpoint=https://x.communication.azure.com/;accesskey=QUI=`).accessKey).toBe('QUI=');
+		expect(
+			parseConnectionString(`endpoint=https://x.communication.azure.com/;accesskey=QUJD`).accessKey,
+		).toBe('QUJD');
+		expect(
+			parseConnectionString(`endpoint=https://x.communication.azure.com/;accesskey=QUI=`).accessKey,
+		).toBe('QUI=');
 	});
 
 	it.each([

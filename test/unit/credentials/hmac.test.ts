@@ -68,7 +68,11 @@ const VECTORS = [
 async function officialHeaders(method: string, url: string, body: string) {
 	const policy = createCommunicationAccessKeyCredentialPolicy(new AzureKeyCredential(KEY));
 	const request = createPipelineRequest({ url, method: method as 'GET', body: body || undefined });
-	await policy.sendRequest(request, async (sent) => ({ request: sent, status: 200, headers: createHttpHeaders() }));
+	await policy.sendRequest(request, async (sent) => ({
+		request: sent,
+		status: 200,
+		headers: createHttpHeaders(),
+	}));
 	return request.headers;
 }
 
@@ -90,31 +94,45 @@ describe('HMAC signer', () => {
 	it('a different key, date, body or path changes the signature', () => {
 		const base = { ...VECTORS[2], accessKey: KEY, date: DATE };
 		const reference = signAcsRequest(base).authorization;
-		expect(signAcsRequest({ ...base, accessKey: 'AQECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=' }).authorization).not.toBe(reference);
-		expect(signAcsRequest({ ...base, date: new Date(DATE.getTime() + 1000) }).authorization).not.toBe(reference);
+		expect(
+			signAcsRequest({ ...base, accessKey: 'AQECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=' })
+				.authorization,
+		).not.toBe(reference);
+		expect(
+			signAcsRequest({ ...base, date: new Date(DATE.getTime() + 1000) }).authorization,
+		).not.toBe(reference);
 		expect(signAcsRequest({ ...base, body: base.body + ' ' }).authorization).not.toBe(reference);
-		expect(signAcsRequest({ ...base, url: base.url.replace('0100', '0101') }).authorization).not.toBe(reference);
+		expect(
+			signAcsRequest({ ...base, url: base.url.replace('0100', '0101') }).authorization,
+		).not.toBe(reference);
 	});
 
-	it.each(VECTORS)('equals the official @azure/communication-common signer: $name', async (vector) => {
-		const official = await officialHeaders(vector.method, vector.url, vector.body);
-		const ours = signAcsRequest({
-			...vector,
-			accessKey: KEY,
-			date: new Date(official.get('x-ms-date') as string),
-		});
-		expect(ours.authorization).toBe(official.get('authorization'));
-		expect(ours['x-ms-content-sha256']).toBe(official.get('x-ms-content-sha256'));
-		expect(ours.host).toBe(official.get('host'));
-	});
+	it.each(VECTORS)(
+		'equals the official @azure/communication-common signer: $name',
+		async (vector) => {
+			const official = await officialHeaders(vector.method, vector.url, vector.body);
+			const ours = signAcsRequest({
+				...vector,
+				accessKey: KEY,
+				date: new Date(official.get('x-ms-date') as string),
+			});
+			expect(ours.authorization).toBe(official.get('authorization'));
+			expect(ours['x-ms-content-sha256']).toBe(official.get('x-ms-content-sha256'));
+			expect(ours.host).toBe(official.get('host'));
+		},
+	);
 
 	it('equals the official signer for generated paths, queries and bodies', async () => {
-		const segment = fc.stringMatching(/^[A-Za-z0-9+%:._~-]{1,12}$/).filter((s) => !/%(?![0-9A-F]{2})/.test(s));
+		const segment = fc
+			.stringMatching(/^[A-Za-z0-9+%:._~-]{1,12}$/)
+			.filter((s) => !/%(?![0-9A-F]{2})/.test(s));
 		await fc.assert(
 			fc.asyncProperty(
 				fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE'),
 				fc.array(segment, { minLength: 1, maxLength: 4 }),
-				fc.dictionary(fc.stringMatching(/^[a-zA-Z-]{1,8}$/), fc.string({ maxLength: 12 }), { maxKeys: 4 }),
+				fc.dictionary(fc.stringMatching(/^[a-zA-Z-]{1,8}$/), fc.string({ maxLength: 12 }), {
+					maxKeys: 4,
+				}),
 				fc.string({ maxLength: 40 }),
 				async (method, segments, query, body) => {
 					const url = new URL(`https://r.communication.azure.com/${segments.join('/')}`);

@@ -2,7 +2,14 @@
 import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 import { runAllItemsOnce } from '../../../nodes/shared/node/runItems';
 
-const NODE: INode = { id: '1', name: 'Node', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
+const NODE: INode = {
+	id: '1',
+	name: 'Node',
+	type: 'test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 function context(itemCount: number, continueOnFail: boolean): IExecuteFunctions {
 	return {
@@ -17,18 +24,32 @@ describe('runAllItemsOnce', () => {
 		let calls = 0;
 		const output = await runAllItemsOnce.call(context(3, false), async function () {
 			calls++;
-			return [{ json: { replaced: this.getInputData().length }, pairedItem: [{ item: 0 }, { item: 1 }, { item: 2 }] }];
+			return [
+				{
+					json: { replaced: this.getInputData().length },
+					pairedItem: [{ item: 0 }, { item: 1 }, { item: 2 }],
+				},
+			];
 		});
 		expect(calls).toBe(1);
-		expect(output).toEqual([{ json: { replaced: 3 }, pairedItem: [{ item: 0 }, { item: 1 }, { item: 2 }] }]);
+		expect(output).toEqual([
+			{ json: { replaced: 3 }, pairedItem: [{ item: 0 }, { item: 1 }, { item: 2 }] },
+		]);
 	});
 
 	it('with continueOnFail, a failure becomes one error item paired with every input item', async () => {
 		const output = await runAllItemsOnce.call(context(2, true), async () => {
-			throw new NodeApiError(NODE, { message: 'refused' }, { message: 'Refused', description: 'why', httpCode: '400' });
+			throw new NodeApiError(
+				NODE,
+				{ message: 'refused' },
+				{ message: 'Refused', description: 'why', httpCode: '400' },
+			);
 		});
 		expect(output).toEqual([
-			{ json: { error: 'Refused', errorDescription: 'why', httpCode: '400' }, pairedItem: [{ item: 0 }, { item: 1 }] },
+			{
+				json: { error: 'Refused', errorDescription: 'why', httpCode: '400' },
+				pairedItem: [{ item: 0 }, { item: 1 }],
+			},
 		]);
 	});
 

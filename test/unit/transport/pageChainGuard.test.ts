@@ -1,13 +1,19 @@
 import { MAX_LIST_ITEMS, PageChainGuard } from '../../../nodes/shared/transport/pageChainGuard';
 
-const page = (from: number, size: number) => Array.from({ length: size }, (_, i) => ({ id: String(from + i) }));
+const page = (from: number, size: number) =>
+	Array.from({ length: size }, (_, i) => ({ id: String(from + i) }));
 
 describe('bounds of one list (a chain of pages)', () => {
 	it('admits distinct pages up to every bound, and names the bound passed', () => {
 		const guard = new PageChainGuard({ items: 10, pages: 4, characters: 10_000 });
-		expect([guard.admit(page(0, 3)), guard.admit(page(3, 3)), guard.admit(page(6, 4))]).toEqual([undefined, undefined, undefined]);
+		expect([guard.admit(page(0, 3)), guard.admit(page(3, 3)), guard.admit(page(6, 4))]).toEqual([
+			undefined,
+			undefined,
+			undefined,
+		]);
 		expect(guard.admit(page(10, 1))).toEqual({
-			message: 'The list did not end after 11 items in 4 pages: the service kept sending a next page',
+			message:
+				'The list did not end after 11 items in 4 pages: the service kept sending a next page',
 			description: expect.stringContaining('Use Limit'),
 		});
 	});
@@ -38,7 +44,9 @@ describe('bounds of one list (a chain of pages)', () => {
 	it(`reads up to ${MAX_LIST_ITEMS.toLocaleString('en-US')} items by default`, () => {
 		const guard = new PageChainGuard();
 		expect(guard.admit(page(0, MAX_LIST_ITEMS))).toBeUndefined();
-		expect(guard.admit(page(MAX_LIST_ITEMS, 1))?.message).toContain('after 500,001 items in 2 pages');
+		expect(guard.admit(page(MAX_LIST_ITEMS, 1))?.message).toContain(
+			'after 500,001 items in 2 pages',
+		);
 	});
 
 	it('a link followed a second time is a circle, naming the page it first led to', () => {
@@ -55,7 +63,11 @@ describe('bounds of one list (a chain of pages)', () => {
 
 	it('empty pages are never taken for a repeated page, but count against the page bound', () => {
 		const guard = new PageChainGuard({ items: 100, pages: 3, characters: 1_000_000 });
-		expect([guard.admit([]), guard.admit([]), guard.admit([])]).toEqual([undefined, undefined, undefined]);
+		expect([guard.admit([]), guard.admit([]), guard.admit([])]).toEqual([
+			undefined,
+			undefined,
+			undefined,
+		]);
 		expect(guard.admit([])?.message).toContain('after 0 items in 4 pages');
 	});
 });

@@ -21,7 +21,13 @@ const ROUND_TRIP_MS = 3;
  */
 function pollOnce(memory: FinishTimeMemory, finishMs: number, { resumedById = false } = {}) {
 	let now = 0;
-	const cadence = createPollCadence({ memory, kind: 'kind', acceptedAt: resumedById ? undefined : 0, policy: DEFAULT_POLLING_POLICY, now: () => now });
+	const cadence = createPollCadence({
+		memory,
+		kind: 'kind',
+		acceptedAt: resumedById ? undefined : 0,
+		policy: DEFAULT_POLLING_POLICY,
+		now: () => now,
+	});
 	for (let polls = 1; polls < 100_000; polls++) {
 		const sentAt = now;
 		now += ROUND_TRIP_MS;
@@ -35,10 +41,14 @@ function pollOnce(memory: FinishTimeMemory, finishMs: number, { resumedById = fa
 	throw new Error('never seen done');
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const windowArbitrary = fc
-	.record({ afterMs: fc.integer({ min: 0, max: 120_000 }), widthMs: fc.integer({ min: 0, max: 5_000 }) })
+	.record({
+		afterMs: fc.integer({ min: 0, max: 120_000 }),
+		widthMs: fc.integer({ min: 0, max: 5_000 }),
+	})
 	.map(({ afterMs, widthMs }): FinishWindow => ({ afterMs, byMs: afterMs + widthMs }));
 
 describe('planPolls', () => {
@@ -48,14 +58,18 @@ describe('planPolls', () => {
 
 	it('never needs more polls than a 2 s poller for an operation that finishes at any moment the plan covers', () => {
 		fc.assert(
-			fc.property(fc.array(windowArbitrary, { minLength: 1, maxLength: 8 }), fc.double({ min: 0, max: 1, noNaN: true }), (history, where) => {
-				const plan = planPolls(history);
-				expect(plan.length).toBeGreaterThan(0);
-				expect([...plan].sort((a, b) => a - b)).toEqual(plan);
-				const finishMs = where * plan[plan.length - 1];
-				const pollsUntilSeen = plan.findIndex((at) => at >= finishMs) + 1;
-				expect(pollsUntilSeen).toBeLessThanOrEqual(referencePollCount(finishMs));
-			}),
+			fc.property(
+				fc.array(windowArbitrary, { minLength: 1, maxLength: 8 }),
+				fc.double({ min: 0, max: 1, noNaN: true }),
+				(history, where) => {
+					const plan = planPolls(history);
+					expect(plan.length).toBeGreaterThan(0);
+					expect([...plan].sort((a, b) => a - b)).toEqual(plan);
+					const finishMs = where * plan[plan.length - 1];
+					const pollsUntilSeen = plan.findIndex((at) => at >= finishMs) + 1;
+					expect(pollsUntilSeen).toBeLessThanOrEqual(referencePollCount(finishMs));
+				},
+			),
 			{ numRuns: 500 },
 		);
 	});
@@ -80,7 +94,13 @@ describe('planPolls', () => {
 describe('the poll cadence of one operation (pollCadence.ts)', () => {
 	it('without history: polls at once, then 250 ms growing x1.3 to the 2 s cap', () => {
 		let now = 0;
-		const cadence = createPollCadence({ memory: new FinishTimeMemory(), kind: 'kind', acceptedAt: 0, policy: DEFAULT_POLLING_POLICY, now: () => now });
+		const cadence = createPollCadence({
+			memory: new FinishTimeMemory(),
+			kind: 'kind',
+			acceptedAt: 0,
+			policy: DEFAULT_POLLING_POLICY,
+			now: () => now,
+		});
 		const delays = Array.from({ length: 10 }, () => {
 			const delay = cadence.nextDelayMs();
 			now += delay;
@@ -93,7 +113,9 @@ describe('the poll cadence of one operation (pollCadence.ts)', () => {
 		const memory = new FinishTimeMemory();
 		for (let i = 0; i < 4; i++) pollOnce(memory, 1_200);
 		const learnt = memory.recall('kind');
-		expect(pollOnce(memory, 1_200, { resumedById: true }).polls).toBe(pollOnce(new FinishTimeMemory(), 1_200).polls);
+		expect(pollOnce(memory, 1_200, { resumedById: true }).polls).toBe(
+			pollOnce(new FinishTimeMemory(), 1_200).polls,
+		);
 		expect(memory.recall('kind')).toEqual(learnt);
 	});
 
@@ -109,14 +131,17 @@ describe('the poll cadence of one operation (pollCadence.ts)', () => {
 	});
 });
 
-describe('learning durations by polling (the transport\'s cadence on a virtual clock)', () => {
+describe("learning durations by polling (the transport's cadence on a virtual clock)", () => {
 	it('the same duration again and again: found within a few percent, with fewer polls than a 2 s poller', () => {
 		for (const seconds of [0.5, 10, 60]) {
 			const memory = new FinishTimeMemory();
 			const runs = Array.from({ length: 8 }, () => pollOnce(memory, seconds * 1000));
 			const settled = runs.slice(3);
-			expect(Math.max(...settled.map((r) => r.lagMs))).toBeLessThanOrEqual(Math.max(40, seconds * 1000 * 0.03));
-			for (const run of settled) expect(run.polls).toBeLessThanOrEqual(referencePollCount(seconds * 1000));
+			expect(Math.max(...settled.map((r) => r.lagMs))).toBeLessThanOrEqual(
+				Math.max(40, seconds * 1000 * 0.03),
+			);
+			for (const run of settled)
+				expect(run.polls).toBeLessThanOrEqual(referencePollCount(seconds * 1000));
 		}
 	});
 
@@ -124,8 +149,14 @@ describe('learning durations by polling (the transport\'s cadence on a virtual c
 		for (const seconds of [2, 10, 60]) {
 			const random = createSeededRandom(seconds);
 			const memory = new FinishTimeMemory();
-			const durations = Array.from({ length: 30 }, () => seconds * 1000 * (1 + (random() * 0.1 - 0.05)));
-			const runs = durations.map((d) => ({ ...pollOnce(memory, d), reference: referencePollCount(d) }));
+			const durations = Array.from(
+				{ length: 30 },
+				() => seconds * 1000 * (1 + (random() * 0.1 - 0.05)),
+			);
+			const runs = durations.map((d) => ({
+				...pollOnce(memory, d),
+				reference: referencePollCount(d),
+			}));
 			const learnt = runs.slice(6);
 			expect(median(learnt.map((r) => r.lagMs))).toBeLessThan(250);
 			expect(median(learnt.map((r) => r.polls - r.reference))).toBeLessThanOrEqual(0);
@@ -162,7 +193,9 @@ describe('FinishTimeMemory', () => {
 	it('keeps the last 8 windows per kind and forgets the least recently used kind beyond its limit', () => {
 		const memory = new FinishTimeMemory(8, 2);
 		for (let i = 0; i < 10; i++) memory.record('a', { afterMs: 1000 + i, byMs: 1010 + i });
-		expect(memory.recall('a').map((w) => w.afterMs)).toEqual([1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009]);
+		expect(memory.recall('a').map((w) => w.afterMs)).toEqual([
+			1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009,
+		]);
 		memory.record('b', { afterMs: 1, byMs: 2 });
 		memory.record('c', { afterMs: 1, byMs: 2 });
 		expect(memory.recall('a')).toEqual([]);

@@ -3,8 +3,16 @@ import { predictNextLink } from '../../../nodes/shared/transport/pager';
 
 describe('predictNextLink', () => {
 	it.each([
-		['/phoneNumbers?skip=100&top=100&api-version=2025-06-01', 'top', '/phoneNumbers?skip=200&top=100&api-version=2025-06-01'],
-		['/availablePhoneNumbers/countries?skip=0&maxPageSize=50&api-version=2025-06-01', 'maxPageSize', '/availablePhoneNumbers/countries?skip=50&maxPageSize=50&api-version=2025-06-01'],
+		[
+			'/phoneNumbers?skip=100&top=100&api-version=2025-06-01',
+			'top',
+			'/phoneNumbers?skip=200&top=100&api-version=2025-06-01',
+		],
+		[
+			'/availablePhoneNumbers/countries?skip=0&maxPageSize=50&api-version=2025-06-01',
+			'maxPageSize',
+			'/availablePhoneNumbers/countries?skip=50&maxPageSize=50&api-version=2025-06-01',
+		],
 		['/x?top=10&skip=990', 'top', '/x?top=10&skip=1000'],
 	])('%s -> %s', (link, param, expected) => {
 		expect(predictNextLink(link, param)).toBe(expected);

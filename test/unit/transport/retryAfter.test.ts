@@ -18,12 +18,25 @@ describe('retryAfterMs', () => {
 		expect(at(value)).toBe(expected);
 	});
 
-	it.each(['-5', '-0.5', '-1', 'soon', '5 seconds', '1e3', '0x10', 'NaN', 'Infinity', '', '  ', '1,5', '+5', '5;', 'null'])(
-		'Retry-After %p counts as absent',
-		(value) => {
-			expect(at(value)).toBeUndefined();
-		},
-	);
+	it.each([
+		'-5',
+		'-0.5',
+		'-1',
+		'soon',
+		'5 seconds',
+		'1e3',
+		'0x10',
+		'NaN',
+		'Infinity',
+		'',
+		'  ',
+		'1,5',
+		'+5',
+		'5;',
+		'null',
+	])('Retry-After %p counts as absent', (value) => {
+		expect(at(value)).toBeUndefined();
+	});
 
 	it.each([
 		['a date in the past', 'Thu, 01 Jan 2001 00:00:00 GMT'],

@@ -9,9 +9,15 @@ const BEARER = `Bearer ${TOKEN}`;
 const OPAQUE_BEARER = 'Bearer Zm9vYmFyYmF6cXV4cXV1eHF1dXpxdXV6cXV1eg';
 
 /** The pieces that must not survive, whatever the encoding. */
-const PIECES = [SIGNATURE.slice(0, 40), TOKEN, 'Zm9vYmFyYmF6cXV4cXV1eHF1dXpxdXV6cXV1eg', encodeURIComponent(SIGNATURE).slice(0, 24)];
+const PIECES = [
+	SIGNATURE.slice(0, 40),
+	TOKEN,
+	'Zm9vYmFyYmF6cXV4cXV1eHF1dXpxdXV6cXV1eg',
+	encodeURIComponent(SIGNATURE).slice(0, 24),
+];
 
-const jsonEscaped = (text: string) => text.replace(/[&=+/<> ]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const jsonEscaped = (text: string) =>
+	text.replace(/[&=+/<> ]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
 
@@ -20,7 +26,10 @@ const FORMS: Array<[string, (value: string) => string]> = [
 	['lower case', (v) => v.toLowerCase()],
 	['upper case', (v) => v.toUpperCase()],
 	['percent-encoded', encodeURIComponent],
-	['percent-encoded, lower-case hex', (v) => encodeURIComponent(v).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())],
+	[
+		'percent-encoded, lower-case hex',
+		(v) => encodeURIComponent(v).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+	],
 	['double percent-encoded', (v) => encodeURIComponent(encodeURIComponent(v))],
 	['form-encoded (+ for space)', (v) => new URLSearchParams({ a: v }).toString().slice(2)],
 	['JSON-escaped (\\u)', jsonEscaped],
@@ -34,20 +43,21 @@ const FORMS: Array<[string, (value: string) => string]> = [
 ];
 
 describe('scrubSecrets: every encoding of an Authorization value', () => {
-	it.each(FORMS.flatMap(([form, encode]) => [HMAC, BEARER, OPAQUE_BEARER].map((value) => [form, value, encode] as const)))(
-		'%s of %s',
-		(_form, value, encode) => {
-			const text = `The request failed (echo: ${encode(value)}) — try again`;
-			const scrubbed = scrubSecrets(text);
-			for (const piece of PIECES) {
-				expect(scrubbed).not.toContain(piece);
-				expect(scrubbed.toLowerCase()).not.toContain(piece.toLowerCase());
-			}
-			expect(scrubbed).not.toContain(encode(value).slice(-28, -4));
-			expect(scrubbed).toMatch(/^The request failed/);
-			expect(scrubbed).toMatch(/try again$/);
-		},
-	);
+	it.each(
+		FORMS.flatMap(([form, encode]) =>
+			[HMAC, BEARER, OPAQUE_BEARER].map((value) => [form, value, encode] as const),
+		),
+	)('%s of %s', (_form, value, encode) => {
+		const text = `The request failed (echo: ${encode(value)}) — try again`;
+		const scrubbed = scrubSecrets(text);
+		for (const piece of PIECES) {
+			expect(scrubbed).not.toContain(piece);
+			expect(scrubbed.toLowerCase()).not.toContain(piece.toLowerCase());
+		}
+		expect(scrubbed).not.toContain(encode(value).slice(-28, -4));
+		expect(scrubbed).toMatch(/^The request failed/);
+		expect(scrubbed).toMatch(/try again$/);
+	});
 
 	it('"authorization: HMAC-SHA256 ... Signature=" in any case and spacing', () => {
 		for (const text of [
@@ -92,7 +102,11 @@ describe('scrubDeep: every string and key of a value', () => {
 	});
 
 	it('returns the same value when there is nothing to scrub', () => {
-		const value = { phoneNumber: '+14255550100', capabilities: { calling: 'inbound' }, list: [1, 'a'] };
+		const value = {
+			phoneNumber: '+14255550100',
+			capabilities: { calling: 'inbound' },
+			list: [1, 'a'],
+		};
 		expect(scrubDeep(value)).toEqual(value);
 	});
 });
@@ -112,7 +126,9 @@ describe('scrubbing a hostile answer stays bounded', () => {
 	});
 
 	it('keeps unchanged objects and arrays as they are (no copy)', () => {
-		const page = { phoneNumbers: [{ id: '14255550100', operatorId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301' }] };
+		const page = {
+			phoneNumbers: [{ id: '14255550100', operatorId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301' }],
+		};
 		expect(scrubDeep(page)).toBe(page);
 		expect(scrubDeep(page.phoneNumbers)).toBe(page.phoneNumbers);
 	});

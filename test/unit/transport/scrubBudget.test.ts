@@ -11,7 +11,12 @@ const HOSTILE_FORMS = [
 	'QUJD'.repeat(FIELD / 4),
 	'eyJhYmNk.'.repeat(FIELD / 9),
 ];
-const hostile = Object.fromEntries(Array.from({ length: 60 }, (_, index) => [`f${index}`, HOSTILE_FORMS[index % HOSTILE_FORMS.length]]));
+const hostile = Object.fromEntries(
+	Array.from({ length: 60 }, (_, index) => [
+		`f${index}`,
+		HOSTILE_FORMS[index % HOSTILE_FORMS.length],
+	]),
+);
 
 describe('scrubDeep: budget', () => {
 	it('one hostile answer processes at most the budget and cuts the rest', () => {
@@ -23,7 +28,9 @@ describe('scrubDeep: budget', () => {
 	});
 
 	it('a value the scrubber returned is not scrubbed again', () => {
-		const once = scrubDeep({ error: { message: 'Bearer Zm9vYmFyYmF6cXV4cXV1eHF1dXpxdXV6', note: 'x'.repeat(1000) } });
+		const once = scrubDeep({
+			error: { message: 'Bearer Zm9vYmFyYmF6cXV4cXV1eHF1dXpxdXV6', note: 'x'.repeat(1000) },
+		});
 		const budget = new ScrubBudget();
 		expect(scrubDeep(once, budget)).toBe(once);
 		expect(budget.spent).toBe(0);

@@ -1,9 +1,12 @@
 /** A value nested deeper than the scrubber walks is never handed back unscrubbed. */
 import { scrubDeep } from '../../../nodes/shared/transport/scrub';
 
-const AUTHORIZATION = 'HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=q0K3vX/7+9hZ2mN1pR4sT6uW8yA0bC2dE4fG6hI8jK0=';
-const nest = (depth: number, leaf: unknown): unknown => (depth === 0 ? leaf : { x: nest(depth - 1, leaf) });
-const nestInArrays = (depth: number, leaf: unknown): unknown => (depth === 0 ? leaf : [nestInArrays(depth - 1, leaf)]);
+const AUTHORIZATION =
+	'HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=q0K3vX/7+9hZ2mN1pR4sT6uW8yA0bC2dE4fG6hI8jK0=';
+const nest = (depth: number, leaf: unknown): unknown =>
+	depth === 0 ? leaf : { x: nest(depth - 1, leaf) };
+const nestInArrays = (depth: number, leaf: unknown): unknown =>
+	depth === 0 ? leaf : [nestInArrays(depth - 1, leaf)];
 
 describe('scrubDeep: depth', () => {
 	it.each([10, 60, 70, 500])('a secret nested %i objects deep is gone', (depth) => {

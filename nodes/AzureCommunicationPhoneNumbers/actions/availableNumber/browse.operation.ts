@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import type { ItemOutput } from '../../../shared/node';
 import { acsRequest } from '../../../shared/transport';
@@ -6,7 +11,13 @@ import type { AvailablePhoneNumber } from '../helpers/acsTypes';
 import { availableNumberOutput } from '../helpers/output';
 import { invalidParameter, readCountryCode, readString } from '../helpers/parameters';
 import { countryPath, phoneNumbersApi } from '../helpers/request';
-import { assignmentTypeField, capabilityFields, countryField, numberTypeField, optionsCollection } from '../common.descriptions';
+import {
+	assignmentTypeField,
+	capabilityFields,
+	countryField,
+	numberTypeField,
+	optionsCollection,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,12 +37,16 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 1425, 1626',
-		description: 'Comma-separated digit prefixes (country code included, no +); numbers matching any prefix are returned',
+		description:
+			'Comma-separated digit prefixes (country code included, no +); numbers matching any prefix are returned',
 	},
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['availableNumber'], operation: ['browse'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['availableNumber'], operation: ['browse'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const countryCode = readCountryCode.call(this, itemIndex);
@@ -42,14 +57,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		.filter((prefix) => prefix !== '');
 	const badPrefix = prefixes.find((prefix) => !/^\d{1,15}$/.test(prefix));
 	if (badPrefix) {
-		throw invalidParameter.call(this, itemIndex, 'Number Prefixes', `"${badPrefix}" is not a digit prefix (e.g. 1425)`);
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			'Number Prefixes',
+			`"${badPrefix}" is not a digit prefix (e.g. 1425)`,
+		);
 	}
 	const capabilities: IDataObject = {};
 	const calling = readString.call(this, 'callingCapability', itemIndex);
 	const sms = readString.call(this, 'smsCapability', itemIndex);
 	if (calling) capabilities.calling = calling;
 	if (sms) capabilities.sms = sms;
-	const body: IDataObject = { phoneNumberType: readString.call(this, 'phoneNumberType', itemIndex) };
+	const body: IDataObject = {
+		phoneNumberType: readString.call(this, 'phoneNumberType', itemIndex),
+	};
 	const assignmentType = readString.call(this, 'assignmentType', itemIndex);
 	if (assignmentType) body.assignmentType = assignmentType;
 	if (Object.keys(capabilities).length > 0) body.capabilities = capabilities;

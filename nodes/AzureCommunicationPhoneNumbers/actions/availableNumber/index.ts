@@ -14,11 +14,36 @@ const operationField: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['availableNumber'] } },
 	options: [
-		{ name: 'Browse', value: 'browse', description: 'Browse a sample of available numbers (not held)', action: 'Browse available phone numbers' },
-		{ name: 'Get Search Result', value: 'getSearchResult', description: 'Get the numbers, cost and expiry of a search', action: 'Get a phone number search result' },
-		{ name: 'Purchase Search', value: 'purchaseSearch', description: 'Buy the numbers a search holds, within the cost limits', action: 'Purchase the phone numbers of a search' },
-		{ name: 'Search', value: 'search', description: 'Search for numbers and hold them until the search expires (searchExpiresBy)', action: 'Search available phone numbers' },
-		{ name: 'Search and Purchase', value: 'searchAndPurchase', description: 'Search, check the cost limits, and buy in one step', action: 'Search and purchase phone numbers' },
+		{
+			name: 'Browse',
+			value: 'browse',
+			description: 'Browse a sample of available numbers (not held)',
+			action: 'Browse available phone numbers',
+		},
+		{
+			name: 'Get Search Result',
+			value: 'getSearchResult',
+			description: 'Get the numbers, cost and expiry of a search',
+			action: 'Get a phone number search result',
+		},
+		{
+			name: 'Purchase Search',
+			value: 'purchaseSearch',
+			description: 'Buy the numbers a search holds, within the cost limits',
+			action: 'Purchase the phone numbers of a search',
+		},
+		{
+			name: 'Search',
+			value: 'search',
+			description: 'Search for numbers and hold them until the search expires (searchExpiresBy)',
+			action: 'Search available phone numbers',
+		},
+		{
+			name: 'Search and Purchase',
+			value: 'searchAndPurchase',
+			description: 'Search, check the cost limits, and buy in one step',
+			action: 'Search and purchase phone numbers',
+		},
 	],
 	default: 'search',
 };

@@ -31,7 +31,10 @@ export async function purchaseSearchResult(
 		agreementRequired: result.isAgreementToNotResellRequired === true,
 		agreeToNotResell,
 		blocker: searchError
-			? { reason: 'searchFailed', message: `the search reported ${searchError}${result.errorCode ? ` (${result.errorCode})` : ''}.` }
+			? {
+					reason: 'searchFailed',
+					message: `the search reported ${searchError}${result.errorCode ? ` (${result.errorCode})` : ''}.`,
+				}
 			: undefined,
 	});
 	return await purchase.call(this, itemIndex, {

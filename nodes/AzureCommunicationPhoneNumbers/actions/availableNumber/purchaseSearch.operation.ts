@@ -38,6 +38,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: `/availablePhoneNumbers/searchResults/${encodeURIComponent(searchId)}`,
 		...phoneNumbersApi.call(this, itemIndex),
 	});
-	const response = await (beforePurchase<AcsResponse<SearchResult>>).call(this, itemIndex, read, { source: { searchId }, reason: 'searchNotRead' });
-	return await purchaseSearchResult.call(this, itemIndex, { ...response.body, searchId }, serviceNow(response.headers));
+	const response = await (beforePurchase<AcsResponse<SearchResult>>).call(this, itemIndex, read, {
+		source: { searchId },
+		reason: 'searchNotRead',
+	});
+	return await purchaseSearchResult.call(
+		this,
+		itemIndex,
+		{ ...response.body, searchId },
+		serviceNow(response.headers),
+	);
 }

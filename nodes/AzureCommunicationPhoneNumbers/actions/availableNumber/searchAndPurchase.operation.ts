@@ -1,12 +1,22 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_LRO_TIMEOUT_SECONDS, lroModeFields, type ItemOutput } from '../../../shared/node';
-import { startLongRunningOperation, waitForOperation, type LroHandle, type LroOutcome } from '../../../shared/transport';
+import {
+	startLongRunningOperation,
+	waitForOperation,
+	type LroHandle,
+	type LroOutcome,
+} from '../../../shared/transport';
 import type { SearchResult } from '../helpers/acsTypes';
 import { readCostLimits } from '../helpers/parameters';
 import { beforePurchase } from '../helpers/purchase';
 import { countryPath, phoneNumbersApi } from '../helpers/request';
-import { agreeToNotResellField, costGuardFields, costGuardNotice, optionsCollection } from '../common.descriptions';
+import {
+	agreeToNotResellField,
+	costGuardFields,
+	costGuardNotice,
+	optionsCollection,
+} from '../common.descriptions';
 import { purchaseSearchResult } from './purchaseFromSearch';
 import { readSearchRequest, searchFields } from './searchRequest';
 
@@ -22,7 +32,11 @@ const properties: INodeProperties[] = [
 					description:
 						'Whether to wait until the purchase finishes. The search is always awaited (within the timeout) because its cost must be checked first. If off, the node returns the purchase operation ID.',
 				}
-			: { ...field, displayOptions: undefined, description: 'How long to wait for the search, and for the purchase when waiting for it' },
+			: {
+					...field,
+					displayOptions: undefined,
+					description: 'How long to wait for the search, and for the purchase when waiting for it',
+				},
 	),
 	optionsCollection(),
 ];
@@ -49,10 +63,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		source: { searchId: null, requestedQuantity, searchOperationId: null },
 		reason: 'searchFailed',
 	});
-	const source = { searchId: searchIdOf(handle), requestedQuantity, searchOperationId: handle.operationId };
-	const timeoutSeconds = this.getNodeParameter('timeoutSeconds', itemIndex, DEFAULT_LRO_TIMEOUT_SECONDS) as number;
-	const searched = waitForOperation.call(this, handle, { timeoutSeconds, apiVersion: api.apiVersion, itemIndex });
-	const outcome = await (beforePurchase<LroOutcome>).call(this, itemIndex, searched, { source, reason: 'searchFailed' });
+	const source = {
+		searchId: searchIdOf(handle),
+		requestedQuantity,
+		searchOperationId: handle.operationId,
+	};
+	const timeoutSeconds = this.getNodeParameter(
+		'timeoutSeconds',
+		itemIndex,
+		DEFAULT_LRO_TIMEOUT_SECONDS,
+	) as number;
+	const searched = waitForOperation.call(this, handle, {
+		timeoutSeconds,
+		apiVersion: api.apiVersion,
+		itemIndex,
+	});
+	const outcome = await (beforePurchase<LroOutcome>).call(this, itemIndex, searched, {
+		source,
+		reason: 'searchFailed',
+	});
 	const result = outcome.result as SearchResult;
 	return await purchaseSearchResult.call(this, itemIndex, result, new Date(), {
 		requestedQuantity,
@@ -64,5 +93,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 function searchIdOf(handle: LroHandle): string | null {
 	const fromHeader = handle.startHeaders['search-id'];
 	if (fromHeader) return fromHeader;
-	return handle.operationId.startsWith('search_') ? handle.operationId.slice('search_'.length) : null;
+	return handle.operationId.startsWith('search_')
+		? handle.operationId.slice('search_'.length)
+		: null;
 }

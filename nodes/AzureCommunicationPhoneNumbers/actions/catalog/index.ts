@@ -13,10 +13,30 @@ const operationField: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['catalog'] } },
 	options: [
-		{ name: 'List Area Codes', value: 'listAreaCodes', description: 'List the area codes available in a country', action: 'List area codes' },
-		{ name: 'List Countries', value: 'listCountries', description: 'List the countries where numbers can be bought', action: 'List countries' },
-		{ name: 'List Localities', value: 'listLocalities', description: 'List the localities (cities) of a country', action: 'List localities' },
-		{ name: 'List Offerings', value: 'listOfferings', description: 'List the number offerings and their monthly cost', action: 'List offerings' },
+		{
+			name: 'List Area Codes',
+			value: 'listAreaCodes',
+			description: 'List the area codes available in a country',
+			action: 'List area codes',
+		},
+		{
+			name: 'List Countries',
+			value: 'listCountries',
+			description: 'List the countries where numbers can be bought',
+			action: 'List countries',
+		},
+		{
+			name: 'List Localities',
+			value: 'listLocalities',
+			description: 'List the localities (cities) of a country',
+			action: 'List localities',
+		},
+		{
+			name: 'List Offerings',
+			value: 'listOfferings',
+			description: 'List the number offerings and their monthly cost',
+			action: 'List offerings',
+		},
 	],
 	default: 'listCountries',
 };

@@ -24,7 +24,10 @@ const properties: INodeProperties[] = [
 	optionsCollection([acceptLanguageOption]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['catalog'], operation: ['listAreaCodes'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['catalog'], operation: ['listAreaCodes'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const countryCode = readCountryCode.call(this, itemIndex);
@@ -34,8 +37,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemsField: 'areaCodes',
 		qs: {
 			phoneNumberType,
-			...optionalFilters.call(this, itemIndex, ['assignmentType', 'locality', 'administrativeDivision']),
+			...optionalFilters.call(this, itemIndex, [
+				'assignmentType',
+				'locality',
+				'administrativeDivision',
+			]),
 		},
 	});
-	return areaCodes.map((entry) => ({ countryCode, phoneNumberType, areaCode: entry.areaCode ?? null }));
+	return areaCodes.map((entry) => ({
+		countryCode,
+		phoneNumberType,
+		areaCode: entry.areaCode ?? null,
+	}));
 }

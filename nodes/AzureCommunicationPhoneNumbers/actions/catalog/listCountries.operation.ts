@@ -4,9 +4,15 @@ import { returnAllAndLimitFields, type ItemOutput } from '../../../shared/node';
 import { listCatalog } from '../helpers/catalogList';
 import { acceptLanguageOption, optionsCollection } from '../common.descriptions';
 
-const properties: INodeProperties[] = [...returnAllAndLimitFields(), optionsCollection([acceptLanguageOption])];
+const properties: INodeProperties[] = [
+	...returnAllAndLimitFields(),
+	optionsCollection([acceptLanguageOption]),
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['catalog'], operation: ['listCountries'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['catalog'], operation: ['listCountries'] } },
+	properties,
+);
 
 interface Country {
 	countryCode?: string;

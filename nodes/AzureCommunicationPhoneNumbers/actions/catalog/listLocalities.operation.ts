@@ -20,7 +20,10 @@ const properties: INodeProperties[] = [
 	optionsCollection([acceptLanguageOption]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['catalog'], operation: ['listLocalities'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['catalog'], operation: ['listLocalities'] } },
+	properties,
+);
 
 interface Locality {
 	localizedName?: string;

@@ -22,7 +22,10 @@ const properties: INodeProperties[] = [
 	optionsCollection([acceptLanguageOption]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['catalog'], operation: ['listOfferings'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['catalog'], operation: ['listOfferings'] } },
+	properties,
+);
 
 interface Offering {
 	phoneNumberType?: string;

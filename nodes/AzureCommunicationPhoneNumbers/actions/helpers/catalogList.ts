@@ -36,5 +36,7 @@ export function optionalFilters(
 	itemIndex: number,
 	names: string[],
 ): Record<string, string | undefined> {
-	return Object.fromEntries(names.map((name) => [name, readString.call(this, name, itemIndex) || undefined]));
+	return Object.fromEntries(
+		names.map((name) => [name, readString.call(this, name, itemIndex) || undefined]),
+	);
 }

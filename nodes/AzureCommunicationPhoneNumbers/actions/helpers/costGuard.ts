@@ -42,7 +42,12 @@ export type CostGuardVerdict =
 	  }
 	| {
 			allowed: false;
-			reason: 'currencyMismatch' | 'perNumberLimitExceeded' | 'totalLimitExceeded' | 'costUnknown' | 'nothingToBuy';
+			reason:
+				| 'currencyMismatch'
+				| 'perNumberLimitExceeded'
+				| 'totalLimitExceeded'
+				| 'costUnknown'
+				| 'nothingToBuy';
 			message: string;
 			totalMonthlyCost: number | null;
 			highestMonthlyCost: number | null;
@@ -65,11 +70,23 @@ function toMicros(amount: number): number {
 
 export function checkCostGuard(numbers: PricedNumber[], limits: CostLimits): CostGuardVerdict {
 	if (numbers.length === 0) {
-		return { ...unpriced(), allowed: false, reason: 'nothingToBuy', message: 'There are no numbers to purchase.' };
+		return {
+			...unpriced(),
+			allowed: false,
+			reason: 'nothingToBuy',
+			message: 'There are no numbers to purchase.',
+		};
 	}
-	const unknown = numbers.find((n) => typeof n.amount !== 'number' || !Number.isFinite(n.amount) || !n.currencyCode);
+	const unknown = numbers.find(
+		(n) => typeof n.amount !== 'number' || !Number.isFinite(n.amount) || !n.currencyCode,
+	);
 	if (unknown) {
-		return { ...unpriced(), allowed: false, reason: 'costUnknown', message: `The service did not state the cost of ${unknown.phoneNumber}.` };
+		return {
+			...unpriced(),
+			allowed: false,
+			reason: 'costUnknown',
+			message: `The service did not state the cost of ${unknown.phoneNumber}.`,
+		};
 	}
 	// A negative price would offset others in a total: the service's prices are not trusted that far.
 	const negative = numbers.find((n) => (n.amount as number) < 0);
@@ -94,11 +111,21 @@ export function checkCostGuard(numbers: PricedNumber[], limits: CostLimits): Cos
 }
 
 function unpriced() {
-	return { totalMonthlyCost: null, highestMonthlyCost: null, currencyCode: null, costByCurrency: null };
+	return {
+		totalMonthlyCost: null,
+		highestMonthlyCost: null,
+		currencyCode: null,
+		costByCurrency: null,
+	};
 }
 
 function limitsByCurrency(limits: CostLimits): Map<string, CurrencyCostLimit> {
-	return new Map([limits, ...(limits.otherCurrencies ?? [])].map((limit) => [limit.currencyCode.toUpperCase(), limit]));
+	return new Map(
+		[limits, ...(limits.otherCurrencies ?? [])].map((limit) => [
+			limit.currencyCode.toUpperCase(),
+			limit,
+		]),
+	);
 }
 
 function costByCurrency(numbers: PricedNumber[], limits: CostLimits): CurrencyCost[] {
@@ -107,7 +134,11 @@ function costByCurrency(numbers: PricedNumber[], limits: CostLimits): CurrencyCo
 	for (const n of numbers) {
 		const currency = (n.currencyCode as string).toUpperCase();
 		const cost = costs.get(currency) ?? { count: 0, total: 0, highest: Number.NEGATIVE_INFINITY };
-		costs.set(currency, { count: cost.count + 1, total: cost.total + toMicros(n.amount as number), highest: Math.max(cost.highest, n.amount as number) });
+		costs.set(currency, {
+			count: cost.count + 1,
+			total: cost.total + toMicros(n.amount as number),
+			highest: Math.max(cost.highest, n.amount as number),
+		});
 	}
 	return [...costs].map(([currencyCode, cost]) => ({
 		currencyCode,
@@ -119,8 +150,14 @@ function costByCurrency(numbers: PricedNumber[], limits: CostLimits): CurrencyCo
 	}));
 }
 
-function firstRefusal(numbers: PricedNumber[], costs: CurrencyCost[], limits: CostLimits): Pick<Refusal, 'reason' | 'message'> | undefined {
-	const unlimited = costs.filter((cost) => cost.maxMonthlyCostPerNumber === null).map((cost) => cost.currencyCode);
+function firstRefusal(
+	numbers: PricedNumber[],
+	costs: CurrencyCost[],
+	limits: CostLimits,
+): Pick<Refusal, 'reason' | 'message'> | undefined {
+	const unlimited = costs
+		.filter((cost) => cost.maxMonthlyCostPerNumber === null)
+		.map((cost) => cost.currencyCode);
 	if (unlimited.length > 0) {
 		const stated = [...limitsByCurrency(limits).keys()].join(', ');
 		return {
@@ -131,7 +168,10 @@ function firstRefusal(numbers: PricedNumber[], costs: CurrencyCost[], limits: Co
 	for (const cost of costs) {
 		const currency = cost.currencyCode;
 		const perNumber = cost.maxMonthlyCostPerNumber as number;
-		const expensive = numbers.find((n) => (n.currencyCode as string).toUpperCase() === currency && (n.amount as number) > perNumber);
+		const expensive = numbers.find(
+			(n) =>
+				(n.currencyCode as string).toUpperCase() === currency && (n.amount as number) > perNumber,
+		);
 		if (expensive) {
 			return {
 				reason: 'perNumberLimitExceeded',

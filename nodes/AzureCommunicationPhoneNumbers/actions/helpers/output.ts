@@ -13,7 +13,10 @@ import type {
 /** Flat, stable output shapes. Documented in docs/phone-numbers-node.md: change both together. */
 
 export function capabilityFields(capabilities: Capabilities | undefined): IDataObject {
-	return { callingCapability: capabilities?.calling ?? null, smsCapability: capabilities?.sms ?? null };
+	return {
+		callingCapability: capabilities?.calling ?? null,
+		smsCapability: capabilities?.sms ?? null,
+	};
 }
 
 export function costFields(cost: Cost | undefined): IDataObject {
@@ -85,14 +88,19 @@ export function searchResultOutput(result: SearchResult, now: Date): IDataObject
 
 export function reservationNumbers(reservation: Reservation): AvailablePhoneNumber[] {
 	return Object.entries(reservation.phoneNumbers ?? {})
-		.filter((entry): entry is [string, AvailablePhoneNumber] => entry[1] !== null && entry[1] !== undefined)
+		.filter(
+			(entry): entry is [string, AvailablePhoneNumber] =>
+				entry[1] !== null && entry[1] !== undefined,
+		)
 		.map(([id, number]) => ({ id, ...number }));
 }
 
 export function reservationOutput(reservation: Reservation, now: Date): IDataObject {
 	const numbers = reservationNumbers(reservation);
 	const failed = numbers.filter((number) => number.status === 'error');
-	const currencies = [...new Set(numbers.map((number) => number.cost?.currencyCode).filter(Boolean))];
+	const currencies = [
+		...new Set(numbers.map((number) => number.cost?.currencyCode).filter(Boolean)),
+	];
 	const total = numbers
 		.filter((number) => number.status !== 'error')
 		.reduce((sum, number) => sum + (number.cost?.amount ?? 0), 0);
@@ -101,13 +109,18 @@ export function reservationOutput(reservation: Reservation, now: Date): IDataObj
 		status: reservation.status ?? null,
 		expiresAt: reservation.expiresAt ?? null,
 		...expiryFields(reservation.expiresAt, now),
-		phoneNumbers: numbers.filter((number) => number.status !== 'error').map((number) => number.phoneNumber ?? null),
+		phoneNumbers: numbers
+			.filter((number) => number.status !== 'error')
+			.map((number) => number.phoneNumber ?? null),
 		phoneNumberCount: numbers.length - failed.length,
 		failedPhoneNumbers: failed.map((number) => number.phoneNumber ?? `+${number.id}`),
 		failedCount: failed.length,
 		totalMonthlyCost: currencies.length <= 1 ? roundMoney(total) : null,
-		currencyCode: currencies.length === 1 ? (currencies[0] as string) : currencies.length > 1 ? 'mixed' : null,
-		isAgreementToNotResellRequired: numbers.some((number) => number.isAgreementToNotResellRequired === true),
+		currencyCode:
+			currencies.length === 1 ? (currencies[0] as string) : currencies.length > 1 ? 'mixed' : null,
+		isAgreementToNotResellRequired: numbers.some(
+			(number) => number.isAgreementToNotResellRequired === true,
+		),
 		numbers: numbers.map(availableNumberOutput),
 	};
 }

@@ -1,7 +1,18 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+} from 'n8n-workflow';
 
 import { readLroMode, withOutputFields } from '../../../shared/node';
-import { acsErrorContextOf, handleOfOperation, settle, waitForOperation, type LroHandle } from '../../../shared/transport';
+import {
+	acsErrorContextOf,
+	handleOfOperation,
+	settle,
+	waitForOperation,
+	type LroHandle,
+} from '../../../shared/transport';
 import { checkCostGuard, type CostLimits, type PricedNumber } from './costGuard';
 import { pendingOutput } from './lro';
 import {
@@ -29,7 +40,9 @@ export interface PurchasePlan {
 }
 
 /** The numbers and their cost, as every purchase item reports them. */
-export function summarizePurchase(plan: Pick<PurchasePlan, 'source' | 'numbers' | 'limits' | 'expiresAt'>): PurchaseSummary {
+export function summarizePurchase(
+	plan: Pick<PurchasePlan, 'source' | 'numbers' | 'limits' | 'expiresAt'>,
+): PurchaseSummary {
 	const verdict = checkCostGuard(plan.numbers, plan.limits);
 	return {
 		...plan.source,
@@ -44,19 +57,29 @@ export function summarizePurchase(plan: Pick<PurchasePlan, 'source' | 'numbers' 
 }
 
 /** Refuses (throws, purchased: false) before the purchase call when expiry, agreement, or the cost guard says no. */
-export function checkPurchasePlan(this: IExecuteFunctions, itemIndex: number, plan: PurchasePlan): PurchaseSummary {
+export function checkPurchasePlan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	plan: PurchasePlan,
+): PurchaseSummary {
 	const summary = summarizePurchase(plan);
 	const refuse = (reason: string, message: string) => {
 		const error = new NodeOperationError(this.getNode(), `Not purchased: ${message}`, {
 			itemIndex,
 			description: 'Nothing was bought and nothing was sent to the purchase endpoint.',
 		});
-		return withOutputFields(error, purchaseFields(summary, { purchased: false, refusedBecause: reason }));
+		return withOutputFields(
+			error,
+			purchaseFields(summary, { purchased: false, refusedBecause: reason }),
+		);
 	};
 	if (plan.blocker) throw refuse(plan.blocker.reason, plan.blocker.message);
 	const expiresMs = plan.expiresAt ? Date.parse(plan.expiresAt) : NaN;
 	if (!Number.isNaN(expiresMs) && expiresMs <= plan.now.getTime()) {
-		throw refuse('expired', `the hold expired at ${plan.expiresAt}, so its numbers are no longer held for you. Search or reserve again.`);
+		throw refuse(
+			'expired',
+			`the hold expired at ${plan.expiresAt}, so its numbers are no longer held for you. Search or reserve again.`,
+		);
 	}
 	if (plan.agreementRequired && !plan.agreeToNotResell) {
 		throw refuse(
@@ -81,7 +104,10 @@ export async function beforePurchase<T>(
 ): Promise<T> {
 	const outcome = await settle(step);
 	if (outcome.ok) return outcome.value;
-	const fields = purchaseFields(unknownSummary(failed.source), { purchased: false, refusedBecause: failed.reason });
+	const fields = purchaseFields(unknownSummary(failed.source), {
+		purchased: false,
+		refusedBecause: failed.reason,
+	});
 	throw withOutputFields(asNodeError(this, outcome.error, itemIndex), fields);
 }
 
@@ -103,31 +129,52 @@ export interface PurchaseRequest {
  * Sends the purchase, settling an ambiguous failure by sending it again (the service buys an id at most once), and
  * follows its operation. Says `purchased: false` only on evidence; every other doubt is `purchased: null`.
  */
-export async function purchase(this: IExecuteFunctions, itemIndex: number, request: PurchaseRequest): Promise<IDataObject> {
+export async function purchase(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: PurchaseRequest,
+): Promise<IDataObject> {
 	const { start } = request;
 	const operationId = start.knownOperationId;
-	const fields = (verdict: PurchaseVerdict) => purchaseFields(request.summary, { operationId, ...verdict });
-	if (request.already === 'bought') return fields({ purchased: true, operationStatus: 'succeeded', completed: true });
+	const fields = (verdict: PurchaseVerdict) =>
+		purchaseFields(request.summary, { operationId, ...verdict });
+	if (request.already === 'bought')
+		return fields({ purchased: true, operationStatus: 'succeeded', completed: true });
 	const settlement =
 		request.already === 'started'
 			? { kind: 'started' as const, handle: handleOfOperation(operationId), sendsInDoubt: 0 }
 			: await startPurchase.call(this, start, request.probe);
 	if (settlement.kind === 'refused') {
-		const error = explained(asNodeError(this, settlement.error, itemIndex), 'Not purchased: ', settlement.because);
+		const error = explained(
+			asNodeError(this, settlement.error, itemIndex),
+			'Not purchased: ',
+			settlement.because,
+		);
 		throw withOutputFields(error, fields({ purchased: false, refusedBecause: settlement.reason }));
 	}
 	if (settlement.kind === 'unsettled') {
 		const nextStep = repeatStep(request.summary, operationId);
 		const cause = asNodeError(this, settlement.error, itemIndex);
-		const error = new NodeOperationError(this.getNode(), `It is not known whether the purchase happened (${cause.message})`, {
-			itemIndex,
-			description: `The purchase request failed in a way that does not tell whether the service received it, and no purchase of operation ${operationId} is visible yet: it may still arrive. ${nextStep}`,
-		});
+		const error = new NodeOperationError(
+			this.getNode(),
+			`It is not known whether the purchase happened (${cause.message})`,
+			{
+				itemIndex,
+				description: `The purchase request failed in a way that does not tell whether the service received it, and no purchase of operation ${operationId} is visible yet: it may still arrive. ${nextStep}`,
+			},
+		);
 		// NodeOperationError rewrites messages that mention network codes; keep ours.
 		error.message = `It is not known whether the purchase happened (${cause.message})`;
 		throw withOutputFields(error, fields({ purchased: null, nextStep }));
 	}
-	return await followPurchase.call(this, itemIndex, settlement.handle, settlement.sendsInDoubt, request, fields);
+	return await followPurchase.call(
+		this,
+		itemIndex,
+		settlement.handle,
+		settlement.sendsInDoubt,
+		request,
+		fields,
+	);
 }
 
 async function followPurchase(
@@ -140,9 +187,11 @@ async function followPurchase(
 ): Promise<IDataObject> {
 	const operationId = handle.operationId;
 	// With a send of ours still in doubt, only repeating the purchase settles it: it may arrive after a failure.
-	const unknownStep = sendsInDoubt === 0 ? resumeStep(operationId) : repeatStep(request.summary, operationId);
+	const unknownStep =
+		sendsInDoubt === 0 ? resumeStep(operationId) : repeatStep(request.summary, operationId);
 	const mode = readLroMode.call(this, itemIndex);
-	if (!mode.waitForCompletion) return pendingOutput(handle, fields({ purchased: null, operationId, nextStep: unknownStep }));
+	if (!mode.waitForCompletion)
+		return pendingOutput(handle, fields({ purchased: null, operationId, nextStep: unknownStep }));
 	const waited = await settle(
 		waitForOperation.call(this, handle, {
 			timeoutSeconds: mode.timeoutSeconds,
@@ -153,21 +202,59 @@ async function followPurchase(
 		}),
 	);
 	if (waited.ok) {
-		const bought = fields({ purchased: true, operationId, operationStatus: waited.value.operation.status, completed: true });
+		const bought = fields({
+			purchased: true,
+			operationId,
+			operationStatus: waited.value.operation.status,
+			completed: true,
+		});
 		return request.readBought ? { ...bought, ...(await request.readBought()) } : bought;
 	}
 	const error = asNodeError(this, waited.error, itemIndex);
 	const operationStatus = acsErrorContextOf(error)?.operationStatus?.toLowerCase() ?? null;
 	if (operationStatus === 'failed' && sendsInDoubt === 0) {
-		const failed = explained(error, 'Not purchased: ', 'The purchase operation ended failed and no other request of this purchase is in flight: nothing was bought.');
-		throw withOutputFields(failed, fields({ purchased: false, operationId, operationStatus, completed: true, refusedBecause: 'operationFailed' }));
+		const failed = explained(
+			error,
+			'Not purchased: ',
+			'The purchase operation ended failed and no other request of this purchase is in flight: nothing was bought.',
+		);
+		throw withOutputFields(
+			failed,
+			fields({
+				purchased: false,
+				operationId,
+				operationStatus,
+				completed: true,
+				refusedBecause: 'operationFailed',
+			}),
+		);
 	}
 	if (operationStatus === 'failed') {
-		const explainedError = explained(error, '', `This purchase failed, but an earlier request of it failed in a way that does not tell whether the service received it: if it arrives late it may buy the numbers. ${unknownStep}`);
-		throw withOutputFields(explainedError, fields({ purchased: null, operationId, operationStatus, completed: true, nextStep: unknownStep }));
+		const explainedError = explained(
+			error,
+			'',
+			`This purchase failed, but an earlier request of it failed in a way that does not tell whether the service received it: if it arrives late it may buy the numbers. ${unknownStep}`,
+		);
+		throw withOutputFields(
+			explainedError,
+			fields({
+				purchased: null,
+				operationId,
+				operationStatus,
+				completed: true,
+				nextStep: unknownStep,
+			}),
+		);
 	}
-	const explainedError = explained(error, '', `A purchase of this ${typeof request.summary.reservationId === 'string' ? 'reservation' : 'search'} was accepted; whether it succeeded is not known yet. ${unknownStep}`);
-	throw withOutputFields(explainedError, fields({ purchased: null, operationId, operationStatus, nextStep: unknownStep }));
+	const explainedError = explained(
+		error,
+		'',
+		`A purchase of this ${typeof request.summary.reservationId === 'string' ? 'reservation' : 'search'} was accepted; whether it succeeded is not known yet. ${unknownStep}`,
+	);
+	throw withOutputFields(
+		explainedError,
+		fields({ purchased: null, operationId, operationStatus, nextStep: unknownStep }),
+	);
 }
 
 type NodeError = NodeApiError | NodeOperationError;

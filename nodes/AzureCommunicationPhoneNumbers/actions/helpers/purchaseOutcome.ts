@@ -54,7 +54,10 @@ export function unknownSummary(source: PurchaseSource & IDataObject): PurchaseSu
 	};
 }
 
-export function purchaseFields(summary: PurchaseSummary | IDataObject, verdict: PurchaseVerdict): IDataObject {
+export function purchaseFields(
+	summary: PurchaseSummary | IDataObject,
+	verdict: PurchaseVerdict,
+): IDataObject {
 	return {
 		...summary,
 		purchased: verdict.purchased,
@@ -76,7 +79,8 @@ export function resumeStep(operationId: string): string {
  * service buys a search or a reservation at most once; a repeat either starts it or finds the one already made.
  */
 export function repeatStep(summary: PurchaseSummary | IDataObject, operationId: string): string {
-	const until = typeof summary.expiresAt === 'string' ? ` before its hold expires (${summary.expiresAt})` : '';
+	const until =
+		typeof summary.expiresAt === 'string' ? ` before its hold expires (${summary.expiresAt})` : '';
 	if (typeof summary.reservationId === 'string') {
 		return `Repeat Reservation → Purchase with reservation ID ${summary.reservationId}${until}: the service buys a reservation at most once, so the repeat either buys it or follows the purchase already made (operation ${operationId}).`;
 	}
@@ -84,7 +88,11 @@ export function repeatStep(summary: PurchaseSummary | IDataObject, operationId: 
 }
 
 /** A number bought that the cost check did not see (added to the reservation after it). */
-export type UncheckedPurchase = { phoneNumber: string; monthlyCost: number | null; currencyCode: string | null };
+export type UncheckedPurchase = {
+	phoneNumber: string;
+	monthlyCost: number | null;
+	currencyCode: string | null;
+};
 
 /**
  * The fields a completed reservation purchase adds once what it bought was read back: `boughtBeyondCheck` (numbers
@@ -92,7 +100,10 @@ export type UncheckedPurchase = { phoneNumber: string; monthlyCost: number | nul
  * that list is not empty or not known, a `warning`. The service's purchase carries no condition on the reservation's
  * contents, so a number added between the cost check and the purchase is bought too: the item must say so.
  */
-export function boughtBeyondCheckFields(checked: string[], bought: PricedNumber[] | null): IDataObject {
+export function boughtBeyondCheckFields(
+	checked: string[],
+	bought: PricedNumber[] | null,
+): IDataObject {
 	if (bought === null) {
 		return {
 			boughtBeyondCheck: null,
@@ -103,9 +114,20 @@ export function boughtBeyondCheckFields(checked: string[], bought: PricedNumber[
 	const seen = new Set(checked);
 	const beyond: UncheckedPurchase[] = bought
 		.filter((number) => !seen.has(number.phoneNumber))
-		.map((number) => ({ phoneNumber: number.phoneNumber, monthlyCost: number.amount ?? null, currencyCode: number.currencyCode ?? null }));
+		.map((number) => ({
+			phoneNumber: number.phoneNumber,
+			monthlyCost: number.amount ?? null,
+			currencyCode: number.currencyCode ?? null,
+		}));
 	if (beyond.length === 0) return { boughtBeyondCheck: [] };
-	const listed = beyond.map((n) => `${n.phoneNumber} (${n.monthlyCost ?? 'unknown cost'} ${n.currencyCode ?? ''})`.replace(' )', ')')).join(', ');
+	const listed = beyond
+		.map((n) =>
+			`${n.phoneNumber} (${n.monthlyCost ?? 'unknown cost'} ${n.currencyCode ?? ''})`.replace(
+				' )',
+				')',
+			),
+		)
+		.join(', ');
 	return {
 		boughtBeyondCheck: beyond,
 		warning: `The reservation changed between the cost check and the purchase: ${listed} ${beyond.length === 1 ? 'was' : 'were'} bought too, and ${beyond.length === 1 ? 'was' : 'were'} not checked against the cost limits. Release them (Phone Number → Release) if you do not want them.`,

@@ -45,7 +45,9 @@ export async function startPurchase(
 	let lastFailure: Error | undefined;
 	for (let send = 1; send <= MAX_SENDS; send++) {
 		if (send > 1) await abortableSleep(this, RESEND_DELAYS_MS[send - 2], start.itemIndex);
-		const sent = await settle(startLongRunningOperation.call(this, { ...start, idempotent: false }));
+		const sent = await settle(
+			startLongRunningOperation.call(this, { ...start, idempotent: false }),
+		);
 		if (sent.ok) return { kind: 'started', handle: sent.value, sendsInDoubt };
 		lastFailure = sent.error;
 		const answer = answerOf.call(this, sent.error);
@@ -56,24 +58,35 @@ export async function startPurchase(
 		// One purchase of this id exists; at most once, so it is the one an earlier send of ours may have started.
 		if (answer === 'alreadyStarted') return startedEarlier(start, sendsInDoubt);
 		if (sendsInDoubt === 0) {
-			return { kind: 'refused', error: sent.error, reason: 'serviceRefused', because: 'The service refused the purchase request: nothing was bought.' };
+			return {
+				kind: 'refused',
+				error: sent.error,
+				reason: 'serviceRefused',
+				because: 'The service refused the purchase request: nothing was bought.',
+			};
 		}
 		break;
 	}
 	const state = probe ? await settle(probe()) : undefined;
 	if (state?.ok && state.value === 'started') return startedEarlier(start, sendsInDoubt);
 	if (state?.ok && state.value === 'expired') {
-		const because = 'The hold has expired without being bought, so nothing was bought and no request still in flight can buy it.';
+		const because =
+			'The hold has expired without being bought, so nothing was bought and no request still in flight can buy it.';
 		return { kind: 'refused', error: lastFailure as Error, reason: 'expired', because };
 	}
 	const lookUp = { apiVersion: start.apiVersion, itemIndex: start.itemIndex };
 	const found = await settle(reconcileAmbiguousStart.call(this, start.knownOperationId, lookUp));
-	if (found.ok && found.value) return { kind: 'started', handle: found.value, sendsInDoubt: Math.max(0, sendsInDoubt - 1) };
+	if (found.ok && found.value)
+		return { kind: 'started', handle: found.value, sendsInDoubt: Math.max(0, sendsInDoubt - 1) };
 	return { kind: 'unsettled', error: lastFailure as Error };
 }
 
 function startedEarlier(start: PurchaseStart, sendsInDoubt: number): StartSettlement {
-	return { kind: 'started', handle: handleOfOperation(start.knownOperationId), sendsInDoubt: Math.max(0, sendsInDoubt - 1) };
+	return {
+		kind: 'started',
+		handle: handleOfOperation(start.knownOperationId),
+		sendsInDoubt: Math.max(0, sendsInDoubt - 1),
+	};
 }
 
 /**
@@ -87,6 +100,7 @@ function answerOf(this: IExecuteFunctions, error: Error): 'inDoubt' | 'alreadySt
 	if (acs?.ambiguous) return 'inDoubt';
 	if (acs?.status === 409) return 'alreadyStarted';
 	// Only a 4xx or a request that never left says "not processed"; nothing sent at all has no status either.
-	if (acs?.status !== undefined && (acs.status < 400 || acs.status >= 500 || acs.status === 408)) return 'inDoubt';
+	if (acs?.status !== undefined && (acs.status < 400 || acs.status >= 500 || acs.status === 408))
+		return 'inDoubt';
 	return 'refused';
 }

@@ -11,7 +11,10 @@ export function phoneNumbersApi(
 	return { api: 'phoneNumbers', apiVersion: readApiVersion.call(this, itemIndex), itemIndex };
 }
 
-export function acceptLanguageHeader(this: IExecuteFunctions, itemIndex: number): Record<string, string> | undefined {
+export function acceptLanguageHeader(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Record<string, string> | undefined {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const language = typeof options.acceptLanguage === 'string' ? options.acceptLanguage.trim() : '';
 	return language ? { 'accept-language': language } : undefined;

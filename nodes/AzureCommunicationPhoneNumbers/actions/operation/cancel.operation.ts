@@ -7,7 +7,8 @@ import { operationIdField, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Cancelling does not undo work the operation already finished (e.g. numbers already bought)',
+		displayName:
+			'Cancelling does not undo work the operation already finished (e.g. numbers already bought)',
 		name: 'cancelNotice',
 		type: 'notice',
 		default: '',
@@ -16,10 +17,16 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['operation'], operation: ['cancel'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['operation'], operation: ['cancel'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const operationId = readOperationId.call(this, itemIndex);
-	await cancelOperation.call(this, operationId, { apiVersion: readApiVersion.call(this, itemIndex), itemIndex });
+	await cancelOperation.call(this, operationId, {
+		apiVersion: readApiVersion.call(this, itemIndex),
+		itemIndex,
+	});
 	return { operationId, cancelled: true };
 }

@@ -8,7 +8,10 @@ import { operationIdField, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [operationIdField, optionsCollection([concurrencyOption])];
 
-export const description = updateDisplayOptions({ show: { resource: ['operation'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['operation'], operation: ['get'] } },
+	properties,
+);
 
 /** Items run concurrently (Options → Concurrency). */
 export const concurrent = true;

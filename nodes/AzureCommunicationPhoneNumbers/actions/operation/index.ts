@@ -12,9 +12,24 @@ const operationField: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['operation'] } },
 	options: [
-		{ name: 'Cancel', value: 'cancel', description: 'Cancel a long-running operation', action: 'Cancel a long running operation' },
-		{ name: 'Get', value: 'get', description: 'Get the status of a long-running operation', action: 'Get a long running operation' },
-		{ name: 'Wait for Completion', value: 'waitForCompletion', description: 'Wait for an operation started earlier, and get its result', action: 'Wait for a long running operation to complete' },
+		{
+			name: 'Cancel',
+			value: 'cancel',
+			description: 'Cancel a long-running operation',
+			action: 'Cancel a long running operation',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get the status of a long-running operation',
+			action: 'Get a long running operation',
+		},
+		{
+			name: 'Wait for Completion',
+			value: 'waitForCompletion',
+			description: 'Wait for an operation started earlier, and get its result',
+			action: 'Wait for a long running operation to complete',
+		},
 	],
 	default: 'get',
 };

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { DEFAULT_LRO_TIMEOUT_SECONDS, readApiVersion, type ItemOutput } from '../../../shared/node';
 import { waitForOperation } from '../../../shared/transport';
@@ -15,7 +20,8 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		default: DEFAULT_LRO_TIMEOUT_SECONDS,
 		typeOptions: { minValue: 1, maxValue: 86400, numberPrecision: 0 },
-		description: 'How long to wait. On timeout the item fails and you can run this again with the same ID.',
+		description:
+			'How long to wait. On timeout the item fails and you can run this again with the same ID.',
 	},
 	optionsCollection(),
 ];
@@ -31,18 +37,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		{ operationId },
 		{
-			timeoutSeconds: this.getNodeParameter('timeoutSeconds', itemIndex, DEFAULT_LRO_TIMEOUT_SECONDS) as number,
+			timeoutSeconds: this.getNodeParameter(
+				'timeoutSeconds',
+				itemIndex,
+				DEFAULT_LRO_TIMEOUT_SECONDS,
+			) as number,
 			apiVersion: readApiVersion.call(this, itemIndex),
 			itemIndex,
 		},
 	);
-	return { ...resultFields(outcome.operation.operationType, outcome.result), ...operationOutput(outcome.operation), completed: true };
+	return {
+		...resultFields(outcome.operation.operationType, outcome.result),
+		...operationOutput(outcome.operation),
+		completed: true,
+	};
 }
 
 /** The final resource, flattened like the operation that started it outputs it. */
 function resultFields(operationType: string | undefined, result: unknown): IDataObject {
 	if (!result || typeof result !== 'object') return {};
 	if (operationType === 'search') return searchResultOutput(result as SearchResult, new Date());
-	if (operationType === 'updatePhoneNumberCapabilities') return purchasedNumberOutput(result as PurchasedPhoneNumber);
+	if (operationType === 'updatePhoneNumberCapabilities')
+		return purchasedNumberOutput(result as PurchasedPhoneNumber);
 	return {};
 }

@@ -20,9 +20,13 @@ export const TURN_EVERY = 200;
  * `count` is. Resolves when every started task has settled; a task that throws stops nothing by itself: `task`
  * decides what a failure means (record it, or make `shouldContinue` false).
  */
-export async function runBounded(options: BoundedRunOptions, task: (index: number) => Promise<void>): Promise<void> {
+export async function runBounded(
+	options: BoundedRunOptions,
+	task: (index: number) => Promise<void>,
+): Promise<void> {
 	const { count, bound, shouldContinue = () => true, nextTurn } = options;
-	if (!Number.isInteger(bound) || bound < 1) throw new RangeError(`bound must be a whole number of at least 1, not ${bound}`);
+	if (!Number.isInteger(bound) || bound < 1)
+		throw new RangeError(`bound must be a whole number of at least 1, not ${bound}`);
 	let next = 0;
 	let settled = 0;
 	const worker = async () => {

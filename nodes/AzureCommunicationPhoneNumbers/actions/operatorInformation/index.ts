@@ -10,7 +10,12 @@ const operationField: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['operatorInformation'] } },
 	options: [
-		{ name: 'Look Up', value: 'lookUp', description: 'Look up the format, type and carrier of numbers', action: 'Look up operator information' },
+		{
+			name: 'Look Up',
+			value: 'lookUp',
+			description: 'Look up the format, type and carrier of numbers',
+			action: 'Look up operator information',
+		},
 	],
 	default: 'lookUp',
 };

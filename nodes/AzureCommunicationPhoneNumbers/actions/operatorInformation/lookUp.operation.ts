@@ -62,15 +62,31 @@ type NodeError = NodeApiError | NodeOperationError;
  * output item per number in input order. A number that fails becomes an error item with continueOnFail; otherwise
  * no further number is started and the node fails naming the first number that failed.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const nextTurn = async () => await sleep(0);
-	const list = await readNumberList(this.getNodeParameter('phoneNumbers', itemIndex, '') as unknown, nextTurn);
-	if ('invalid' in list) throw invalidParameter.call(this, itemIndex, 'Phone Numbers', list.invalid.problem);
+	const list = await readNumberList(
+		this.getNodeParameter('phoneNumbers', itemIndex, '') as unknown,
+		nextTurn,
+	);
+	if ('invalid' in list)
+		throw invalidParameter.call(this, itemIndex, 'Phone Numbers', list.invalid.problem);
 	const { numbers } = list;
 	if (numbers.length === 0) {
-		throw invalidParameter.call(this, itemIndex, 'Phone Numbers', 'enter at least one number in E.164 form, e.g. +14255550123');
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			'Phone Numbers',
+			'enter at least one number in E.164 form, e.g. +14255550123',
+		);
 	}
-	const includeAdditionalOperatorDetails = this.getNodeParameter('includeAdditionalOperatorDetails', itemIndex, false) as boolean;
+	const includeAdditionalOperatorDetails = this.getNodeParameter(
+		'includeAdditionalOperatorDetails',
+		itemIndex,
+		false,
+	) as boolean;
 	const api = phoneNumbersApi.call(this, itemIndex);
 	const continueOnFail = this.continueOnFail();
 	const signal = this.getExecutionCancelSignal?.();
@@ -78,7 +94,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const failures = new Map<number, NodeError>();
 
 	await runBounded(
-		{ count: numbers.length, bound: LOOK_UP_CONCURRENCY, shouldContinue: () => (continueOnFail || failures.size === 0) && !signal?.aborted, nextTurn },
+		{
+			count: numbers.length,
+			bound: LOOK_UP_CONCURRENCY,
+			shouldContinue: () => (continueOnFail || failures.size === 0) && !signal?.aborted,
+			nextTurn,
+		},
 		async (index) => {
 			const phoneNumber = numbers[index];
 			try {
@@ -91,9 +112,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				const value = response.body?.values?.[0];
 				// Only a value for this very number is an answer (not an empty `values`, nor another number's).
 				if (!value || normaliseE164(value.phoneNumber).value !== phoneNumber) {
-					throw new NodeOperationError(this.getNode(), `the service returned no information for ${phoneNumber}`, { itemIndex });
+					throw new NodeOperationError(
+						this.getNode(),
+						`the service returned no information for ${phoneNumber}`,
+						{ itemIndex },
+					);
 				}
-				output[index] = { json: operatorInformationOutput(phoneNumber, value), pairedItem: { item: itemIndex } };
+				output[index] = {
+					json: operatorInformationOutput(phoneNumber, value),
+					pairedItem: { item: itemIndex },
+				};
 			} catch (error) {
 				const failure = namingTheNumber(this, error, phoneNumber, itemIndex);
 				if (!continueOnFail) failures.set(index, failure);
@@ -103,15 +131,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 
 	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
-	if (signal?.aborted) throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+	if (signal?.aborted)
+		throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
 	return output;
 }
 
-function namingTheNumber(ctx: IExecuteFunctions, error: unknown, phoneNumber: string, itemIndex: number): NodeError {
+function namingTheNumber(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	phoneNumber: string,
+	itemIndex: number,
+): NodeError {
 	const nodeError: NodeError =
 		error instanceof NodeApiError || error instanceof NodeOperationError
 			? error
-			: new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error), { itemIndex });
+			: new NodeOperationError(
+					ctx.getNode(),
+					error instanceof Error ? error.message : String(error),
+					{ itemIndex },
+				);
 	nodeError.message = `Look up of ${phoneNumber} failed: ${nodeError.message}`;
 	if (nodeError.context.itemIndex === undefined) nodeError.context.itemIndex = itemIndex;
 	return nodeError;

@@ -3,7 +3,9 @@ import { normaliseE164 } from '../../../shared/acs/phoneNumber';
 
 const CHUNK = 1000;
 
-export type NumberListResult = { numbers: string[] } | { invalid: { entry: string; problem: string } };
+export type NumberListResult =
+	| { numbers: string[] }
+	| { invalid: { entry: string; problem: string } };
 
 /**
  * The entries of a list parameter: array elements, or the text between commas and line breaks. Spaces inside an
@@ -29,7 +31,10 @@ function* entriesOf(raw: unknown): Generator<string> {
  * The distinct numbers in E.164 form, in input order, or the first entry that is not a phone number.
  * `nextTurn` lets other work run (a timer of 0 ms) after every chunk of numbers.
  */
-export async function readNumberList(raw: unknown, nextTurn: () => Promise<void>): Promise<NumberListResult> {
+export async function readNumberList(
+	raw: unknown,
+	nextTurn: () => Promise<void>,
+): Promise<NumberListResult> {
 	const seen = new Set<string>();
 	const numbers: string[] = [];
 	let inChunk = 0;

@@ -7,10 +7,17 @@ export interface OperatorInformation {
 	internationalFormat?: string | null;
 	isoCountryCode?: string | null;
 	numberType?: string | null;
-	operatorDetails?: { name?: string | null; mobileNetworkCode?: string | null; mobileCountryCode?: string | null } | null;
+	operatorDetails?: {
+		name?: string | null;
+		mobileNetworkCode?: string | null;
+		mobileCountryCode?: string | null;
+	} | null;
 }
 
-export function operatorInformationOutput(requested: string, value: OperatorInformation | undefined): IDataObject {
+export function operatorInformationOutput(
+	requested: string,
+	value: OperatorInformation | undefined,
+): IDataObject {
 	return {
 		phoneNumber: value?.phoneNumber ?? requested,
 		nationalFormat: value?.nationalFormat ?? null,

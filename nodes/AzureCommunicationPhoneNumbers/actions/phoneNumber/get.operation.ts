@@ -11,7 +11,10 @@ import { optionsCollection, phoneNumberLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [phoneNumberLocator, optionsCollection([concurrencyOption])];
 
-export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['phoneNumber'], operation: ['get'] } },
+	properties,
+);
 
 /** Items run concurrently (Options → Concurrency). */
 export const concurrent = true;

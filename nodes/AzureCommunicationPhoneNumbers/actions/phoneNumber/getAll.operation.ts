@@ -9,7 +9,10 @@ import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [...returnAllAndLimitFields(), optionsCollection()];
 
-export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['phoneNumber'], operation: ['getAll'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const numbers = await (acsGetAllPages<PurchasedPhoneNumber>).call(this, {

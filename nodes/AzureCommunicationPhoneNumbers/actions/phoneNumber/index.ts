@@ -13,10 +13,30 @@ const operationField: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['phoneNumber'] } },
 	options: [
-		{ name: 'Get', value: 'get', description: 'Get a purchased number', action: 'Get a phone number' },
-		{ name: 'Get Many', value: 'getAll', description: 'Get many purchased numbers', action: 'Get many phone numbers' },
-		{ name: 'Release', value: 'release', description: 'Release a purchased number', action: 'Release a phone number' },
-		{ name: 'Update Capabilities', value: 'updateCapabilities', description: 'Change the calling and SMS capabilities of a number', action: 'Update the capabilities of a phone number' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a purchased number',
+			action: 'Get a phone number',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'Get many purchased numbers',
+			action: 'Get many phone numbers',
+		},
+		{
+			name: 'Release',
+			value: 'release',
+			description: 'Release a purchased number',
+			action: 'Release a phone number',
+		},
+		{
+			name: 'Update Capabilities',
+			value: 'updateCapabilities',
+			description: 'Change the calling and SMS capabilities of a number',
+			action: 'Update the capabilities of a phone number',
+		},
 	],
 	default: 'get',
 };

@@ -20,7 +20,10 @@ const properties: INodeProperties[] = [
 	optionsCollection([concurrencyOption]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['release'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['phoneNumber'], operation: ['release'] } },
+	properties,
+);
 
 /** Items run concurrently (Options → Concurrency). */
 export const concurrent = true;
@@ -30,7 +33,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { handle, outcome } = await runLongOperation.call(
 		this,
 		itemIndex,
-		{ method: 'DELETE', path: `/phoneNumbers/${encodePhoneNumber(phoneNumber)}`, ...phoneNumbersApi.call(this, itemIndex) },
+		{
+			method: 'DELETE',
+			path: `/phoneNumbers/${encodePhoneNumber(phoneNumber)}`,
+			...phoneNumbersApi.call(this, itemIndex),
+		},
 		{ skipResult: true },
 	);
 	if (!outcome) return pendingOutput(handle, { phoneNumber, released: null });

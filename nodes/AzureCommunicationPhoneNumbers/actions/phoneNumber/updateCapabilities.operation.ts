@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { encodePhoneNumber } from '../../../shared/acs/phoneNumber';
 import { concurrencyOption, lroModeFields, type ItemOutput } from '../../../shared/node';
@@ -49,7 +54,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (calling) body.calling = calling;
 	if (sms) body.sms = sms;
 	if (Object.keys(body).length === 0) {
-		throw invalidParameter.call(this, itemIndex, 'Calling', 'choose a new calling or SMS capability (both are "Keep Current")');
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			'Calling',
+			'choose a new calling or SMS capability (both are "Keep Current")',
+		);
 	}
 	const phoneNumber = await readExplicitPhoneNumber.call(this, itemIndex);
 	const { handle, outcome } = await runLongOperation.call(this, itemIndex, {

@@ -1,5 +1,11 @@
 import { randomUUID } from 'crypto';
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { withOutputFields, type ItemOutput } from '../../../shared/node';
 import { acsRequest } from '../../../shared/transport';
@@ -15,7 +21,13 @@ import {
 	numberTypeField,
 	optionsCollection,
 } from '../common.descriptions';
-import { numbersFromInputItems, numbersFromList, pendingChanges, reservationPatchBody, type NumberToReserve } from './reservationNumbers';
+import {
+	numbersFromInputItems,
+	numbersFromList,
+	pendingChanges,
+	reservationPatchBody,
+	type NumberToReserve,
+} from './reservationNumbers';
 import { reservationIdFromItems, storedReservation } from './reservationFromItems';
 
 const showList = { show: { numbersSource: ['list'] } };
@@ -49,7 +61,11 @@ const properties: INodeProperties[] = [
 				description:
 					'Add the numbers of every input item to one reservation: the output of Available Number → Browse, or of Reservation → Get (its numbers). Numbers it already holds are not sent again.',
 			},
-			{ name: 'List', value: 'list', description: 'Type the numbers; they share the attributes below' },
+			{
+				name: 'List',
+				value: 'list',
+				description: 'Type the numbers; they share the attributes below',
+			},
 			{ name: 'Nothing', value: 'none', description: 'Only remove numbers, or refresh the expiry' },
 		],
 		default: 'inputItems',
@@ -109,14 +125,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			: source === 'inputItems'
 				? numbersFromInputItems.call(this)
 				: [];
-	let remove = readE164List.call(this, 'phoneNumbersToRemove', itemIndex, 'Numbers to Remove', { required: false });
+	let remove = readE164List.call(this, 'phoneNumbersToRemove', itemIndex, 'Numbers to Remove', {
+		required: false,
+	});
 	if (source === 'inputItems' && givenId !== undefined) {
 		// what the items state may already be held: send only the rest, and nothing (no expiry refresh) if that is all
 		const stored = await storedReservation.call(this, itemIndex, reservationId);
 		if (stored !== undefined) {
 			({ add, remove } = pendingChanges(stored.reservation.phoneNumbers ?? {}, add, remove));
 			if (add.length === 0 && remove.length === 0) {
-				const unchanged = { ...reservationOutput(stored.reservation, stored.now), created: false, partial: false, change: 'unchanged' };
+				const unchanged = {
+					...reservationOutput(stored.reservation, stored.now),
+					created: false,
+					partial: false,
+					change: 'unchanged',
+				};
 				return [{ json: unchanged, pairedItem: this.getInputData().map((_, item) => ({ item })) }];
 			}
 		}
@@ -134,7 +157,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		partial: response.statusCode === 207,
 		change: response.statusCode === 201 ? 'created' : 'updated',
 	};
-	if (this.getNodeParameter('failOnNumberError', itemIndex, false) && (output.failedCount as number) > 0) {
+	if (
+		this.getNodeParameter('failOnNumberError', itemIndex, false) &&
+		(output.failedCount as number) > 0
+	) {
 		const failed = (output.failedPhoneNumbers as string[]).join(', ');
 		throw withOutputFields(
 			new NodeOperationError(this.getNode(), `Some numbers could not be reserved: ${failed}`, {

@@ -8,7 +8,10 @@ import { optionsCollection, reservationIdField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [reservationIdField, optionsCollection()];
 
-export const description = updateDisplayOptions({ show: { resource: ['reservation'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reservation'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const reservationId = readGuid.call(this, 'reservationId', itemIndex, 'Reservation ID');

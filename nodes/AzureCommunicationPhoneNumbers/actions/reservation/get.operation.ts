@@ -11,9 +11,16 @@ import { optionsCollection, reservationIdField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [reservationIdField, optionsCollection()];
 
-export const description = updateDisplayOptions({ show: { resource: ['reservation'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reservation'], operation: ['get'] } },
+	properties,
+);
 
-export async function getReservation(this: IExecuteFunctions, itemIndex: number, reservationId: string) {
+export async function getReservation(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	reservationId: string,
+) {
 	return await (acsRequest<Reservation>).call(this, {
 		method: 'GET',
 		path: `/availablePhoneNumbers/reservations/${encodeURIComponent(reservationId)}`,

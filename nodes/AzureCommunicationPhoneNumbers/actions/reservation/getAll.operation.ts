@@ -9,7 +9,10 @@ import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [...returnAllAndLimitFields(), optionsCollection()];
 
-export const description = updateDisplayOptions({ show: { resource: ['reservation'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reservation'], operation: ['getAll'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemOutput> {
 	const reservations = await (acsGetAllPages<Reservation>).call(this, {

@@ -14,11 +14,36 @@ const operationField: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['reservation'] } },
 	options: [
-		{ name: 'Create or Update', value: 'createOrUpdate', description: 'Create a reservation or add and remove its numbers', action: 'Reserve phone numbers' },
-		{ name: 'Delete', value: 'delete', description: 'Delete a reservation and free its numbers', action: 'Delete a reservation' },
-		{ name: 'Get', value: 'get', description: 'Get a reservation with its numbers and expiry', action: 'Get a reservation' },
-		{ name: 'Get Many', value: 'getAll', description: 'Get many reservations', action: 'Get many reservations' },
-		{ name: 'Purchase', value: 'purchase', description: 'Buy the numbers of a reservation, within the cost limits', action: 'Purchase the phone numbers of a reservation' },
+		{
+			name: 'Create or Update',
+			value: 'createOrUpdate',
+			description: 'Create a reservation or add and remove its numbers',
+			action: 'Reserve phone numbers',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Delete a reservation and free its numbers',
+			action: 'Delete a reservation',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a reservation with its numbers and expiry',
+			action: 'Get a reservation',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'Get many reservations',
+			action: 'Get many reservations',
+		},
+		{
+			name: 'Purchase',
+			value: 'purchase',
+			description: 'Buy the numbers of a reservation, within the cost limits',
+			action: 'Purchase the phone numbers of a reservation',
+		},
 	],
 	default: 'createOrUpdate',
 };

@@ -1,11 +1,21 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { lroModeFields, type ItemOutput } from '../../../shared/node';
-import { reservationPurchaseOperationId, settle, type AcsResponse } from '../../../shared/transport';
+import {
+	reservationPurchaseOperationId,
+	settle,
+	type AcsResponse,
+} from '../../../shared/transport';
 import type { Reservation } from '../helpers/acsTypes';
 import { reservationNumbers } from '../helpers/output';
 import { readCostLimits, readGuid } from '../helpers/parameters';
-import { beforePurchase, checkPurchasePlan, purchase, summarizePurchase, type PurchasePlan } from '../helpers/purchase';
+import {
+	beforePurchase,
+	checkPurchasePlan,
+	purchase,
+	summarizePurchase,
+	type PurchasePlan,
+} from '../helpers/purchase';
 import { boughtBeyondCheckFields } from '../helpers/purchaseOutcome';
 import type { PricedNumber } from '../helpers/costGuard';
 import { phoneNumbersApi } from '../helpers/request';
@@ -30,7 +40,10 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['reservation'], operation: ['purchase'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reservation'], operation: ['purchase'] } },
+	properties,
+);
 
 /** A reservation moves active -> submitted (its purchase runs) -> completed (bought), or active -> expired. */
 const BEING_BOUGHT = 'submitted';
@@ -41,10 +54,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const agreeToNotResell = this.getNodeParameter('agreeToNotResell', itemIndex, false) as boolean;
 	const limits = readCostLimits.call(this, itemIndex);
 	const source = { reservationId };
-	const response = await (beforePurchase<AcsResponse<Reservation>>).call(this, itemIndex, getReservation.call(this, itemIndex, reservationId), {
-		source,
-		reason: 'reservationNotRead',
-	});
+	const response = await (beforePurchase<AcsResponse<Reservation>>).call(
+		this,
+		itemIndex,
+		getReservation.call(this, itemIndex, reservationId),
+		{
+			source,
+			reason: 'reservationNotRead',
+		},
+	);
 	const reservation = response.body;
 	const numbers = reservationNumbers(reservation).filter((number) => number.status !== 'error');
 	const status = reservation.status ?? 'unknown';
@@ -58,9 +76,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		agreeToNotResell,
 		blocker:
 			status === 'expired'
-				? { reason: 'expired', message: `reservation ${reservationId} has expired; its numbers are no longer held. Reserve them again.` }
+				? {
+						reason: 'expired',
+						message: `reservation ${reservationId} has expired; its numbers are no longer held. Reserve them again.`,
+					}
 				: status !== 'active'
-					? { reason: 'reservationNotActive', message: `reservation ${reservationId} is ${status}; only active reservations can be purchased.` }
+					? {
+							reason: 'reservationNotActive',
+							message: `reservation ${reservationId} is ${status}; only active reservations can be purchased.`,
+						}
 					: undefined,
 	};
 	const start = {
@@ -73,7 +97,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	// Bought or being bought by an earlier purchase of this reservation: say so (following it), send nothing.
 	if (status === BOUGHT || status === BEING_BOUGHT) {
-		return await purchase.call(this, itemIndex, { start, summary: summarizePurchase(plan), already: status === BOUGHT ? 'bought' : 'started' });
+		return await purchase.call(this, itemIndex, {
+			start,
+			summary: summarizePurchase(plan),
+			already: status === BOUGHT ? 'bought' : 'started',
+		});
 	}
 	const summary = checkPurchasePlan.call(this, itemIndex, plan);
 	// The purchase carries no condition on the reservation's contents: read back what it bought (see readBought).
@@ -81,7 +109,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const read = await settle(getReservation.call(this, itemIndex, reservationId));
 		const bought = read.ok ? pricedNumbers(read.value.body) : null;
 		const actual = bought ? summarizePurchase({ ...plan, numbers: bought }) : {};
-		return { ...actual, ...boughtBeyondCheckFields(plan.numbers.map((n) => n.phoneNumber), bought) };
+		return {
+			...actual,
+			...boughtBeyondCheckFields(
+				plan.numbers.map((n) => n.phoneNumber),
+				bought,
+			),
+		};
 	};
 	return await purchase.call(this, itemIndex, {
 		start,
@@ -98,5 +132,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 function pricedNumbers(reservation: Reservation): PricedNumber[] {
 	return reservationNumbers(reservation)
 		.filter((number) => number.status !== 'error')
-		.map((number) => ({ phoneNumber: number.phoneNumber ?? `+${number.id}`, amount: number.cost?.amount, currencyCode: number.cost?.currencyCode }));
+		.map((number) => ({
+			phoneNumber: number.phoneNumber ?? `+${number.id}`,
+			amount: number.cost?.amount,
+			currencyCode: number.cost?.currencyCode,
+		}));
 }

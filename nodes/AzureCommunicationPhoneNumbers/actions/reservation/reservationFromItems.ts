@@ -18,7 +18,12 @@ export function reservationIdFromItems(this: IExecuteFunctions): string | undefi
 	});
 	if (ids.size > 1) {
 		const [, second] = [...ids.values()];
-		throw invalidParameter.call(this, second, 'Reservation ID', `input items name ${ids.size} reservations (${[...ids.keys()].join(', ')})`);
+		throw invalidParameter.call(
+			this,
+			second,
+			'Reservation ID',
+			`input items name ${ids.size} reservations (${[...ids.keys()].join(', ')})`,
+		);
 	}
 	return ids.keys().next().value;
 }
@@ -31,9 +36,13 @@ export async function storedReservation(
 ): Promise<{ reservation: Reservation; now: Date } | undefined> {
 	try {
 		const response = await getReservation.call(this, itemIndex, reservationId);
-		return { reservation: { id: reservationId, ...response.body }, now: serviceNow(response.headers) };
+		return {
+			reservation: { id: reservationId, ...response.body },
+			now: serviceNow(response.headers),
+		};
 	} catch (error) {
-		if (!(error instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		if (!(error instanceof NodeApiError))
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		if (error.httpCode === '404') return undefined;
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the transport's NodeApiError, as it is
 		throw error;

@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { validateCountryCode } from '../../../shared/acs/validators';
 import type { AvailablePhoneNumber } from '../helpers/acsTypes';
-import { checkE164, invalidParameter, readCountryCode, readE164List, readString } from '../helpers/parameters';
+import {
+	checkE164,
+	invalidParameter,
+	readCountryCode,
+	readE164List,
+	readString,
+} from '../helpers/parameters';
 
 /** What a reservation PATCH needs for a number to add. */
 export interface NumberToReserve {
@@ -20,7 +26,9 @@ const ASSIGNMENT_TYPES = new Set(['person', 'application']);
 
 /** Numbers typed as a list, all sharing the attributes given in the node. */
 export function numbersFromList(this: IExecuteFunctions, itemIndex: number): NumberToReserve[] {
-	const phoneNumbers = readE164List.call(this, 'phoneNumbersToAdd', itemIndex, 'Numbers to Add', { required: true });
+	const phoneNumbers = readE164List.call(this, 'phoneNumbersToAdd', itemIndex, 'Numbers to Add', {
+		required: true,
+	});
 	const shared = {
 		countryCode: readCountryCode.call(this, itemIndex),
 		phoneNumberType: readString.call(this, 'phoneNumberType', itemIndex),
@@ -41,7 +49,12 @@ export function numbersFromInputItems(this: IExecuteFunctions): NumberToReserve[
 		const json = item.json as IDataObject;
 		if (Array.isArray(json.numbers)) {
 			return (json.numbers as IDataObject[]).map((number, position) =>
-				numberFromItem.call(this, number ?? {}, index, `Input item ${index}, number ${position + 1}`),
+				numberFromItem.call(
+					this,
+					number ?? {},
+					index,
+					`Input item ${index}, number ${position + 1}`,
+				),
 			);
 		}
 		if (json.phoneNumber === undefined && typeof json.reservationId === 'string') return [];
@@ -49,7 +62,12 @@ export function numbersFromInputItems(this: IExecuteFunctions): NumberToReserve[
 	});
 }
 
-function numberFromItem(this: IExecuteFunctions, json: IDataObject, index: number, where: string): NumberToReserve {
+function numberFromItem(
+	this: IExecuteFunctions,
+	json: IDataObject,
+	index: number,
+	where: string,
+): NumberToReserve {
 	const capabilities = (json.capabilities ?? {}) as IDataObject;
 	const candidate = {
 		phoneNumber: String(json.phoneNumber ?? ''),
@@ -71,7 +89,10 @@ function numberFromItem(this: IExecuteFunctions, json: IDataObject, index: numbe
 						? 'has invalid calling or SMS capabilities'
 						: undefined;
 	if (problem) throw invalidParameter.call(this, index, 'Numbers to Add', `${where} ${problem}`);
-	return { ...candidate, phoneNumber: checkE164.call(this, index, 'Numbers to Add', candidate.phoneNumber) };
+	return {
+		...candidate,
+		phoneNumber: checkE164.call(this, index, 'Numbers to Add', candidate.phoneNumber),
+	};
 }
 
 /**
@@ -89,7 +110,10 @@ export function pendingChanges(
 	};
 }
 
-function sameNumber(held: AvailablePhoneNumber | null | undefined, wanted: NumberToReserve): boolean {
+function sameNumber(
+	held: AvailablePhoneNumber | null | undefined,
+	wanted: NumberToReserve,
+): boolean {
 	return (
 		held != null &&
 		held.countryCode === wanted.countryCode &&

@@ -1,8 +1,17 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
 import { assertValid, assertValidAlone, rulesOf, sendPatches } from '../../helpers/commit';
-import { parseDesiredState, previewOnlyFields, type DesiredState } from '../../helpers/desiredState';
+import {
+	parseDesiredState,
+	previewOnlyFields,
+	type DesiredState,
+} from '../../helpers/desiredState';
 import { fail, parseJson } from '../../helpers/parameters';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import type { SipConfiguration, SipRoute } from '../../helpers/sipTypes';
@@ -45,19 +54,36 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const parameter = 'Desired State (JSON)';
-	const raw = parseJson.call(this, this.getNodeParameter('desiredState', itemIndex), parameter, itemIndex);
+	const raw = parseJson.call(
+		this,
+		this.getNodeParameter('desiredState', itemIndex),
+		parameter,
+		itemIndex,
+	);
 	let desiredState: DesiredState;
 	try {
 		desiredState = parseDesiredState(raw);
 	} catch (error) {
-		throw fail.call(this, itemIndex, `${parameter}: ${(error as Error).message}`, 'Nothing was sent to the service.');
+		throw fail.call(
+			this,
+			itemIndex,
+			`${parameter}: ${(error as Error).message}`,
+			'Nothing was sent to the service.',
+		);
 	}
 	const dryRun = this.getNodeParameter('dryRun', itemIndex, false) as boolean;
 	const choice = readSipApiChoice.call(this, itemIndex);
-	if (desiredState.domains !== undefined) assertFeature.call(this, choice, 'domains', `${parameter}: "domains"`, itemIndex);
+	if (desiredState.domains !== undefined)
+		assertFeature.call(this, choice, 'domains', `${parameter}: "domains"`, itemIndex);
 	const previewFields = previewOnlyFields(desiredState.trunks, desiredState.routes);
 	if (previewFields.length > 0) {
-		assertFeature.call(this, choice, 'trunkOptionsAndCallerId', `${parameter}: ${previewFields.join(', ')}`, itemIndex);
+		assertFeature.call(
+			this,
+			choice,
+			'trunkOptionsAndCallerId',
+			`${parameter}: ${previewFields.join(', ')}`,
+			itemIndex,
+		);
 	}
 	assertValidAlone.call(this, desiredState, parameter, itemIndex, { deferPatternSyntax: true });
 
@@ -66,16 +92,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	try {
 		desired = desiredState.applyTo(before);
 	} catch (error) {
-		throw fail.call(this, itemIndex, `${parameter}: ${(error as Error).message}`, 'Give it in the desired state. Nothing was sent to the service.');
+		throw fail.call(
+			this,
+			itemIndex,
+			`${parameter}: ${(error as Error).message}`,
+			'Give it in the desired state. Nothing was sent to the service.',
+		);
 	}
 	assertValid.call(this, before, desired, parameter, itemIndex, rulesOf(choice));
 	const { patches, changes } = planChanges(before, desired);
 
-	const { hints, notEvaluated } = await routePatternHints(desiredState.routes ? desired.routes : [], patternMatcherOf(this));
+	const { hints, notEvaluated } = await routePatternHints(
+		desiredState.routes ? desired.routes : [],
+		patternMatcherOf(this),
+	);
 	if (hints.length > 0) {
 		this.addExecutionHints(
 			...hints.flatMap(({ route, hints: messages }) =>
-				messages.map((message) => ({ message: `Route "${route}": ${message}`, location: 'outputPane' as const })),
+				messages.map((message) => ({
+					message: `Route "${route}": ${message}`,
+					location: 'outputPane' as const,
+				})),
 			),
 		);
 	}
@@ -85,7 +122,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		applied: false,
 		patchCount: patches.length,
 		changes,
-		plan: patches.map((planned, index) => ({ step: index + 1, changes: planned.changes, patch: planned.patch })),
+		plan: patches.map((planned, index) => ({
+			step: index + 1,
+			changes: planned.changes,
+			patch: planned.patch,
+		})),
 		...summariseChanges(before, desired),
 		patternHints: hints,
 		routesNotEvaluatedLocally: notEvaluated,
@@ -111,7 +152,8 @@ async function routePatternHints(
 	const notEvaluated: string[] = [];
 	for (const route of routes) {
 		const found = await patternHints(route.numberPattern, matcher);
-		if (found.hints.length > 0) hints.push({ route: route.name, numberPattern: route.numberPattern, hints: found.hints });
+		if (found.hints.length > 0)
+			hints.push({ route: route.name, numberPattern: route.numberPattern, hints: found.hints });
 		if (!found.evaluatedLocally) notEvaluated.push(route.name);
 	}
 	return { hints, notEvaluated };

@@ -33,7 +33,6 @@ const operationField: INodeProperties = {
 		},
 	],
 	default: 'get',
-
 };
 
 export const configuration = resourceModule(operationField, { applyDesiredState, get, testNumber });

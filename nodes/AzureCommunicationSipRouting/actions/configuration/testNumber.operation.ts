@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import type { PatternMatcher } from '../../../shared/acs/sip/patternEvaluation';
 import { validateE164 } from '../../../shared/acs/validators';
@@ -78,13 +83,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Give the dialed number in E.164 form, e.g. +14255550100 (at most 16 characters). Nothing was sent to the service.',
 		);
 	}
-	const source = this.getNodeParameter('configurationSource', itemIndex, 'stored') as 'stored' | 'candidate';
+	const source = this.getNodeParameter('configurationSource', itemIndex, 'stored') as
+		| 'stored'
+		| 'candidate';
 	const checkWithService = this.getNodeParameter('checkWithService', itemIndex, true) as boolean;
 	const choice = readSipApiChoice.call(this, itemIndex);
 	const candidate = source === 'candidate' ? readCandidate.call(this, itemIndex) : undefined;
 
 	const stored = await readSipConfiguration.call(this, choice, itemIndex);
-	const configuration = candidate ? applyCandidate.call(this, candidate, stored, itemIndex) : stored;
+	const configuration = candidate
+		? applyCandidate.call(this, candidate, stored, itemIndex)
+		: stored;
 
 	const matcher = patternMatcherOf(this);
 	const local = await evaluateNumberLocally(configuration, phoneNumber, matcher);
@@ -104,7 +113,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		notes: [...local.notes],
 	};
 	const numberProblem = validateE164(phoneNumber, 'Phone Number');
-	if (numberProblem) (result.notes as string[]).push(`${numberProblem} Routes are matched against numbers as the service sees them.`);
+	if (numberProblem)
+		(result.notes as string[]).push(
+			`${numberProblem} Routes are matched against numbers as the service sees them.`,
+		);
 
 	if (!checkWithService) return result;
 	if (!choice.features.testRoutesWithNumber) {
@@ -126,7 +138,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!agree) {
 		(result.notes as string[]).push(
 			'The local evaluation and the service disagree; the service decides. Check the patterns of the routes listed for hints.',
-			...(await disagreementHints(configuration, serviceNames, result.matchingRoutes as string[], matcher)),
+			...(await disagreementHints(
+				configuration,
+				serviceNames,
+				result.matchingRoutes as string[],
+				matcher,
+			)),
 		);
 	}
 	return {
@@ -143,18 +160,33 @@ const CANDIDATE = 'Candidate Configuration (JSON)';
 
 /** The candidate, refused before any request when it is wrong whatever is stored. */
 function readCandidate(this: IExecuteFunctions, itemIndex: number): DesiredState {
-	const raw = parseJson.call(this, this.getNodeParameter('candidateConfiguration', itemIndex), CANDIDATE, itemIndex);
+	const raw = parseJson.call(
+		this,
+		this.getNodeParameter('candidateConfiguration', itemIndex),
+		CANDIDATE,
+		itemIndex,
+	);
 	let candidate: DesiredState;
 	try {
 		candidate = parseDesiredState(raw);
 	} catch (error) {
-		throw fail.call(this, itemIndex, `${CANDIDATE}: ${(error as Error).message}`, 'Nothing was sent to the service.');
+		throw fail.call(
+			this,
+			itemIndex,
+			`${CANDIDATE}: ${(error as Error).message}`,
+			'Nothing was sent to the service.',
+		);
 	}
 	assertValidAlone.call(this, candidate, CANDIDATE, itemIndex, { deferPatternSyntax: true });
 	return candidate;
 }
 
-function applyCandidate(this: IExecuteFunctions, candidate: DesiredState, stored: SipConfiguration, itemIndex: number): SipConfiguration {
+function applyCandidate(
+	this: IExecuteFunctions,
+	candidate: DesiredState,
+	stored: SipConfiguration,
+	itemIndex: number,
+): SipConfiguration {
 	const configuration = candidate.applyTo(stored);
 	assertValid.call(this, stored, configuration, CANDIDATE, itemIndex);
 	return configuration;
@@ -166,7 +198,10 @@ async function disagreementHints(
 	local: string[],
 	matcher: PatternMatcher,
 ): Promise<string[]> {
-	const differing = new Set([...service.filter((name) => !local.includes(name)), ...local.filter((name) => !service.includes(name))]);
+	const differing = new Set([
+		...service.filter((name) => !local.includes(name)),
+		...local.filter((name) => !service.includes(name)),
+	]);
 	const hints: string[] = [];
 	for (const route of configuration.routes.filter((entry) => differing.has(entry.name))) {
 		const { hints: messages } = await patternHints(route.numberPattern, matcher);

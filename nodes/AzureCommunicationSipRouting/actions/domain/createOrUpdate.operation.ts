@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { commitConfiguration } from '../../helpers/commit';
 import { readConfigurationForDomains } from '../../helpers/configurationReads';
@@ -18,7 +23,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. contoso.com',
-		description: 'The domain that trunk FQDNs belong to. It must be verified on the resource (DNS TXT record).',
+		description:
+			'The domain that trunk FQDNs belong to. It must be verified on the resource (DNS TXT record).',
 	},
 	{
 		displayName: 'Enabled',
@@ -35,13 +41,21 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = readRequiredString.call(this, 'domainName', 'Domain Name', itemIndex);
 	const problem = fqdnProblem(name);
-	if (problem) throw fail.call(this, itemIndex, `Domain Name: ${problem}`, 'Nothing was sent to the service.');
+	if (problem)
+		throw fail.call(this, itemIndex, `Domain Name: ${problem}`, 'Nothing was sent to the service.');
 	const enabled = this.getNodeParameter('enabled', itemIndex, true) as boolean;
 	const { choice, configuration: before } = await readConfigurationForDomains.call(this, itemIndex);
 	const key = findDomainKey(before, name) ?? name;
 	const existed = before.domains?.[key] !== undefined;
 	const desired = { ...before, domains: { ...(before.domains ?? {}), [key]: { enabled } } };
-	const outcome = await commitConfiguration.call(this, choice, itemIndex, before, desired, 'Domain Name');
+	const outcome = await commitConfiguration.call(
+		this,
+		choice,
+		itemIndex,
+		before,
+		desired,
+		'Domain Name',
+	);
 	const stored = outcome.after.domains?.[key] ?? { enabled };
 	return {
 		...domainItem(key, stored, outcome.after),

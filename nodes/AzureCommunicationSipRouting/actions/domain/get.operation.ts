@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { readConfigurationForDomains } from '../../helpers/configurationReads';
 import { domainItem, findDomainKey } from '../../helpers/items';
@@ -22,7 +27,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const key = findDomainKey(configuration, name);
 	if (key === undefined) {
 		const names = Object.keys(configuration.domains ?? {});
-		throw notFound.call(this, itemIndex, 'domain', name, { intro: 'Domains in this resource', names });
+		throw notFound.call(this, itemIndex, 'domain', name, {
+			intro: 'Domains in this resource',
+			names,
+		});
 	}
 	return domainItem(key, (configuration.domains ?? {})[key], configuration);
 }

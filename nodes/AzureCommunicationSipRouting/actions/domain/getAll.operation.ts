@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { readLimit, returnAllAndLimitFields, withinLimit } from '../../../shared/node/descriptions';
 import { readConfigurationForDomains } from '../../helpers/configurationReads';

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
 import { assertValidAlone, commitConfiguration } from '../../helpers/commit';
@@ -7,7 +12,12 @@ import { fail, parseTrunkList, readLocator, readRequiredString } from '../../hel
 import { placeRoute, type RoutePosition } from '../../helpers/routeOrder';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { patternMatcherOf } from '../../helpers/patternMatcher';
-import { patternHints, routeNameProblem, routePatternProblem, type ConfigurationIssue } from '../../helpers/sipRules';
+import {
+	patternHints,
+	routeNameProblem,
+	routePatternProblem,
+	type ConfigurationIssue,
+} from '../../helpers/sipRules';
 import type { SipRoute } from '../../helpers/sipTypes';
 import { completeRoute, type StatedRoute } from '../../helpers/statedEntries';
 import { orderIsPriorityNotice, routeLocator, sipOptionsCollection } from '../common.descriptions';
@@ -23,7 +33,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. US and Canada',
-		description: 'Unique name of the route (at most 256 characters). If a route with this name exists it is updated.',
+		description:
+			'Unique name of the route (at most 256 characters). If a route with this name exists it is updated.',
 	},
 	{
 		displayName: 'Number Pattern',
@@ -59,16 +70,25 @@ const properties: INodeProperties[] = [
 				value: 'before',
 				description: 'Directly before another route (tried right before it)',
 			},
-			{ name: 'First', value: 'first', description: 'Highest priority: tried before every other route' },
+			{
+				name: 'First',
+				value: 'first',
+				description: 'Highest priority: tried before every other route',
+			},
 			{
 				name: 'Keep Current',
 				value: 'keep',
 				description: 'An existing route keeps its place; a new route goes last',
 			},
-			{ name: 'Last', value: 'last', description: 'Lowest priority: tried after every other route' },
+			{
+				name: 'Last',
+				value: 'last',
+				description: 'Lowest priority: tried after every other route',
+			},
 		],
 		default: 'keep',
-		description: 'Where the route goes in the list. Order is priority: the first matching route handles the call.',
+		description:
+			'Where the route goes in the list. Order is priority: the first matching route handles the call.',
 	},
 	routeLocator({
 		displayName: 'Relative To Route',
@@ -111,29 +131,53 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = readRequiredString.call(this, 'name', 'Route Name', itemIndex);
 	const nameIssue = routeNameProblem(name);
-	if (nameIssue) throw fail.call(this, itemIndex, `Route Name: ${nameIssue}`, 'Nothing was sent to the service.');
+	if (nameIssue)
+		throw fail.call(
+			this,
+			itemIndex,
+			`Route Name: ${nameIssue}`,
+			'Nothing was sent to the service.',
+		);
 	const numberPattern = readRequiredString.call(this, 'numberPattern', 'Number Pattern', itemIndex);
 	const patternIssue = routePatternProblem(numberPattern);
 	if (patternIssue) {
-		throw fail.call(this, itemIndex, `Number Pattern: ${patternIssue}`, 'Nothing was sent to the service.');
+		throw fail.call(
+			this,
+			itemIndex,
+			`Number Pattern: ${patternIssue}`,
+			'Nothing was sent to the service.',
+		);
 	}
-	const trunks = parseTrunkList.call(this, this.getNodeParameter('trunks', itemIndex, ''), 'Trunks', itemIndex);
+	const trunks = parseTrunkList.call(
+		this,
+		this.getNodeParameter('trunks', itemIndex, ''),
+		'Trunks',
+		itemIndex,
+	);
 	const position = this.getNodeParameter('position', itemIndex, 'keep') as RoutePosition;
 	const relativeTo =
 		position === 'before' || position === 'after'
 			? readLocator.call(this, 'relativeTo', 'Relative To Route', itemIndex)
 			: undefined;
 	if (relativeTo === name) {
-		throw fail.call(this, itemIndex, 'Relative To Route: a route cannot be placed relative to itself', 'Pick another route.');
+		throw fail.call(
+			this,
+			itemIndex,
+			'Relative To Route: a route cannot be placed relative to itself',
+			'Pick another route.',
+		);
 	}
 	const choice = readSipApiChoice.call(this, itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const given: StatedRoute = { name, numberPattern, trunks };
-	if (typeof fields.description === 'string' && fields.description !== '') given.description = fields.description;
+	if (typeof fields.description === 'string' && fields.description !== '')
+		given.description = fields.description;
 	if (typeof fields.callerIdOverride === 'string') {
 		const callerId = fields.callerIdOverride.trim();
-		if (callerId !== '') assertFeature.call(this, choice, 'trunkOptionsAndCallerId', 'Caller ID Override', itemIndex);
-		if (choice.features.trunkOptionsAndCallerId) given.callerIdOverride = callerId === '' ? null : callerId;
+		if (callerId !== '')
+			assertFeature.call(this, choice, 'trunkOptionsAndCallerId', 'Caller ID Override', itemIndex);
+		if (choice.features.trunkOptionsAndCallerId)
+			given.callerIdOverride = callerId === '' ? null : callerId;
 	}
 	assertValidAlone.call(this, { routes: [given] }, routeParameterFor, itemIndex);
 
@@ -161,11 +205,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const index = outcome.after.routes.findIndex((entry) => entry.name === name);
 	const { hints, evaluatedLocally } = await patternHints(numberPattern, patternMatcherOf(this));
 	if (hints.length > 0) {
-		this.addExecutionHints(...hints.map((message) => ({ message: `Route "${name}": ${message}`, location: 'outputPane' as const })));
+		this.addExecutionHints(
+			...hints.map((message) => ({
+				message: `Route "${name}": ${message}`,
+				location: 'outputPane' as const,
+			})),
+		);
 	}
 	return {
-		...routeItem(index >= 0 ? outcome.after.routes[index] : route, index >= 0 ? index : placed.index, choice),
-		change: existing === undefined ? 'created' : outcome.patches.length > 0 ? 'updated' : 'unchanged',
+		...routeItem(
+			index >= 0 ? outcome.after.routes[index] : route,
+			index >= 0 ? index : placed.index,
+			choice,
+		),
+		change:
+			existing === undefined ? 'created' : outcome.patches.length > 0 ? 'updated' : 'unchanged',
 		patternHints: hints,
 		patternEvaluatedLocally: evaluatedLocally,
 	};

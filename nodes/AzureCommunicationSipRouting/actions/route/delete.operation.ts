@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { readSipApiChoice } from '../../helpers/apiChoice';
 import { commitConfiguration } from '../../helpers/commit';
@@ -9,10 +14,7 @@ import { routeLocator, sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['route'], operation: ['delete'] } };
 
-const properties: INodeProperties[] = [
-	routeLocator(),
-	sipOptionsCollection(),
-];
+const properties: INodeProperties[] = [routeLocator(), sipOptionsCollection()];
 
 export const description = updateDisplayOptions(displayOptions, properties);
 

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { readSipApiChoice } from '../../helpers/apiChoice';
 import { routeItem } from '../../helpers/items';
@@ -9,10 +14,7 @@ import { routeLocator, sipOptionsCollection } from '../common.descriptions';
 
 const displayOptions = { show: { resource: ['route'], operation: ['get'] } };
 
-const properties: INodeProperties[] = [
-	routeLocator(),
-	sipOptionsCollection(),
-];
+const properties: INodeProperties[] = [routeLocator(), sipOptionsCollection()];
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
@@ -23,7 +25,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const index = configuration.routes.findIndex((route) => route.name === name);
 	if (index < 0) {
 		const names = configuration.routes.map((route) => `"${route.name}"`);
-		throw notFound.call(this, itemIndex, 'route', name, { intro: 'Routes in priority order', names });
+		throw notFound.call(this, itemIndex, 'route', name, {
+			intro: 'Routes in priority order',
+			names,
+		});
 	}
 	return routeItem(configuration.routes[index], index, choice);
 }

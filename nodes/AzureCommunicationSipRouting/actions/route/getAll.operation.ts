@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { readLimit, returnAllAndLimitFields, withinLimit } from '../../../shared/node/descriptions';
 import { readSipApiChoice } from '../../helpers/apiChoice';
@@ -21,5 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const choice = readSipApiChoice.call(this, itemIndex);
 	const configuration = await readSipConfiguration.call(this, choice, itemIndex);
 	const limit = readLimit.call(this, itemIndex);
-	return withinLimit(configuration.routes, limit).map((route, index) => routeItem(route, index, choice));
+	return withinLimit(configuration.routes, limit).map((route, index) =>
+		routeItem(route, index, choice),
+	);
 }

@@ -20,7 +20,12 @@ const operationField: INodeProperties = {
 			description: 'Create a route at a position, or update the route with this name',
 			action: 'Create or update a voice route',
 		},
-		{ name: 'Delete', value: 'delete', description: 'Delete a route', action: 'Delete a voice route' },
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Delete a route',
+			action: 'Delete a voice route',
+		},
 		{ name: 'Get', value: 'get', description: 'Get one route', action: 'Get a voice route' },
 		{
 			name: 'Get Many',
@@ -38,4 +43,10 @@ const operationField: INodeProperties = {
 	default: 'getAll',
 };
 
-export const route = resourceModule(operationField, { createOrUpdate, delete: del, get, getAll, replaceAll });
+export const route = resourceModule(operationField, {
+	createOrUpdate,
+	delete: del,
+	get,
+	getAll,
+	replaceAll,
+});

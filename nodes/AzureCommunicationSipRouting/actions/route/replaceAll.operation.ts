@@ -16,7 +16,12 @@ import { fail } from '../../helpers/parameters';
 import { readReplaceAllSource } from '../../helpers/replaceAllSource';
 import { readSipConfiguration } from '../../helpers/sipClient';
 import { patternMatcherOf } from '../../helpers/patternMatcher';
-import { patternHints, routeNameProblem, routePatternProblem, sameRoute } from '../../helpers/sipRules';
+import {
+	patternHints,
+	routeNameProblem,
+	routePatternProblem,
+	sameRoute,
+} from '../../helpers/sipRules';
 import { completeRoute, missingMessage, type StatedRoute } from '../../helpers/statedEntries';
 import { SIP_LIMITS } from '../../../shared/acs/sip/types';
 import { orderIsPriorityNotice, sipOptionsCollection } from '../common.descriptions';
@@ -36,8 +41,16 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Input Items', value: 'items', description: 'One route per input item, in item order' },
-			{ name: 'JSON', value: 'json', description: 'All routes in one JSON array, in priority order' },
+			{
+				name: 'Input Items',
+				value: 'items',
+				description: 'One route per input item, in item order',
+			},
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'All routes in one JSON array, in priority order',
+			},
 		],
 		default: 'items',
 	},
@@ -101,30 +114,54 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const parameter = source === 'json' ? 'Routes (JSON)' : 'Route Name';
 	const { entries: stated, sourceItems } = readReplaceAllSource(
 		this,
-		{ name: 'routesJson', displayName: 'Routes (JSON)', parse: parseRoutes, max: SIP_LIMITS.maxRoutes, noun: 'routes' },
+		{
+			name: 'routesJson',
+			displayName: 'Routes (JSON)',
+			parse: parseRoutes,
+			max: SIP_LIMITS.maxRoutes,
+			noun: 'routes',
+		},
 		(itemIndex) => readItemRoute.call(this, itemIndex),
 	);
 	const choice = readSipApiChoice.call(this, 0);
 	stated.forEach((route, index) => {
 		const itemIndex = sourceItems[index];
 		const problem =
-			routeNameProblem(route.name) ?? (route.numberPattern === undefined ? undefined : routePatternProblem(route.numberPattern));
+			routeNameProblem(route.name) ??
+			(route.numberPattern === undefined ? undefined : routePatternProblem(route.numberPattern));
 		if (problem) {
-			throw fail.call(this, itemIndex, `${parameter}: route ${index + 1} ("${route.name}"): ${problem}`, 'Nothing was sent to the service.');
+			throw fail.call(
+				this,
+				itemIndex,
+				`${parameter}: route ${index + 1} ("${route.name}"): ${problem}`,
+				'Nothing was sent to the service.',
+			);
 		}
 	});
 	const previewFields = previewOnlyFields(undefined, stated);
 	if (previewFields.length > 0) {
 		const field = source === 'json' ? parameter : 'Caller ID Override';
-		assertFeature.call(this, choice, 'trunkOptionsAndCallerId', `${field}: ${previewFields.join(', ')}`, 0);
+		assertFeature.call(
+			this,
+			choice,
+			'trunkOptionsAndCallerId',
+			`${field}: ${previewFields.join(', ')}`,
+			0,
+		);
 	}
 	assertValidAlone.call(this, { routes: stated }, parameter, 0);
 
 	const before = await readSipConfiguration.call(this, choice, 0);
 	const routes = stated.map((route, index) => {
-		const completed = completeRoute(before.routes.find((stored) => stored.name === route.name), route);
+		const completed = completeRoute(
+			before.routes.find((stored) => stored.name === route.name),
+			route,
+		);
 		if (completed.missing === undefined) return completed.value;
-		const where = source === 'json' ? `${parameter}: ` : `Number Pattern: input item ${sourceItems[index] + 1}, `;
+		const where =
+			source === 'json'
+				? `${parameter}: `
+				: `Number Pattern: input item ${sourceItems[index] + 1}, `;
 		throw fail.call(
 			this,
 			sourceItems[index],
@@ -132,7 +169,14 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 			'A new route needs its number pattern. Nothing was sent to the service.',
 		);
 	});
-	const outcome = await commitConfiguration.call(this, choice, 0, before, { ...before, routes }, parameter);
+	const outcome = await commitConfiguration.call(
+		this,
+		choice,
+		0,
+		before,
+		{ ...before, routes },
+		parameter,
+	);
 
 	const matcher = patternMatcherOf(this);
 	const output: INodeExecutionData[] = [];
@@ -147,14 +191,25 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		const inputIndex = routes.findIndex((entry) => entry.name === route.name);
 		const { hints, evaluatedLocally } = await patternHints(route.numberPattern, matcher);
 		output.push({
-			json: { ...routeItem(route, index, choice), change, patternHints: hints, patternEvaluatedLocally: evaluatedLocally },
+			json: {
+				...routeItem(route, index, choice),
+				change,
+				patternHints: hints,
+				patternEvaluatedLocally: evaluatedLocally,
+			},
 			pairedItem: { item: inputIndex >= 0 ? sourceItems[inputIndex] : 0 },
 		});
 	}
 	for (const route of before.routes) {
 		if (outcome.after.routes.some((entry) => entry.name === route.name)) continue;
 		output.push({
-			json: { ...routeItem(route, 0, choice), priority: null, change: 'deleted', patternHints: [], patternEvaluatedLocally: null },
+			json: {
+				...routeItem(route, 0, choice),
+				priority: null,
+				change: 'deleted',
+				patternHints: [],
+				patternEvaluatedLocally: null,
+			},
 			pairedItem: { item: 0 },
 		});
 	}
@@ -165,19 +220,28 @@ function readItemRoute(this: IExecuteFunctions, itemIndex: number): StatedRoute 
 	const raw: IDataObject = {
 		name: textOrUndefined(this.getNodeParameter('name', itemIndex, '')),
 		numberPattern: textOrUndefined(this.getNodeParameter('numberPattern', itemIndex, undefined)),
-		trunks: emptyAsUndefined(this.getNodeParameter('trunks', itemIndex, undefined)) as IDataObject['trunks'],
+		trunks: emptyAsUndefined(
+			this.getNodeParameter('trunks', itemIndex, undefined),
+		) as IDataObject['trunks'],
 		description: clearableText(this.getNodeParameter('routeDescription', itemIndex, undefined)),
 	};
 	// shown (and so readable) only when the API picked is Preview
 	if (this.getNodeParameter('sipApi', 0, 'sip') === 'sipPreview') {
-		raw.callerIdOverride = clearableText(this.getNodeParameter('callerIdOverride', itemIndex, undefined));
+		raw.callerIdOverride = clearableText(
+			this.getNodeParameter('callerIdOverride', itemIndex, undefined),
+		);
 	} else {
 		refuseItemCallerIdOnStable.call(this, itemIndex, raw.name as string | undefined);
 	}
 	try {
 		return toRoute(raw, itemIndex);
 	} catch (error) {
-		throw fail.call(this, itemIndex, `Input item ${itemIndex + 1}: ${(error as Error).message}`, 'Nothing was sent to the service.');
+		throw fail.call(
+			this,
+			itemIndex,
+			`Input item ${itemIndex + 1}: ${(error as Error).message}`,
+			'Nothing was sent to the service.',
+		);
 	}
 }
 

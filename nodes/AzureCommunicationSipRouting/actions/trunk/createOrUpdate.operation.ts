@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { readSipApiChoice } from '../../helpers/apiChoice';
 import { commitConfiguration } from '../../helpers/commit';
@@ -87,15 +92,29 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fqdn = readRequiredString.call(this, 'fqdn', 'Trunk FQDN', itemIndex);
 	const fqdnIssue = fqdnProblem(fqdn);
-	if (fqdnIssue) throw fail.call(this, itemIndex, `Trunk FQDN: ${fqdnIssue}`, 'Nothing was sent to the service.');
+	if (fqdnIssue)
+		throw fail.call(
+			this,
+			itemIndex,
+			`Trunk FQDN: ${fqdnIssue}`,
+			'Nothing was sent to the service.',
+		);
 	const read = readPort(this.getNodeParameter('sipSignalingPort', itemIndex));
 	if ('problem' in read) {
-		throw fail.call(this, itemIndex, `SIP Signaling Port: input item ${itemIndex + 1}: ${read.problem}`, 'Nothing was sent to the service.');
+		throw fail.call(
+			this,
+			itemIndex,
+			`SIP Signaling Port: input item ${itemIndex + 1}: ${read.problem}`,
+			'Nothing was sent to the service.',
+		);
 	}
 	const port = read.port;
 
 	const choice = readSipApiChoice.call(this, itemIndex);
-	const update: SipTrunkUpdate = { sipSignalingPort: port, ...readPreviewOptions.call(this, itemIndex, choice.api) };
+	const update: SipTrunkUpdate = {
+		sipSignalingPort: port,
+		...readPreviewOptions.call(this, itemIndex, choice.api),
+	};
 
 	const before = await readSipConfiguration.call(this, choice, itemIndex);
 	const key = findTrunkKey(before, fqdn) ?? fqdn;
@@ -104,21 +123,35 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...before,
 		trunks: { ...before.trunks, [key]: { ...existing, ...update } as SipTrunk },
 	};
-	const outcome = await commitConfiguration.call(this, choice, itemIndex, before, desired, 'Trunk FQDN');
-	const stored = outcome.after.trunks[findTrunkKey(outcome.after, key) ?? key] ?? desired.trunks[key];
+	const outcome = await commitConfiguration.call(
+		this,
+		choice,
+		itemIndex,
+		before,
+		desired,
+		'Trunk FQDN',
+	);
+	const stored =
+		outcome.after.trunks[findTrunkKey(outcome.after, key) ?? key] ?? desired.trunks[key];
 	return {
 		...trunkItem(key, stored, outcome.after, choice),
-		change: existing === undefined ? 'created' : outcome.patches.length > 0 ? 'updated' : 'unchanged',
+		change:
+			existing === undefined ? 'created' : outcome.patches.length > 0 ? 'updated' : 'unchanged',
 	};
 }
 
-function readPreviewOptions(this: IExecuteFunctions, itemIndex: number, api: string): SipTrunkUpdate {
+function readPreviewOptions(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	api: string,
+): SipTrunkUpdate {
 	if (api !== 'sipPreview') return {};
 	const options = this.getNodeParameter('previewOptions', itemIndex, {}) as IDataObject;
 	const update: SipTrunkUpdate = {};
 	if (typeof options.enabled === 'boolean') update.enabled = options.enabled;
 	if (typeof options.directTransfer === 'boolean') update.directTransfer = options.directTransfer;
 	if (typeof options.privacyHeader === 'string') update.privacyHeader = options.privacyHeader;
-	if (typeof options.ipAddressVersion === 'string') update.ipAddressVersion = options.ipAddressVersion;
+	if (typeof options.ipAddressVersion === 'string')
+		update.ipAddressVersion = options.ipAddressVersion;
 	return update;
 }

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { readConfigurationWithHealth } from '../../helpers/configurationReads';
 import { findTrunkKey, trunkItem } from '../../helpers/items';
@@ -21,11 +26,17 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fqdn = readCheckedLocator.call(this, 'trunk', 'Trunk', itemIndex, fqdnProblem);
-	const { choice, configuration, includeHealth } = await readConfigurationWithHealth.call(this, itemIndex);
+	const { choice, configuration, includeHealth } = await readConfigurationWithHealth.call(
+		this,
+		itemIndex,
+	);
 	const key = findTrunkKey(configuration, fqdn);
 	if (key === undefined) {
 		const names = Object.keys(configuration.trunks);
-		throw notFound.call(this, itemIndex, 'trunk', fqdn, { intro: 'Trunks in this resource', names });
+		throw notFound.call(this, itemIndex, 'trunk', fqdn, {
+			intro: 'Trunks in this resource',
+			names,
+		});
 	}
 	return trunkItem(key, configuration.trunks[key], configuration, choice, includeHealth);
 }

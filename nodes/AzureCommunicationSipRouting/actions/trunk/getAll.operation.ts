@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { readLimit, returnAllAndLimitFields, withinLimit } from '../../../shared/node/descriptions';
 import { readConfigurationWithHealth } from '../../helpers/configurationReads';
@@ -19,7 +24,10 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const { choice, configuration, includeHealth } = await readConfigurationWithHealth.call(this, itemIndex);
+	const { choice, configuration, includeHealth } = await readConfigurationWithHealth.call(
+		this,
+		itemIndex,
+	);
 	const limit = readLimit.call(this, itemIndex);
 	const items = Object.entries(configuration.trunks).map(([fqdn, trunk]) =>
 		trunkItem(fqdn, trunk, configuration, choice, includeHealth),

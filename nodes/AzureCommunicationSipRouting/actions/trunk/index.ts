@@ -27,7 +27,12 @@ const operationField: INodeProperties = {
 			action: 'Delete a SIP trunk',
 		},
 		{ name: 'Get', value: 'get', description: 'Get one trunk', action: 'Get a SIP trunk' },
-		{ name: 'Get Many', value: 'getAll', description: 'List trunks', action: 'Get many SIP trunks' },
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'List trunks',
+			action: 'Get many SIP trunks',
+		},
 		{
 			name: 'Replace All',
 			value: 'replaceAll',
@@ -38,4 +43,10 @@ const operationField: INodeProperties = {
 	default: 'getAll',
 };
 
-export const trunk = resourceModule(operationField, { createOrUpdate, delete: del, get, getAll, replaceAll });
+export const trunk = resourceModule(operationField, {
+	createOrUpdate,
+	delete: del,
+	get,
+	getAll,
+	replaceAll,
+});

@@ -24,9 +24,21 @@ import { sipOptionsCollection } from '../common.descriptions';
 const displayOptions = { show: { resource: ['trunk'], operation: ['replaceAll'] } };
 
 const ITEM_PREVIEW_FIELDS = [
-	{ name: 'enabled', displayName: 'Enabled', description: 'Whether the trunk takes calls (true or false)' },
-	{ name: 'directTransfer', displayName: 'Direct Transfer', description: 'Whether transfers go directly to the trunk (true or false)' },
-	{ name: 'privacyHeader', displayName: 'Privacy Header', description: 'The SIP privacy header Azure sends: id or none' },
+	{
+		name: 'enabled',
+		displayName: 'Enabled',
+		description: 'Whether the trunk takes calls (true or false)',
+	},
+	{
+		name: 'directTransfer',
+		displayName: 'Direct Transfer',
+		description: 'Whether transfers go directly to the trunk (true or false)',
+	},
+	{
+		name: 'privacyHeader',
+		displayName: 'Privacy Header',
+		description: 'The SIP privacy header Azure sends: id or none',
+	},
 	{ name: 'ipAddressVersion', displayName: 'IP Address Version', description: 'ipv4 or ipv6' },
 ] as const;
 
@@ -99,7 +111,13 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const given = Object.fromEntries(entries.map(({ fqdn, trunk }) => [fqdn, trunk]));
 	const previewFields = previewOnlyFields(given, []);
 	if (previewFields.length > 0) {
-		assertFeature.call(this, choice, 'trunkOptionsAndCallerId', `${parameter}: ${previewFields.join(', ')}`, 0);
+		assertFeature.call(
+			this,
+			choice,
+			'trunkOptionsAndCallerId',
+			`${parameter}: ${previewFields.join(', ')}`,
+			0,
+		);
 	}
 	assertValidAlone.call(this, { trunks: given }, parameter, 0);
 
@@ -111,7 +129,10 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		keyOf.set(fqdn, key);
 		const completed = completeTrunk(before.trunks[key], trunk);
 		if (completed.missing !== undefined) {
-			const where = parameter === 'Trunk FQDN' ? `SIP Signaling Port: input item ${sourceItems[index] + 1}, ` : `${parameter}: `;
+			const where =
+				parameter === 'Trunk FQDN'
+					? `SIP Signaling Port: input item ${sourceItems[index] + 1}, `
+					: `${parameter}: `;
 			throw fail.call(
 				this,
 				sourceItems[index],
@@ -124,11 +145,14 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const desired: SipConfiguration = { ...before, trunks };
 	const outcome = await commitConfiguration.call(this, choice, 0, before, desired, parameter);
 
-	const changed = new Set(outcome.patches.flatMap((planned) => Object.keys(planned.patch.trunks ?? {})));
+	const changed = new Set(
+		outcome.patches.flatMap((planned) => Object.keys(planned.patch.trunks ?? {})),
+	);
 	const output: INodeExecutionData[] = entries.map(({ fqdn }, index) => {
 		const key = keyOf.get(fqdn) as string;
 		const stored = outcome.after.trunks[key] ?? trunks[key];
-		const change = before.trunks[key] === undefined ? 'created' : changed.has(key) ? 'updated' : 'unchanged';
+		const change =
+			before.trunks[key] === undefined ? 'created' : changed.has(key) ? 'updated' : 'unchanged';
 		return {
 			json: { ...trunkItem(key, stored, outcome.after, choice), change },
 			pairedItem: { item: sourceItems[index] },
@@ -150,7 +174,13 @@ function readEntries(this: IExecuteFunctions): { entries: TrunkEntry[]; sourceIt
 	const previewFieldsShown = this.getNodeParameter('sipApi', 0, 'sip') === 'sipPreview';
 	const { entries, sourceItems } = readReplaceAllSource(
 		this,
-		{ name: 'trunksJson', displayName: 'Trunks (JSON)', parse: parseTrunks, max: SIP_LIMITS.maxTrunks, noun: 'trunks' },
+		{
+			name: 'trunksJson',
+			displayName: 'Trunks (JSON)',
+			parse: parseTrunks,
+			max: SIP_LIMITS.maxTrunks,
+			noun: 'trunks',
+		},
 		(itemIndex) => readItemTrunk.call(this, itemIndex, previewFieldsShown),
 	);
 	checkEntries.call(this, entries, sourceItems, source === 'json' ? 'Trunks (JSON)' : 'Trunk FQDN');
@@ -159,13 +189,24 @@ function readEntries(this: IExecuteFunctions): { entries: TrunkEntry[]; sourceIt
 
 function readItemTrunk(this: IExecuteFunctions, itemIndex: number, preview: boolean): TrunkEntry {
 	const fqdn = String(this.getNodeParameter('fqdn', itemIndex, '') ?? '').trim();
-	if (fqdn === '') throw fail.call(this, itemIndex, 'Trunk FQDN is empty', `Input item ${itemIndex + 1} gives no FQDN.`);
+	if (fqdn === '')
+		throw fail.call(
+			this,
+			itemIndex,
+			'Trunk FQDN is empty',
+			`Input item ${itemIndex + 1} gives no FQDN.`,
+		);
 	const trunk: StatedTrunk = {};
 	const port = stated(this.getNodeParameter('sipSignalingPort', itemIndex, undefined));
 	if (port !== undefined) {
 		const read = readPort(port);
 		if ('problem' in read) {
-			throw fail.call(this, itemIndex, `SIP Signaling Port: input item ${itemIndex + 1}, trunk "${fqdn}": ${read.problem}`, 'Nothing was sent to the service.');
+			throw fail.call(
+				this,
+				itemIndex,
+				`SIP Signaling Port: input item ${itemIndex + 1}, trunk "${fqdn}": ${read.problem}`,
+				'Nothing was sent to the service.',
+			);
 		}
 		trunk.sipSignalingPort = read.port;
 	}
@@ -175,7 +216,12 @@ function readItemTrunk(this: IExecuteFunctions, itemIndex: number, preview: bool
 		if (value === undefined) continue;
 		const problem = trunkOptionProblem(name, value);
 		if (problem.error !== undefined) {
-			throw fail.call(this, itemIndex, `${displayName}: input item ${itemIndex + 1}, trunk "${fqdn}": ${problem.error}`, 'Nothing was sent to the service.');
+			throw fail.call(
+				this,
+				itemIndex,
+				`${displayName}: input item ${itemIndex + 1}, trunk "${fqdn}": ${problem.error}`,
+				'Nothing was sent to the service.',
+			);
 		}
 		Object.assign(trunk, { [name]: problem.value });
 	}
@@ -187,19 +233,43 @@ function stated(value: unknown): unknown {
 	return value === undefined || value === null || value === '' ? undefined : value;
 }
 
-function checkEntries(this: IExecuteFunctions, entries: TrunkEntry[], sourceItems: number[], parameter: string) {
+function checkEntries(
+	this: IExecuteFunctions,
+	entries: TrunkEntry[],
+	sourceItems: number[],
+	parameter: string,
+) {
 	entries.forEach(({ fqdn, trunk }, index) => {
 		const itemIndex = sourceItems[index];
 		const fqdnIssue = fqdnProblem(fqdn);
-		if (fqdnIssue) throw fail.call(this, itemIndex, `${parameter}: trunk "${fqdn}": ${fqdnIssue}`, 'Nothing was sent to the service.');
-		const portIssue = trunk.sipSignalingPort === undefined ? undefined : portProblem(trunk.sipSignalingPort);
+		if (fqdnIssue)
+			throw fail.call(
+				this,
+				itemIndex,
+				`${parameter}: trunk "${fqdn}": ${fqdnIssue}`,
+				'Nothing was sent to the service.',
+			);
+		const portIssue =
+			trunk.sipSignalingPort === undefined ? undefined : portProblem(trunk.sipSignalingPort);
 		if (portIssue) {
 			const portParameter = parameter === 'Trunk FQDN' ? 'SIP Signaling Port' : parameter;
-			throw fail.call(this, itemIndex, `${portParameter}: trunk "${fqdn}": ${portIssue}`, 'Nothing was sent to the service.');
+			throw fail.call(
+				this,
+				itemIndex,
+				`${portParameter}: trunk "${fqdn}": ${portIssue}`,
+				'Nothing was sent to the service.',
+			);
 		}
-		const duplicate = entries.findIndex((other, otherIndex) => otherIndex < index && sameHost(other.fqdn, fqdn));
+		const duplicate = entries.findIndex(
+			(other, otherIndex) => otherIndex < index && sameHost(other.fqdn, fqdn),
+		);
 		if (duplicate >= 0) {
-			throw fail.call(this, itemIndex, `${parameter}: trunk "${fqdn}" is listed twice`, 'Each FQDN may appear once. Nothing was sent to the service.');
+			throw fail.call(
+				this,
+				itemIndex,
+				`${parameter}: trunk "${fqdn}" is listed twice`,
+				'Each FQDN may appear once. Nothing was sent to the service.',
+			);
 		}
 	});
 }

@@ -9,16 +9,16 @@ const crashOnWrite = Number(process.env.CRASH_ON_WRITE);
 let writes = 0;
 
 startEmulator({
-  port: 0,
-  tls: false,
-  domains: [thingsDomain],
-  statePath: process.env.STATE_PATH,
-  accessKey: process.env.ACCESS_KEY,
-  seed: 3,
-  hooks: {
-    beforeStateRename: () => {
-      writes += 1;
-      if (writes === crashOnWrite) process.kill(process.pid, 'SIGKILL');
-    },
-  },
+	port: 0,
+	tls: false,
+	domains: [thingsDomain],
+	statePath: process.env.STATE_PATH,
+	accessKey: process.env.ACCESS_KEY,
+	seed: 3,
+	hooks: {
+		beforeStateRename: () => {
+			writes += 1;
+			if (writes === crashOnWrite) process.kill(process.pid, 'SIGKILL');
+		},
+	},
 }).then((emu) => console.log(JSON.stringify({ endpoint: emu.endpoint })));
