@@ -12,16 +12,14 @@ async function browse(
 	prefixes?: string[],
 	assignmentType: 'person' | 'application' = 'person',
 ): Promise<AvailablePhoneNumber[]> {
-	const result = await kit
-		.client()
-		.browseAvailablePhoneNumbers(
-			{ countryCode, phoneNumberType: 'geographic' },
-			{
-				capabilities: { calling: 'outbound' },
-				assignmentType,
-				...(prefixes ? { phoneNumberPrefixes: prefixes } : {}),
-			},
-		);
+	const result = await kit.client().browseAvailablePhoneNumbers(
+		{ countryCode, phoneNumberType: 'geographic' },
+		{
+			capabilities: { calling: 'outbound' },
+			assignmentType,
+			...(prefixes ? { phoneNumberPrefixes: prefixes } : {}),
+		},
+	);
 	return result.phoneNumbers;
 }
 
