@@ -65,9 +65,8 @@ export const MUTATIONS: Mutation[] = [
 		name: 'regex-budget-unbounded',
 		guards: 'availability: route patterns are evaluated within a time budget',
 		file: 'nodes/shared/regexBudget/budgetedMatcher.ts',
-		find: 'export const DEFAULT_REGEX_BUDGET: RegexBudget = { totalMs: 100, perQuestionMs: 25, startupMs: 10_000 };',
-		replace:
-			'export const DEFAULT_REGEX_BUDGET: RegexBudget = { totalMs: 3_600_000, perQuestionMs: 3_600_000, startupMs: 10_000 };',
+		find: '\ttotalMs: 100,\n\tperQuestionMs: 25,',
+		replace: '\ttotalMs: 3_600_000,\n\tperQuestionMs: 3_600_000,',
 		tests: ['test/unit/regexBudget/budgetedMatcher.test.ts'],
 		testTimeoutMs: 20_000,
 	},
@@ -75,9 +74,9 @@ export const MUTATIONS: Mutation[] = [
 		name: 'body-cap-off',
 		guards: 'emulator: every request body is capped (413)',
 		file: 'emulator/core/bodyLimit.ts',
-		find: "  const declared = message.headers['content-length'];",
+		find: "\tconst declared = message.headers['content-length'];",
 		replace:
-			"  maxBytes = Number.MAX_SAFE_INTEGER;\n  const declared = message.headers['content-length'];",
+			"\tmaxBytes = Number.MAX_SAFE_INTEGER;\n\tconst declared = message.headers['content-length'];",
 		tests: ['test/emulator/core/bodyLimits.test.ts'],
 		testTimeoutMs: 20_000,
 	},
