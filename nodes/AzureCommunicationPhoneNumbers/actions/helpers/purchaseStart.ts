@@ -97,7 +97,7 @@ function answerOf(this: IExecuteFunctions, error: Error): 'inDoubt' | 'alreadySt
 	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return 'inDoubt';
 	if (this.getExecutionCancelSignal()?.aborted) return 'inDoubt';
 	const acs = acsErrorContextOf(error);
-	if (acs?.ambiguous) return 'refused';
+	if (acs?.ambiguous) return 'inDoubt';
 	if (acs?.status === 409) return 'alreadyStarted';
 	// Only a 4xx or a request that never left says "not processed"; nothing sent at all has no status either.
 	if (acs?.status !== undefined && (acs.status < 400 || acs.status >= 500 || acs.status === 408))
