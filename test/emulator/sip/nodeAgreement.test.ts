@@ -17,6 +17,7 @@ import { withEmulator } from '../../support/emulator';
 import { NODE_EMULATOR_DIFFERENCES, type AgreementCase } from './nodeKnownDifferences';
 import { generateSipCase, type SipCase } from './sipCaseGenerator';
 import { signedRequest } from './signedRequest';
+import { withoutCellPadding } from '../../support/markdownTables';
 
 const FIXED_SEED = 20261206;
 const CASES = 3000;
@@ -181,9 +182,8 @@ describe(`the node's pre-validation and the emulator agree on ${CASES} seeded SI
 	(seed === FIXED_SEED ? test : test.skip)(
 		'the documented figures are the measured ones, and every known difference occurs',
 		() => {
-			const docs = readFileSync(
-				join(__dirname, '..', '..', '..', 'docs', 'sip-routing-node.md'),
-				'utf8',
+			const docs = withoutCellPadding(
+				readFileSync(join(__dirname, '..', '..', '..', 'docs', 'sip-routing-node.md'), 'utf8'),
 			);
 			const n = (value: number): string => value.toLocaleString('en-US');
 			for (const kind of ['patch', 'configuration'] as const) {
@@ -191,7 +191,9 @@ describe(`the node's pre-validation and the emulator agree on ${CASES} seeded SI
 				const agreeing = ofKind.filter((o) => o.agree).length;
 				const accepted = ofKind.filter((o) => o.agree && o.emulatorStatus === 200).length;
 				expect(docs).toContain(
-					`| ${kind === 'patch' ? 'patches' : 'configurations'}: agree (accept/refuse and reason) | ${n(agreeing)} of ${n(ofKind.length)} (${n(accepted)} accepted by both, ${n(agreeing - accepted)} refused by both for a reason both name) |`,
+					withoutCellPadding(
+						`| ${kind === 'patch' ? 'patches' : 'configurations'}: agree (accept/refuse and reason) | ${n(agreeing)} of ${n(ofKind.length)} (${n(accepted)} accepted by both, ${n(agreeing - accepted)} refused by both for a reason both name) |`,
+					),
 				);
 			}
 			for (const known of NODE_EMULATOR_DIFFERENCES) {
