@@ -19,22 +19,25 @@ describe('Reservation → Purchase: reservation changed between the cost check a
 			}),
 		);
 
-	it('lists a number added after the check as bought beyond the check, with its cost and a warning', async () => {
-		const us = (await browse('US')).slice(0, 1);
-		const gb = (await browse('GB')).slice(0, 1);
+	/** A new reservation holding `numbers`; its id. */
+	const reserve = async (numbers: IDataObject[]): Promise<string> => {
 		const [reservation] = jsonOf(
 			await run(
 				emulator(),
 				{ resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems' },
-				{ inputItems: us },
+				{ inputItems: numbers },
 			),
 		);
-		const id = reservation.reservationId as string;
+		return reservation.reservationId as string;
+	};
+
+	/** Starts Reservation → Purchase with its purchase call held `delayMs`; resolves (with the run still going) once the node has read the reservation. */
+	const startHeldPurchase = async (id: string, delayMs: number) => {
 		await emulator().control.addFault({
 			method: 'POST',
 			path: 'reservations/.*/:purchase$',
 			type: 'delay',
-			delayMs: 1500,
+			delayMs,
 			count: 1,
 		});
 		await emulator().control.clearRequestLog();
@@ -46,6 +49,14 @@ describe('Reservation → Purchase: reservation changed between the cost check a
 		await requestLogWhen(emulator(), (log) =>
 			log.some((e) => e.method === 'GET' && e.path.includes(id)),
 		);
+		return { purchasing };
+	};
+
+	it('lists a number added after the check as bought beyond the check, with its cost and a warning', async () => {
+		const us = (await browse('US')).slice(0, 1);
+		const gb = (await browse('GB')).slice(0, 1);
+		const id = await reserve(us);
+		const { purchasing } = await startHeldPurchase(id, 1500);
 		jsonOf(
 			await run(
 				emulator(),
@@ -80,30 +91,8 @@ describe('Reservation → Purchase: reservation changed between the cost check a
 
 	it('still says purchased: true when what was bought cannot be read back, with a warning and boughtBeyondCheck null', async () => {
 		const us = (await browse('US')).slice(2, 3);
-		const [reservation] = jsonOf(
-			await run(
-				emulator(),
-				{ resource: 'reservation', operation: 'createOrUpdate', numbersSource: 'inputItems' },
-				{ inputItems: us },
-			),
-		);
-		const id = reservation.reservationId as string;
-		await emulator().control.addFault({
-			method: 'POST',
-			path: 'reservations/.*/:purchase$',
-			type: 'delay',
-			delayMs: 500,
-			count: 1,
-		});
-		await emulator().control.clearRequestLog();
-		const purchasing = run(
-			emulator(),
-			{ resource: 'reservation', operation: 'purchase', reservationId: id, ...COST_LIMITS, ...LRO },
-			{ continueOnFail: true },
-		);
-		await requestLogWhen(emulator(), (log) =>
-			log.some((e) => e.method === 'GET' && e.path.includes(id)),
-		);
+		const id = await reserve(us);
+		const { purchasing } = await startHeldPurchase(id, 500);
 		await emulator().control.addFault({
 			method: 'GET',
 			path: `reservations/${id}(\\?|$)`,
