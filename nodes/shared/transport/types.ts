@@ -3,11 +3,12 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 export type AcsApi = 'phoneNumbers' | 'sip' | 'sipPreview';
 
-export type AcsContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type AcsContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** Limits of the retry policy; tests and callers may tighten them. */
 export interface RetryPolicy {

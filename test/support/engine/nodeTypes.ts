@@ -19,6 +19,14 @@ const packageNodeSources: Record<string, SourceRef> = {
 		file: 'nodes/AzureCommunicationSipRouting/AzureCommunicationSipRouting.node',
 		className: 'AzureCommunicationSipRouting',
 	},
+	azureCommunicationPhoneNumbersTrigger: {
+		file: 'nodes/AzureCommunicationPhoneNumbersTrigger/AzureCommunicationPhoneNumbersTrigger.node',
+		className: 'AzureCommunicationPhoneNumbersTrigger',
+	},
+	azureCommunicationSipRoutingTrigger: {
+		file: 'nodes/AzureCommunicationSipRoutingTrigger/AzureCommunicationSipRoutingTrigger.node',
+		className: 'AzureCommunicationSipRoutingTrigger',
+	},
 };
 
 type AnyNodeType = INodeType | IVersionedNodeType;
