@@ -49,11 +49,10 @@ describe('createExecuteContext', () => {
 
 	it('abort() fires the cancel signal a sleeping transport waits on', async () => {
 		const { context, abort } = contextFor();
-		const started = Date.now();
 		setTimeout(abort, 100);
 
-		await expect(sleep(20000, context.getExecutionCancelSignal())).rejects.toBeDefined();
+		// An hour: only the abort can end it within the test's timeout.
+		await expect(sleep(3_600_000, context.getExecutionCancelSignal())).rejects.toBeDefined();
 		expect(context.getExecutionCancelSignal()?.aborted).toBe(true);
-		expect(Date.now() - started).toBeLessThan(5000);
 	});
 });

@@ -216,12 +216,12 @@ async function runNodeWithStoredToken(
 describe('cancellation', () => {
 	it('aborting the signal stops a node sleeping with getExecutionCancelSignal()', async () => {
 		const controller = new AbortController();
-		const started = Date.now();
 		setTimeout(() => controller.abort(), 200);
 
+		// An hour: only the cancellation can end it within the test's timeout.
 		const result = await runNode({
 			nodeType: 'engineFixture',
-			parameters: { operation: 'sleep', sleepMs: 20000 },
+			parameters: { operation: 'sleep', sleepMs: 3_600_000 },
 			credentials: tokenCredentials(),
 			signal: controller.signal,
 		});
@@ -229,7 +229,6 @@ describe('cancellation', () => {
 		expect(result.status).toBe('canceled');
 		expect(result.cancelled).toBe(true);
 		expect(result.items).toEqual([]);
-		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
 	it('a node that sleeps without being cancelled finishes normally', async () => {
