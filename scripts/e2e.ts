@@ -16,7 +16,8 @@
  *   --editor-only         build, check the n8n install, import the credentials and run only the chromium checks
  *                         (no unit tests, `npm start` runs, workflow runs or credential tests)
  *   --install-only        build, pack, install the tarball as Community Nodes does and as the README's manual
- *                         `npm install` does (n8n started on the latter), and stop there
+ *                         `npm install` does (n8n started on the latter), install it through n8n's own
+ *                         Community Nodes flow from a local registry (n8n must list it), and stop there
  *   --n8n-version <x.y.z> run in that n8n instead of 2.40.7 (installed once into .local/n8n-<x.y.z>)
  *   --per-node            only the per-node workflows (test/e2e/workflows/phone-numbers-*, sip-routing-*) and the
  *                         credential tests; no script unit tests, `npm start` runs or editor checks
@@ -28,6 +29,7 @@ import { startEmulator, type RunningEmulator } from '../emulator';
 import { emulatorCredentials } from './demo/credentials';
 import { importCredentials, readWorkflowFileNames, readWorkflowFiles } from './demo/importFiles';
 import { DEMO_OWNER } from './demo/owner';
+import { checkListedAsCommunityPackage } from './e2e/communityNodesListing';
 import { checkCredentialTests, WRONG_KEY_CREDENTIAL } from './e2e/credentialChecks';
 import { checkEditor } from './e2e/editor';
 import { copyScreenshots } from './e2e/screenshots';
@@ -118,8 +120,14 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	if (!startOnly) {
 		const tarball = await checkPack(report, path.join(workRoot, 'pack'));
 		if (!tarball || !(await checkCommunityInstall(report, tarball, userFolder))) return;
-		if (!editorOnly && !perNode)
+		if (!editorOnly && !perNode) {
 			await checkManualInstall(report, tarball, path.join(workRoot, 'manual-install-user'));
+			await checkListedAsCommunityPackage(
+				report,
+				tarball,
+				path.join(workRoot, 'community-listing-user'),
+			);
+		}
 		if (installOnly) return;
 	}
 	if ((!skipStart || startOnly) && !editorOnly) {
