@@ -1,5 +1,7 @@
 /**
- * `npm run e2e`: this package in a real n8n 2.40.7, end to end. Builds, installs n8n once, runs `npm start`
+ * `npm run e2e`: this package in a real n8n 2.40.7, end to end. Builds, installs n8n once, packs the package
+ * and installs the tarball three ways (laid out as Community Nodes does, with a manual `npm install`, and through
+ * n8n's own Community Nodes flow from a local registry, which must then list it), runs `npm start`
  * twice as a user would (other ports, its own state folder), starts the emulator, imports credentials and
  * every workflow of demo/workflows and test/e2e/workflows, executes each with `n8n execute` (once per
  * credential kind) and checks outputs and the emulator's state; then starts n8n, tests both credentials

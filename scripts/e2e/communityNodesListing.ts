@@ -139,7 +139,6 @@ async function startInstallingN8n(userFolder: string, registryUrl: string): Prom
 		),
 		E2E_TESTS: 'true',
 		N8N_COMMUNITY_PACKAGES_REGISTRY: registryUrl,
-		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		NPM_CONFIG_CACHE: path.join(userFolder, 'npm-cache'),
 		NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS,
 	};

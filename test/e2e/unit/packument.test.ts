@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { withoutNpmRunSettings } from '../../../scripts/n8n/communityPackage';
 import { packument, routeFor, tarballUrl, versionManifest } from '../../../scripts/n8n/packument';
 
 const manifest = {
@@ -17,11 +18,11 @@ function packedByNpm(): { tarball: Buffer; integrity: string; shasum: string } {
 	try {
 		fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify(manifest));
 		fs.writeFileSync(path.join(folder, 'index.js'), 'module.exports = 1;\n');
-		const env = Object.fromEntries(
-			Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)),
-		);
 		const [report] = JSON.parse(
-			execFileSync('npm', ['pack', '--json', '--ignore-scripts'], { cwd: folder, env }).toString(),
+			execFileSync('npm', ['pack', '--json', '--ignore-scripts'], {
+				cwd: folder,
+				env: withoutNpmRunSettings(process.env),
+			}).toString(),
 		) as Array<{ filename: string; integrity: string; shasum: string }>;
 		return {
 			tarball: fs.readFileSync(path.join(folder, report.filename)),
