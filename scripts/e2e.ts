@@ -1,5 +1,7 @@
 /**
- * `npm run e2e`: this package in a real n8n 2.40.7, end to end. Builds, installs n8n once, runs `npm start`
+ * `npm run e2e`: this package in a real n8n 2.40.7, end to end. Builds, installs n8n once, packs the package
+ * and installs the tarball three ways (laid out as Community Nodes does, with a manual `npm install`, and through
+ * n8n's own Community Nodes flow from a local registry, which must then list it), runs `npm start`
  * twice as a user would (other ports, its own state folder), starts the emulator, imports credentials and
  * every workflow of demo/workflows and test/e2e/workflows, executes each with `n8n execute` (once per
  * credential kind) and checks outputs and the emulator's state; then starts n8n, tests both credentials
@@ -16,7 +18,8 @@
  *   --editor-only         build, check the n8n install, import the credentials and run only the chromium checks
  *                         (no unit tests, `npm start` runs, workflow runs or credential tests)
  *   --install-only        build, pack, install the tarball as Community Nodes does and as the README's manual
- *                         `npm install` does (n8n started on the latter), and stop there
+ *                         `npm install` does (n8n started on the latter), install it through n8n's own
+ *                         Community Nodes flow from a local registry (n8n must list it), and stop there
  *   --n8n-version <x.y.z> run in that n8n instead of 2.40.7 (installed once into .local/n8n-<x.y.z>)
  *   --per-node            only the per-node workflows (test/e2e/workflows/phone-numbers-*, sip-routing-*) and the
  *                         credential tests; no script unit tests, `npm start` runs or editor checks
@@ -28,6 +31,7 @@ import { startEmulator, type RunningEmulator } from '../emulator';
 import { emulatorCredentials } from './demo/credentials';
 import { importCredentials, readWorkflowFileNames, readWorkflowFiles } from './demo/importFiles';
 import { DEMO_OWNER } from './demo/owner';
+import { checkListedAsCommunityPackage } from './e2e/communityNodesListing';
 import { checkCredentialTests, WRONG_KEY_CREDENTIAL } from './e2e/credentialChecks';
 import { checkEditor } from './e2e/editor';
 import { copyScreenshots } from './e2e/screenshots';
@@ -118,8 +122,14 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	if (!startOnly) {
 		const tarball = await checkPack(report, path.join(workRoot, 'pack'));
 		if (!tarball || !(await checkCommunityInstall(report, tarball, userFolder))) return;
-		if (!editorOnly && !perNode)
+		if (!editorOnly && !perNode) {
 			await checkManualInstall(report, tarball, path.join(workRoot, 'manual-install-user'));
+			await checkListedAsCommunityPackage(
+				report,
+				tarball,
+				path.join(workRoot, 'community-listing-user'),
+			);
+		}
 		if (installOnly) return;
 	}
 	if ((!skipStart || startOnly) && !editorOnly) {

@@ -112,16 +112,22 @@ export async function assertLoadedAsPackage(rest: N8nRest): Promise<void> {
 	const manifest = JSON.parse(fs.readFileSync(paths.packageJson, 'utf8')) as PackManifest & {
 		name: string;
 	};
-	const built = builtClasses(manifest);
 	const nodes = new Set((await typesList(rest, 'nodes')).map((node) => node.name));
 	const credentials = new Set(
 		(await typesList(rest, 'credentials')).map((credential) => credential.name),
 	);
-	for (const { kind, instance } of built) {
-		const name =
-			kind === 'node' ? `${manifest.name}.${instance.description?.name}` : instance.name!;
+	for (const { kind, name } of builtTypeNames(manifest))
 		assert.ok((kind === 'node' ? nodes : credentials).has(name), `n8n has no ${kind} type ${name}`);
-	}
+}
+
+/** The type names n8n gives the built nodes (`<package>.<node>`) and credentials (their own name). */
+export function builtTypeNames(
+	manifest: PackManifest & { name: string },
+): Array<{ kind: 'node' | 'credential'; name: string }> {
+	return builtClasses(manifest).map(({ kind, instance }) => ({
+		kind,
+		name: kind === 'node' ? `${manifest.name}.${instance.description?.name}` : instance.name!,
+	}));
 }
 
 async function typesList(

@@ -118,8 +118,12 @@ function recordInLedger(userFolder: string, name: string, version: string): void
 }
 
 /** npm run passes its settings (prefix, package) as npm_* variables: a child npm must not install into this repository. */
-function npmEnv(): NodeJS.ProcessEnv {
+export function withoutNpmRunSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	return Object.fromEntries(
-		Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'INIT_CWD'),
+		Object.entries(env).filter(([key]) => !/^npm_/i.test(key) && key !== 'INIT_CWD'),
 	);
+}
+
+function npmEnv(): NodeJS.ProcessEnv {
+	return withoutNpmRunSettings(process.env);
 }
