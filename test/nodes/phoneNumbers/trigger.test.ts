@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { withEmulator } from '../../support/emulator';
+import { requestLogWhen, withEmulator } from '../../support/emulator';
 import { PollingTrigger, type PollOutcome } from '../../support/engine/pollTrigger';
 import { credentialsFor } from '../../support/fixtures';
 import { PhoneNumbersWorld } from '../../support/phoneNumbersWorld';
@@ -146,6 +146,78 @@ describe('number events', () => {
 		expect(eventsOf(await watcher.poll())).toEqual(
 			[`numberReleased:${numbers[0]}`, `numberReleased:${numbers[249]}`].sort(),
 		);
+	});
+});
+
+describe('a number released while the list is being read', () => {
+	it('shifts the pages after it, and the number that slid past a page boundary is not reported released', async () => {
+		const emu = emulator();
+		const numbers = await world.buy(150);
+		const watcher = trigger({ events: ['numberPurchased', 'numberReleased'] });
+		await watcher.poll();
+		await emu.control.clearRequestLog();
+		// Page 1 is answered at once; the later pages wait, and meanwhile the first number of page 1 is released, so
+		// page 2 (skip=100) starts one number later than it would have.
+		const delayListPages = { method: 'GET', path: '^/phoneNumbers$', type: 'delay' } as const;
+		await emu.control.addFault({ ...delayListPages, delayMs: 0, count: 1 });
+		await emu.control.addFault({ ...delayListPages, delayMs: 1500, count: 2 });
+		const polling = watcher.poll();
+		await requestLogWhen(emu, (log) => log.some((entry) => entry.path === '/phoneNumbers'));
+		await world.release(numbers[0]);
+		// That read saw the released number on page 1 and missed the one that slid from page 2 to page 1: it reports
+		// neither; the next read sees the release.
+		const during = await polling;
+		expect(during.ok && during.items).toBe(null);
+		expect(eventsOf(await watcher.poll())).toEqual([`numberReleased:${numbers[0]}`]);
+		expect(await watcher.poll()).toEqual({ ok: true, items: null });
+	});
+});
+
+describe('numbers missing from a reading', () => {
+	it('are each read once to confirm the release', async () => {
+		const emu = emulator();
+		const numbers = await world.buy(3);
+		const watcher = trigger({ events: ['numberReleased'] });
+		await watcher.poll();
+		await world.release(numbers[1]);
+		await emu.control.clearRequestLog();
+		expect(eventsOf(await watcher.poll())).toEqual([`numberReleased:${numbers[1]}`]);
+		const gets = (await emu.control.requestLog()).map((entry) => `${entry.method} ${entry.path}`);
+		expect(gets.filter((request) => request.startsWith('GET /phoneNumbers/'))).toEqual([
+			`GET /phoneNumbers/${encodeURIComponent(numbers[1])}`,
+		]);
+	});
+
+	it('are taken as released without reading each when more than 50 are gone at once', async () => {
+		const emu = emulator();
+		const numbers = await world.buy(60);
+		const watcher = trigger({ events: ['numberReleased'] });
+		await watcher.poll();
+		for (const number of numbers) await world.release(number);
+		await emu.control.clearRequestLog();
+		expect(eventsOf(await watcher.poll())).toHaveLength(60);
+		const paths = (await emu.control.requestLog()).map((entry) => entry.path);
+		expect(paths.filter((path) => path.startsWith('/phoneNumbers/'))).toEqual([]);
+	});
+
+	it('fail the poll, keeping the state, when the confirmation cannot be read', async () => {
+		const emu = emulator();
+		const numbers = await world.buy(2);
+		const watcher = trigger({ events: ['numberReleased'] });
+		await watcher.poll();
+		const kept = watcher.staticData;
+		await world.release(numbers[0]);
+		await emu.control.addFault({
+			method: 'GET',
+			path: '^/phoneNumbers/',
+			type: 'status',
+			status: 503,
+			count: 3,
+		});
+		const failed = await watcher.poll();
+		expect(!failed.ok && failed.error.message).toMatch(/ServiceUnavailable/);
+		expect(watcher.staticData).toEqual(kept);
+		expect(eventsOf(await watcher.poll())).toEqual([`numberReleased:${numbers[0]}`]);
 	});
 });
 
