@@ -3,7 +3,7 @@
  * real retry, so one poll gives up within its Poll Timeout instead of minutes), and the service's clock taken from
  * each answer's `Date` header.
  */
-import { NodeApiError, type IPollFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 
 import { encodePhoneNumber } from '../../shared/acs/phoneNumber';
 import {
@@ -46,7 +46,9 @@ export interface ListReading<T> {
 	now: number;
 }
 
-function pollRequest(settings: TriggerSettings): Partial<AcsRequestOptions> {
+function pollRequest(
+	settings: TriggerSettings,
+): Pick<AcsRequestOptions, 'api' | 'retry' | 'timeoutMs' | 'deadline'> {
 	return {
 		api: 'phoneNumbers',
 		retry: POLL_RETRY_POLICY,
@@ -63,7 +65,6 @@ export async function readList<T>(
 	const clock = new ServiceClock();
 	const items = await (acsGetAllPages<T>).call(ctx, {
 		method: 'GET',
-		api: 'phoneNumbers',
 		...pollRequest(settings),
 		...list,
 		onPage: (response) => clock.see(response),
@@ -80,7 +81,6 @@ export async function readPurchasedNumber<T extends { phoneNumber?: string }>(
 	const read = await settle(
 		acsRequest.call(ctx, {
 			method: 'GET',
-			api: 'phoneNumbers',
 			...pollRequest(settings),
 			path: `/phoneNumbers/${encodePhoneNumber(e164)}`,
 		}) as Promise<AcsResponse<T>>,
@@ -90,13 +90,10 @@ export async function readPurchasedNumber<T extends { phoneNumber?: string }>(
 		throw read.error;
 	}
 	if (read.value.body?.phoneNumber !== e164) {
-		throw new NodeApiError(
+		throw new NodeOperationError(
 			ctx.getNode(),
-			{},
-			{
-				message: `The service could not confirm whether ${e164} is still a number of this resource`,
-				description: `Reading it answered ${read.value.statusCode} without naming it.`,
-			},
+			`The service could not confirm whether ${e164} is still a number of this resource`,
+			{ description: `Reading it answered ${read.value.statusCode} without naming it.` },
 		);
 	}
 	return read.value.body;
