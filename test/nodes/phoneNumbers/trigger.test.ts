@@ -335,6 +335,51 @@ describe('Fetch Test Event', () => {
 	});
 });
 
+describe('a failed poll', () => {
+	async function listRequests(): Promise<number> {
+		return (await emulator().control.requestLog()).filter((entry) => entry.path === '/phoneNumbers')
+			.length;
+	}
+
+	it('gives up after 2 retries, emits nothing and says the next poll catches up', async () => {
+		const emu = emulator();
+		const watcher = trigger({ events: ['numberPurchased'] });
+		await watcher.poll();
+		await world.buy(1);
+		await emu.control.addFault({
+			method: 'GET',
+			path: '^/phoneNumbers$',
+			type: 'status',
+			status: 503,
+		});
+		await emu.control.clearRequestLog();
+		const failed = await watcher.poll();
+		expect(failed.ok).toBe(false);
+		expect(!failed.ok && failed.error.message).toMatch(/^ServiceUnavailable/);
+		expect(!failed.ok && failed.error.description).toContain(
+			'This poll reported nothing and kept the last good state: the next successful poll reports every change since then, once.',
+		);
+		expect(await listRequests()).toBe(3);
+	});
+
+	it('does not wait for a Retry-After beyond its retry budget', async () => {
+		const emu = emulator();
+		const watcher = trigger({ events: ['numberPurchased'] });
+		await emu.control.addFault({
+			method: 'GET',
+			path: '^/phoneNumbers$',
+			type: 'status',
+			status: 429,
+			code: 'TooManyRequests',
+			retryAfter: 30,
+		});
+		await emu.control.clearRequestLog();
+		const failed = await watcher.poll();
+		expect(!failed.ok && failed.error.description).toContain('retry budget of 10 s');
+		expect(await listRequests()).toBe(1);
+	});
+});
+
 describe('parameters', () => {
 	it.each([
 		[{ leadTimeMinutes: 0 }, '"Lead Time (Minutes)" must be a number from 1 to 120'],
