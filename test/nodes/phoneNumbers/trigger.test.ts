@@ -5,6 +5,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { FaultSpec } from '../../../emulator/core/faults';
 import { requestLogWhen, withEmulator } from '../../support/emulator';
 import { PollingTrigger, type PollOutcome } from '../../support/engine/pollTrigger';
 import { credentialsFor } from '../../support/fixtures';
@@ -49,6 +50,11 @@ function eventsOf(outcome: PollOutcome): string[] {
 	return itemsOf(outcome)
 		.map((item) => `${item.event}:${item.subject}`)
 		.sort();
+}
+
+/** A fault on reads of the purchased numbers list. */
+async function faultListReads(fault: Omit<FaultSpec, 'path' | 'method'>): Promise<void> {
+	await emulator().control.addFault({ method: 'GET', path: '^/phoneNumbers$', ...fault });
 }
 
 async function acsRequestCount(): Promise<number> {
@@ -158,9 +164,8 @@ describe('a number released while the list is being read', () => {
 		await emu.control.clearRequestLog();
 		// Page 1 is answered at once; the later pages wait, and meanwhile the first number of page 1 is released, so
 		// page 2 (skip=100) starts one number later than it would have.
-		const delayListPages = { method: 'GET', path: '^/phoneNumbers$', type: 'delay' } as const;
-		await emu.control.addFault({ ...delayListPages, delayMs: 0, count: 1 });
-		await emu.control.addFault({ ...delayListPages, delayMs: 1500, count: 2 });
+		await faultListReads({ type: 'delay', delayMs: 0, count: 1 });
+		await faultListReads({ type: 'delay', delayMs: 1500, count: 2 });
 		const polling = watcher.poll();
 		await requestLogWhen(emu, (log) => log.some((entry) => entry.path === '/phoneNumbers'));
 		await world.release(numbers[0]);
@@ -346,12 +351,7 @@ describe('a failed poll', () => {
 		const watcher = trigger({ events: ['numberPurchased'] });
 		await watcher.poll();
 		await world.buy(1);
-		await emu.control.addFault({
-			method: 'GET',
-			path: '^/phoneNumbers$',
-			type: 'status',
-			status: 503,
-		});
+		await faultListReads({ type: 'status', status: 503 });
 		await emu.control.clearRequestLog();
 		const failed = await watcher.poll();
 		expect(failed.ok).toBe(false);
@@ -365,14 +365,7 @@ describe('a failed poll', () => {
 	it('does not wait for a Retry-After beyond its retry budget', async () => {
 		const emu = emulator();
 		const watcher = trigger({ events: ['numberPurchased'] });
-		await emu.control.addFault({
-			method: 'GET',
-			path: '^/phoneNumbers$',
-			type: 'status',
-			status: 429,
-			code: 'TooManyRequests',
-			retryAfter: 30,
-		});
+		await faultListReads({ type: 'status', status: 429, code: 'TooManyRequests', retryAfter: 30 });
 		await emu.control.clearRequestLog();
 		const failed = await watcher.poll();
 		expect(!failed.ok && failed.error.description).toContain('retry budget of 10 s');
