@@ -20,8 +20,15 @@ export interface EditIntent {
 	domains: Record<string, SipDomain | null>;
 	/** Routes written (null: deleted), by name. */
 	routes: Map<string, SipRoute | null>;
-	/** Route names whose relative priority order was set; undefined when the order was not changed. */
+	/** The route names in the order meant; undefined when the item changed no route's place. */
 	routeOrder?: string[];
+	/**
+	 * Whose place is checked: `all` when the item reordered stored routes (their whole relative order), `new` when it
+	 * only added routes (each one's neighbours as meant, so another execution may reorder the others).
+	 */
+	placed?: 'all' | 'new';
+	/** The routes the item added (not stored before it). */
+	added: string[];
 	/** The exact route list meant (Replace All, Apply Desired State with routes). */
 	wholeRoutes?: SipRoute[];
 }
@@ -40,11 +47,12 @@ function mapEdits<T>(
 	return edits;
 }
 
-function orderChanged(before: SipRoute[], desired: SipRoute[]): boolean {
+function placed(before: SipRoute[], desired: SipRoute[]): EditIntent['placed'] {
 	const names = new Set(before.map((route) => route.name));
 	const kept = desired.filter((route) => names.has(route.name)).map((route) => route.name);
 	const keptBefore = before.map((route) => route.name).filter((name) => kept.includes(name));
-	return kept.length !== desired.length || !sameJson(kept, keptBefore);
+	if (!sameJson(kept, keptBefore)) return 'all';
+	return kept.length !== desired.length ? 'new' : undefined;
 }
 
 /** The edits that take `before` to `desired`, plus the whole sections stated. */
@@ -61,13 +69,14 @@ export function intendedEdits(
 	}
 	const meant = new Set(desired.routes.map((route) => route.name));
 	for (const route of before.routes) if (!meant.has(route.name)) routes.set(route.name, null);
+	const place = placed(before.routes, desired.routes);
 	return {
 		trunks: mapEdits(before.trunks, desired.trunks, whole.trunks === true),
 		domains: mapEdits(before.domains ?? {}, desired.domains ?? {}, whole.domains === true),
 		routes,
-		routeOrder: orderChanged(before.routes, desired.routes)
-			? desired.routes.map((route) => route.name)
-			: undefined,
+		routeOrder: place ? desired.routes.map((route) => route.name) : undefined,
+		placed: place,
+		added: desired.routes.filter((route) => !old.has(route.name)).map((route) => route.name),
 		wholeRoutes: whole.routes ? desired.routes : undefined,
 	};
 }
@@ -125,15 +134,38 @@ function routesNotStored(intent: EditIntent, stored: SipRoute[]): string[] {
 				`the routes were meant to be ${quoted(meantNames)} in this order but are ${quoted(names)}`,
 			);
 	} else if (intent.routeOrder) {
-		const present = new Set(names);
-		const meantOrder = intent.routeOrder.filter((name) => present.has(name));
-		const storedOrder = names.filter((name) => intent.routeOrder?.includes(name));
-		if (!sameJson(meantOrder, storedOrder))
-			problems.push(
-				`the route order was meant to be ${quoted(meantOrder)} but is ${quoted(storedOrder)}`,
-			);
+		problems.push(...orderNotStored(intent, intent.routeOrder, names));
 	}
 	return problems;
+}
+
+/** The order meant, for the routes whose place the item set (of those still stored). */
+function orderNotStored(intent: EditIntent, order: string[], names: string[]): string[] {
+	const present = new Set(names);
+	if (intent.placed === 'all') {
+		const meant = order.filter((name) => present.has(name));
+		const stored = names.filter((name) => order.includes(name));
+		return sameJson(meant, stored)
+			? []
+			: [`the route order was meant to be ${quoted(meant)} but is ${quoted(stored)}`];
+	}
+	return intent.added.flatMap((name) => {
+		if (!misplaced(name, order, names)) return [];
+		const index = order.indexOf(name);
+		const meant = [order[index - 1], name, order[index + 1]].filter((entry) => entry !== undefined);
+		return [
+			`route "${name}" was meant to be in the order ${quoted(meant)} but the routes are ${quoted(names)}`,
+		];
+	});
+}
+
+/** Whether a stored route `name` is not between the routes meant to come right before and after it. */
+function misplaced(name: string, order: string[], names: string[]): boolean {
+	const at = names.indexOf(name);
+	if (at < 0) return false;
+	const index = order.indexOf(name);
+	const [previous, next] = [names.indexOf(order[index - 1]), names.indexOf(order[index + 1])];
+	return (previous >= 0 && previous > at) || (next >= 0 && next < at);
 }
 
 /** The edits of `intent` that `stored` does not hold, each naming the trunk, domain or route and what is stored. */
@@ -160,20 +192,32 @@ function rebaseMap<T extends object>(
 
 function rebaseRoutes(fresh: SipRoute[], intent: EditIntent): SipRoute[] {
 	if (intent.wholeRoutes) return intent.wholeRoutes;
+	const order = intent.routeOrder ?? [];
+	const freshNames = fresh.map((route) => route.name);
 	const routes = fresh
 		.filter((route) => intent.routes.get(route.name) !== null)
+		.filter(
+			(route) => !(intent.added.includes(route.name) && misplaced(route.name, order, freshNames)),
+		)
 		.map((route) => intent.routes.get(route.name) ?? route);
-	const order = intent.routeOrder ?? [];
 	for (const [name, route] of intent.routes) {
 		if (route === null || routes.some((entry) => entry.name === name)) continue;
-		const earlier = order.slice(0, Math.max(0, order.indexOf(name)));
-		const after = routes.reduce(
-			(last, entry, index) => (earlier.includes(entry.name) ? index : last),
-			-1,
+		// After the routes meant before it, but not after the one meant right after it.
+		const index = order.indexOf(name);
+		if (index < 0) {
+			routes.push(route);
+			continue;
+		}
+		const earlier = new Set(order.slice(0, index));
+		const afterEarlier = routes.reduce(
+			(last, entry, at) => (earlier.has(entry.name) ? at + 1 : last),
+			0,
 		);
-		routes.splice(after + 1, 0, route);
+		const next = routes.findIndex((entry) => entry.name === order[index + 1]);
+		routes.splice(next >= 0 && next < afterEarlier ? next : afterEarlier, 0, route);
 	}
-	// Routes whose order was set take, among the places they hold, the order meant.
+	if (intent.placed !== 'all') return routes;
+	// Routes the item reordered take, among the places they hold, the order meant.
 	const slots = routes.flatMap((route, index) => (order.includes(route.name) ? [index] : []));
 	const ordered = slots
 		.map((index) => routes[index])

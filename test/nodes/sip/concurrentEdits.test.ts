@@ -135,6 +135,41 @@ describe('Concurrent SIP edits from two workers', () => {
 		expect(results.every(({ parameters }) => isStored(parameters))).toBe(true);
 	});
 
+	it.each<[string, INodeParameters]>([
+		[
+			'Route Replace All',
+			{
+				resource: 'route',
+				operation: 'replaceAll',
+				source: 'json',
+				routesJson: JSON.stringify([route('UK', '^\\+44[0-9]{10}$'), route('US')]),
+			},
+		],
+		[
+			'Apply Desired State with routes',
+			{
+				resource: 'configuration',
+				operation: 'applyDesiredState',
+				desiredState: JSON.stringify({ routes: [route('UK', '^\\+44[0-9]{10}$'), route('US')] }),
+				dryRun: false,
+			},
+		],
+	])(
+		'%s whose list another worker replaced writes the whole stated list again',
+		async (_, victim) => {
+			const emu = emulator();
+			await seedSip(emu, SEEDED);
+			const rounds = await interleave({ victim, overwriter: routeEdit('A1') });
+			expect(rounds.victim.error).toBeUndefined();
+			expect(rounds.overwriter.error).toBeUndefined();
+			// The whole list is what the later write meant: the route the other worker added before it is not kept.
+			expect(((await storedSip(emu)).routes as IDataObject[]).map((entry) => entry.name)).toEqual([
+				'UK',
+				'US',
+			]);
+		},
+	);
+
 	it('fails the item naming the route that did not stick when every write is replaced', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEEDED);
