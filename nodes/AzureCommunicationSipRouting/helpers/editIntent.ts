@@ -111,6 +111,13 @@ function mapNotStored<T extends object>(
 	});
 }
 
+/** A route as the service may give it back: trunk names in any case, an empty description left out. */
+function asStored(route: SipRoute): SipRoute {
+	const { description, ...rest } = route;
+	const trunks = (route.trunks ?? []).map((trunk) => trunk.toLowerCase());
+	return description ? { ...rest, description, trunks } : { ...rest, trunks };
+}
+
 const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(', ') || 'none';
 
 function routesNotStored(intent: EditIntent, stored: SipRoute[]): string[] {
@@ -120,7 +127,7 @@ function routesNotStored(intent: EditIntent, stored: SipRoute[]): string[] {
 		if (meant === null)
 			return current === undefined ? [] : [`route "${name}" was meant to be deleted but is stored`];
 		if (current === undefined) return [`route "${name}" is not stored`];
-		return sameRoute(current, meant)
+		return sameRoute(asStored(current), asStored(meant))
 			? []
 			: [
 					`route "${name}" was meant to be ${JSON.stringify(meant)} but is stored as ${JSON.stringify(current)}`,

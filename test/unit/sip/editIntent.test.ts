@@ -81,7 +81,7 @@ describe('editIntent: what an item meant, checked against what is stored', () =>
 		expect(rebaseIntent(fresh, intent).routes).toEqual(stated);
 	});
 
-	it('trunk FQDNs are compared without case, and fields the service adds are not a difference', () => {
+	it('FQDNs are compared without case; fields the service adds or an empty description it drops are no difference', () => {
 		const intent = intendedEdits(BEFORE, {
 			...BEFORE,
 			trunks: { ...BEFORE.trunks, 'sbc2.contoso.com': { sipSignalingPort: 5062 } },
@@ -94,6 +94,11 @@ describe('editIntent: what an item meant, checked against what is stored', () =>
 			},
 		};
 		expect(editsNotStored(intent, stored)).toEqual([]);
+		const described = intendedEdits(BEFORE, {
+			...BEFORE,
+			routes: [{ ...route('UK'), trunks: ['SBC1.contoso.com'], description: '' }],
+		});
+		expect(editsNotStored(described, { ...BEFORE, routes: [route('UK')] })).toEqual([]);
 		expect(editsNotStored(intent, BEFORE)).toEqual([
 			'trunk sbc2.contoso.com was meant to be {"sipSignalingPort":5062} but is not stored',
 		]);
