@@ -71,6 +71,22 @@ describe('editIntent: what an item meant, checked against what is stored', () =>
 		expect(rebased.routes).toEqual([route('All'), route('US', '^\\+1[0-9]{9}$'), route('UK')]);
 	});
 
+	it('a domain deleted and another enabled: each named when another write put them back', () => {
+		const before: SipConfiguration = {
+			...BEFORE,
+			domains: { 'contoso.com': { enabled: true }, 'fabrikam.com': { enabled: false } },
+		};
+		const intent = intendedEdits(before, {
+			...before,
+			domains: { 'fabrikam.com': { enabled: true } },
+		});
+		expect(editsNotStored(intent, before)).toEqual([
+			'domain fabrikam.com was meant to be {"enabled":true} but is stored as {"enabled":false}',
+			'domain contoso.com was meant to be deleted but is stored ({"enabled":true})',
+		]);
+		expect(rebaseIntent(before, intent).domains).toEqual({ 'fabrikam.com': { enabled: true } });
+	});
+
 	it('Replace All means the whole list in its order: a route added meanwhile does not stay', () => {
 		const stated = [route('All'), route('UK')];
 		const intent = intendedEdits(BEFORE, { ...BEFORE, routes: stated }, { routes: true });
