@@ -62,6 +62,7 @@ export async function handleAcsRequest(
 
 	if (fault) {
 		if (fault.delayMs) await sleep(fault.delayMs);
+		if (fault.type === 'hold') await pipeline.state.faults.held(fault.id);
 		if (fault.processAfterMs === 0) await processLate(received, pipeline, arrival, fault);
 		else if (fault.processAfterMs !== undefined) {
 			pipeline.state.lateRequests.schedule(arrival.at.getTime() + fault.processAfterMs, () =>
@@ -73,7 +74,7 @@ export async function handleAcsRequest(
 			log(0);
 			return;
 		}
-		if (fault.type !== 'delay') return send(faultReply(fault));
+		if (fault.type !== 'delay' && fault.type !== 'hold') return send(faultReply(fault));
 	}
 
 	const processed = await processRequest(received, pipeline, arrival);

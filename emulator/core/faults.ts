@@ -9,7 +9,7 @@
  * requests arrive in. The salt is drawn from the seeded random when the fault is added, so the same seed and
  * the same plan (faults added in the same order) strike the same (method, path, n) again.
  */
-export type FaultType = 'status' | 'html' | 'reset' | 'delay';
+export type FaultType = 'status' | 'html' | 'reset' | 'delay' | 'hold';
 
 export interface FaultSpec {
 	/** HTTP method to match (any when omitted). */
@@ -75,6 +75,8 @@ export class FaultTable {
 	/** Each fault's compiled path, salt and match counters, made when it is added. */
 	private matchers = new WeakMap<Fault, FaultMatcher>();
 	private nextId = 1;
+	/** The requests a 'hold' fault keeps waiting, released when the fault is removed. */
+	private heldRequests = new Map<string, Array<() => void>>();
 
 	constructor(private readonly random: () => number) {}
 
@@ -99,11 +101,26 @@ export class FaultTable {
 	remove(id: string): boolean {
 		const before = this.faults.length;
 		this.faults = this.faults.filter((fault) => fault.id !== id);
+		this.release(id);
 		return this.faults.length !== before;
 	}
 
 	clear(): void {
 		this.faults = [];
+		for (const id of [...this.heldRequests.keys()]) this.release(id);
+	}
+
+	/** Resolves when the 'hold' fault `id` is removed (or the table cleared). */
+	held(id: string): Promise<void> {
+		if (!this.faults.some((fault) => fault.id === id)) return Promise.resolve();
+		return new Promise((resolve) => {
+			this.heldRequests.set(id, [...(this.heldRequests.get(id) ?? []), resolve]);
+		});
+	}
+
+	private release(id: string): void {
+		for (const resolve of this.heldRequests.get(id) ?? []) resolve();
+		this.heldRequests.delete(id);
 	}
 
 	/**
@@ -125,8 +142,9 @@ export class FaultTable {
 			if (taken) continue;
 			if (!this.strikes(fault, matcher, key, match, nowMs)) continue;
 			fault.hits += 1;
-			if (fault.forMs === undefined && fault.count !== undefined && fault.hits >= fault.count)
-				this.remove(fault.id);
+			// A hold stays listed (its hits show what it holds) until removed, which releases it.
+			const spent = fault.count !== undefined && fault.hits >= fault.count;
+			if (fault.forMs === undefined && fault.type !== 'hold' && spent) this.remove(fault.id);
 			taken = { ...fault, match };
 		}
 		return taken;
@@ -139,6 +157,8 @@ export class FaultTable {
 		match: number,
 		nowMs: number,
 	): boolean {
+		if (fault.type === 'hold' && fault.count !== undefined && fault.hits >= fault.count)
+			return false;
 		const chosen =
 			fault.ratio === undefined || unitHash(matcher.salt, `${key} ${match}`) < fault.ratio;
 		if (fault.forMs === undefined) return chosen;
@@ -173,8 +193,8 @@ export function validateFaultSpec(spec: FaultSpec): string | undefined {
 	} catch {
 		return 'path is not a valid regular expression';
 	}
-	if (!['status', 'html', 'reset', 'delay'].includes(spec.type))
-		return 'type must be status, html, reset or delay';
+	if (!['status', 'html', 'reset', 'delay', 'hold'].includes(spec.type))
+		return 'type must be status, html, reset, delay or hold';
 	if (
 		spec.status !== undefined &&
 		(!Number.isInteger(spec.status) || spec.status < 100 || spec.status > 599)

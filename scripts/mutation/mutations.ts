@@ -154,4 +154,21 @@ export const MUTATIONS: Mutation[] = [
 		tests: ['test/nodes/phoneNumbers/throttling.test.ts'],
 		testTimeoutMs: 40_000,
 	},
+	{
+		name: 'sip-read-back-unchecked',
+		guards: 'SIP: an edit another execution replaced is never reported as done',
+		file: 'nodes/AzureCommunicationSipRouting/helpers/editIntent.ts',
+		find: 'export function editsNotStored(intent: EditIntent, stored: SipConfiguration): string[] {',
+		replace:
+			'export function editsNotStored(intent: EditIntent, stored: SipConfiguration): string[] {\n\tif (stored !== undefined) return [];',
+		tests: ['test/nodes/sip/concurrentEdits.test.ts'],
+	},
+	{
+		name: 'learnt-cadence-shared',
+		guards: 'per-process state: what one credential learnt is not used by another',
+		file: 'nodes/shared/transport/lro.ts',
+		find: "\treturn `${endpoint} ${await credentialKeyOf(ctx, itemIndex)} ${operationId.split('_')[0]}`;",
+		replace: "\treturn `${endpoint} ${operationId.split('_')[0]}`;",
+		tests: ['test/transport/perCredentialState.test.ts'],
+	},
 ];

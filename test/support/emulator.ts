@@ -43,3 +43,32 @@ export async function requestLogWhen(
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
 }
+
+export interface HeldRequest {
+	/** Resolves once a request is waiting at the hold. */
+	held(): Promise<void>;
+	/** Lets the held request (if any) through and drops the hold. */
+	release(): Promise<void>;
+}
+
+/**
+ * Holds the next request matching `method` and `path` (a regular expression on the raw path) at the emulator until
+ * released: the order in which concurrent requests reach the emulator's state is then chosen by the test.
+ */
+export async function holdNext(
+	emu: RunningEmulator,
+	method: string,
+	path: string,
+): Promise<HeldRequest> {
+	const { id } = await emu.control.addFault({ method, path, type: 'hold', count: 1 });
+	return {
+		async held() {
+			for (;;) {
+				const fault = (await emu.control.listFaults()).find((entry) => entry.id === id);
+				if (fault === undefined || fault.hits > 0) return;
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
+		},
+		release: () => emu.control.removeFault(id),
+	};
+}

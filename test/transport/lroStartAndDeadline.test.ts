@@ -1,8 +1,8 @@
 /** LRO starts by method (DELETE/PATCH retried, POST not), the Wait for Completion deadline, and the polling cadence. */
 import { startLongRunningOperation, waitForOperation } from '../../nodes/shared/transport';
-import { finishTimes } from '../../nodes/shared/transport/lro';
+import { finishTimes, learningKindOf } from '../../nodes/shared/transport/lro';
 import { requestLogWhen, withEmulator } from '../support/emulator';
-import { caught, hmacContext } from './support/transportHarness';
+import { caught, hmacContext, startSearch } from './support/transportHarness';
 
 const emulator = withEmulator();
 
@@ -17,19 +17,6 @@ async function ownedNumber(emu: any): Promise<string> {
 	const seeded = await emu.control.call('POST', '/_emulator/phoneNumbers/seed', { count: 1 });
 	return seeded.phoneNumbers[0] as string;
 }
-
-const startSearch = (context: any) =>
-	startLongRunningOperation.call(context, {
-		method: 'POST',
-		path: '/availablePhoneNumbers/countries/US/:search',
-		api: 'phoneNumbers',
-		body: {
-			phoneNumberType: 'tollFree',
-			assignmentType: 'application',
-			capabilities: { calling: 'outbound', sms: 'none' },
-			quantity: 1,
-		},
-	});
 
 const release = (context: any, phoneNumber: string, timeoutMs?: number) =>
 	startLongRunningOperation.call(context, {
@@ -97,19 +84,7 @@ describe('LRO starts are retried by method', () => {
 			count: 1,
 		});
 		const { context } = hmacContext(emu);
-		const error = await caught(
-			startLongRunningOperation.call(context, {
-				method: 'POST',
-				path: '/availablePhoneNumbers/countries/US/:search',
-				api: 'phoneNumbers',
-				body: {
-					phoneNumberType: 'tollFree',
-					assignmentType: 'application',
-					capabilities: { calling: 'outbound', sms: 'none' },
-					quantity: 1,
-				},
-			}),
-		);
+		const error = await caught(startSearch(context));
 		expect(error.context.acs.ambiguous).toBe(true);
 		expect((await log(emu)).filter((line) => line.startsWith('POST'))).toEqual([
 			'POST /availablePhoneNumbers/countries/US/:search 503',
@@ -248,7 +223,7 @@ describe('polling learnt from earlier operations of the same kind', () => {
 		const runningMs = 1200;
 		await setLro(emu, { operationType: 'search', notStartedMs: 0, runningMs });
 		const { context } = hmacContext(emu);
-		const kind = `${new URL(emu.endpoint).origin} search`;
+		const kind = await learningKindOf(context, 'search_', 0);
 		const polls: number[] = [];
 		for (let i = 0; i < 7; i++) {
 			await emu.control.clearRequestLog();
@@ -286,9 +261,10 @@ describe('polling learnt from earlier operations of the same kind', () => {
 			{ operationId: handle.operationId },
 			{ timeoutSeconds: 10, skipResult: true },
 		);
-		expect(finishTimes.recall(`${new URL(emu.endpoint).origin} search`)).toEqual([]);
+		const kind = await learningKindOf(context, handle.operationId, 0);
+		expect(finishTimes.recall(kind)).toEqual([]);
 		await waitForOperation.call(context, handle, { timeoutSeconds: 10, skipResult: true });
-		expect(finishTimes.recall(`${new URL(emu.endpoint).origin} search`)).toHaveLength(1);
+		expect(finishTimes.recall(kind)).toHaveLength(1);
 	});
 });
 

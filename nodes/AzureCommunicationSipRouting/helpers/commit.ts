@@ -1,13 +1,10 @@
-import { NodeApiError, NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
-
-import { withOutputFields } from '../../shared/node/runItems';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { SipApiChoice } from './apiChoice';
+import type { WholeSections } from './editIntent';
 import { fail } from './parameters';
-import { patchSipConfiguration } from './sipClient';
 import {
 	newIssues,
-	planChanges,
 	type ConfigurationIssue,
 	type PlannedPatch,
 	type ValidationRules,
@@ -18,12 +15,14 @@ import {
 	type GivenSections,
 	type StandaloneOptions,
 } from './standaloneChecks';
+import { writeVerified } from './verifiedWrite';
 
 /** The parameter to name in a refusal: fixed, or chosen by the issue (e.g. a missing trunk → "Trunks"). */
 export type ParameterNaming = string | ((issue: ConfigurationIssue) => string);
 
 export interface CommitOutcome {
 	before: SipConfiguration;
+	/** As read back after the write (checked to hold this item's edits). */
 	after: SipConfiguration;
 	/** The patches sent, in order; empty when the configuration already was as desired. */
 	patches: PlannedPatch[];
@@ -31,9 +30,10 @@ export interface CommitOutcome {
 
 /**
  * Validates `desired` (refusing before any request, naming the parameter and the offending trunk or route),
- * plans the fewest patches in a safe order, and sends them. `before` must be a fresh read: the SIP document
- * has no ETag, so the time between that read and these patches is the window in which another editor's change
- * can be overwritten. Patches carry only the changes, which keeps that window's damage small.
+ * plans the fewest patches in a safe order, sends them and checks the read-back (verifiedWrite.ts). `before` must be
+ * a fresh read: the SIP document has no ETag, so between that read and these patches another editor's change can be
+ * overwritten, and ours by theirs. Patches carry only the changes, which keeps that window's damage small.
+ * `whole`: the sections whose whole stated content is meant (Replace All), not only what changed.
  */
 export async function commitConfiguration(
 	this: IExecuteFunctions,
@@ -42,46 +42,19 @@ export async function commitConfiguration(
 	before: SipConfiguration,
 	desired: SipConfiguration,
 	parameter: ParameterNaming,
+	whole: WholeSections = {},
 ): Promise<CommitOutcome> {
 	assertValid.call(this, before, desired, parameter, itemIndex, rulesOf(choice));
-	const { patches } = planChanges(before, desired);
-	const after = await sendPatches.call(this, choice, itemIndex, patches);
-	return { before, after: after ?? before, patches };
-}
-
-/**
- * Sends planned patches in order; returns the document after the last one. When patch k fails, the error says
- * that patches 1..k-1 were applied (each leaves a valid document) and that running again finishes the job.
- */
-export async function sendPatches(
-	this: IExecuteFunctions,
-	choice: SipApiChoice,
-	itemIndex: number,
-	patches: PlannedPatch[],
-): Promise<SipConfiguration | undefined> {
-	let after: SipConfiguration | undefined;
-	for (const [index, planned] of patches.entries()) {
-		try {
-			after = await patchSipConfiguration.call(this, choice, planned.patch, itemIndex);
-		} catch (error) {
-			throw partialFailure(error, index, patches);
-		}
-	}
-	return after;
-}
-
-function partialFailure(error: unknown, index: number, patches: PlannedPatch[]): unknown {
-	if (index === 0 || !(error instanceof NodeApiError || error instanceof NodeOperationError))
-		return error;
-	const applied = patches.slice(0, index).flatMap((step) => step.changes);
-	error.description = [
-		error.description,
-		`Patch ${index + 1} of ${patches.length} failed; the ${index} before it were applied (${applied.join('; ')}).`,
-		'The configuration is valid but not yet as desired: run again to finish (the plan is made from a fresh read).',
-	]
-		.filter(Boolean)
-		.join(' ');
-	return withOutputFields(error, { appliedPatches: index, plannedPatches: patches.length });
+	const written = await writeVerified.call(
+		this,
+		choice,
+		itemIndex,
+		before,
+		desired,
+		rulesOf(choice),
+		whole,
+	);
+	return { before, after: written.after, patches: written.patches };
 }
 
 /** The rules the service applies at this api-version, beyond the ones every version has. */

@@ -4,7 +4,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { acsErrorContextOf, withAcsContext } from './errorContext';
 import { operationFailedError } from './errors';
 import { pinToEndpoint } from './hostPin';
-import { endpointOf } from './credentialSelection';
+import { credentialKeyOf, endpointOf } from './credentialSelection';
 import { createPollCadence, type PollCadence } from './pollCadence';
 import { FinishTimeMemory } from './pollPlan';
 import { DEFAULT_POLLING_POLICY, isTerminalStatus } from './pollingPolicy';
@@ -276,7 +276,7 @@ export async function waitForOperation(
 
 const RESULT_GRACE_MS = 5_000;
 
-/** When operations finished, per resource and kind, for this process: what the polls of the next one are planned from. */
+/** When operations finished, per resource, credential and kind, for this process: what the polls of the next one are planned from. */
 export const finishTimes = new FinishTimeMemory();
 
 /**
@@ -291,10 +291,18 @@ async function pollCadence(
 	itemIndex: number | undefined,
 ): Promise<PollCadence> {
 	const kind =
-		acceptedAt === undefined
-			? undefined
-			: `${(await endpointOf(ctx, itemIndex)).origin} ${operationId.split('_')[0]}`;
+		acceptedAt === undefined ? undefined : await learningKindOf(ctx, operationId, itemIndex);
 	return createPollCadence({ memory: finishTimes, kind, acceptedAt, policy, now: Date.now });
+}
+
+/** What an operation's finish time is remembered under: its kind, on this endpoint, for this credential. */
+export async function learningKindOf(
+	ctx: IExecuteFunctions,
+	operationId: string,
+	itemIndex: number | undefined,
+): Promise<string> {
+	const endpoint = (await endpointOf(ctx, itemIndex)).origin;
+	return `${endpoint} ${await credentialKeyOf(ctx, itemIndex)} ${operationId.split('_')[0]}`;
 }
 
 /** A failure of a poll that only means "no answer in time" (timeout, reset, 5xx, 429), not a real error answer. */

@@ -110,6 +110,36 @@ describe('fault injection', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
 	});
 
+	it('holds requests until the hold is removed, shows how many it holds, then handles them normally', async () => {
+		const emu = emulator();
+		const hold = await emu.control.addFault({ path: '^/things$', type: 'hold', count: 1 });
+		const held = get();
+		while ((await emu.control.listFaults())[0].hits === 0)
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		// Past its count the hold lets requests through at once, and stays listed until removed.
+		expect((await get()).status).toBe(200);
+		expect((await emu.control.requestLog()).map((entry) => entry.fault)).toEqual([undefined]);
+		expect(await emu.control.listFaults()).toEqual([
+			expect.objectContaining({ id: hold.id, hits: 1 }),
+		]);
+		await emu.control.removeFault(hold.id);
+		expect((await held).status).toBe(200);
+		expect((await emu.control.requestLog()).map((entry) => entry.fault)).toEqual([
+			undefined,
+			hold.id,
+		]);
+	});
+
+	it('a reset releases every held request', async () => {
+		const emu = emulator();
+		await emu.control.addFault({ path: '^/things$', type: 'hold' });
+		const held = [get(), get()];
+		while ((await emu.control.listFaults())[0].hits < 2)
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		await emu.control.reset();
+		expect((await Promise.all(held)).map((response) => response.status)).toEqual([200, 200]);
+	});
+
 	it('matches the method and applies before auth', async () => {
 		const emu = emulator();
 		await emu.control.addFault({ method: 'POST', path: '^/things$', type: 'status', status: 500 });

@@ -89,7 +89,13 @@ describe.each(AUTHS)('Configuration Apply Desired State with %s', (auth) => {
 			{ auth },
 		);
 		expect(jsonOf(result)[0]).toMatchObject({ dryRun: false, applied: true, patchCount: 3 });
-		expect(await sentRequests(emu)).toEqual(['GET /sip', 'PATCH /sip', 'PATCH /sip', 'PATCH /sip']);
+		expect(await sentRequests(emu)).toEqual([
+			'GET /sip',
+			'PATCH /sip',
+			'PATCH /sip',
+			'PATCH /sip',
+			'GET /sip',
+		]);
 		const stored = await storedSip(emu, '2023-03-01');
 		expect(stored).toEqual(NEW_STATE);
 
@@ -365,6 +371,7 @@ describe('Configuration Apply Desired State across the domain rules (preview API
 				'PATCH /sip',
 				'PATCH /sip',
 				'PATCH /sip',
+				'GET /sip',
 			]);
 			const stored = await storedSip(emu);
 			expect(stored.domains ?? {}).toEqual(desired.domains);

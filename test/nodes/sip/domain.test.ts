@@ -118,7 +118,7 @@ describe.each(AUTHS)('Domain (preview API) with %s', (auth) => {
 			await seedSip(emu, withDomain);
 			const result = await run(emu, outsideTrunk);
 			expect(jsonOf(result)[0]).toMatchObject({ fqdn: 'sbc.fabrikam.com', change: 'created' });
-			expect(await sentRequests(emu)).toEqual(['GET /sip', 'PATCH /sip']);
+			expect(await sentRequests(emu)).toEqual(['GET /sip', 'PATCH /sip', 'GET /sip']);
 		});
 	});
 

@@ -94,7 +94,8 @@ describe.each(AUTHS)('Route with %s', (auth) => {
 				change: 'created',
 				priority: expected.indexOf('UK') + 1,
 			});
-			expect(await sentRequests(emu)).toEqual(['GET /sip', 'PATCH /sip']);
+			// The read, the write, and the read-back that checks the route is stored where it was put.
+			expect(await sentRequests(emu)).toEqual(['GET /sip', 'PATCH /sip', 'GET /sip']);
 			expect(await routeNames(emu)).toEqual(expected);
 		});
 

@@ -1,6 +1,7 @@
 /** Shared helpers of the transport tests: engine contexts for both credentials, raw HTTP, secret scanning. */
 import { request } from 'node:http';
 import type { RunningEmulator } from '../../../emulator';
+import { startLongRunningOperation } from '../../../nodes/shared/transport';
 import { createExecuteContext, type EngineExecuteContext } from '../../support/engine';
 import type { CredentialStore } from '../../support/engine';
 import { entraCredential as clientSecretCredential } from '../../support/fixtures';
@@ -102,3 +103,17 @@ export function rawRequest(
 		req.end(options.body);
 	});
 }
+
+/** Starts a toll-free number search (an LRO) with the context's credential. */
+export const startSearch = (context: EngineExecuteContext['context']) =>
+	startLongRunningOperation.call(context, {
+		method: 'POST',
+		path: '/availablePhoneNumbers/countries/US/:search',
+		api: 'phoneNumbers',
+		body: {
+			phoneNumberType: 'tollFree',
+			assignmentType: 'application',
+			capabilities: { calling: 'outbound', sms: 'none' },
+			quantity: 1,
+		},
+	});

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { assertFeature, readSipApiChoice } from '../../helpers/apiChoice';
-import { assertValid, assertValidAlone, rulesOf, sendPatches } from '../../helpers/commit';
+import { assertValid, assertValidAlone, commitConfiguration, rulesOf } from '../../helpers/commit';
 import {
 	parseDesiredState,
 	previewOnlyFields,
@@ -133,7 +133,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	if (dryRun || patches.length === 0) return result;
 
-	await sendPatches.call(this, choice, itemIndex, patches);
+	await commitConfiguration.call(this, choice, itemIndex, before, desired, parameter, {
+		trunks: desiredState.trunks !== undefined,
+		routes: desiredState.routes !== undefined,
+		domains: desiredState.domains !== undefined,
+	});
 	return { ...result, applied: true };
 }
 

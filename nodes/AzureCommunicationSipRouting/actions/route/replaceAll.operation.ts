@@ -176,6 +176,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		before,
 		{ ...before, routes },
 		parameter,
+		{ routes: true },
 	);
 
 	const matcher = patternMatcherOf(this);

@@ -143,7 +143,9 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		trunks[key] = completed.value;
 	});
 	const desired: SipConfiguration = { ...before, trunks };
-	const outcome = await commitConfiguration.call(this, choice, 0, before, desired, parameter);
+	const outcome = await commitConfiguration.call(this, choice, 0, before, desired, parameter, {
+		trunks: true,
+	});
 
 	const changed = new Set(
 		outcome.patches.flatMap((planned) => Object.keys(planned.patch.trunks ?? {})),

@@ -1,0 +1,119 @@
+import { NodeApiError, NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+
+import { withOutputFields } from '../../shared/node/runItems';
+import { abortableSleep } from '../../shared/transport';
+
+import type { SipApiChoice } from './apiChoice';
+import { editsNotStored, intendedEdits, rebaseIntent, type WholeSections } from './editIntent';
+import { newIssues, planChanges, type PlannedPatch, type ValidationRules } from './sipRules';
+import { patchSipConfiguration, readSipConfiguration } from './sipClient';
+import type { SipConfiguration } from './sipTypes';
+
+/** Writes (planned from a fresh read) before an item fails because its edits do not stay stored. */
+export const MAX_WRITE_ATTEMPTS = 3;
+const BACKOFF_BASE_MS = 200;
+
+export interface VerifiedWrite {
+	/** The document read back after the last write. */
+	after: SipConfiguration;
+	patches: PlannedPatch[];
+	attempts: number;
+}
+
+/**
+ * Sends the patches that take `before` to `desired`, reads the document back and checks that this item's edits are
+ * stored. When another execution's write replaced them (the document has no ETag), it waits a little, re-reads,
+ * applies the same edits to that read and writes again, at most `MAX_WRITE_ATTEMPTS` times; then the item fails
+ * naming the edits that did not stick and what is stored instead. Nothing is sent when `desired` is already stored.
+ */
+export async function writeVerified(
+	this: IExecuteFunctions,
+	choice: SipApiChoice,
+	itemIndex: number,
+	before: SipConfiguration,
+	desired: SipConfiguration,
+	rules: ValidationRules,
+	whole: WholeSections = {},
+): Promise<VerifiedWrite> {
+	const intent = intendedEdits(before, desired, whole);
+	const sent: PlannedPatch[] = [];
+	let base = before;
+	let target = desired;
+	for (let attempt = 1; ; attempt++) {
+		const { patches } = planChanges(base, target);
+		if (attempt === 1 && patches.length === 0) return { after: before, patches, attempts: 0 };
+		await sendPatches.call(this, choice, itemIndex, patches);
+		sent.push(...patches);
+		const stored = await readSipConfiguration.call(this, choice, itemIndex);
+		const missing = editsNotStored(intent, stored);
+		if (missing.length === 0) return { after: stored, patches: sent, attempts: attempt };
+		if (attempt >= MAX_WRITE_ATTEMPTS) throw notStored(this, itemIndex, missing, attempt);
+		await abortableSleep(this, jitteredBackoffMs(attempt), itemIndex);
+		base = await readSipConfiguration.call(this, choice, itemIndex);
+		if (editsNotStored(intent, base).length === 0)
+			return { after: base, patches: sent, attempts: attempt };
+		target = rebaseIntent(base, intent);
+		const conflicts = newIssues(base, target, rules);
+		if (conflicts.length > 0)
+			throw notStored(this, itemIndex, [...missing, ...conflicts.map((c) => c.message)], attempt);
+	}
+}
+
+function jitteredBackoffMs(attempt: number): number {
+	return Math.round(BACKOFF_BASE_MS * 2 ** (attempt - 1) * (0.5 + Math.random() * 0.5));
+}
+
+function notStored(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	missing: string[],
+	attempts: number,
+): NodeOperationError {
+	const error = new NodeOperationError(
+		ctx.getNode(),
+		`Another change to the SIP configuration replaced this item's edits: ${missing[0]}`,
+		{
+			itemIndex,
+			description: [
+				`Written ${attempts} ${attempts === 1 ? 'time' : 'times'}, each from a fresh read; read back afterwards, the service does not hold: ${missing.join('; ')}.`,
+				'Another execution or tool is editing the SIP configuration at the same time (it has no ETag, so concurrent edits can overwrite each other). Run the item again once the other edits are done.',
+			].join(' '),
+		},
+	);
+	return withOutputFields(error, { editsNotStored: missing, writeAttempts: attempts });
+}
+
+/**
+ * Sends planned patches in order; returns the document after the last one. When patch k fails, the error says
+ * that patches 1..k-1 were applied (each leaves a valid document) and that running again finishes the job.
+ */
+async function sendPatches(
+	this: IExecuteFunctions,
+	choice: SipApiChoice,
+	itemIndex: number,
+	patches: PlannedPatch[],
+): Promise<SipConfiguration | undefined> {
+	let after: SipConfiguration | undefined;
+	for (const [index, planned] of patches.entries()) {
+		try {
+			after = await patchSipConfiguration.call(this, choice, planned.patch, itemIndex);
+		} catch (error) {
+			throw partialFailure(error, index, patches);
+		}
+	}
+	return after;
+}
+
+function partialFailure(error: unknown, index: number, patches: PlannedPatch[]): unknown {
+	if (index === 0 || !(error instanceof NodeApiError || error instanceof NodeOperationError))
+		return error;
+	const applied = patches.slice(0, index).flatMap((step) => step.changes);
+	error.description = [
+		error.description,
+		`Patch ${index + 1} of ${patches.length} failed; the ${index} before it were applied (${applied.join('; ')}).`,
+		'The configuration is valid but not yet as desired: run again to finish (the plan is made from a fresh read).',
+	]
+		.filter(Boolean)
+		.join(' ');
+	return withOutputFields(error, { appliedPatches: index, plannedPatches: patches.length });
+}
