@@ -1,13 +1,17 @@
 /**
  * Trunk Health Changed: each trunk's health (TLS, ping, overall status and reason) from the preview API with
- * expand=trunks/health, compared with the last good reading. The state is the health of each trunk.
+ * expand=trunks/health, compared with the last good reading. The state is the health of each trunk, as its
+ * statuses and reason only (about 50 bytes and the FQDN per trunk).
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import {
 	leastHealthyTrunk,
+	packTrunkHealth,
 	trunkHealthChanges,
 	trunkHealthSnapshot,
+	unpackTrunkHealth,
+	type PackedTrunkHealth,
 	type TrunkHealthSnapshot,
 } from '../../shared/acs/changes/trunkHealthChanges';
 import type { ChangeEvent, ChangeSource, SourceState } from '../../shared/node/trigger';
@@ -20,7 +24,7 @@ import { readSipConfiguration } from '../../AzureCommunicationSipRouting/helpers
 export const TRUNK_HEALTH_CHANGED = 'trunkHealthChanged';
 
 interface TrunkHealthState {
-	trunks: TrunkHealthSnapshot;
+	trunks: Record<string, PackedTrunkHealth>;
 }
 
 async function readHealth(ctx: IPollFunctions): Promise<TrunkHealthSnapshot> {
@@ -50,9 +54,11 @@ export const trunkHealthSource: ChangeSource = {
 
 	async read(ctx, previous) {
 		const trunks = await readHealth(ctx);
-		const state = { trunks } as unknown as SourceState;
-		const before = (previous as unknown as TrunkHealthState | undefined)?.trunks;
-		if (!before) return { state, events: [] };
+		const kept: TrunkHealthState = { trunks: packTrunkHealth(trunks) };
+		const state = kept as unknown as SourceState;
+		const stored = (previous as unknown as TrunkHealthState | undefined)?.trunks;
+		if (!stored) return { state, events: [] };
+		const before = unpackTrunkHealth(stored);
 		const detectedAt = new Date().toISOString();
 		const events = trunkHealthChanges(before, trunks).map((change) =>
 			toEvent(

@@ -3,6 +3,10 @@ import {
 	sipConfigurationChanges,
 	sipConfigurationSnapshot,
 } from '../../../../nodes/shared/acs/changes/sipConfigurationChanges';
+import {
+	packSipConfiguration,
+	unpackSipConfiguration,
+} from '../../../../nodes/shared/acs/changes/sipConfigurationState';
 import type { SipConfiguration } from '../../../../nodes/shared/acs/sip/types';
 
 const route = (name: string, trunks: string[] = ['sbc1.contoso.com'], numberPattern = '^\\+1') => ({
@@ -196,5 +200,22 @@ describe('SIP configuration changes', () => {
 			subject: 'contoso.com',
 		});
 		expect(sampleConfigurationChange({ trunks: {}, routes: [] })).toBeUndefined();
+	});
+});
+
+describe('SIP configuration state', () => {
+	it('keeps route trunks as positions in the trunk list and reads back the same configuration', () => {
+		const configuration: SipConfiguration = {
+			...BASE,
+			routes: [
+				route('A', ['sbc2.contoso.com', 'sbc1.contoso.com']),
+				route('B', ['SBC1.contoso.com']),
+			],
+		};
+		const snapshot = sipConfigurationSnapshot(configuration);
+		const packed = packSipConfiguration(snapshot);
+		expect(packed.routes.map((entry) => entry.trunks)).toEqual([[1, 0], ['SBC1.contoso.com']]);
+		const stored = JSON.parse(JSON.stringify(packed)) as typeof packed;
+		expect(unpackSipConfiguration(stored)).toEqual(snapshot);
 	});
 });
