@@ -87,7 +87,7 @@ const clean = (value: Value): Value =>
 	Object.fromEntries(
 		Object.entries(value).filter(
 			([key, field]) =>
-				field !== null && field !== undefined && key !== 'position' && key !== 'health',
+				field !== null && field !== undefined && key !== 'priority' && key !== 'health',
 		),
 	);
 
@@ -253,7 +253,7 @@ function replay(model: Model, events: IDataObject[], now: Model): void {
 		} else {
 			routes.set(subject, clean(after!));
 			if (event.change === 'added')
-				added.push({ name: subject, position: Number(after!.position) });
+				added.push({ name: subject, position: Number(after!.priority) });
 		}
 	}
 	for (const { name, position } of added.sort((a, b) => a.position - b.position))

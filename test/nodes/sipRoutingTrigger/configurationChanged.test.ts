@@ -70,8 +70,8 @@ describe('Configuration Changed', () => {
 			'routeOrder:routes:reordered',
 		]);
 		expect(items[1]).toMatchObject({
-			before: { name: 'US', trunks: us.trunks, position: 1 },
-			after: { name: 'US', trunks: ['sbc2.contoso.com'], position: 2 },
+			before: { name: 'US', trunks: us.trunks, priority: 1 },
+			after: { name: 'US', trunks: ['sbc2.contoso.com'], priority: 2 },
 		});
 		expect(items[3]).toMatchObject({
 			before: { routes: ['US', 'All'] },
@@ -84,7 +84,7 @@ describe('Configuration Changed', () => {
 				subjectType: 'route',
 				subject: 'US',
 				change: 'removed',
-				before: expect.objectContaining({ position: 2 }),
+				before: expect.objectContaining({ priority: 2 }),
 			}),
 		]);
 	});
@@ -125,7 +125,7 @@ describe('Configuration Changed', () => {
 				subjectType: 'route',
 				subject: 'US',
 				change: 'added',
-				after: expect.objectContaining({ ...TWO_TRUNKS_TWO_ROUTES.routes[0], position: 1 }),
+				after: expect.objectContaining({ ...TWO_TRUNKS_TWO_ROUTES.routes[0], priority: 1 }),
 			},
 		]);
 		expect(trigger.staticData).toEqual({});

@@ -98,20 +98,20 @@ describe('SIP configuration changes', () => {
 				subjectType: 'route',
 				subject: 'A',
 				change: 'changed',
-				before: { ...route('A'), position: 1 },
-				after: { ...route('A', ['sbc1.contoso.com', 'sbc3.contoso.com']), position: 1 },
+				before: { ...route('A'), priority: 1 },
+				after: { ...route('A', ['sbc1.contoso.com', 'sbc3.contoso.com']), priority: 1 },
 			},
 			{
 				subjectType: 'route',
 				subject: 'D',
 				change: 'added',
-				after: { ...route('D'), position: 3 },
+				after: { ...route('D'), priority: 3 },
 			},
 			{
 				subjectType: 'route',
 				subject: 'B',
 				change: 'removed',
-				before: { ...route('B'), position: 2 },
+				before: { ...route('B'), priority: 2 },
 			},
 		]);
 	});
@@ -123,7 +123,7 @@ describe('SIP configuration changes', () => {
 				subjectType: 'route',
 				subject: 'Z',
 				change: 'added',
-				after: { ...route('Z'), position: 1 },
+				after: { ...route('Z'), priority: 1 },
 			},
 		]);
 		expect(changes(inserted, BASE)).toEqual([
@@ -131,7 +131,7 @@ describe('SIP configuration changes', () => {
 				subjectType: 'route',
 				subject: 'Z',
 				change: 'removed',
-				before: { ...route('Z'), position: 1 },
+				before: { ...route('Z'), priority: 1 },
 			},
 		]);
 	});
@@ -156,8 +156,8 @@ describe('SIP configuration changes', () => {
 				subjectType: 'route',
 				subject: 'A',
 				change: 'changed',
-				before: { ...route('A'), position: 1 },
-				after: { ...route('A', ['sbc2.contoso.com']), position: 2 },
+				before: { ...route('A'), priority: 1 },
+				after: { ...route('A', ['sbc2.contoso.com']), priority: 2 },
 			},
 			{
 				subjectType: 'routeOrder',
@@ -187,7 +187,7 @@ describe('SIP configuration changes', () => {
 			subjectType: 'route',
 			subject: 'A',
 			change: 'added',
-			after: { ...route('A'), position: 1 },
+			after: { ...route('A'), priority: 1 },
 		});
 		expect(sampleConfigurationChange({ ...snapshot, routes: [] })).toMatchObject({
 			subjectType: 'trunk',
