@@ -58,7 +58,7 @@ const FAILING: Array<{ label: string; specs: FaultSpec[]; entraOnly?: boolean }>
 	{ label: '503 five times', specs: [{ ...SIP_GET, type: 'status', status: 503, count: 5 }] },
 	{ label: 'reset five times', specs: [{ ...SIP_GET, type: 'reset', count: 5 }] },
 	{
-		label: 'token rejected twice',
+		label: '401 twice (token or signature rejected)',
 		specs: [
 			{
 				...SIP_GET,
@@ -264,7 +264,14 @@ function replay(model: Model, events: IDataObject[], now: Model): void {
 	for (const fqdn of Object.keys(model.trunks)) model.health[fqdn] ??= now.health[fqdn];
 }
 
-const figures = { polls: 0, failedPolls: 0, absorbedFaults: 0, changesMade: 0, eventsEmitted: 0 };
+const figures = {
+	polls: 0,
+	failedPolls: 0,
+	absorbedFaults: 0,
+	expiredTokens: 0,
+	changesMade: 0,
+	eventsEmitted: 0,
+};
 
 describe.each(AUTHS)('exactly once under faults with %s', (auth) => {
 	it(`${POLLS} polls: events emitted replay to what the service holds; failed polls emit nothing`, async () => {
@@ -295,12 +302,15 @@ describe.each(AUTHS)('exactly once under faults with %s', (auth) => {
 				if ((await changeSomething(emu, await truth(emu), counter)) !== 'nothing')
 					figures.changesMade++;
 			}
-			if (auth === 'entraId' && random() < 0.15) await emu.control.advanceClock({ seconds: 3601 });
+			if (auth === 'entraId' && random() < 0.15) {
+				// The cached token expires: the next request is refused with 401 and n8n fetches a new one.
+				await emu.control.advanceClock({ seconds: 3601 });
+				figures.expiredTokens++;
+			}
 			const now = await truth(emu);
 			const roll = random();
 			const failing = FAILING.filter(
-				(fault) =>
-					slowFailures < 2 || fault.specs[0].count === 1 || fault.label.startsWith('token'),
+				(fault) => slowFailures < 2 || fault.specs[0].count === 1 || fault.label.startsWith('401'),
 			);
 			const plan =
 				roll < 0.3 ? pick(random, failing) : roll < 0.6 ? pick(random, ABSORBED) : undefined;
@@ -334,6 +344,10 @@ describe.each(AUTHS)('exactly once under faults with %s', (auth) => {
 			replay(replayed, events, now);
 			expect({ poll, replayed }).toEqual({ poll, replayed: now });
 		}
+		if (auth === 'entraId')
+			expect((await emu.control.tokens()).issued).toBeGreaterThan(
+				figures.expiredTokens > 0 ? 1 : 0,
+			);
 	});
 });
 
