@@ -20,6 +20,7 @@ import {
 import type { ChangeEvent, ChangeSource, SourceState } from '../../shared/node/trigger';
 import { readSipApiChoice } from '../../AzureCommunicationSipRouting/helpers/apiChoice';
 import { readSipConfiguration } from '../../AzureCommunicationSipRouting/helpers/sipClient';
+import type { PollSettings } from '../settings';
 
 export const CONFIGURATION_CHANGED = 'configurationChanged';
 
@@ -33,9 +34,14 @@ interface ConfigurationState {
 	configuration: PackedSipConfiguration;
 }
 
-async function readSnapshot(ctx: IPollFunctions): Promise<ConfigurationReading> {
+async function readSnapshot(
+	ctx: IPollFunctions,
+	settings: PollSettings,
+): Promise<ConfigurationReading> {
 	const choice = readSipApiChoice.call(ctx, 0);
-	const configuration = await readSipConfiguration.call(ctx, choice, 0);
+	const configuration = await readSipConfiguration.call(ctx, choice, 0, {
+		deadline: settings.deadline,
+	});
 	return {
 		apiVersion: choice.effectiveVersion,
 		configuration: sipConfigurationSnapshot(configuration),
@@ -55,12 +61,12 @@ function toEvent(change: SipConfigurationChange, detectedAt: string): ChangeEven
 	return event;
 }
 
-export const configurationSource: ChangeSource = {
+export const configurationSource = (settings: PollSettings): ChangeSource => ({
 	key: 'sipConfiguration',
 	events: [CONFIGURATION_CHANGED],
 
 	async read(ctx, previous) {
-		const now = await readSnapshot(ctx);
+		const now = await readSnapshot(ctx, settings);
 		const kept: ConfigurationState = {
 			apiVersion: now.apiVersion,
 			configuration: packSipConfiguration(now.configuration),
@@ -78,11 +84,11 @@ export const configurationSource: ChangeSource = {
 	},
 
 	async testEvent(ctx) {
-		const { configuration } = await readSnapshot(ctx);
+		const { configuration } = await readSnapshot(ctx, settings);
 		const sample = sampleConfigurationChange(configuration);
 		if (sample) return toEvent(sample, new Date().toISOString());
 		return {
 			none: 'Configuration Changed: the SIP configuration has no route, trunk or domain yet, so there is no change to show. Add one (for example with the Azure Communication SIP Routing node) and fetch again.',
 		};
 	},
-};
+});

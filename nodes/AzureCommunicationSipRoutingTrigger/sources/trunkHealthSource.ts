@@ -20,6 +20,7 @@ import {
 	readSipApiChoice,
 } from '../../AzureCommunicationSipRouting/helpers/apiChoice';
 import { readSipConfiguration } from '../../AzureCommunicationSipRouting/helpers/sipClient';
+import type { PollSettings } from '../settings';
 
 export const TRUNK_HEALTH_CHANGED = 'trunkHealthChanged';
 
@@ -27,10 +28,16 @@ interface TrunkHealthState {
 	trunks: Record<string, PackedTrunkHealth>;
 }
 
-async function readHealth(ctx: IPollFunctions): Promise<TrunkHealthSnapshot> {
+async function readHealth(
+	ctx: IPollFunctions,
+	settings: PollSettings,
+): Promise<TrunkHealthSnapshot> {
 	const choice = readSipApiChoice.call(ctx, 0, true);
 	assertFeature.call(ctx, choice, 'trunkHealth', 'Trunk Health Changed', 0);
-	const configuration = await readSipConfiguration.call(ctx, choice, 0, { includeHealth: true });
+	const configuration = await readSipConfiguration.call(ctx, choice, 0, {
+		includeHealth: true,
+		deadline: settings.deadline,
+	});
 	return trunkHealthSnapshot(configuration.trunks);
 }
 
@@ -48,12 +55,12 @@ function toEvent(
 	};
 }
 
-export const trunkHealthSource: ChangeSource = {
+export const trunkHealthSource = (settings: PollSettings): ChangeSource => ({
 	key: 'sipTrunkHealth',
 	events: [TRUNK_HEALTH_CHANGED],
 
 	async read(ctx, previous) {
-		const trunks = await readHealth(ctx);
+		const trunks = await readHealth(ctx, settings);
 		const kept: TrunkHealthState = { trunks: packTrunkHealth(trunks) };
 		const state = kept as unknown as SourceState;
 		const stored = (previous as unknown as TrunkHealthState | undefined)?.trunks;
@@ -74,7 +81,7 @@ export const trunkHealthSource: ChangeSource = {
 	},
 
 	async testEvent(ctx) {
-		const trunks = await readHealth(ctx);
+		const trunks = await readHealth(ctx, settings);
 		const fqdn = leastHealthyTrunk(trunks);
 		if (fqdn === undefined) {
 			return {
@@ -87,4 +94,4 @@ export const trunkHealthSource: ChangeSource = {
 			new Date().toISOString(),
 		);
 	},
-};
+});
