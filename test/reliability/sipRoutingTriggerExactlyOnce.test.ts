@@ -1,7 +1,7 @@
 /**
  * The SIP Routing Trigger under faults: 40 polls per credential while trunks, routes and domains are added,
  * changed, reordered and removed and trunk health flips, and many polls meet 429 (with Retry-After, within and
- * past the retry budget), 503, connection resets, slow answers and rejected tokens (an expired Entra token is
+ * past the retry budget), 503, connection resets, slow answers, answers past the Poll Timeout and rejected tokens (an expired Entra token is
  * refreshed). Invariants: a failed poll gives a clear error, no items, and keeps the last good state; replaying
  * every emitted event on the baseline gives exactly the configuration and health the service holds at each good
  * poll (an event lost leaves the replay behind; an event doubled finds its subject already added, already gone,
@@ -22,6 +22,8 @@ const random = seededRandom(seed);
 const emulator = withEmulator({ seed });
 
 const POLLS = 40;
+/** Long enough for the retries the absorbed faults need (a Retry-After of 1 s), short enough to test. */
+const POLL_TIMEOUT_SECONDS = 3;
 const DOMAIN = 'contoso.com';
 const EXTRA_DOMAINS = ['fabrikam.com', 'northwind.com'];
 const TLS = ['ok', 'certExpiring', 'certExpired'];
@@ -30,7 +32,7 @@ const OVERALL = ['active', 'inactive'];
 const SIP_GET = { method: 'GET', path: '^/sip$' } as const;
 /** A failed poll names what happened. */
 const CLEAR_ERROR =
-	/\b(429|503|401)\b|retry budget|Gave up|ECONNRESET|socket|[Aa]uthori[sz]|token|credential/;
+	/\b(429|503|401)\b|retry budget|Gave up|Poll Timeout|ECONNRESET|socket|[Aa]uthori[sz]|token|credential/;
 
 type Value = Record<string, unknown>;
 interface Model {
@@ -57,6 +59,10 @@ const FAILING: Array<{ label: string; specs: FaultSpec[]; entraOnly?: boolean }>
 	},
 	{ label: '503 five times', specs: [{ ...SIP_GET, type: 'status', status: 503, count: 5 }] },
 	{ label: 'reset five times', specs: [{ ...SIP_GET, type: 'reset', count: 5 }] },
+	{
+		label: 'answers past the Poll Timeout',
+		specs: [{ ...SIP_GET, type: 'delay', delayMs: POLL_TIMEOUT_SECONDS * 1000 + 500, count: 5 }],
+	},
 	{
 		label: '401 twice (token or signature rejected)',
 		specs: [
@@ -271,6 +277,7 @@ const figures = {
 	expiredTokens: 0,
 	changesMade: 0,
 	eventsEmitted: 0,
+	failedBy: {} as Record<string, number>,
 };
 
 describe.each(AUTHS)('exactly once under faults with %s', (auth) => {
@@ -289,7 +296,10 @@ describe.each(AUTHS)('exactly once under faults with %s', (auth) => {
 
 		const trigger = sipTrigger(
 			emu,
-			{ events: ['configurationChanged', 'trunkHealthChanged'] },
+			{
+				events: ['configurationChanged', 'trunkHealthChanged'],
+				options: { pollTimeoutSeconds: POLL_TIMEOUT_SECONDS },
+			},
 			auth,
 		);
 		const counter = { next: 5 };
@@ -310,7 +320,7 @@ describe.each(AUTHS)('exactly once under faults with %s', (auth) => {
 			const now = await truth(emu);
 			const roll = random();
 			const failing = FAILING.filter(
-				(fault) => slowFailures < 2 || fault.specs[0].count === 1 || fault.label.startsWith('401'),
+				(fault) => slowFailures < 3 || fault.specs[0].count === 1 || fault.label.startsWith('401'),
 			);
 			const plan =
 				roll < 0.3 ? pick(random, failing) : roll < 0.6 ? pick(random, ABSORBED) : undefined;
@@ -332,6 +342,7 @@ describe.each(AUTHS)('exactly once under faults with %s', (auth) => {
 				});
 				expect(trigger.staticData).toEqual(stateBefore);
 				figures.failedPolls++;
+				figures.failedBy[plan.label] = (figures.failedBy[plan.label] ?? 0) + 1;
 				continue;
 			}
 			if (!outcome.ok)
