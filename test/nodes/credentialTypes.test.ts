@@ -3,6 +3,7 @@ import { AzureCommunicationServicesEntraApi } from '../../credentials/AzureCommu
 import { AzureCommunicationPhoneNumbers } from '../../nodes/AzureCommunicationPhoneNumbers/AzureCommunicationPhoneNumbers.node';
 import { AzureCommunicationPhoneNumbersTrigger } from '../../nodes/AzureCommunicationPhoneNumbersTrigger/AzureCommunicationPhoneNumbersTrigger.node';
 import { AzureCommunicationSipRouting } from '../../nodes/AzureCommunicationSipRouting/AzureCommunicationSipRouting.node';
+import { AzureCommunicationSipRoutingTrigger } from '../../nodes/AzureCommunicationSipRoutingTrigger/AzureCommunicationSipRoutingTrigger.node';
 import * as acs from '../../nodes/shared/acs/credentialTypes';
 import * as node from '../../nodes/shared/node';
 import * as transport from '../../nodes/shared/transport';
@@ -22,6 +23,7 @@ describe('credential type names: one definition', () => {
 			new AzureCommunicationPhoneNumbers(),
 			new AzureCommunicationSipRouting(),
 			new AzureCommunicationPhoneNumbersTrigger(),
+			new AzureCommunicationSipRoutingTrigger(),
 		]) {
 			expect(nodeType.description.credentials?.map((credential) => credential.name)).toEqual([
 				acs.CONNECTION_STRING_CREDENTIAL,

@@ -5,6 +5,7 @@ import type { INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import { AzureCommunicationPhoneNumbers } from '../../nodes/AzureCommunicationPhoneNumbers/AzureCommunicationPhoneNumbers.node';
 import { AzureCommunicationPhoneNumbersTrigger } from '../../nodes/AzureCommunicationPhoneNumbersTrigger/AzureCommunicationPhoneNumbersTrigger.node';
 import { AzureCommunicationSipRouting } from '../../nodes/AzureCommunicationSipRouting/AzureCommunicationSipRouting.node';
+import { AzureCommunicationSipRoutingTrigger } from '../../nodes/AzureCommunicationSipRoutingTrigger/AzureCommunicationSipRoutingTrigger.node';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -31,6 +32,10 @@ export const TRIGGERS_UNDER_TEST: NodeUnderTest[] = [
 	nodeUnderTest(
 		new AzureCommunicationPhoneNumbersTrigger().description,
 		'AzureCommunicationPhoneNumbersTrigger',
+	),
+	nodeUnderTest(
+		new AzureCommunicationSipRoutingTrigger().description,
+		'AzureCommunicationSipRoutingTrigger',
 	),
 ];
 
