@@ -7,25 +7,11 @@ import {
 } from 'n8n-workflow';
 
 import { acsCredentials, authenticationProperty } from '../shared/node';
-import { pollForChanges } from '../shared/node/trigger';
+import { explainFailedPoll, pollForChanges } from '../shared/node/trigger';
 import { triggerProperties } from './description';
 import { readSettings } from './settings';
 import { inventorySource } from './sources/inventory';
 import { reservationsSource } from './sources/reservations';
-
-const FAILED_POLL_NOTE =
-	'This poll reported nothing and kept the last good state: the next successful poll reports every change since then, once.';
-
-/** A failed scheduled poll says that nothing was lost. */
-function noteFailedPoll(error: unknown): unknown {
-	if (error instanceof Error && 'description' in error) {
-		const described = error as Error & { description?: string | null };
-		described.description = described.description
-			? `${described.description} ${FAILED_POLL_NOTE}`
-			: FAILED_POLL_NOTE;
-	}
-	return error;
-}
 
 export class AzureCommunicationPhoneNumbersTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,7 +39,7 @@ export class AzureCommunicationPhoneNumbersTrigger implements INodeType {
 				reservationsSource(settings),
 			]);
 		} catch (error) {
-			throw this.getMode() === 'manual' ? error : noteFailedPoll(error);
+			throw this.getMode() === 'manual' ? error : explainFailedPoll(error, settings);
 		}
 	}
 }

@@ -1,12 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { EVENTS_PARAMETER } from '../shared/node/trigger';
+import { EVENTS_PARAMETER, pollTimeoutOption } from '../shared/node/trigger';
 import { PHONE_NUMBER_EVENTS as EVENTS } from './events';
 import {
 	DEFAULT_LEAD_TIME_MINUTES,
-	DEFAULT_POLL_TIMEOUT_SECONDS,
 	MAX_LEAD_TIME_MINUTES,
-	MAX_POLL_TIMEOUT_SECONDS,
 	MIN_LEAD_TIME_MINUTES,
 } from './settings';
 
@@ -73,16 +71,6 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [
-			{
-				displayName: 'Poll Timeout (Seconds)',
-				name: 'pollTimeoutSeconds',
-				type: 'number',
-				default: DEFAULT_POLL_TIMEOUT_SECONDS,
-				typeOptions: { minValue: 1, maxValue: MAX_POLL_TIMEOUT_SECONDS, numberPrecision: 0 },
-				description:
-					'The longest one poll may take, retries included. A poll that runs out fails and reports nothing; the next one reports every change since the last good poll.',
-			},
-		],
+		options: [pollTimeoutOption],
 	},
 ];

@@ -11,8 +11,13 @@ import {
 	sipOptionsCollection,
 } from '../AzureCommunicationSipRouting/actions/common.descriptions';
 import { acsCredentials, authenticationProperty } from '../shared/node/authentication';
-import { EVENTS_PARAMETER, pollForChanges } from '../shared/node/trigger';
-import { explainFailedPoll, pollTimeoutOption, readPollSettings } from './settings';
+import {
+	EVENTS_PARAMETER,
+	explainFailedPoll,
+	pollForChanges,
+	pollTimeoutOption,
+	readPollSettings,
+} from '../shared/node/trigger';
 import { CONFIGURATION_CHANGED, configurationSource } from './sources/configurationSource';
 import { TRUNK_HEALTH_CHANGED, trunkHealthSource } from './sources/trunkHealthSource';
 

@@ -20,7 +20,7 @@ import {
 	readSipApiChoice,
 } from '../../AzureCommunicationSipRouting/helpers/apiChoice';
 import { readSipConfiguration } from '../../AzureCommunicationSipRouting/helpers/sipClient';
-import type { PollSettings } from '../settings';
+import type { PollSettings } from '../../shared/node/trigger';
 
 export const TRUNK_HEALTH_CHANGED = 'trunkHealthChanged';
 

@@ -381,7 +381,7 @@ describe('parameters', () => {
 			{ options: { pollTimeoutSeconds: 0 } },
 			'"Poll Timeout (Seconds)" must be a number from 1 to 3600',
 		],
-		[{ events: ['numberPurchased', 'numberBought'] }, 'Unknown event: numberBought'],
+		[{ events: ['numberPurchased', 'numberBought'] }, 'Unknown event "numberBought"'],
 		[{ events: [] }, 'No event chosen'],
 	])('%j is refused before any request', async (parameters, message) => {
 		await emulator().control.clearRequestLog();

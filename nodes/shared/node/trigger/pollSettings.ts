@@ -1,4 +1,4 @@
-/** The trigger's own parameters, checked before any request. */
+/** What every polling trigger of ours checks before any request, and how a failed scheduled poll explains itself. */
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -6,8 +6,8 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { EVENTS_PARAMETER } from '../shared/node/trigger';
-import { acsErrorContextOf } from '../shared/transport';
+import { acsErrorContextOf } from '../../transport';
+import { EVENTS_PARAMETER } from './pollForChanges';
 
 export const DEFAULT_POLL_TIMEOUT_SECONDS = 60;
 export const MAX_POLL_TIMEOUT_SECONDS = 3600;
@@ -28,6 +28,28 @@ export const pollTimeoutOption: INodeProperties = {
 		'The longest one poll may take, retries included. A poll that runs out fails and reports nothing; the next one reports every change since the last good poll.',
 };
 
+/** A whole number parameter within [min, max], else a clear error before any request. */
+export function numberInRange(
+	ctx: IPollFunctions,
+	value: unknown,
+	label: string,
+	min: number,
+	max: number,
+): number {
+	const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
+	if (!ok) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${label}" must be a number from ${min} to ${max}`,
+			{
+				description: `It is ${JSON.stringify(value)}. Nothing was sent to the service.`,
+			},
+		);
+	}
+	return value as number;
+}
+
+/** The chosen events (each one the trigger knows) and the poll's deadline. */
 export function readPollSettings(
 	ctx: IPollFunctions,
 	knownEvents: readonly string[],
@@ -42,19 +64,13 @@ export function readPollSettings(
 		});
 	}
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const seconds = options.pollTimeoutSeconds ?? DEFAULT_POLL_TIMEOUT_SECONDS;
-	if (
-		typeof seconds !== 'number' ||
-		!Number.isFinite(seconds) ||
-		seconds < 1 ||
-		seconds > MAX_POLL_TIMEOUT_SECONDS
-	) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`"Poll Timeout (Seconds)" must be a number from 1 to ${MAX_POLL_TIMEOUT_SECONDS}`,
-			{ description: `It is ${JSON.stringify(seconds)}. Nothing was sent to the service.` },
-		);
-	}
+	const seconds = numberInRange(
+		ctx,
+		options.pollTimeoutSeconds ?? DEFAULT_POLL_TIMEOUT_SECONDS,
+		'Poll Timeout (Seconds)',
+		1,
+		MAX_POLL_TIMEOUT_SECONDS,
+	);
 	return { deadline: Date.now() + seconds * 1000, timeoutSeconds: seconds };
 }
 
