@@ -6,10 +6,13 @@
  * a stack trace a user reports names our functions and points at code that reads like the source. The codex
  * `<Node>.node.json` and the icons stay where n8n-node build put them. Packages stay external: n8n-workflow
  * (n8n's own copy) and @azure/identity (required lazily, on first use of the Entra credential).
+ * A trigger whose action node is in the package (`<X>Trigger` next to `<X>`) ships inside the action node's
+ * bundle, and its own file only re-exports its class from there: the two share the transport and domain code,
+ * which would otherwise be carried twice.
  *   npx tsx build/bundleDist.ts [--check]   (--check: bundle, then require each file and fail if it breaks)
  */
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -42,11 +45,29 @@ export function sourceOf(file: string): string {
 	return file.replace(/^dist\//, '').replace(/\.js$/, '.ts');
 }
 
-async function bundleOne(file: string, external: string[]): Promise<number> {
-	const source = path.join(ROOT, sourceOf(file));
-	if (!existsSync(source)) throw new Error(`${file}: its source ${sourceOf(file)} does not exist`);
+/** `<X>Trigger.node.js` -> `<X>.node.js` when the package has that action node: the bundle it ships in. */
+export function hostOf(file: string, files: string[]): string | undefined {
+	const match = /^dist\/nodes\/(\w+)Trigger\/\1Trigger\.node\.js$/.exec(file);
+	const host = match && `dist/nodes/${match[1]}/${match[1]}.node.js`;
+	return host && files.includes(host) ? host : undefined;
+}
+
+/** The class a node or credential file must export, named as the file is. */
+export function classNameOf(file: string): string {
+	return path.basename(file).replace(/\.(node|credentials)\.js$/, '');
+}
+
+async function bundleOne(file: string, guests: string[], external: string[]): Promise<number> {
+	const sources = [file, ...guests].map((entry) => path.join(ROOT, sourceOf(entry)));
+	const missing = sources.find((source) => !existsSync(source));
+	if (missing)
+		throw new Error(`${file}: its source ${path.relative(ROOT, missing)} does not exist`);
 	const result = await build({
-		entryPoints: [source],
+		stdin: {
+			contents: sources.map((source) => `export * from ${JSON.stringify(source)};`).join('\n'),
+			resolveDir: ROOT,
+			loader: 'ts',
+		},
 		outfile: path.join(ROOT, file),
 		bundle: true,
 		platform: 'node',
@@ -58,19 +79,26 @@ async function bundleOne(file: string, external: string[]): Promise<number> {
 		logLevel: 'warning',
 		metafile: true,
 	});
-	return Object.keys(result.metafile.inputs).length;
+	return Object.keys(result.metafile.inputs).length - 1;
+}
+
+function writeGuest(file: string, host: string): void {
+	const className = classNameOf(file);
+	const relative = path.relative(path.dirname(file), host).split(path.sep).join('/');
+	writeFileSync(
+		path.join(ROOT, file),
+		`'use strict';\n// Bundled with its action node: ${path.basename(host)}\nconst { ${className} } = require('${relative.startsWith('.') ? relative : `./${relative}`}');\nmodule.exports = { ${className} };\n`,
+	);
 }
 
 function check(files: string[]): void {
 	for (const file of files) {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const exported = require(path.join(ROOT, file)) as Record<string, unknown>;
-		const classes = Object.values(exported).filter((value) => typeof value === 'function') as Array<
-			new () => object
-		>;
-		if (classes.length !== 1)
-			throw new Error(`${file}: expected one exported class, found ${classes.length}`);
-		new classes[0]();
+		const nodeClass = exported[classNameOf(file)];
+		if (typeof nodeClass !== 'function')
+			throw new Error(`${file}: does not export class ${classNameOf(file)}`);
+		new (nodeClass as new () => object)();
 	}
 }
 
@@ -79,9 +107,14 @@ async function main(): Promise<void> {
 	const files = entryFiles(pkg);
 	if (files.length === 0) throw new Error('package.json lists no n8n nodes or credentials');
 	const external = externalPackages(pkg);
+	for (const file of files.filter((entry) => !hostOf(entry, files))) {
+		const guests = files.filter((entry) => hostOf(entry, files) === file);
+		const inputs = await bundleOne(file, guests, external);
+		console.log(`bundled ${[file, ...guests].join(' + ')} (${inputs} modules)`);
+	}
 	for (const file of files) {
-		const inputs = await bundleOne(file, external);
-		console.log(`bundled ${file} (${inputs} modules)`);
+		const host = hostOf(file, files);
+		if (host) writeGuest(file, host);
 	}
 	if (process.argv.includes('--check')) {
 		check(files);
