@@ -18,8 +18,8 @@ interface CaseTable {
 let table: CaseTable | undefined;
 const missingFromClass = new Map<string, number[]>();
 
-/** Every code point but the surrogates, in order, as one string. */
-function everyCodePoint(): string {
+/** Every code point but the surrogates, in order, as one string (about 2.2 million UTF-16 units). */
+export function everyCodePoint(): string {
 	const units = new Uint16Array(2 * (LAST_CODE_POINT + 1) - 0x10000 - 0x800);
 	let at = 0;
 	for (let unit = 0; unit < 0x10000; unit++) if (unit < 0xd800 || unit > 0xdfff) units[at++] = unit;
