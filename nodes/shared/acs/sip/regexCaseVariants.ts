@@ -1,21 +1,23 @@
 /**
  * The characters a JavaScript regex with the `i` and `v` flags takes for one another (simple case folding, as the
  * engine applies it): k, K and the Kelvin sign U+212A; s, S and long s U+017F; σ, Σ and ς; ß and ẞ; … They are read
- * from this runtime's own regex engine, once, when first needed, so that a case-insensitive part of a pattern
- * spelled out as classes matches what `(?i:…)` matches on a runtime that has regexp modifiers. Building the table
- * scans every code point once (a few hundred milliseconds); every later lookup is a map or a short list walk.
+ * from this runtime's own regex engine when first needed, so that a case-insensitive part of a pattern spelled out
+ * as classes matches what `(?i:…)` matches on a runtime that has regexp modifiers. The first use scans every code
+ * point once for the few thousand that can have a variant; each one's variants are then read when asked for.
  */
 
 const LAST_CODE_POINT = 0x10ffff;
 
-interface CaseTable {
-	/** Every code point the engine matches case-insensitively with another one, ascending. */
-	folding: number[];
-	/** For each of them, all the code points it matches case-insensitively, itself included, ascending. */
-	variants: Map<number, readonly number[]>;
+interface Candidates {
+	/** Every code point that may have a case variant, ascending. */
+	list: number[];
+	/** The same, as a string, for the engine to search. */
+	text: string;
+	set: Set<number>;
 }
 
-let table: CaseTable | undefined;
+let candidates: Candidates | undefined;
+const knownVariants = new Map<number, readonly number[]>();
 const missingFromClass = new Map<string, number[]>();
 
 /** Every code point but the surrogates, in order, as one string (about 2.2 million UTF-16 units). */
@@ -36,42 +38,39 @@ function codePointsOf(matches: Iterable<RegExpMatchArray>): number[] {
 	return [...matches].map((match) => match[0].codePointAt(0)!);
 }
 
-function caseTable(): CaseTable {
-	if (table) return table;
+function caseCandidates(): Candidates {
+	if (candidates) return candidates;
 	// A code point with a case variant changes under case mapping or folding, or is matched, ignoring case, by one
 	// that does (the `i` flag closes the class over case variants).
 	const changing = new RegExp('[\\p{Changes_When_Casemapped}\\p{Changes_When_Casefolded}]', 'gvi');
-	const candidates = codePointsOf(everyCodePoint().matchAll(changing));
-	const candidateText = String.fromCodePoint(...candidates);
-	const variants = new Map<number, readonly number[]>();
-	for (const cp of candidates) {
-		if (variants.has(cp)) continue;
-		const same = codePointsOf(candidateText.matchAll(new RegExp(`\\u{${cp.toString(16)}}`, 'gvi')));
-		for (const member of same) variants.set(member, same);
-	}
-	const folding = candidates.filter((cp) => variants.get(cp)!.length > 1);
-	for (const cp of candidates) if (variants.get(cp)!.length === 1) variants.delete(cp);
-	table = { folding, variants };
-	return table;
+	const list = codePointsOf(everyCodePoint().matchAll(changing));
+	candidates = { list, text: String.fromCodePoint(...list), set: new Set(list) };
+	return candidates;
 }
 
 /** The code points `cp` matches ignoring case, itself included, ascending. */
 export function caseVariants(cp: number): readonly number[] {
-	return caseTable().variants.get(cp) ?? [cp];
+	const known = knownVariants.get(cp);
+	if (known) return known;
+	const { set, text } = caseCandidates();
+	if (!set.has(cp)) return [cp];
+	const same = codePointsOf(text.matchAll(new RegExp(`\\u{${cp.toString(16)}}`, 'gvi')));
+	for (const member of same) knownVariants.set(member, same);
+	return same;
 }
 
 /** Every code point that has a case variant, ascending. */
-export function codePointsWithCaseVariants(): readonly number[] {
-	return caseTable().folding;
+export function codePointsWithCaseVariants(): number[] {
+	return caseCandidates().list.filter((cp) => caseVariants(cp).length > 1);
 }
 
 /** The case variants of the members of a set that the set lacks, ascending: what ignoring case adds to it. */
 function variantsMissing(contains: (cp: number) => boolean, from: number, to: number): number[] {
-	const { folding, variants } = caseTable();
 	const missing = new Set<number>();
-	for (const cp of folding) {
-		if (cp < from || cp > to || !contains(cp)) continue;
-		for (const variant of variants.get(cp)!) if (!contains(variant)) missing.add(variant);
+	for (const cp of caseCandidates().list) {
+		if (cp > to) break;
+		if (cp < from || !contains(cp)) continue;
+		for (const variant of caseVariants(cp)) if (!contains(variant)) missing.add(variant);
 	}
 	return [...missing].sort((a, b) => a - b);
 }
