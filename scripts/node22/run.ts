@@ -1,5 +1,5 @@
 /**
- * `npm run test:node22`: the unit, transport, engine and node tests under Node.js 22, the oldest Node.js the
+ * `npm run test:node22`: the unit, transport, engine, node and oracle tests under Node.js 22, the oldest Node.js the
  * package supports (engines ">=22"; n8n's Docker images run it). Installs the registry's `node@22` package into
  * `.local/node-22` when it is missing, then runs jest with that binary; child processes the tests start find it
  * first on PATH. Arguments are passed to jest (`npm run test:node22 -- --maxWorkers=1`).
@@ -13,7 +13,13 @@ import { formatSeconds, run } from '../n8n/run';
 export const NODE_22_DIR = path.join(localDir, 'node-22');
 const NODE_22_BIN = path.join(NODE_22_DIR, 'node_modules', 'node', 'bin');
 const NODE_22 = path.join(NODE_22_BIN, 'node');
-export const NODE_22_TEST_PATHS = ['test/unit', 'test/transport', 'test/engine', 'test/nodes'];
+export const NODE_22_TEST_PATHS = [
+	'test/unit',
+	'test/transport',
+	'test/engine',
+	'test/nodes',
+	'test/oracle',
+];
 
 async function installedVersion(): Promise<string | undefined> {
 	if (!existsSync(NODE_22)) return undefined;
