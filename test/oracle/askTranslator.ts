@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { JsRegexTarget } from '../../nodes/shared/acs/sip/dotnetRegex';
 import type { Case, OurAnswer } from './differential';
 import { decodeField, encodeCases } from './lineFormat';
 
@@ -12,8 +13,18 @@ const SCRIPT = join(__dirname, 'evaluateLocally.ts');
 const BATCH_LIMIT_MS = 30_000;
 const CASE_LIMIT_MS = 5_000;
 
-function run(cases: readonly Case[], limitMs: number): { answers: OurAnswer[]; stopped: boolean } {
+/** Read by evaluateLocally.ts: "off" writes the JavaScript without regexp modifiers, as on Node.js 22. */
+export const MODIFIERS_VARIABLE = 'TRANSLATOR_REGEXP_MODIFIERS';
+
+function run(
+	cases: readonly Case[],
+	limitMs: number,
+	target: JsRegexTarget | undefined,
+): { answers: OurAnswer[]; stopped: boolean } {
+	const env =
+		target?.modifiers === false ? { ...process.env, [MODIFIERS_VARIABLE]: 'off' } : process.env;
 	const child = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT], {
+		env,
 		input: encodeCases(cases),
 		encoding: 'utf8',
 		timeout: limitMs,
@@ -35,13 +46,14 @@ function run(cases: readonly Case[], limitMs: number): { answers: OurAnswer[]; s
 	return { answers, stopped };
 }
 
-export function askTranslator(cases: readonly Case[]): OurAnswer[] {
+/** The translator's answers, written for `target` (by default, as this runtime allows). */
+export function askTranslator(cases: readonly Case[], target?: JsRegexTarget): OurAnswer[] {
 	const answers: OurAnswer[] = [];
 	while (answers.length < cases.length) {
-		const batch = run(cases.slice(answers.length), BATCH_LIMIT_MS);
+		const batch = run(cases.slice(answers.length), BATCH_LIMIT_MS, target);
 		answers.push(...batch.answers);
 		if (!batch.stopped) break;
-		const alone = run([cases[answers.length]], CASE_LIMIT_MS);
+		const alone = run([cases[answers.length]], CASE_LIMIT_MS, target);
 		answers.push(
 			alone.answers[0] ?? { valid: true, unfinished: `not done within ${CASE_LIMIT_MS} ms` },
 		);

@@ -5,7 +5,12 @@
  * answer is written at once (stdout to a pipe is synchronous on Linux), so a stopped run shows how far it got.
  */
 import { readFileSync } from 'node:fs';
-import { compileDotnetRegex, type DotnetRegexResult } from '../../nodes/shared/acs/sip/dotnetRegex';
+import {
+	compileDotnetRegex,
+	RUNTIME_REGEX_TARGET,
+	type DotnetRegexResult,
+} from '../../nodes/shared/acs/sip/dotnetRegex';
+import { MODIFIERS_VARIABLE } from './askTranslator';
 import { answerLocally, type OurAnswer } from './differential';
 import { decodeField, encodeField } from './lineFormat';
 
@@ -16,13 +21,15 @@ function lineFor(answer: OurAnswer): string {
 	return 'isMatch' in answer && answer.isMatch ? 'M' : 'N';
 }
 
+const target =
+	process.env[MODIFIERS_VARIABLE] === 'off' ? { modifiers: false } : RUNTIME_REGEX_TARGET;
 const compiled = new Map<string, DotnetRegexResult>();
 for (const line of readFileSync(0, 'utf8').split('\n')) {
 	if (line === '') continue;
 	const [pattern, input] = line.split('\t').map(decodeField);
 	let translation = compiled.get(pattern);
 	if (!translation) {
-		translation = compileDotnetRegex(pattern);
+		translation = compileDotnetRegex(pattern, {}, target);
 		compiled.set(pattern, translation);
 	}
 	process.stdout.write(`${lineFor(answerLocally(translation, input))}\n`);

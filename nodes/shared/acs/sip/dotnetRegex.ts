@@ -21,6 +21,11 @@
  */
 
 import { DOTNET_BLOCKS, DOTNET_INTERNAL_CLASSES } from './dotnetUnicodeBlocks';
+import {
+	caseVariants,
+	caseVariantsMissingFromClass,
+	caseVariantsMissingFromRange,
+} from './regexCaseVariants';
 
 export interface DotnetRegexResult {
 	/** True when .NET accepts the pattern (the service would too). */
@@ -38,6 +43,26 @@ export interface DotnetRegexResult {
 	warnings: string[];
 }
 
+/**
+ * What the emitted JavaScript may use. Regexp modifiers `(?i:…)` arrived in V8 12.5 (Node.js 23): without them a
+ * pattern that mixes case-sensitive and case-insensitive parts spells the latter out as classes of case variants.
+ */
+export interface JsRegexTarget {
+	modifiers: boolean;
+}
+
+function runtimeHasRegexpModifiers(): boolean {
+	try {
+		new RegExp('(?i:a)', 'v');
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** This runtime: where the RegExp is built and run (the same Node.js in n8n's main process and its workers). */
+export const RUNTIME_REGEX_TARGET: JsRegexTarget = { modifiers: runtimeHasRegexpModifiers() };
+
 export interface DotnetRegexOptions {
 	ignoreCase?: boolean;
 	multiline?: boolean;
@@ -54,7 +79,10 @@ interface Opts {
 	x: boolean;
 }
 
-type ClassItem = { t: 'range'; from: number; to: number } | { t: 'js'; text: string }; // a JS class-set operand: \p{..}, [..]
+/** A range of code points, or a JavaScript class operand (`\p{..}`, `[..]`) written positively, maybe negated. */
+type ClassItem =
+	| { t: 'range'; from: number; to: number }
+	| { t: 'js'; text: string; negate: boolean };
 
 interface CharSet {
 	negate: boolean;
@@ -304,22 +332,8 @@ class Parser {
 	}
 
 	private shorthandClass(ch: string): ClassItem | undefined {
-		switch (ch) {
-			case 'd':
-				return { t: 'js', text: '\\p{Nd}' };
-			case 'D':
-				return { t: 'js', text: '\\P{Nd}' };
-			case 'w':
-				return { t: 'js', text: `[${WORD_CLASS}]` };
-			case 'W':
-				return { t: 'js', text: `[^${WORD_CLASS}]` };
-			case 's':
-				return { t: 'js', text: `[${SPACE_CLASS}]` };
-			case 'S':
-				return { t: 'js', text: `[^${SPACE_CLASS}]` };
-			default:
-				return undefined;
-		}
+		const text = { d: '\\p{Nd}', w: `[${WORD_CLASS}]`, s: `[${SPACE_CLASS}]` }[ch.toLowerCase()];
+		return text === undefined ? undefined : { t: 'js', text, negate: ch !== ch.toLowerCase() };
 	}
 
 	private parseProperty(negated: boolean): ClassItem {
@@ -328,17 +342,17 @@ class Parser {
 		if (!m) this.fail('Incomplete \\p{X} character escape.', start);
 		this.pos += m[0].length;
 		const name = m[1];
-		if (GENERAL_CATEGORIES.has(name)) return { t: 'js', text: `\\${negated ? 'P' : 'p'}{${name}}` };
+		if (GENERAL_CATEGORIES.has(name)) return { t: 'js', text: `\\p{${name}}`, negate: negated };
 		const block = Object.hasOwn(DOTNET_BLOCKS, name) ? DOTNET_BLOCKS[name] : undefined;
 		if (block) {
 			const range = `[\\u{${block[0].toString(16)}}-\\u{${block[1].toString(16)}}]`;
-			return { t: 'js', text: negated ? `[^${range}]` : range };
+			return { t: 'js', text: range, negate: negated };
 		}
 		if (DOTNET_INTERNAL_CLASSES.has(name)) {
 			this.warnings.push(
 				`\\p{${name}} is not translated: treated as "any character" locally (the service knows it).`,
 			);
-			return { t: 'js', text: negated ? '[^\\p{Any}]' : '\\p{Any}' };
+			return { t: 'js', text: '\\p{Any}', negate: negated };
 		}
 		this.fail(`Unknown property '${name}'.`, start);
 	}
@@ -719,12 +733,13 @@ class Emitter {
 		private readonly duplicates: Set<number>,
 		private readonly warnings: string[],
 		private readonly pattern: string,
+		private readonly target: JsRegexTarget,
 	) {}
 
 	countCase(node: Node): void {
 		walk(node, (n) => {
 			if (n.t === 'char' || n.t === 'set' || n.t === 'numref' || n.t === 'nameref') {
-				if (n.t === 'char' && !/\p{L}/u.test(String.fromCodePoint(n.cp))) return;
+				if (n.t === 'char' && !isLetter(n.cp)) return;
 				if (n.ci) this.ciNodes++;
 				else this.csNodes++;
 			}
@@ -732,8 +747,9 @@ class Emitter {
 		this.useGlobalI = this.ciNodes > 0 && this.csNodes === 0;
 	}
 
-	private caseWrap(text: string, ci: boolean): string {
-		return ci && !this.useGlobalI ? `(?i:${text})` : text;
+	/** Case-sensitive and case-insensitive parts both: only then does case need spelling out part by part. */
+	private get mixedCase(): boolean {
+		return this.ciNodes > 0 && !this.useGlobalI;
 	}
 
 	emit(node: Node): string {
@@ -745,15 +761,15 @@ class Emitter {
 			case 'alt':
 				return node.alts.map((n) => this.emit(n)).join('|');
 			case 'char':
-				return this.caseWrap(
-					hexChar(node.cp),
-					node.ci && /\p{L}/u.test(String.fromCodePoint(node.cp)),
-				);
+				if (!node.ci || !isLetter(node.cp) || !this.mixedCase) return hexChar(node.cp);
+				return this.target.modifiers
+					? `(?i:${hexChar(node.cp)})`
+					: `[${codePointsText(caseVariants(node.cp))}]`;
 			case 'set':
+				if (!this.mixedCase) return emitSet(node.set);
 				// (?-i:…) is a no-op, but without it V8 (v flag) lets a class after a (?i:…) group ignore case
-				return !node.ci && this.ciNodes > 0 && !this.useGlobalI
-					? `(?-i:${emitSet(node.set)})`
-					: this.caseWrap(emitSet(node.set), node.ci);
+				if (this.target.modifiers) return `(?${node.ci ? 'i' : '-i'}:${emitSet(node.set)})`;
+				return emitSet(node.set, node.ci);
 			case 'raw':
 				return node.text;
 			case 'capture': {
@@ -810,7 +826,13 @@ class Emitter {
 			this.warnings.push(
 				`Group ${slot} is defined more than once: a backreference to it is approximate locally.`,
 			);
-		return this.caseWrap(`\\k<g${slot}>`, ci);
+		const reference = `\\k<g${slot}>`;
+		if (!ci || !this.mixedCase) return reference;
+		if (!this.target.modifiers)
+			throw new Error(
+				'a case-insensitive backreference next to case-sensitive parts needs regexp modifiers (?i:…), which this JavaScript runtime lacks',
+			);
+		return `(?i:${reference})`;
 	}
 
 	private emitNumref(node: Extract<Node, { t: 'numref' }>): string {
@@ -893,18 +915,46 @@ function isSingleAtom(node: Node): boolean {
 	);
 }
 
-function emitSet(set: CharSet): string {
-	const parts = set.items.map((item) =>
-		item.t === 'js'
-			? item.text
-			: item.from === item.to
-				? hexChar(item.from)
-				: `${hexChar(item.from)}-${hexChar(item.to)}`,
-	);
+function isLetter(cp: number): boolean {
+	return /\p{L}/u.test(String.fromCodePoint(cp));
+}
+
+/** Ascending code points as class content, runs as ranges. */
+function codePointsText(cps: readonly number[]): string {
+	let text = '';
+	for (let first = 0; first < cps.length; ) {
+		let last = first;
+		while (cps[last + 1] === cps[last] + 1) last++;
+		text += last === first ? hexChar(cps[first]) : `${hexChar(cps[first])}-${hexChar(cps[last])}`;
+		first = last + 1;
+	}
+	return text;
+}
+
+function classItemText(item: ClassItem): string {
+	if (item.t === 'range')
+		return item.from === item.to ? hexChar(item.from) : `${hexChar(item.from)}-${hexChar(item.to)}`;
+	if (!item.negate) return item.text;
+	return item.text.startsWith('\\p') ? `\\P${item.text.slice(2)}` : `[^${item.text.slice(1)}`;
+}
+
+/** A class item with the case variants of its members added: what `(?i:[item])` matches. */
+function caselessItemText(item: ClassItem): string {
+	if (item.t === 'range')
+		return classItemText(item) + codePointsText(caseVariantsMissingFromRange(item.from, item.to));
+	const missing = caseVariantsMissingFromClass(item.text);
+	const closed = missing.length === 0 ? item.text : `[${item.text}${codePointsText(missing)}]`;
+	// ignoring case, \P{X} and [^X] leave out every case variant of X's members as well
+	return item.negate ? `[^${closed}]` : closed;
+}
+
+/** The class in JavaScript; with `ignoreCase`, its case variants spelled out (for a runtime without (?i:…)). */
+function emitSet(set: CharSet, ignoreCase = false): string {
+	const parts = set.items.map(ignoreCase ? caselessItemText : classItemText);
 	let base = `[${set.negate ? '^' : ''}${parts.join('')}]`;
 	if (parts.length === 0) base = set.negate ? '[^]' : '[]';
 	if (!set.subtract) return base;
-	return `[${base}--${emitSet(set.subtract)}]`;
+	return `[${base}--${emitSet(set.subtract, ignoreCase)}]`;
 }
 
 /**
@@ -995,6 +1045,7 @@ function walk(node: Node, visit: (n: Node) => void): void {
 export function translateDotnetRegex(
 	pattern: string,
 	options: DotnetRegexOptions = {},
+	target: JsRegexTarget = RUNTIME_REGEX_TARGET,
 ): DotnetRegexResult {
 	const parser = new Parser(pattern, {
 		i: !!options.ignoreCase,
@@ -1012,7 +1063,7 @@ export function translateDotnetRegex(
 		const counts = new Map<number, number>();
 		for (const c of parser.captures) counts.set(c.slot!, (counts.get(c.slot!) ?? 0) + 1);
 		const duplicates = new Set([...counts].filter(([, n]) => n > 1).map(([slot]) => slot));
-		const emitter = new Emitter(slots, names, duplicates, parser.warnings, pattern);
+		const emitter = new Emitter(slots, names, duplicates, parser.warnings, pattern, target);
 		emitter.countCase(tree);
 		source = emitter.emit(tree);
 		if (emitter.useGlobalI) flags += 'i';
@@ -1053,8 +1104,9 @@ export function translateDotnetRegex(
 export function compileDotnetRegex(
 	pattern: string,
 	options: DotnetRegexOptions = {},
+	target: JsRegexTarget = RUNTIME_REGEX_TARGET,
 ): DotnetRegexResult {
-	const translated = translateDotnetRegex(pattern, options);
+	const translated = translateDotnetRegex(pattern, options, target);
 	if (translated.source === undefined) return translated;
 	try {
 		return { ...translated, regex: new RegExp(translated.source, translated.flags) };
@@ -1068,7 +1120,11 @@ export function compileDotnetRegex(
 }
 
 /** .NET Regex.IsMatch(input, pattern): undefined when the pattern is invalid or cannot be evaluated locally. */
-export function dotnetIsMatch(pattern: string, input: string): boolean | undefined {
-	const compiled = compileDotnetRegex(pattern);
+export function dotnetIsMatch(
+	pattern: string,
+	input: string,
+	target: JsRegexTarget = RUNTIME_REGEX_TARGET,
+): boolean | undefined {
+	const compiled = compileDotnetRegex(pattern, {}, target);
 	return compiled.regex ? compiled.regex.test(input) : undefined;
 }

@@ -24,6 +24,7 @@
  */
 import { compileDotnetRegex } from '../../../../nodes/shared/acs/sip/dotnetRegex';
 import { matchRoutes, routeMatchesNumber } from '../../../../nodes/shared/acs/sip/routeMatcher';
+import { REGEX_TARGETS } from '../../../support/regexTargets';
 
 /** 'invalid': .NET's Regex constructor throws (the service refuses the pattern). */
 type Expected = boolean | 'invalid';
@@ -158,17 +159,20 @@ describe('golden .NET IsMatch table (independent oracle)', () => {
 	});
 
 	describe.each(GOLDEN)('%j on %j', (pattern, input, expected, why) => {
-		test(`compileDotnetRegex gives ${String(expected)} (${why})`, () => {
-			const compiled = compileDotnetRegex(pattern);
-			if (expected === 'invalid') {
-				expect(compiled.ok).toBe(false);
-				expect(compiled.regex).toBeUndefined();
-				return;
-			}
-			expect(compiled.ok).toBe(true);
-			expect(compiled.regex).toBeDefined();
-			expect(compiled.regex!.test(input)).toBe(expected);
-		});
+		test.each(REGEX_TARGETS)(
+			`compileDotnetRegex gives ${String(expected)} (${why}), %s`,
+			(_name, target) => {
+				const compiled = compileDotnetRegex(pattern, {}, target);
+				if (expected === 'invalid') {
+					expect(compiled.ok).toBe(false);
+					expect(compiled.regex).toBeUndefined();
+					return;
+				}
+				expect(compiled.ok).toBe(true);
+				expect(compiled.regex).toBeDefined();
+				expect(compiled.regex!.test(input)).toBe(expected);
+			},
+		);
 
 		test(`routeMatcher gives ${String(expected)}`, () => {
 			const route = { name: 'R', numberPattern: pattern, trunks: ['sbc.contoso.com'] };

@@ -1,7 +1,13 @@
-import { compileDotnetRegex, dotnetIsMatch } from '../../../../nodes/shared/acs/sip/dotnetRegex';
+import {
+	compileDotnetRegex,
+	dotnetIsMatch,
+	RUNTIME_REGEX_TARGET,
+	type JsRegexTarget,
+} from '../../../../nodes/shared/acs/sip/dotnetRegex';
+import { REGEX_TARGETS } from '../../../support/regexTargets';
 
-function matches(pattern: string, input: string): boolean {
-	const compiled = compileDotnetRegex(pattern);
+function matches(pattern: string, input: string, target = RUNTIME_REGEX_TARGET): boolean {
+	const compiled = compileDotnetRegex(pattern, {}, target);
 	if (!compiled.regex)
 		throw new Error(`not evaluable: ${pattern}: ${compiled.error ?? compiled.warnings.join()}`);
 	return compiled.regex.test(input);
@@ -78,15 +84,18 @@ describe('.NET regex translation: constructs JavaScript reads differently', () =
 		expect(matches('^(?<2>a)\\2$', 'aa')).toBe(true);
 	});
 
-	test('inline options (?i) to the end of the group, (?i:...) scoped, (?-i) off', () => {
-		expect(matches('^(?i)abc$', 'ABC')).toBe(true);
-		expect(matches('^a(?i:b)c$', 'aBc')).toBe(true);
-		expect(matches('^a(?i:b)c$', 'aBC')).toBe(false);
-		expect(matches('^(?i)a(?-i)b$', 'Ab')).toBe(true);
-		expect(matches('^(?i)a(?-i)b$', 'AB')).toBe(false);
-		expect(matches('^(x(?i)a)b$', 'xAb')).toBe(true);
-		expect(matches('^(x(?i)a)b$', 'xAB')).toBe(false);
-	});
+	test.each(REGEX_TARGETS)(
+		'inline options (?i) to the end of the group, (?i:...) scoped, (?-i) off, %s',
+		(_name, target: JsRegexTarget) => {
+			expect(matches('^(?i)abc$', 'ABC', target)).toBe(true);
+			expect(matches('^a(?i:b)c$', 'aBc', target)).toBe(true);
+			expect(matches('^a(?i:b)c$', 'aBC', target)).toBe(false);
+			expect(matches('^(?i)a(?-i)b$', 'Ab', target)).toBe(true);
+			expect(matches('^(?i)a(?-i)b$', 'AB', target)).toBe(false);
+			expect(matches('^(x(?i)a)b$', 'xAb', target)).toBe(true);
+			expect(matches('^(x(?i)a)b$', 'xAB', target)).toBe(false);
+		},
+	);
 
 	test('explicit capture (?n) and x-mode whitespace/comments', () => {
 		expect(matches('(?n)^(\\d)(?<k>\\d)\\k<k>$', '122')).toBe(true);
