@@ -17,11 +17,13 @@ import { startEmulator, type RunningEmulator } from '../emulator';
 import { emulatorCredentials } from './demo/credentials';
 import { importCredentials, importWorkflows } from './demo/importFiles';
 import { checkCommunityInstall, checkPack } from './e2e/packageInstall';
+import { DEMO_OWNER } from './demo/owner';
 import { Report } from './e2e/report';
 import { N8nCli } from './n8n/cli';
 import { buildPackage, missingBuildOutputs } from './n8n/extension';
 import { ensureN8nInstalled } from './n8n/install';
 import { localDir, N8N_VERSION } from './n8n/paths';
+import { N8nRest } from './n8n/rest';
 import { formatSeconds } from './n8n/run';
 import { durations, figuresTable, type PhaseFigures } from './queue/figures';
 import {
@@ -142,11 +144,11 @@ async function runAll(
 	const cluster = config;
 	const cli = new N8nCli(await clusterEnvironment(cluster, 'queue'));
 	const imported = await report.check(
-		'credentials and the mix workflows imported into PostgreSQL, webhooks active',
+		'credentials and the mix workflows imported into PostgreSQL',
 		async () => {
 			const imports = path.join(workRoot, 'imports');
 			await importCredentials(cli, emulatorCredentials(emulator), imports);
-			await importWorkflows(cli, mixWorkflows(), imports, true);
+			await importWorkflows(cli, mixWorkflows(), imports);
 		},
 	);
 	if (!imported) return;
@@ -165,6 +167,14 @@ async function runAll(
 		},
 	);
 	if (!startedQueue || !main) return;
+	const queueMain = main;
+	const active = await report.check('owner set up, mix workflows published (REST)', async () => {
+		const rest = new N8nRest(queueMain.baseUrl);
+		await rest.ensureOwner(DEMO_OWNER);
+		await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
+		for (const workflow of mixWorkflows()) await rest.activateWorkflow(workflow.id);
+	});
+	if (!active) return;
 	const mixContext = { emulator, postgres: cluster.postgres, report, executions };
 	phases.push(await checkMix({ ...mixContext, label: 'queue, 1 worker', main, workers }));
 
@@ -214,6 +224,10 @@ async function checkMix(options: {
 	const sampler = setInterval(() => workers.forEach((worker) => worker.sampleMemory()), 1000);
 	const run = await runMix(main.baseUrl, plan).finally(() => clearInterval(sampler));
 	say(`${label}: ${outcomeSummary(run.outcomes)}`);
+	const faults = await emulator.control.listFaults();
+	say(
+		`${label}: faults struck ${faults.map((fault) => `${fault.type} ${fault.method ?? '*'} ${fault.path} x${fault.hits}`).join(', ')}`,
+	);
 	// purchases still in doubt finish on the service's clock; then the ledger is final
 	await emulator.control.advanceClock({ minutes: 10 });
 	const records = await postgres.query<ExecutionRecord>(

@@ -20,15 +20,11 @@ export async function importCredentials(
 	}
 }
 
-/**
- * Imports several workflows in one n8n process (each start of the CLI costs seconds). `activate` keeps their
- * `active` field (queue mode only); otherwise n8n imports them inactive.
- */
+/** Imports several workflows in one n8n process (each start of the CLI costs seconds). */
 export async function importWorkflows(
 	cli: N8nCli,
 	workflows: WorkflowFile[],
 	workDir: string,
-	activate = false,
 ): Promise<void> {
 	if (workflows.length === 0) return;
 	fs.mkdirSync(workDir, { recursive: true });
@@ -41,7 +37,7 @@ export async function importWorkflows(
 	}));
 	fs.writeFileSync(file, JSON.stringify(complete));
 	try {
-		await cli.importWorkflow(file, activate);
+		await cli.importWorkflow(file);
 	} finally {
 		fs.rmSync(file, { force: true });
 	}

@@ -14,13 +14,8 @@ export class N8nCli {
 		await this.command(['import:credentials', `--input=${file}`]);
 	}
 
-	/** `activate`: keep each workflow's `active` field (n8n allows that only in queue mode). */
-	async importWorkflow(file: string, activate = false): Promise<void> {
-		await this.command([
-			'import:workflow',
-			`--input=${file}`,
-			...(activate ? ['--activeState=fromJson'] : []),
-		]);
+	async importWorkflow(file: string): Promise<void> {
+		await this.command(['import:workflow', `--input=${file}`]);
 	}
 
 	/** `n8n list:workflow` prints `id|name` lines. */

@@ -125,6 +125,8 @@ export async function prepareEmulator(
 		phoneNumberType: 'geographic',
 		assignmentType: 'application',
 		capabilities: { calling: 'inbound+outbound', sms: 'none' },
+		// not the area codes the mix buys from: a released number bought again would look unreleased
+		areaCode: '212',
 	});
 	for (const fault of MIX_FAULTS) await emulator.control.addFault(fault);
 	return seeded.phoneNumbers;

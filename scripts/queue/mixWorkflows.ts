@@ -241,7 +241,6 @@ function workflowFor(kind: MixKind, index: number): WorkflowFile {
 	return {
 		id,
 		name: `Queue mix: ${kind}`,
-		active: true,
 		nodes: [webhook, ...steps],
 		connections,
 		settings: {
