@@ -28,6 +28,7 @@ import { formatSeconds } from './n8n/run';
 import { durations, figuresTable, type PhaseFigures } from './queue/figures';
 import {
 	boundProblems,
+	errorMessages,
 	inventoryProblems,
 	itemProblems,
 	outcomeSummary,
@@ -224,6 +225,7 @@ async function checkMix(options: {
 	const sampler = setInterval(() => workers.forEach((worker) => worker.sampleMemory()), 1000);
 	const run = await runMix(main.baseUrl, plan).finally(() => clearInterval(sampler));
 	say(`${label}: ${outcomeSummary(run.outcomes)}`);
+	for (const message of errorMessages(run.outcomes)) say(`  error item: ${message}`);
 	const faults = await emulator.control.listFaults();
 	say(
 		`${label}: faults struck ${faults.map((fault) => `${fault.type} ${fault.method ?? '*'} ${fault.path} x${fault.hits}`).join(', ')}`,

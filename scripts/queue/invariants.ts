@@ -165,3 +165,12 @@ export function outcomeSummary(outcomes: MixOutcome[]): string {
 		.map(([label, count]) => `${label}: ${count}`)
 		.join(', ');
 }
+
+/** The distinct error messages of the mix by kind, for the log. */
+export function errorMessages(outcomes: MixOutcome[]): string[] {
+	const messages = new Set<string>();
+	for (const outcome of outcomes)
+		for (const item of outcome.items ?? [])
+			if ('error' in item) messages.add(`${outcome.kind}: ${String(item.error).slice(0, 200)}`);
+	return [...messages].sort();
+}
