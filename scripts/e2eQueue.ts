@@ -90,7 +90,7 @@ async function main(): Promise<number> {
 	if (phases.length > 0) {
 		console.log(`\n${figuresTable(phases)}`);
 		console.log(
-			`\nOne machine, ${navigator.hardwareConcurrency} cores: main, workers, PostgreSQL, Redis and the emulator share them.`,
+			`\nOne machine, ${navigator.hardwareConcurrency} cores shared by main, workers, PostgreSQL, Redis and the emulator. Execution = n8n's startedAt..stoppedAt (queue mode: from when a worker took the job); answer = the webhook's answer time, queue wait included. Worker RSS: the worker and its task runner.`,
 		);
 	}
 	say(`finished in ${formatSeconds(Date.now() - started)}`);
@@ -269,6 +269,7 @@ async function checkMix(options: {
 		executions,
 		wallMs: run.wallMs,
 		durationsMs: durations(records),
+		answerMs: run.outcomes.map((outcome) => outcome.ms),
 		workerRssMb: workers.map((worker) => ({ name: worker.name, mb: worker.peakRssKb / 1024 })),
 		perWorker: workers.map((worker, at) => ({
 			name: worker.name,

@@ -6,8 +6,10 @@ export interface PhaseFigures {
 	executions: number;
 	/** From the first request sent to the last answer. */
 	wallMs: number;
-	/** Each execution's stoppedAt - startedAt, as n8n recorded it. */
+	/** Each execution's stoppedAt - startedAt, as n8n recorded it (in queue mode from when a worker took it). */
 	durationsMs: number[];
+	/** Each webhook's answer time, from the request to the answer (queue wait included). */
+	answerMs: number[];
 	/** Peak RSS per worker (MiB), empty in regular mode. */
 	workerRssMb: Array<{ name: string; mb: number }>;
 	/** Executions each worker started. */
@@ -33,16 +35,19 @@ export function perMinute(executions: number, wallMs: number): number {
 
 export function figuresTable(phases: PhaseFigures[]): string {
 	const header =
-		'| Mode | Executions | Wall time | Executions/min | p50 | p95 | Per worker | Worker RSS (peak) |';
-	const rule = '|---|---:|---:|---:|---:|---:|---|---|';
+		'| Mode | Executions | Wall time | Executions/min | Execution p50 | Execution p95 | Answer p50 | Answer p95 | Per worker | Worker RSS (peak) |';
+	const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---|---|';
+	const seconds = (values: number[], p: number) => `${(percentile(values, p) / 1000).toFixed(1)} s`;
 	const rows = phases.map((phase) =>
 		[
 			phase.label,
 			String(phase.executions),
 			`${(phase.wallMs / 1000).toFixed(1)} s`,
 			perMinute(phase.executions, phase.wallMs).toFixed(0),
-			`${(percentile(phase.durationsMs, 50) / 1000).toFixed(1)} s`,
-			`${(percentile(phase.durationsMs, 95) / 1000).toFixed(1)} s`,
+			seconds(phase.durationsMs, 50),
+			seconds(phase.durationsMs, 95),
+			seconds(phase.answerMs, 50),
+			seconds(phase.answerMs, 95),
 			phase.perWorker.map((worker) => `${worker.name} ${worker.executions}`).join(', ') || '-',
 			phase.workerRssMb.map((worker) => `${worker.name} ${worker.mb.toFixed(0)} MiB`).join(', ') ||
 				'-',
