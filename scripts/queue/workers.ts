@@ -45,6 +45,10 @@ export async function clusterEnvironment(
 		DB_POSTGRESDB_USER: config.postgres.user,
 		DB_POSTGRESDB_PASSWORD: '',
 		DB_POSTGRESDB_DATABASE: config.postgres.database,
+		// n8n's default pool of 2 connections starves with 100 executions in one process (regular mode): its
+		// database pings time out, it reconnects, and an execution's end is never recorded
+		DB_POSTGRESDB_POOL_SIZE: '10',
+		DB_POSTGRESDB_CONNECTION_TIMEOUT: '60000',
 		EXECUTIONS_MODE: mode,
 		QUEUE_BULL_REDIS_HOST: config.redis.host,
 		QUEUE_BULL_REDIS_PORT: String(config.redis.port),
