@@ -49,7 +49,13 @@ export async function clusterEnvironment(
 		// database pings time out, it reconnects, and an execution's end is never recorded
 		DB_POSTGRESDB_POOL_SIZE: '10',
 		DB_POSTGRESDB_CONNECTION_TIMEOUT: '60000',
+		// a loaded 2-core machine answers n8n's database ping late: three late pings make n8n drop the connection
+		// under the running executions (their webhooks answer 500, their records stay "running")
+		DB_PING_TIMEOUT_MS: '20000',
 		EXECUTIONS_MODE: mode,
+		// regular mode runs as many executions at once as one worker does (unbounded, 100 at once starve the
+		// process's event loop and its database pool)
+		...(mode === 'regular' ? { N8N_CONCURRENCY_PRODUCTION_LIMIT: String(WORKER_CONCURRENCY) } : {}),
 		QUEUE_BULL_REDIS_HOST: config.redis.host,
 		QUEUE_BULL_REDIS_PORT: String(config.redis.port),
 		// a dangling execution (its worker died) is marked crashed within a minute instead of three hours
