@@ -52,6 +52,13 @@ export class N8nRest {
 		});
 	}
 
+	/** Publishes a workflow's current version, as the editor's Publish button does (production webhooks, triggers). */
+	async activateWorkflow(id: string): Promise<void> {
+		const path = `/rest/workflows/${encodeURIComponent(id)}`;
+		const { versionId } = await this.json<{ versionId: string }>('GET', path);
+		await this.json('POST', `${path}/activate`, { versionId });
+	}
+
 	async json<T>(method: string, path: string, body?: unknown): Promise<T> {
 		const response = await this.request(method, path, body, true);
 		const text = await response.text();

@@ -9,21 +9,31 @@ export interface N8nServerOptions {
 	onLogLine?: (line: string) => void;
 	/** Show every line, the offline noise too (npm start with DEMO_VERBOSE=1). */
 	showAll?: boolean;
+	/** Receives every line, shown or not (to follow what a queue worker runs). */
+	onAnyLine?: (line: string) => void;
 	startTimeoutMs?: number;
+	/** The n8n command and its flags; default `start`. */
+	args?: string[];
+	/** Polled until it answers 2xx; default the main process's `/healthz/readiness`. */
+	readinessUrl?: string;
 }
 
 export interface N8nServer {
 	baseUrl: string;
+	/** The n8n process, leader of its process group. */
+	pid: number;
 	hiddenOfflineLines(): number;
 	/** Resolves when n8n has exited. */
 	exited: Promise<number | null>;
 	stop(): Promise<void>;
+	/** SIGKILL to its whole process group at once, as a crash would end it. */
+	kill(): void;
 }
 
-/** Starts `n8n start` in its own process group and resolves once its readiness endpoint answers. */
+/** Starts `n8n start` (or `options.args`) in its own process group and resolves once its readiness endpoint answers. */
 export async function startN8nServer(options: N8nServerOptions): Promise<N8nServer> {
 	const baseUrl = `http://localhost:${options.port}`;
-	const child = spawn(process.execPath, [paths.n8nBin, 'start'], {
+	const child = spawn(process.execPath, [paths.n8nBin, ...(options.args ?? ['start'])], {
 		env: options.env,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
@@ -32,6 +42,7 @@ export async function startN8nServer(options: N8nServerOptions): Promise<N8nServ
 	const recent: string[] = [];
 	const onLine = (line: string) => {
 		recent.push(line);
+		options.onAnyLine?.(line);
 		if (recent.length > 40) recent.shift();
 		const verdict = classifyN8nLogLine(line);
 		if (options.showAll || verdict === 'show') options.onLogLine?.(line);
@@ -51,12 +62,18 @@ export async function startN8nServer(options: N8nServerOptions): Promise<N8nServ
 
 	const server: N8nServer = {
 		baseUrl,
+		pid: child.pid!,
 		hiddenOfflineLines: () => hidden,
 		exited,
 		stop: () => stopProcessGroup(child, exited),
+		kill: () => signalGroup(child, 'SIGKILL'),
 	};
 	try {
-		await waitUntilReady(baseUrl, exited, options.startTimeoutMs ?? 120_000);
+		await waitUntilReady(
+			options.readinessUrl ?? `${baseUrl}/healthz/readiness`,
+			exited,
+			options.startTimeoutMs ?? 120_000,
+		);
 	} catch (error) {
 		await server.stop();
 		throw new Error(
@@ -67,7 +84,7 @@ export async function startN8nServer(options: N8nServerOptions): Promise<N8nServ
 }
 
 async function waitUntilReady(
-	baseUrl: string,
+	readinessUrl: string,
 	exited: Promise<number | null>,
 	timeoutMs: number,
 ): Promise<void> {
@@ -78,7 +95,7 @@ async function waitUntilReady(
 		if (exitCode !== undefined)
 			throw new Error(`n8n exited with code ${exitCode} before it was ready`);
 		try {
-			const response = await fetch(`${baseUrl}/healthz/readiness`);
+			const response = await fetch(readinessUrl);
 			if (response.ok) return;
 		} catch {
 			// not listening yet
