@@ -38,3 +38,8 @@ it('reservation memories of another shape (null entries) do not break every poll
 	const garbage = { a: null, b: 'x' } as unknown as ReservationMemories;
 	expect(() => reservationChanges(garbage, [], clock)).not.toThrow();
 });
+
+it('kept fingerprints of another shape report no made-up releases', () => {
+	const garbage = { numbers: 'bn', '14255550100': 7 } as unknown as Record<string, string>;
+	expect(inventoryChanges(garbage, []).changes).toEqual([]);
+});
