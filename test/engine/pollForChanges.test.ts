@@ -22,13 +22,19 @@ import { PollingTrigger } from '../support/engine/pollTrigger';
 import { nodeTypes } from '../support/engine/registry';
 
 /** A fake service: a set of names; a source that reports names added, and can be told to fail its next read. */
-const world = { names: new Set<string>(), failNext: false, reads: 0 };
+const world = {
+	names: new Set<string>(),
+	failNext: false,
+	reads: 0,
+	previousSeen: [] as unknown[],
+};
 
 const namesSource: ChangeSource = {
 	key: 'names',
 	events: ['nameAdded', 'nameRemoved'],
 	async read(ctx: IPollFunctions, previous: SourceState | undefined) {
 		world.reads += 1;
+		world.previousSeen.push(previous);
 		if (world.failNext) {
 			world.failNext = false;
 			throw new NodeOperationError(ctx.getNode(), 'The service answered 503');
@@ -97,6 +103,7 @@ beforeEach(() => {
 	world.names = new Set(['a']);
 	world.failNext = false;
 	world.reads = 0;
+	world.previousSeen = [];
 });
 
 it('records a baseline on the first poll and reports only later changes', async () => {
@@ -163,3 +170,16 @@ it('refuses to poll with no event chosen, before reading anything', async () => 
 	expect(!outcome.ok && outcome.error.message).toBe('No event chosen');
 	expect(world.reads).toBe(0);
 });
+
+it.each([null, 'garbage', ['a'], 42])(
+	'state of another shape in static data (%p) is a new baseline, not a poll that fails forever',
+	async (stored) => {
+		const names = trigger(['nameAdded']);
+		names.seedStaticData({ names: stored });
+		expect(await names.poll()).toEqual({ ok: true, items: null });
+		expect(world.previousSeen).toEqual([undefined]);
+		world.names.add('b');
+		const next = await names.poll();
+		expect(next.ok && subjects(next.items)).toEqual(['nameAdded:b']);
+	},
+);

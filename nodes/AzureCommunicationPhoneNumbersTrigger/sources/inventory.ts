@@ -4,6 +4,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import {
 	inventoryChanges,
 	inventoryFingerprints,
+	keptFingerprints,
 	numberDigits,
 	type InventoryChange,
 	type InventoryFingerprints,
@@ -77,7 +78,7 @@ export function inventorySource(settings: TriggerSettings): ChangeSource {
 		async read(ctx: IPollFunctions, previous: SourceState | undefined) {
 			const { items, now } = await readList<PurchasedNumber>(ctx, settings, PURCHASED_NUMBERS);
 			if (previous === undefined) return { state: inventoryFingerprints(items), events: [] };
-			const kept = previous as InventoryFingerprints;
+			const kept = keptFingerprints(previous);
 			const confirmed = await stillPurchased(ctx, settings, kept, items);
 			const { fingerprints, changes } = inventoryChanges(kept, [...items, ...confirmed]);
 			const detectedAt = new Date(now).toISOString();

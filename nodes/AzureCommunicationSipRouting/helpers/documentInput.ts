@@ -1,6 +1,7 @@
 import { SIP_LIMITS } from '../../shared/acs/sip/types';
 
 import { readPort } from './sipPort';
+import { trunkOptionProblem } from './trunkOptions';
 import type { StatedDomain, StatedRoute, StatedTrunk } from './statedEntries';
 
 /**
@@ -148,7 +149,14 @@ function addDomain(
 function pickTrunk(object: Record<string, unknown>, label: string): StatedTrunk {
 	const trunk: Record<string, unknown> = {};
 	for (const field of TRUNK_FIELDS) {
-		if (object[field] !== undefined && object[field] !== null) trunk[field] = object[field];
+		if (object[field] === undefined || object[field] === null) continue;
+		if (field === 'sipSignalingPort') {
+			trunk[field] = object[field];
+			continue;
+		}
+		const option = trunkOptionProblem(field, object[field]);
+		if (option.error !== undefined) throw new Error(`${label}: ${field} ${option.error}`);
+		trunk[field] = option.value;
 	}
 	if (trunk.sipSignalingPort !== undefined) {
 		const read = readPort(trunk.sipSignalingPort);

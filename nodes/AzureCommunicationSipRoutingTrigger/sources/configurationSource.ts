@@ -13,6 +13,7 @@ import {
 	type SipConfigurationSnapshot,
 } from '../../shared/acs/changes/sipConfigurationChanges';
 import {
+	isPackedSipConfiguration,
 	packSipConfiguration,
 	unpackSipConfiguration,
 	type PackedSipConfiguration,
@@ -73,7 +74,7 @@ export const configurationSource = (settings: PollSettings): ChangeSource => ({
 		};
 		const state = kept as unknown as SourceState;
 		const before = previous as unknown as ConfigurationState | undefined;
-		if (!before?.configuration || before.apiVersion !== now.apiVersion)
+		if (!isPackedSipConfiguration(before?.configuration) || before.apiVersion !== now.apiVersion)
 			return { state, events: [] };
 		const detectedAt = new Date().toISOString();
 		const events = sipConfigurationChanges(

@@ -64,7 +64,7 @@ export const trunkHealthSource = (settings: PollSettings): ChangeSource => ({
 		const kept: TrunkHealthState = { trunks: packTrunkHealth(trunks) };
 		const state = kept as unknown as SourceState;
 		const stored = (previous as unknown as TrunkHealthState | undefined)?.trunks;
-		if (!stored) return { state, events: [] };
+		if (typeof stored !== 'object' || stored === null) return { state, events: [] };
 		const before = unpackTrunkHealth(stored);
 		const detectedAt = new Date().toISOString();
 		const events = trunkHealthChanges(before, trunks).map((change) =>

@@ -72,6 +72,11 @@ export class PollingTrigger {
 		return Buffer.byteLength(JSON.stringify(this.workflow.getStaticData('node', this.node)));
 	}
 
+	/** Puts `data` into the node's static data, as another version (or a corrupted save) may have left it. */
+	seedStaticData(data: IDataObject): void {
+		Object.assign(this.workflow.getStaticData('node', this.node), data);
+	}
+
 	/** One scheduled poll of the active workflow. */
 	async poll(): Promise<PollOutcome> {
 		this.polls += 1;

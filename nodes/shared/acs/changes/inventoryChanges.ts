@@ -56,6 +56,17 @@ export function inventoryFingerprints(numbers: readonly ListedNumber[]): Invento
 	return fingerprints;
 }
 
+/** The entries of kept state that are number digits with a fingerprint; anything else another version left is dropped. */
+export function keptFingerprints(
+	previous: Readonly<Record<string, unknown>>,
+): InventoryFingerprints {
+	const kept: InventoryFingerprints = {};
+	for (const [digits, fingerprint] of Object.entries(previous)) {
+		if (/^\d+$/.test(digits) && typeof fingerprint === 'string') kept[digits] = fingerprint;
+	}
+	return kept;
+}
+
 function before(digits: string, fingerprint: string): NumberBefore {
 	return { phoneNumber: `+${digits}`, ...decodeFingerprint(fingerprint) };
 }
@@ -71,9 +82,10 @@ function boughtAgain(was: string, now: string): boolean {
  * twice (a page boundary moving while the list was read) count once.
  */
 export function inventoryChanges<T extends ListedNumber>(
-	previous: InventoryFingerprints,
+	stored: InventoryFingerprints,
 	current: readonly T[],
 ): { fingerprints: InventoryFingerprints; changes: Array<InventoryChange<T>> } {
+	const previous = keptFingerprints(stored);
 	const fingerprints: InventoryFingerprints = {};
 	const changes: Array<InventoryChange<T>> = [];
 	const released: Array<InventoryChange<T>> = [];

@@ -27,9 +27,10 @@ const ABSENT = '-';
 const PURCHASE_MARK = '.';
 
 /** One capability as one character; a value the service may add later is kept whole, in brackets. */
-function capabilityCode(value: string | undefined): string {
+function capabilityCode(value: unknown): string {
 	if (value === undefined) return ABSENT;
-	return Object.hasOwn(CODES, value) ? CODES[value] : `[${value.replace(/[[\]]/g, '')}]`;
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return Object.hasOwn(CODES, text) ? CODES[text] : `[${text.replace(/[[\]]/g, '')}]`;
 }
 
 const CODE_PATTERN = /^(\[[^\]]*\]|[^[])(\[[^\]]*\]|[^[])(?:\.([0-9a-z]+))?$/;

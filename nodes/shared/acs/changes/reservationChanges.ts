@@ -58,8 +58,11 @@ export function isExpiringSoon(
 }
 
 /** Gone from the list: after its expiry it expired; before, someone deleted it (or it was bought and deleted). */
-function goneKind(memory: ReservationMemory, now: number): ReservationChangeKind | undefined {
-	if (FINAL.has(memory.status)) return undefined;
+function goneKind(
+	memory: ReservationMemory | null,
+	now: number,
+): ReservationChangeKind | undefined {
+	if (typeof memory !== 'object' || memory === null || FINAL.has(memory.status)) return undefined;
 	const expiresMs = Date.parse(memory.expiresAt);
 	return !Number.isNaN(expiresMs) && expiresMs <= now ? 'expired' : 'deleted';
 }
@@ -82,7 +85,8 @@ export function reservationChanges<T extends ListedReservation>(
 	current: readonly T[],
 	clock: ReservationReadingClock,
 ): { memories: ReservationMemories; changes: Array<ReservationChange<T>> } {
-	const memories: ReservationMemories = {};
+	// No prototype: a reservation id such as "__proto__" is then an entry like any other.
+	const memories = Object.create(null) as ReservationMemories;
 	const changes: Array<ReservationChange<T>> = [];
 	for (const reservation of current) {
 		const id = reservation.id;

@@ -27,6 +27,20 @@ export function packSipConfiguration(snapshot: SipConfigurationSnapshot): Packed
 	return packed;
 }
 
+const isMap = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether kept state has the packed shape (a corrupted save or another version's state does not). */
+export function isPackedSipConfiguration(value: unknown): value is PackedSipConfiguration {
+	return (
+		isMap(value) &&
+		isMap(value.trunks) &&
+		(value.domains === undefined || isMap(value.domains)) &&
+		Array.isArray(value.routes) &&
+		value.routes.every((route) => isMap(route) && Array.isArray(route.trunks))
+	);
+}
+
 export function unpackSipConfiguration(packed: PackedSipConfiguration): SipConfigurationSnapshot {
 	const fqdns = Object.keys(packed.trunks).sort();
 	const snapshot: SipConfigurationSnapshot = {

@@ -102,7 +102,10 @@ export function packTrunkHealth(snapshot: TrunkHealthSnapshot): Record<string, P
 
 export function unpackTrunkHealth(packed: Record<string, PackedTrunkHealth>): TrunkHealthSnapshot {
 	const snapshot: TrunkHealthSnapshot = {};
-	for (const [fqdn, [tls, ping, overall, reason]] of Object.entries(packed)) {
+	for (const [fqdn, entry] of Object.entries(packed)) {
+		// An entry of another shape (a corrupted save) is left out: that trunk's next health is its baseline.
+		if (!Array.isArray(entry)) continue;
+		const [tls, ping, overall, reason] = entry as PackedTrunkHealth;
 		snapshot[fqdn] = healthValue({
 			tls: { status: tls },
 			ping: { status: ping },

@@ -54,6 +54,13 @@ async function testEvents(
 	return [toItems(found)];
 }
 
+/** A source's kept state, or undefined (a new baseline) when static data holds something of another shape. */
+function storedState(stored: unknown): SourceState | undefined {
+	return typeof stored === 'object' && stored !== null && !Array.isArray(stored)
+		? (stored as SourceState)
+		: undefined;
+}
+
 export async function pollForChanges(
 	this: IPollFunctions,
 	sources: ChangeSource[],
@@ -65,7 +72,7 @@ export async function pollForChanges(
 	const staticData = this.getWorkflowStaticData('node');
 	const readings: Array<{ key: string; state: SourceState; events: ChangeEvent[] }> = [];
 	for (const source of active) {
-		const previous = staticData[source.key] as SourceState | undefined;
+		const previous = storedState(staticData[source.key]);
 		const reading = await source.read(this, previous);
 		readings.push({ key: source.key, ...reading });
 	}
