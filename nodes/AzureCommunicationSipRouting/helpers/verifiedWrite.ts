@@ -71,12 +71,12 @@ function notStored(
 ): NodeOperationError {
 	const error = new NodeOperationError(
 		ctx.getNode(),
-		`Another change to the SIP configuration replaced this item's edits: ${missing[0]}`,
+		`The SIP configuration does not hold this item's edits after writing: ${missing[0]}`,
 		{
 			itemIndex,
 			description: [
 				`Written ${attempts} ${attempts === 1 ? 'time' : 'times'}, each from a fresh read; read back afterwards, the service does not hold: ${missing.join('; ')}.`,
-				'Another execution or tool is editing the SIP configuration at the same time (it has no ETag, so concurrent edits can overwrite each other). Run the item again once the other edits are done.',
+				'Most likely another execution or tool is editing the SIP configuration at the same time (it has no ETag, so concurrent edits can overwrite each other): run the item again once the other edits are done. If what is stored is the same value written in another form (letter case, a default filled in), the service stores it differently from how it was sent: write it in the stored form.',
 			].join(' '),
 		},
 	);
