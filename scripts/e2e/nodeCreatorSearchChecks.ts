@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { NODE_CREATOR_SEARCHES, searchSlug } from './nodeCreatorSearches';
+import { NODE_CREATOR_SEARCHES, searchSlug, type NodeCreatorSearch } from './nodeCreatorSearches';
 import type { Report } from './report';
 
 /** Subfolder of the screenshots folder: `--update-screenshots` copies only the top level into docs/. */
@@ -27,30 +27,44 @@ export async function searchNodeCreator(
 	return page.locator('[data-test-id="node-creator"]');
 }
 
+/** The node creator's entry of exactly this node (the action node's name is a prefix of its trigger's). */
+export function nodeInCreator(creator: Locator, displayName: string): Locator {
+	const exactly = new RegExp(`^\\s*${displayName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+	return creator.locator('[data-test-id="node-creator-item-name"]', { hasText: exactly }).first();
+}
+
 /**
  * For each search a workflow builder types: the node must be in the results, and its action list must offer the
- * action. One check per search, named after it; a screenshot of the results and of the actions for each.
+ * action (a trigger without actions: clicking it adds it and opens it). One check per search, named after it; a
+ * screenshot of the results and of the actions (or the opened trigger) for each.
  */
-export async function checkNodeCreatorSearches(options: SearchCheckOptions): Promise<void> {
+export async function checkNodeCreatorSearches(
+	options: SearchCheckOptions & { searches?: NodeCreatorSearch[] },
+): Promise<void> {
 	const { page, report } = options;
 	const folder = path.join(options.screenshotsDir, SEARCH_SHOTS_FOLDER);
 	fs.mkdirSync(folder, { recursive: true });
 	const shot = (name: string) => page.screenshot({ path: path.join(folder, `${name}.png`) });
 
-	for (const { search, displayName, action } of NODE_CREATOR_SEARCHES) {
-		const slug = searchSlug(search);
+	for (const { search, displayName, action } of options.searches ?? NODE_CREATOR_SEARCHES) {
+		const slug = action ? searchSlug(search) : `${searchSlug(search)}-${searchSlug(displayName)}`;
 		const passed = await report.check(
-			`editor: searching "${search}" finds ${displayName} → "${action}"`,
+			`editor: searching "${search}" finds ${displayName}${action ? ` → "${action}"` : ''}`,
 			async () => {
 				const creator = await searchNodeCreator(page, options.baseUrl, search);
-				const nodeInResults = creator
-					.locator('[data-test-id="node-creator-item-name"]', { hasText: displayName })
-					.first();
+				const nodeInResults = nodeInCreator(creator, displayName);
 				await nodeInResults.waitFor({ timeout: 15_000 }).catch(() => {
 					throw new Error(`"${search}": ${displayName} is not in the node creator's results`);
 				});
 				await shot(slug);
 				await nodeInResults.click();
+				if (!action) {
+					await page.locator('[data-test-id="ndv"]').waitFor({ timeout: 15_000 });
+					await page.waitForTimeout(400);
+					await shot(`${slug}-node`);
+					await page.keyboard.press('Escape');
+					return;
+				}
 				const actionInList = creator.getByText(action, { exact: true }).first();
 				await actionInList.waitFor({ timeout: 15_000 }).catch(() => {
 					throw new Error(`"${search}": ${displayName} does not list the action "${action}"`);

@@ -1,12 +1,18 @@
 export const PHONE_NUMBERS_NODE = 'Azure Communication Phone Numbers';
 export const SIP_ROUTING_NODE = 'Azure Communication SIP Routing';
+export const PHONE_NUMBERS_TRIGGER = 'Azure Communication Phone Numbers Trigger';
+export const SIP_ROUTING_TRIGGER = 'Azure Communication SIP Routing Trigger';
 
 /** Words a workflow builder types in the node creator (the + panel), the node they must find and its action. */
 export interface NodeCreatorSearch {
 	search: string;
-	displayName: typeof PHONE_NUMBERS_NODE | typeof SIP_ROUTING_NODE;
-	/** The action (an operation's `action` text) the node's action list must offer. */
-	action: string;
+	displayName:
+		| typeof PHONE_NUMBERS_NODE
+		| typeof SIP_ROUTING_NODE
+		| typeof PHONE_NUMBERS_TRIGGER
+		| typeof SIP_ROUTING_TRIGGER;
+	/** The action (an operation's `action` text) the node's action list must offer; none for a trigger, added at once. */
+	action?: string;
 }
 
 export const NODE_CREATOR_SEARCHES: NodeCreatorSearch[] = [
@@ -43,7 +49,15 @@ export const NODE_CREATOR_SEARCHES: NodeCreatorSearch[] = [
 		displayName: PHONE_NUMBERS_NODE,
 		action: 'Wait for a long running operation to complete',
 	},
+	// a new workflow's + panel starts with triggers: both must be there (it once said "No ... Triggers available")
+	{ search: 'Azure Communication', displayName: PHONE_NUMBERS_TRIGGER },
+	{ search: 'Azure Communication', displayName: SIP_ROUTING_TRIGGER },
+	{ search: 'phone numbers trigger', displayName: PHONE_NUMBERS_TRIGGER },
+	{ search: 'SIP trigger', displayName: SIP_ROUTING_TRIGGER },
 ];
+
+export const isTriggerSearch = (search: NodeCreatorSearch): boolean =>
+	search.displayName === PHONE_NUMBERS_TRIGGER || search.displayName === SIP_ROUTING_TRIGGER;
 
 /** A file-name-safe form of a search, for its screenshot. */
 export function searchSlug(search: string): string {
