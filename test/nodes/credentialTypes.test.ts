@@ -2,6 +2,7 @@ import { AzureCommunicationServicesApi } from '../../credentials/AzureCommunicat
 import { AzureCommunicationServicesEntraApi } from '../../credentials/AzureCommunicationServicesEntraApi.credentials';
 import { AzureCommunicationPhoneNumbers } from '../../nodes/AzureCommunicationPhoneNumbers/AzureCommunicationPhoneNumbers.node';
 import { AzureCommunicationSipRouting } from '../../nodes/AzureCommunicationSipRouting/AzureCommunicationSipRouting.node';
+import { AzureCommunicationSipRoutingTrigger } from '../../nodes/AzureCommunicationSipRoutingTrigger/AzureCommunicationSipRoutingTrigger.node';
 import * as acs from '../../nodes/shared/acs/credentialTypes';
 import * as node from '../../nodes/shared/node';
 import * as transport from '../../nodes/shared/transport';
@@ -20,6 +21,7 @@ describe('credential type names: one definition', () => {
 		for (const nodeType of [
 			new AzureCommunicationPhoneNumbers(),
 			new AzureCommunicationSipRouting(),
+			new AzureCommunicationSipRoutingTrigger(),
 		]) {
 			expect(nodeType.description.credentials?.map((credential) => credential.name)).toEqual([
 				acs.CONNECTION_STRING_CREDENTIAL,

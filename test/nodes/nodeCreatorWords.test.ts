@@ -5,6 +5,7 @@ import {
 	nodeNamed,
 	packageName,
 	resourceOptions,
+	TRIGGERS_UNDER_TEST,
 } from './nodeDescriptions';
 
 /** n8n's guidelines: an action name starts with a verb. */
@@ -60,6 +61,31 @@ describe.each(NODES_UNDER_TEST.map((node) => [node.description.displayName, node
 
 		it('names the package and the node in its codex file, as n8n identifies a community node type', () => {
 			expect(node.codex.node).toBe(`${packageName()}.${node.description.name}`);
+		});
+	},
+);
+
+describe.each(TRIGGERS_UNDER_TEST.map((node) => [node.description.displayName, node] as const))(
+	'%s',
+	(_, node) => {
+		it('is a polling trigger named as n8n identifies a community node type in its codex file', () => {
+			const { description } = node;
+			expect(node.codex.node).toBe(`${packageName()}.${description.name}`);
+			expect(description.displayName).toMatch(/ Trigger$/);
+			expect(description.group).toEqual(['trigger']);
+			expect(description.polling).toBe(true);
+			expect(description.inputs).toEqual([]);
+		});
+
+		it('offers its events by name, each in title case with a description', () => {
+			const events = node.description.properties.find((property) => property.name === 'events');
+			expect(events?.type).toBe('multiOptions');
+			const options = (events?.options ?? []) as Array<{ name: string; description?: string }>;
+			expect(options.length).toBeGreaterThan(0);
+			for (const option of options) {
+				expect(option.name.split(' ').every((word) => /^[A-Z]/.test(word))).toBe(true);
+				expect(option.description).toBeTruthy();
+			}
 		});
 	},
 );

@@ -4,6 +4,7 @@ import type { INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
 import { AzureCommunicationPhoneNumbers } from '../../nodes/AzureCommunicationPhoneNumbers/AzureCommunicationPhoneNumbers.node';
 import { AzureCommunicationSipRouting } from '../../nodes/AzureCommunicationSipRouting/AzureCommunicationSipRouting.node';
+import { AzureCommunicationSipRoutingTrigger } from '../../nodes/AzureCommunicationSipRoutingTrigger/AzureCommunicationSipRoutingTrigger.node';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -23,6 +24,14 @@ export interface NodeAction {
 export const NODES_UNDER_TEST: NodeUnderTest[] = [
 	nodeUnderTest(new AzureCommunicationPhoneNumbers().description, 'AzureCommunicationPhoneNumbers'),
 	nodeUnderTest(new AzureCommunicationSipRouting().description, 'AzureCommunicationSipRouting'),
+];
+
+/** The polling triggers: no operations, an Events parameter instead. */
+export const TRIGGERS_UNDER_TEST: NodeUnderTest[] = [
+	nodeUnderTest(
+		new AzureCommunicationSipRoutingTrigger().description,
+		'AzureCommunicationSipRoutingTrigger',
+	),
 ];
 
 export function nodeNamed(displayName: string): NodeUnderTest {

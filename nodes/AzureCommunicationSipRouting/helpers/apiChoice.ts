@@ -3,6 +3,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
 } from 'n8n-workflow';
 
 import { DEFAULT_API_VERSIONS } from '../../shared/transport/apiVersions';
@@ -60,7 +61,7 @@ export function makeSipApiChoice(api: SipApi, apiVersionOverride?: string): SipA
  * override from the operation's Options. An override that is a preview version selects the preview API.
  */
 export function readSipApiChoice(
-	this: IExecuteFunctions | ILoadOptionsFunctions,
+	this: ParameterContext,
 	itemIndex: number,
 	forcePreview = false,
 ): SipApiChoice {
@@ -73,19 +74,22 @@ export function readSipApiChoice(
 	return makeSipApiChoice(api, override);
 }
 
+/** Where the API choice is read: an operation's item, the editor's list methods, a polling trigger. */
+type ParameterContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
 function readParameter(
-	context: IExecuteFunctions | ILoadOptionsFunctions,
+	context: ParameterContext,
 	name: string,
 	itemIndex: number,
 	fallback: unknown,
 ): unknown {
 	if ('getInputData' in context) return context.getNodeParameter(name, itemIndex, fallback);
-	return (context as ILoadOptionsFunctions).getNodeParameter(name, fallback);
+	return (context as ILoadOptionsFunctions | IPollFunctions).getNodeParameter(name, fallback);
 }
 
 /** Refuses, before any request, an api-version that lacks what the operation needs. */
 export function assertFeature(
-	this: IExecuteFunctions,
+	this: ParameterContext,
 	choice: SipApiChoice,
 	feature: keyof SipFeatures,
 	what: string,

@@ -47,7 +47,7 @@ export async function acsGetAllPages<T = unknown>(
 	this: AcsContext,
 	options: PagedRequestOptions,
 ): Promise<T[]> {
-	const { itemsField, pageSizeParam, limit, pageSize, ...request } = options;
+	const { itemsField, pageSizeParam, limit, pageSize, onPage, ...request } = options;
 	if (limit !== undefined && limit <= 0) return [];
 	const size = Math.min(pageSize ?? DEFAULT_PAGE_SIZE, limit ?? Number.POSITIVE_INFINITY);
 	const fetchPage = (
@@ -64,6 +64,7 @@ export async function acsGetAllPages<T = unknown>(
 		for (;;) {
 			const settled = await pending;
 			if (!settled.ok) throw settled.error;
+			onPage?.(settled.value);
 			const body = settled.value.body;
 			const page = body?.[itemsField];
 			if (page !== undefined && !Array.isArray(page)) {

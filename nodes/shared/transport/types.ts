@@ -130,4 +130,6 @@ export interface PagedRequestOptions extends AcsRequestOptions {
 	limit?: number;
 	/** Page size to ask for (default 100, the service's maximum default). */
 	pageSize?: number;
+	/** Sees each page's response as it is used (e.g. its `date` header: the service's time of the reading). */
+	onPage?: (response: AcsResponse<Record<string, unknown>>) => void;
 }
