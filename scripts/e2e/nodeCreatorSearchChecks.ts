@@ -35,8 +35,8 @@ export function nodeInCreator(creator: Locator, displayName: string): Locator {
 
 /**
  * For each search a workflow builder types: the node must be in the results, and its action list must offer the
- * action (a trigger without actions: clicking it adds it and opens it). One check per search, named after it; a
- * screenshot of the results and of the actions (or the opened trigger) for each.
+ * action; a trigger's action, clicked, must add the trigger and open it. One check per search, named after it; a
+ * screenshot of the results and of the actions (and of the opened trigger) for each.
  */
 export async function checkNodeCreatorSearches(
 	options: SearchCheckOptions & { searches?: NodeCreatorSearch[] },
@@ -46,10 +46,11 @@ export async function checkNodeCreatorSearches(
 	fs.mkdirSync(folder, { recursive: true });
 	const shot = (name: string) => page.screenshot({ path: path.join(folder, `${name}.png`) });
 
-	for (const { search, displayName, action } of options.searches ?? NODE_CREATOR_SEARCHES) {
-		const slug = action ? searchSlug(search) : `${searchSlug(search)}-${searchSlug(displayName)}`;
+	for (const { search, displayName, action, trigger } of options.searches ??
+		NODE_CREATOR_SEARCHES) {
+		const slug = trigger ? `${searchSlug(search)}-${searchSlug(action)}` : searchSlug(search);
 		const passed = await report.check(
-			`editor: searching "${search}" finds ${displayName}${action ? ` → "${action}"` : ''}`,
+			`editor: searching "${search}" finds ${displayName} → "${action}"${trigger ? ' (trigger, opens)' : ''}`,
 			async () => {
 				const creator = await searchNodeCreator(page, options.baseUrl, search);
 				const nodeInResults = nodeInCreator(creator, displayName);
@@ -58,13 +59,6 @@ export async function checkNodeCreatorSearches(
 				});
 				await shot(slug);
 				await nodeInResults.click();
-				if (!action) {
-					await page.locator('[data-test-id="ndv"]').waitFor({ timeout: 15_000 });
-					await page.waitForTimeout(400);
-					await shot(`${slug}-node`);
-					await page.keyboard.press('Escape');
-					return;
-				}
 				const actionInList = creator.getByText(action, { exact: true }).first();
 				await actionInList.waitFor({ timeout: 15_000 }).catch(() => {
 					throw new Error(`"${search}": ${displayName} does not list the action "${action}"`);
@@ -72,6 +66,14 @@ export async function checkNodeCreatorSearches(
 				await actionInList.scrollIntoViewIfNeeded();
 				await actionInList.hover();
 				await shot(`${slug}-actions`);
+				if (!trigger) return;
+				await actionInList.click();
+				const ndv = page.locator('[data-test-id="ndv"]');
+				await ndv.waitFor({ timeout: 15_000 });
+				await ndv.getByText('Fetch Test Event').first().waitFor({ timeout: 15_000 });
+				await page.waitForTimeout(400);
+				await shot(`${slug}-node`);
+				await page.keyboard.press('Escape');
 			},
 		);
 		if (!passed) await shot(`failed-${slug}`).catch(() => undefined);

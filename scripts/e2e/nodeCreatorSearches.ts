@@ -1,18 +1,14 @@
 export const PHONE_NUMBERS_NODE = 'Azure Communication Phone Numbers';
 export const SIP_ROUTING_NODE = 'Azure Communication SIP Routing';
-export const PHONE_NUMBERS_TRIGGER = 'Azure Communication Phone Numbers Trigger';
-export const SIP_ROUTING_TRIGGER = 'Azure Communication SIP Routing Trigger';
 
 /** Words a workflow builder types in the node creator (the + panel), the node they must find and its action. */
 export interface NodeCreatorSearch {
 	search: string;
-	displayName:
-		| typeof PHONE_NUMBERS_NODE
-		| typeof SIP_ROUTING_NODE
-		| typeof PHONE_NUMBERS_TRIGGER
-		| typeof SIP_ROUTING_TRIGGER;
-	/** The action (an operation's `action` text) the node's action list must offer; none for a trigger, added at once. */
-	action?: string;
+	displayName: typeof PHONE_NUMBERS_NODE | typeof SIP_ROUTING_NODE;
+	/** The action (an operation's `action` text, or a trigger's "On <event>") the node's action list must offer. */
+	action: string;
+	/** The action is one of the node's trigger: clicking it must add the trigger and open it. */
+	trigger?: true;
 }
 
 export const NODE_CREATOR_SEARCHES: NodeCreatorSearch[] = [
@@ -49,15 +45,29 @@ export const NODE_CREATOR_SEARCHES: NodeCreatorSearch[] = [
 		displayName: PHONE_NUMBERS_NODE,
 		action: 'Wait for a long running operation to complete',
 	},
-	// a new workflow's + panel starts with triggers: both must be there (it once said "No ... Triggers available")
-	{ search: 'Azure Communication', displayName: PHONE_NUMBERS_TRIGGER },
-	{ search: 'Azure Communication', displayName: SIP_ROUTING_TRIGGER },
-	{ search: 'phone numbers trigger', displayName: PHONE_NUMBERS_TRIGGER },
-	{ search: 'SIP trigger', displayName: SIP_ROUTING_TRIGGER },
+	// a new workflow's + panel asks for a trigger: the node must offer its trigger's events (it once said "No Azure
+	// Communication Phone Numbers Triggers available")
+	{
+		search: 'Azure Communication',
+		displayName: PHONE_NUMBERS_NODE,
+		action: 'On Number Purchased',
+		trigger: true,
+	},
+	{
+		search: 'Azure Communication',
+		displayName: SIP_ROUTING_NODE,
+		action: 'On Trunk Health Changed',
+		trigger: true,
+	},
+	{
+		search: 'SIP',
+		displayName: SIP_ROUTING_NODE,
+		action: 'On Configuration Changed',
+		trigger: true,
+	},
 ];
 
-export const isTriggerSearch = (search: NodeCreatorSearch): boolean =>
-	search.displayName === PHONE_NUMBERS_TRIGGER || search.displayName === SIP_ROUTING_TRIGGER;
+export const isTriggerSearch = (search: NodeCreatorSearch): boolean => search.trigger === true;
 
 /** A file-name-safe form of a search, for its screenshot. */
 export function searchSlug(search: string): string {

@@ -27,6 +27,11 @@ export function isPollRequest(entry: RequestLogEntry, signature: PollSignature):
 	);
 }
 
+/** A poll's list call that got an injected fault: faults strike before auth, so the log shows no auth for it. */
+export function isFaultedPoll(entry: RequestLogEntry, signature: PollSignature): boolean {
+	return entry.method === 'GET' && entry.fault !== undefined && signature.path.test(entry.path);
+}
+
 export async function lastSeq(emulator: RunningEmulator): Promise<number> {
 	return Math.max(0, ...(await emulator.control.requestLog()).map((entry) => entry.seq));
 }

@@ -27,7 +27,7 @@ import {
 	type EmittedEvent,
 	type ExpectedEvent,
 } from './expectedEvents';
-import { isPollRequest, lastSeq, nextPoll, waitForLog } from './pollLog';
+import { isFaultedPoll, lastSeq, nextPoll, waitForLog } from './pollLog';
 import { phoneNumbersScenario, sipRoutingScenario, type TriggerScenario } from './triggerScenarios';
 
 /** How long n8n may take to store an execution once the poll that starts it has read everything. */
@@ -159,7 +159,7 @@ async function checkScenario(
 				await waitForLog(emulator, `${name}: the failing poll`, (log) =>
 					log.find(
 						(entry) =>
-							entry.seq > seq && entry.fault === fault.id && isPollRequest(entry, scenario.poll),
+							entry.seq > seq && entry.fault === fault.id && isFaultedPoll(entry, scenario.poll),
 					),
 				);
 				failed = await newExecutions(rest, workflowId, scenario.node.name, known, 1);
