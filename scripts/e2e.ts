@@ -50,7 +50,7 @@ import { Report } from './e2e/report';
 import { prepareTestEventWorkflows, type TestEventWorkflow } from './e2e/triggers/fetchTestEvent';
 import { checkTriggers } from './e2e/triggers/triggerChecks';
 import { runUnitTests } from './e2e/unitTests';
-import { nodesToExecute } from './demo/workflows';
+import { nodesToExecute, startedByPollingTrigger } from './demo/workflows';
 import { planRuns, runWorkflows, type PlannedRun } from './e2e/workflowRuns';
 import { ensureChromium, launchChromium } from './n8n/browser';
 import { N8nCli } from './n8n/cli';
@@ -190,7 +190,13 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 			() => assertLoadedAsPackage(rest),
 		);
 		if (!editorOnly && !triggersOnly) await checkCredentialTests(rest, emulator, report);
-		if (!editorOnly && !perNode && !only) await checkTriggers({ rest, emulator, report });
+		if (!editorOnly && !perNode && !only)
+			await checkTriggers({
+				rest,
+				emulator,
+				report,
+				demos: readWorkflowFiles(paths.demoWorkflowsDir).filter(startedByPollingTrigger),
+			});
 	}
 	if (skipEditor) return;
 	const testEventWorkflows = ready

@@ -6,6 +6,7 @@ import type { RunningEmulator } from '../../emulator';
 import { CONNECTION_STRING_CREDENTIAL, ENTRA_ID_CREDENTIAL } from '../demo/credentials';
 import type { OwnerAccount } from '../n8n/rest';
 import {
+	actionInPanel,
 	checkNodeCreatorSearches,
 	nodeInCreator,
 	searchNodeCreator,
@@ -202,7 +203,7 @@ async function checkNode(
 		`editor: ${node.displayName} lists its operations`,
 		async () => {
 			await nodeInCreator(creator, node.displayName).click();
-			await creator.getByText(node.actionToAdd, { exact: true }).waitFor({ timeout: 15_000 });
+			await actionInPanel(creator, node.actionToAdd);
 			// the panel renders its sections one after the other: give the last ones a moment
 			let missing: string[] = [];
 			for (let attempt = 0; attempt < 20; attempt++) {

@@ -27,6 +27,27 @@ export async function searchNodeCreator(
 	return page.locator('[data-test-id="node-creator"]');
 }
 
+/**
+ * The action in the node's panel, made visible: in a new workflow the panel opens on the node's triggers with its
+ * Actions section folded, so it is unfolded when the action does not show.
+ */
+export async function actionInPanel(creator: Locator, action: string): Promise<Locator> {
+	const item = creator.getByText(action, { exact: true }).first();
+	const shown = await item
+		.waitFor({ timeout: 5_000 })
+		.then(() => true)
+		.catch(() => false);
+	if (!shown) {
+		await creator
+			.getByText(/^\s*Actions \(\d+\)\s*$/)
+			.first()
+			.click()
+			.catch(() => undefined);
+	}
+	await item.waitFor({ timeout: 15_000 });
+	return item;
+}
+
 /** The node creator's entry of exactly this node (the action node's name is a prefix of its trigger's). */
 export function nodeInCreator(creator: Locator, displayName: string): Locator {
 	const exactly = new RegExp(`^\\s*${displayName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
@@ -59,8 +80,7 @@ export async function checkNodeCreatorSearches(
 				});
 				await shot(slug);
 				await nodeInResults.click();
-				const actionInList = creator.getByText(action, { exact: true }).first();
-				await actionInList.waitFor({ timeout: 15_000 }).catch(() => {
+				const actionInList = await actionInPanel(creator, action).catch(() => {
 					throw new Error(`"${search}": ${displayName} does not list the action "${action}"`);
 				});
 				await actionInList.scrollIntoViewIfNeeded();

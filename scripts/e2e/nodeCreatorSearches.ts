@@ -5,7 +5,7 @@ export const SIP_ROUTING_NODE = 'Azure Communication SIP Routing';
 export interface NodeCreatorSearch {
 	search: string;
 	displayName: typeof PHONE_NUMBERS_NODE | typeof SIP_ROUTING_NODE;
-	/** The action (an operation's `action` text, or a trigger's "On <event>") the node's action list must offer. */
+	/** The action (an operation's `action` text, or a trigger's "On <event>", as n8n words it) the node's list must offer. */
 	action: string;
 	/** The action is one of the node's trigger: clicking it must add the trigger and open it. */
 	trigger?: true;
@@ -50,19 +50,19 @@ export const NODE_CREATOR_SEARCHES: NodeCreatorSearch[] = [
 	{
 		search: 'Azure Communication',
 		displayName: PHONE_NUMBERS_NODE,
-		action: 'On Number Purchased',
+		action: 'On number purchased',
 		trigger: true,
 	},
 	{
 		search: 'Azure Communication',
 		displayName: SIP_ROUTING_NODE,
-		action: 'On Trunk Health Changed',
+		action: 'On trunk health changed',
 		trigger: true,
 	},
 	{
 		search: 'SIP',
 		displayName: SIP_ROUTING_NODE,
-		action: 'On Configuration Changed',
+		action: 'On configuration changed',
 		trigger: true,
 	},
 ];

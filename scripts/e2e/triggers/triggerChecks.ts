@@ -21,6 +21,7 @@ import {
 	type ExecutionDetail,
 } from '../../n8n/workflowsRest';
 import type { Report } from '../report';
+import { checkDemoTriggerRuns, publishDemoTriggerWorkflows } from './demoTriggerWorkflows';
 import {
 	compareEvents,
 	describeEvents,
@@ -61,7 +62,9 @@ interface Context {
 	workflowId: string;
 }
 
-export async function checkTriggers(options: Omit<Context, 'workflowId'>): Promise<void> {
+export async function checkTriggers(
+	options: Omit<Context, 'workflowId'> & { demos: WorkflowFile[] },
+): Promise<void> {
 	const { rest, emulator, report } = options;
 	const scenarios = [phoneNumbersScenario(), sipRoutingScenario()];
 	await emulator.control.reset();
@@ -72,6 +75,7 @@ export async function checkTriggers(options: Omit<Context, 'workflowId'>): Promi
 		},
 	);
 	if (!setUp) return;
+	const demos = await publishDemoTriggerWorkflows(rest, report, options.demos);
 	let workflowId = '';
 	const seqBeforeActivation = await lastSeq(emulator);
 	const activated = await report.check(
@@ -83,13 +87,14 @@ export async function checkTriggers(options: Omit<Context, 'workflowId'>): Promi
 		},
 	);
 	if (!activated) return;
-	const context: Context = { ...options, workflowId };
+	const context: Context = { rest, emulator, report, workflowId };
 	try {
 		await Promise.all(
 			scenarios.map((scenario) => checkScenario(context, scenario, seqBeforeActivation)),
 		);
 	} finally {
 		await deactivateWorkflow(rest, workflowId).catch(() => undefined);
+		await checkDemoTriggerRuns(rest, report, emulator, demos);
 	}
 }
 
