@@ -22,7 +22,10 @@ export async function searchNodeCreator(
 ): Promise<Locator> {
 	await page.goto(`${baseUrl}/workflow/new`);
 	await page.locator('[data-test-id="canvas-plus-button"]').click();
-	await page.locator('[data-test-id="node-creator-search-bar"]').waitFor();
+	const searchBar = page.locator('[data-test-id="node-creator-search-bar"]');
+	await searchBar.waitFor();
+	// on a busy machine the panel may take the focus after it shows: click into the search first
+	await searchBar.click();
 	await page.keyboard.type(words);
 	return page.locator('[data-test-id="node-creator"]');
 }
