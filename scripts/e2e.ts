@@ -3,7 +3,9 @@
  * twice as a user would (other ports, its own state folder), starts the emulator, imports credentials and
  * every workflow of demo/workflows and test/e2e/workflows, executes each with `n8n execute` (once per
  * credential kind) and checks outputs and the emulator's state; then starts n8n, tests both credentials
- * through the REST API the Test button uses, and checks the editor in headless chromium. Ends with
+ * through the REST API the Test button uses, publishes a workflow with both polling triggers (and the demo
+ * workflows a trigger starts) and checks what their real minute polls emit while the emulator changes (about
+ * 3 minutes), and checks the editor in headless chromium (with "Fetch Test Event" of both triggers). Ends with
  * `N passed, N failed`.
  *
  * Options (after `npm run e2e --`):
