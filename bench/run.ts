@@ -17,6 +17,7 @@ import { listAll } from './scenarios/listAll';
 import { lroLag } from './scenarios/lroLag';
 import { releaseMany } from './scenarios/releaseMany';
 import { singleGets } from './scenarios/singleGets';
+import { triggerPoll } from './scenarios/triggerPoll';
 
 const SCENARIOS: Scenario[] = [
 	lroLag,
@@ -25,6 +26,7 @@ const SCENARIOS: Scenario[] = [
 	coldLoad,
 	singleGets,
 	emulatorThroughput,
+	triggerPoll,
 ];
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
 import { AzureCommunicationPhoneNumbers } from '../../nodes/AzureCommunicationPhoneNumbers/AzureCommunicationPhoneNumbers.node';
+import { AzureCommunicationPhoneNumbersTrigger } from '../../nodes/AzureCommunicationPhoneNumbersTrigger/AzureCommunicationPhoneNumbersTrigger.node';
 import { AzureCommunicationSipRouting } from '../../nodes/AzureCommunicationSipRouting/AzureCommunicationSipRouting.node';
 import { AzureCommunicationSipRoutingTrigger } from '../../nodes/AzureCommunicationSipRoutingTrigger/AzureCommunicationSipRoutingTrigger.node';
 
@@ -26,8 +27,12 @@ export const NODES_UNDER_TEST: NodeUnderTest[] = [
 	nodeUnderTest(new AzureCommunicationSipRouting().description, 'AzureCommunicationSipRouting'),
 ];
 
-/** The polling triggers: no operations, an Events parameter instead. */
+/** The polling triggers: no operations, `polling: true`, events instead. */
 export const TRIGGERS_UNDER_TEST: NodeUnderTest[] = [
+	nodeUnderTest(
+		new AzureCommunicationPhoneNumbersTrigger().description,
+		'AzureCommunicationPhoneNumbersTrigger',
+	),
 	nodeUnderTest(
 		new AzureCommunicationSipRoutingTrigger().description,
 		'AzureCommunicationSipRoutingTrigger',
@@ -35,7 +40,7 @@ export const TRIGGERS_UNDER_TEST: NodeUnderTest[] = [
 ];
 
 export function nodeNamed(displayName: string): NodeUnderTest {
-	const node = NODES_UNDER_TEST.find(
+	const node = [...NODES_UNDER_TEST, ...TRIGGERS_UNDER_TEST].find(
 		(candidate) => candidate.description.displayName === displayName,
 	);
 	if (!node) throw new Error(`no node "${displayName}"`);

@@ -30,6 +30,7 @@ export class PhoneNumbersWorld {
 	}
 
 	async buy(count: number, capabilities?: Partial<Capabilities>): Promise<string[]> {
+		if (count === 0) return [];
 		const { phoneNumbers } = await this.emu.control.phoneNumbers.seed({
 			count,
 			countryCode: 'US',
@@ -87,14 +88,31 @@ export class PhoneNumbersWorld {
 		return { id: reservationId, expiresAt: answer.json.expiresAt };
 	}
 
-	/** Buys a reservation's numbers; the events: the reservation purchased and each of its numbers purchased. */
-	async purchaseReservation(reservationId: string): Promise<string[]> {
-		const reservation = await signedRequest(
+	/** The numbers a reservation holds (E.164) and their calling capability. */
+	async getReservation(
+		reservationId: string,
+	): Promise<{ phoneNumbers: string[]; calling: string }> {
+		const answer = await signedRequest(
 			this.emu,
 			'GET',
 			`/availablePhoneNumbers/reservations/${reservationId}?${API}`,
 		);
-		expectStatus(`get ${reservationId}`, reservation.status, [200], reservation.text);
+		expectStatus(`get ${reservationId}`, answer.status, [200], answer.text);
+		const numbers = Object.values(
+			answer.json.phoneNumbers as Record<
+				string,
+				{ phoneNumber: string; capabilities: { calling: string } }
+			>,
+		);
+		return {
+			phoneNumbers: numbers.map((number) => number.phoneNumber),
+			calling: numbers[0]?.capabilities.calling ?? '',
+		};
+	}
+
+	/** Buys a reservation's numbers; the events: the reservation purchased and each of its numbers purchased. */
+	async purchaseReservation(reservationId: string): Promise<string[]> {
+		const { phoneNumbers } = await this.getReservation(reservationId);
 		const answer = await signedRequest(
 			this.emu,
 			'POST',
@@ -102,10 +120,10 @@ export class PhoneNumbersWorld {
 			JSON.stringify({}),
 		);
 		expectStatus(`purchase ${reservationId}`, answer.status, [202], answer.text);
-		const numbers = Object.values(
-			reservation.json.phoneNumbers as Record<string, { phoneNumber: string }>,
-		).map((number) => `numberPurchased:${number.phoneNumber}`);
-		return [`reservationPurchased:${reservationId}`, ...numbers];
+		return [
+			`reservationPurchased:${reservationId}`,
+			...phoneNumbers.map((phoneNumber) => `numberPurchased:${phoneNumber}`),
+		];
 	}
 
 	async deleteReservation(reservationId: string): Promise<string> {

@@ -251,6 +251,31 @@ describe('paging', () => {
 			(e: any) => e.method === 'GET' && /^\/phoneNumbers(\?|$)/.test(e.path),
 		);
 
+	it('shows each page it uses to onPage, with the service clock in its date header', async () => {
+		const emu = emulator();
+		await emu.control.call('POST', '/_emulator/phoneNumbers/seed', { count: 25 });
+		await emu.control.advanceClock({ minutes: 90 });
+		const { context } = hmacContext(emu);
+		const pages: Array<{ count: number; date: string }> = [];
+		await acsGetAllPages.call(context, {
+			method: 'GET',
+			path: '/phoneNumbers',
+			api: 'phoneNumbers',
+			itemsField: 'phoneNumbers',
+			pageSizeParam: 'top',
+			pageSize: 10,
+			onPage: (response) =>
+				pages.push({
+					count: (response.body.phoneNumbers as unknown[]).length,
+					date: response.headers.date,
+				}),
+		});
+		expect(pages.map((page) => page.count)).toEqual([10, 10, 5]);
+		const virtualNow = Date.parse((await emu.control.getClock()).now);
+		for (const page of pages)
+			expect(Math.abs(Date.parse(page.date) - virtualNow)).toBeLessThan(5 * 60_000);
+	});
+
 	it('Return All follows nextLink across pages', async () => {
 		const emu = emulator();
 		await emu.control.call('POST', '/_emulator/phoneNumbers/seed', { count: 25 });

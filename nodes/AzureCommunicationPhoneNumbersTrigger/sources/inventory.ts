@@ -4,6 +4,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import {
 	inventoryChanges,
 	inventoryFingerprints,
+	numberDigits,
 	type InventoryChange,
 	type InventoryFingerprints,
 	type ListedNumber,
@@ -11,7 +12,7 @@ import {
 import type { ChangeEvent, ChangeSource, SourceState } from '../../shared/node/trigger';
 import { noHistoryReason, PHONE_NUMBER_EVENTS as EVENTS } from '../events';
 import type { TriggerSettings } from '../settings';
-import { readList } from './serviceReads';
+import { readList, readPurchasedNumber } from './serviceReads';
 
 type PurchasedNumber = ListedNumber & IDataObject;
 
@@ -38,6 +39,31 @@ function toEvent(change: InventoryChange<PurchasedNumber>, detectedAt: string): 
 	}
 }
 
+/** Past this many numbers missing from one reading, they were released in bulk: the list is taken as it reads. */
+export const MAX_NUMBERS_CONFIRMED = 50;
+
+/**
+ * Numbers kept from the last poll and missing from this reading, read one by one: the list pages by position, so a
+ * number released while it was being read shifts the later pages and one number slides past a page boundary.
+ * Only a 404 makes a number released; one still there joins the reading.
+ */
+async function stillPurchased(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+	previous: InventoryFingerprints,
+	listed: PurchasedNumber[],
+): Promise<PurchasedNumber[]> {
+	const seen = new Set(listed.map(numberDigits));
+	const missing = Object.keys(previous).filter((digits) => !seen.has(digits));
+	if (missing.length > MAX_NUMBERS_CONFIRMED) return [];
+	const found: PurchasedNumber[] = [];
+	for (const digits of missing) {
+		const number = await readPurchasedNumber<PurchasedNumber>(ctx, settings, `+${digits}`);
+		if (number) found.push(number);
+	}
+	return found;
+}
+
 function purchasedAt(number: PurchasedNumber): number {
 	const ms = Date.parse(typeof number.purchaseDate === 'string' ? number.purchaseDate : '');
 	return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
@@ -51,7 +77,9 @@ export function inventorySource(settings: TriggerSettings): ChangeSource {
 		async read(ctx: IPollFunctions, previous: SourceState | undefined) {
 			const { items, now } = await readList<PurchasedNumber>(ctx, settings, PURCHASED_NUMBERS);
 			if (previous === undefined) return { state: inventoryFingerprints(items), events: [] };
-			const { fingerprints, changes } = inventoryChanges(previous as InventoryFingerprints, items);
+			const kept = previous as InventoryFingerprints;
+			const confirmed = await stillPurchased(ctx, settings, kept, items);
+			const { fingerprints, changes } = inventoryChanges(kept, [...items, ...confirmed]);
 			const detectedAt = new Date(now).toISOString();
 			return { state: fingerprints, events: changes.map((change) => toEvent(change, detectedAt)) };
 		},

@@ -3,9 +3,17 @@
  * real retry, so one poll gives up within its Poll Timeout instead of minutes), and the service's clock taken from
  * each answer's `Date` header.
  */
-import type { IPollFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 
-import { acsGetAllPages, type AcsResponse, type RetryPolicy } from '../../shared/transport';
+import { encodePhoneNumber } from '../../shared/acs/phoneNumber';
+import {
+	acsGetAllPages,
+	acsRequest,
+	settle,
+	type AcsRequestOptions,
+	type AcsResponse,
+	type RetryPolicy,
+} from '../../shared/transport';
 import type { TriggerSettings } from '../settings';
 
 export const POLL_RETRY_POLICY: RetryPolicy = {
@@ -38,6 +46,17 @@ export interface ListReading<T> {
 	now: number;
 }
 
+function pollRequest(
+	settings: TriggerSettings,
+): Pick<AcsRequestOptions, 'api' | 'retry' | 'timeoutMs' | 'deadline'> {
+	return {
+		api: 'phoneNumbers',
+		retry: POLL_RETRY_POLICY,
+		timeoutMs: ATTEMPT_TIMEOUT_MS,
+		deadline: settings.deadline,
+	};
+}
+
 export async function readList<T>(
 	ctx: IPollFunctions,
 	settings: TriggerSettings,
@@ -46,12 +65,36 @@ export async function readList<T>(
 	const clock = new ServiceClock();
 	const items = await (acsGetAllPages<T>).call(ctx, {
 		method: 'GET',
-		api: 'phoneNumbers',
+		...pollRequest(settings),
 		...list,
-		retry: POLL_RETRY_POLICY,
-		timeoutMs: ATTEMPT_TIMEOUT_MS,
-		deadline: settings.deadline,
 		onPage: (response) => clock.see(response),
 	});
 	return { items, now: clock.now() };
+}
+
+/** A purchased number read on its own; undefined when the service answers 404 (the resource does not own it). */
+export async function readPurchasedNumber<T extends { phoneNumber?: string }>(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+	e164: string,
+): Promise<T | undefined> {
+	const read = await settle(
+		acsRequest.call(ctx, {
+			method: 'GET',
+			...pollRequest(settings),
+			path: `/phoneNumbers/${encodePhoneNumber(e164)}`,
+		}) as Promise<AcsResponse<T>>,
+	);
+	if (!read.ok) {
+		if (read.error instanceof NodeApiError && read.error.httpCode === '404') return undefined;
+		throw read.error;
+	}
+	if (read.value.body?.phoneNumber !== e164) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The service could not confirm whether ${e164} is still a number of this resource`,
+			{ description: `Reading it answered ${read.value.statusCode} without naming it.` },
+		);
+	}
+	return read.value.body;
 }

@@ -5,7 +5,8 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { withEmulator } from '../../support/emulator';
+import type { FaultSpec } from '../../../emulator/core/faults';
+import { requestLogWhen, withEmulator } from '../../support/emulator';
 import { PollingTrigger, type PollOutcome } from '../../support/engine/pollTrigger';
 import { credentialsFor } from '../../support/fixtures';
 import { PhoneNumbersWorld } from '../../support/phoneNumbersWorld';
@@ -49,6 +50,11 @@ function eventsOf(outcome: PollOutcome): string[] {
 	return itemsOf(outcome)
 		.map((item) => `${item.event}:${item.subject}`)
 		.sort();
+}
+
+/** A fault on reads of the purchased numbers list. */
+async function faultListReads(fault: Omit<FaultSpec, 'path' | 'method'>): Promise<void> {
+	await emulator().control.addFault({ method: 'GET', path: '^/phoneNumbers$', ...fault });
 }
 
 async function acsRequestCount(): Promise<number> {
@@ -146,6 +152,77 @@ describe('number events', () => {
 		expect(eventsOf(await watcher.poll())).toEqual(
 			[`numberReleased:${numbers[0]}`, `numberReleased:${numbers[249]}`].sort(),
 		);
+	});
+});
+
+describe('a number released while the list is being read', () => {
+	it('shifts the pages after it, and the number that slid past a page boundary is not reported released', async () => {
+		const emu = emulator();
+		const numbers = await world.buy(150);
+		const watcher = trigger({ events: ['numberPurchased', 'numberReleased'] });
+		await watcher.poll();
+		await emu.control.clearRequestLog();
+		// Page 1 is answered at once; the later pages wait, and meanwhile the first number of page 1 is released, so
+		// page 2 (skip=100) starts one number later than it would have.
+		await faultListReads({ type: 'delay', delayMs: 0, count: 1 });
+		await faultListReads({ type: 'delay', delayMs: 1500, count: 2 });
+		const polling = watcher.poll();
+		await requestLogWhen(emu, (log) => log.some((entry) => entry.path === '/phoneNumbers'));
+		await world.release(numbers[0]);
+		// That read saw the released number on page 1 and missed the one that slid from page 2 to page 1: it reports
+		// neither; the next read sees the release.
+		const during = await polling;
+		expect(during.ok && during.items).toBe(null);
+		expect(eventsOf(await watcher.poll())).toEqual([`numberReleased:${numbers[0]}`]);
+		expect(await watcher.poll()).toEqual({ ok: true, items: null });
+	});
+});
+
+describe('numbers missing from a reading', () => {
+	it('are each read once to confirm the release', async () => {
+		const emu = emulator();
+		const numbers = await world.buy(3);
+		const watcher = trigger({ events: ['numberReleased'] });
+		await watcher.poll();
+		await world.release(numbers[1]);
+		await emu.control.clearRequestLog();
+		expect(eventsOf(await watcher.poll())).toEqual([`numberReleased:${numbers[1]}`]);
+		const gets = (await emu.control.requestLog()).map((entry) => `${entry.method} ${entry.path}`);
+		expect(gets.filter((request) => request.startsWith('GET /phoneNumbers/'))).toEqual([
+			`GET /phoneNumbers/${encodeURIComponent(numbers[1])}`,
+		]);
+	});
+
+	it('are taken as released without reading each when more than 50 are gone at once', async () => {
+		const emu = emulator();
+		const numbers = await world.buy(60);
+		const watcher = trigger({ events: ['numberReleased'] });
+		await watcher.poll();
+		for (const number of numbers) await world.release(number);
+		await emu.control.clearRequestLog();
+		expect(eventsOf(await watcher.poll())).toHaveLength(60);
+		const paths = (await emu.control.requestLog()).map((entry) => entry.path);
+		expect(paths.filter((path) => path.startsWith('/phoneNumbers/'))).toEqual([]);
+	});
+
+	it('fail the poll, keeping the state, when the confirmation cannot be read', async () => {
+		const emu = emulator();
+		const numbers = await world.buy(2);
+		const watcher = trigger({ events: ['numberReleased'] });
+		await watcher.poll();
+		const kept = watcher.staticData;
+		await world.release(numbers[0]);
+		await emu.control.addFault({
+			method: 'GET',
+			path: '^/phoneNumbers/',
+			type: 'status',
+			status: 503,
+			count: 3,
+		});
+		const failed = await watcher.poll();
+		expect(!failed.ok && failed.error.message).toMatch(/ServiceUnavailable/);
+		expect(watcher.staticData).toEqual(kept);
+		expect(eventsOf(await watcher.poll())).toEqual([`numberReleased:${numbers[0]}`]);
 	});
 });
 
@@ -260,6 +337,39 @@ describe('Fetch Test Event', () => {
 				`reservationPurchased:${bought.id}`,
 			].sort(),
 		);
+	});
+});
+
+describe('a failed poll', () => {
+	async function listRequests(): Promise<number> {
+		return (await emulator().control.requestLog()).filter((entry) => entry.path === '/phoneNumbers')
+			.length;
+	}
+
+	it('gives up after 2 retries, emits nothing and says the next poll catches up', async () => {
+		const emu = emulator();
+		const watcher = trigger({ events: ['numberPurchased'] });
+		await watcher.poll();
+		await world.buy(1);
+		await faultListReads({ type: 'status', status: 503 });
+		await emu.control.clearRequestLog();
+		const failed = await watcher.poll();
+		expect(failed.ok).toBe(false);
+		expect(!failed.ok && failed.error.message).toMatch(/^ServiceUnavailable/);
+		expect(!failed.ok && failed.error.description).toContain(
+			'This poll reported nothing and kept the last good state: the next successful poll reports every change since then, once.',
+		);
+		expect(await listRequests()).toBe(3);
+	});
+
+	it('does not wait for a Retry-After beyond its retry budget', async () => {
+		const emu = emulator();
+		const watcher = trigger({ events: ['numberPurchased'] });
+		await faultListReads({ type: 'status', status: 429, code: 'TooManyRequests', retryAfter: 30 });
+		await emu.control.clearRequestLog();
+		const failed = await watcher.poll();
+		expect(!failed.ok && failed.error.description).toContain('retry budget of 10 s');
+		expect(await listRequests()).toBe(1);
 	});
 });
 

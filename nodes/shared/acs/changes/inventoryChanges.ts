@@ -84,6 +84,7 @@ export function inventoryChanges<T extends ListedNumber>(
 		fingerprints[digits] = now;
 		const phoneNumber = `+${digits}`;
 		const was = Object.hasOwn(previous, digits) ? previous[digits] : undefined;
+		if (was === now) continue;
 		if (was === undefined) {
 			changes.push({ kind: 'purchased', phoneNumber, after: number });
 		} else if (boughtAgain(was, now)) {
