@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
@@ -13,10 +12,11 @@ import {
 } from '../AzureCommunicationSipRouting/actions/common.descriptions';
 import { acsCredentials, authenticationProperty } from '../shared/node/authentication';
 import { EVENTS_PARAMETER, pollForChanges } from '../shared/node/trigger';
+import { explainFailedPoll, pollTimeoutOption, readPollSettings } from './settings';
 import { CONFIGURATION_CHANGED, configurationSource } from './sources/configurationSource';
 import { TRUNK_HEALTH_CHANGED, trunkHealthSource } from './sources/trunkHealthSource';
 
-const SOURCES = [configurationSource, trunkHealthSource];
+const EVENTS = [CONFIGURATION_CHANGED, TRUNK_HEALTH_CHANGED];
 
 export class AzureCommunicationSipRoutingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,21 +65,19 @@ export class AzureCommunicationSipRoutingTrigger implements INodeType {
 					'Which SIP routing API reads the configuration. Only Preview shows domains and the preview trunk and route fields. Switching it starts a new baseline.',
 				displayOptions: { show: { [EVENTS_PARAMETER]: [CONFIGURATION_CHANGED] } },
 			},
-			sipOptionsCollection(),
+			sipOptionsCollection(pollTimeoutOption),
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const known = SOURCES.flatMap((source) => source.events);
-		const chosen = this.getNodeParameter(EVENTS_PARAMETER, []) as unknown;
-		const unknown = Array.isArray(chosen)
-			? chosen.filter((event) => !known.includes(String(event)))
-			: [];
-		if (unknown.length > 0) {
-			throw new NodeOperationError(this.getNode(), `Unknown event "${String(unknown[0])}"`, {
-				description: `"Events" takes ${known.join(', ')}. Nothing was sent to the service.`,
-			});
+		const settings = readPollSettings(this, EVENTS);
+		try {
+			return await pollForChanges.call(this, [
+				configurationSource(settings),
+				trunkHealthSource(settings),
+			]);
+		} catch (error) {
+			throw this.getMode() === 'manual' ? error : explainFailedPoll(error, settings);
 		}
-		return await pollForChanges.call(this, SOURCES);
 	}
 }

@@ -12,7 +12,7 @@ export async function readSipConfiguration(
 	this: AcsContext,
 	choice: SipApiChoice,
 	itemIndex: number,
-	options: { includeHealth?: boolean } = {},
+	options: { includeHealth?: boolean; deadline?: number } = {},
 ): Promise<SipConfiguration> {
 	const response = await acsRequest.call(this, {
 		method: 'GET',
@@ -20,6 +20,7 @@ export async function readSipConfiguration(
 		api: choice.api,
 		apiVersion: choice.apiVersion,
 		qs: options.includeHealth ? { expand: 'trunks/health' } : undefined,
+		deadline: options.deadline,
 		itemIndex,
 	});
 	return normaliseConfiguration(this, response.body, itemIndex);

@@ -1,13 +1,17 @@
 /**
  * Trunk Health Changed: each trunk's health (TLS, ping, overall status and reason) from the preview API with
- * expand=trunks/health, compared with the last good reading. The state is the health of each trunk.
+ * expand=trunks/health, compared with the last good reading. The state is the health of each trunk, as its
+ * statuses and reason only (about 50 bytes and the FQDN per trunk).
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import {
 	leastHealthyTrunk,
+	packTrunkHealth,
 	trunkHealthChanges,
 	trunkHealthSnapshot,
+	unpackTrunkHealth,
+	type PackedTrunkHealth,
 	type TrunkHealthSnapshot,
 } from '../../shared/acs/changes/trunkHealthChanges';
 import type { ChangeEvent, ChangeSource, SourceState } from '../../shared/node/trigger';
@@ -16,17 +20,24 @@ import {
 	readSipApiChoice,
 } from '../../AzureCommunicationSipRouting/helpers/apiChoice';
 import { readSipConfiguration } from '../../AzureCommunicationSipRouting/helpers/sipClient';
+import type { PollSettings } from '../settings';
 
 export const TRUNK_HEALTH_CHANGED = 'trunkHealthChanged';
 
 interface TrunkHealthState {
-	trunks: TrunkHealthSnapshot;
+	trunks: Record<string, PackedTrunkHealth>;
 }
 
-async function readHealth(ctx: IPollFunctions): Promise<TrunkHealthSnapshot> {
+async function readHealth(
+	ctx: IPollFunctions,
+	settings: PollSettings,
+): Promise<TrunkHealthSnapshot> {
 	const choice = readSipApiChoice.call(ctx, 0, true);
 	assertFeature.call(ctx, choice, 'trunkHealth', 'Trunk Health Changed', 0);
-	const configuration = await readSipConfiguration.call(ctx, choice, 0, { includeHealth: true });
+	const configuration = await readSipConfiguration.call(ctx, choice, 0, {
+		includeHealth: true,
+		deadline: settings.deadline,
+	});
 	return trunkHealthSnapshot(configuration.trunks);
 }
 
@@ -44,15 +55,17 @@ function toEvent(
 	};
 }
 
-export const trunkHealthSource: ChangeSource = {
+export const trunkHealthSource = (settings: PollSettings): ChangeSource => ({
 	key: 'sipTrunkHealth',
 	events: [TRUNK_HEALTH_CHANGED],
 
 	async read(ctx, previous) {
-		const trunks = await readHealth(ctx);
-		const state = { trunks } as unknown as SourceState;
-		const before = (previous as unknown as TrunkHealthState | undefined)?.trunks;
-		if (!before) return { state, events: [] };
+		const trunks = await readHealth(ctx, settings);
+		const kept: TrunkHealthState = { trunks: packTrunkHealth(trunks) };
+		const state = kept as unknown as SourceState;
+		const stored = (previous as unknown as TrunkHealthState | undefined)?.trunks;
+		if (!stored) return { state, events: [] };
+		const before = unpackTrunkHealth(stored);
 		const detectedAt = new Date().toISOString();
 		const events = trunkHealthChanges(before, trunks).map((change) =>
 			toEvent(
@@ -68,7 +81,7 @@ export const trunkHealthSource: ChangeSource = {
 	},
 
 	async testEvent(ctx) {
-		const trunks = await readHealth(ctx);
+		const trunks = await readHealth(ctx, settings);
 		const fqdn = leastHealthyTrunk(trunks);
 		if (fqdn === undefined) {
 			return {
@@ -81,4 +94,4 @@ export const trunkHealthSource: ChangeSource = {
 			new Date().toISOString(),
 		);
 	},
-};
+});

@@ -70,8 +70,8 @@ describe('Configuration Changed', () => {
 			'routeOrder:routes:reordered',
 		]);
 		expect(items[1]).toMatchObject({
-			before: { name: 'US', trunks: us.trunks, position: 1 },
-			after: { name: 'US', trunks: ['sbc2.contoso.com'], position: 2 },
+			before: { name: 'US', trunks: us.trunks, priority: 1 },
+			after: { name: 'US', trunks: ['sbc2.contoso.com'], priority: 2 },
 		});
 		expect(items[3]).toMatchObject({
 			before: { routes: ['US', 'All'] },
@@ -84,7 +84,7 @@ describe('Configuration Changed', () => {
 				subjectType: 'route',
 				subject: 'US',
 				change: 'removed',
-				before: expect.objectContaining({ position: 2 }),
+				before: expect.objectContaining({ priority: 2 }),
 			}),
 		]);
 	});
@@ -125,7 +125,7 @@ describe('Configuration Changed', () => {
 				subjectType: 'route',
 				subject: 'US',
 				change: 'added',
-				after: expect.objectContaining({ ...TWO_TRUNKS_TWO_ROUTES.routes[0], position: 1 }),
+				after: expect.objectContaining({ ...TWO_TRUNKS_TWO_ROUTES.routes[0], priority: 1 }),
 			},
 		]);
 		expect(trigger.staticData).toEqual({});
@@ -164,5 +164,40 @@ describe('Configuration Changed', () => {
 		expect(itemsOf(await trigger.poll())).toEqual([
 			expect.objectContaining({ subject: 'sbc3.contoso.com', change: 'added' }),
 		]);
+	});
+
+	it('a poll that runs past its Poll Timeout fails, reports nothing, and keeps the last good state', async () => {
+		const emu = emulator();
+		await seedSip(emu, TWO_TRUNKS_TWO_ROUTES);
+		const trigger = sipTrigger(emu, { ...CONFIGURATION, options: { pollTimeoutSeconds: 1 } });
+		await trigger.poll();
+		const baseline = trigger.staticData;
+		await seedSip(emu, { trunks: { 'sbc3.contoso.com': { sipSignalingPort: 5063 } } });
+		await emu.control.addFault({
+			method: 'GET',
+			path: '^/sip$',
+			type: 'delay',
+			delayMs: 1500,
+			count: 1,
+		});
+		const late = await trigger.poll();
+		expect(late.ok).toBe(false);
+		expect(!late.ok && late.error.description).toMatch(
+			/The poll ran past its Poll Timeout \(1 s\)\. This poll reported nothing and kept the last good state/,
+		);
+		expect(trigger.staticData).toEqual(baseline);
+		expect(itemsOf(await trigger.poll())).toEqual([
+			expect.objectContaining({ subject: 'sbc3.contoso.com', change: 'added' }),
+		]);
+	});
+
+	it('refuses a Poll Timeout out of range before any request', async () => {
+		const emu = emulator();
+		const trigger = sipTrigger(emu, { ...CONFIGURATION, options: { pollTimeoutSeconds: 0 } });
+		const outcome = await trigger.poll();
+		expect(!outcome.ok && outcome.error.message).toBe(
+			'"Poll Timeout (Seconds)" must be a number from 1 to 3600',
+		);
+		expect(await sentRequests(emu)).toEqual([]);
 	});
 });

@@ -96,10 +96,10 @@ function mapChanges(
 
 const routeName = (route: Value) => String(route.name);
 
-/** A route as output: its value and its position (from 1) in the list. */
+/** A route as output: its value and its priority (its place in the list from 1, as the SIP Routing node says). */
 function positioned(routes: Value[], name: string): Value | undefined {
 	const index = routes.findIndex((route) => routeName(route) === name);
-	return index === -1 ? undefined : { ...routes[index], position: index + 1 };
+	return index === -1 ? undefined : { ...routes[index], priority: index + 1 };
 }
 
 function routeChanges(before: Value[], after: Value[]): SipConfigurationChange[] {
@@ -111,7 +111,7 @@ function routeChanges(before: Value[], after: Value[]): SipConfigurationChange[]
 		const old = positioned(before, name);
 		if (old === undefined)
 			changes.push({ subjectType: 'route', subject: name, change: 'added', after: now });
-		else if (!same({ ...old, position: 0 }, { ...now, position: 0 }))
+		else if (!same({ ...old, priority: 0 }, { ...now, priority: 0 }))
 			changes.push({
 				subjectType: 'route',
 				subject: name,

@@ -86,3 +86,28 @@ export function leastHealthyTrunk(snapshot: TrunkHealthSnapshot): string | undef
 	}
 	return worst;
 }
+
+/** One trunk's health as kept between polls: [tls, ping, overall] statuses, then the overall reason if any. */
+export type PackedTrunkHealth = string[];
+
+export function packTrunkHealth(snapshot: TrunkHealthSnapshot): Record<string, PackedTrunkHealth> {
+	const packed: Record<string, PackedTrunkHealth> = {};
+	for (const [fqdn, health] of Object.entries(snapshot)) {
+		const statuses = [health.tls.status, health.ping.status, health.overall.status];
+		packed[fqdn] =
+			health.overall.reason === undefined ? statuses : [...statuses, health.overall.reason];
+	}
+	return packed;
+}
+
+export function unpackTrunkHealth(packed: Record<string, PackedTrunkHealth>): TrunkHealthSnapshot {
+	const snapshot: TrunkHealthSnapshot = {};
+	for (const [fqdn, [tls, ping, overall, reason]] of Object.entries(packed)) {
+		snapshot[fqdn] = healthValue({
+			tls: { status: tls },
+			ping: { status: ping },
+			overall: { status: overall, reason },
+		});
+	}
+	return snapshot;
+}

@@ -3,6 +3,10 @@ import {
 	sipConfigurationChanges,
 	sipConfigurationSnapshot,
 } from '../../../../nodes/shared/acs/changes/sipConfigurationChanges';
+import {
+	packSipConfiguration,
+	unpackSipConfiguration,
+} from '../../../../nodes/shared/acs/changes/sipConfigurationState';
 import type { SipConfiguration } from '../../../../nodes/shared/acs/sip/types';
 
 const route = (name: string, trunks: string[] = ['sbc1.contoso.com'], numberPattern = '^\\+1') => ({
@@ -94,20 +98,20 @@ describe('SIP configuration changes', () => {
 				subjectType: 'route',
 				subject: 'A',
 				change: 'changed',
-				before: { ...route('A'), position: 1 },
-				after: { ...route('A', ['sbc1.contoso.com', 'sbc3.contoso.com']), position: 1 },
+				before: { ...route('A'), priority: 1 },
+				after: { ...route('A', ['sbc1.contoso.com', 'sbc3.contoso.com']), priority: 1 },
 			},
 			{
 				subjectType: 'route',
 				subject: 'D',
 				change: 'added',
-				after: { ...route('D'), position: 3 },
+				after: { ...route('D'), priority: 3 },
 			},
 			{
 				subjectType: 'route',
 				subject: 'B',
 				change: 'removed',
-				before: { ...route('B'), position: 2 },
+				before: { ...route('B'), priority: 2 },
 			},
 		]);
 	});
@@ -119,7 +123,7 @@ describe('SIP configuration changes', () => {
 				subjectType: 'route',
 				subject: 'Z',
 				change: 'added',
-				after: { ...route('Z'), position: 1 },
+				after: { ...route('Z'), priority: 1 },
 			},
 		]);
 		expect(changes(inserted, BASE)).toEqual([
@@ -127,7 +131,7 @@ describe('SIP configuration changes', () => {
 				subjectType: 'route',
 				subject: 'Z',
 				change: 'removed',
-				before: { ...route('Z'), position: 1 },
+				before: { ...route('Z'), priority: 1 },
 			},
 		]);
 	});
@@ -152,8 +156,8 @@ describe('SIP configuration changes', () => {
 				subjectType: 'route',
 				subject: 'A',
 				change: 'changed',
-				before: { ...route('A'), position: 1 },
-				after: { ...route('A', ['sbc2.contoso.com']), position: 2 },
+				before: { ...route('A'), priority: 1 },
+				after: { ...route('A', ['sbc2.contoso.com']), priority: 2 },
 			},
 			{
 				subjectType: 'routeOrder',
@@ -183,7 +187,7 @@ describe('SIP configuration changes', () => {
 			subjectType: 'route',
 			subject: 'A',
 			change: 'added',
-			after: { ...route('A'), position: 1 },
+			after: { ...route('A'), priority: 1 },
 		});
 		expect(sampleConfigurationChange({ ...snapshot, routes: [] })).toMatchObject({
 			subjectType: 'trunk',
@@ -196,5 +200,22 @@ describe('SIP configuration changes', () => {
 			subject: 'contoso.com',
 		});
 		expect(sampleConfigurationChange({ trunks: {}, routes: [] })).toBeUndefined();
+	});
+});
+
+describe('SIP configuration state', () => {
+	it('keeps route trunks as positions in the trunk list and reads back the same configuration', () => {
+		const configuration: SipConfiguration = {
+			...BASE,
+			routes: [
+				route('A', ['sbc2.contoso.com', 'sbc1.contoso.com']),
+				route('B', ['SBC1.contoso.com']),
+			],
+		};
+		const snapshot = sipConfigurationSnapshot(configuration);
+		const packed = packSipConfiguration(snapshot);
+		expect(packed.routes.map((entry) => entry.trunks)).toEqual([[1, 0], ['SBC1.contoso.com']]);
+		const stored = JSON.parse(JSON.stringify(packed)) as typeof packed;
+		expect(unpackSipConfiguration(stored)).toEqual(snapshot);
 	});
 });

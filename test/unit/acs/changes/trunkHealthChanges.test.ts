@@ -1,7 +1,9 @@
 import {
 	leastHealthyTrunk,
+	packTrunkHealth,
 	trunkHealthChanges,
 	trunkHealthSnapshot,
+	unpackTrunkHealth,
 } from '../../../../nodes/shared/acs/changes/trunkHealthChanges';
 
 const health = (overall: string, ping = 'ok', tls = 'ok', reason?: string) => ({
@@ -56,5 +58,20 @@ describe('Trunk health changes', () => {
 		).toBe('b.contoso.com');
 		expect(leastHealthyTrunk({ 'a.contoso.com': health('inactive') })).toBe('a.contoso.com');
 		expect(leastHealthyTrunk({})).toBeUndefined();
+	});
+});
+
+describe('Trunk health state', () => {
+	it('keeps the statuses and the reason, and reads back the same health', () => {
+		const snapshot = {
+			'a.contoso.com': health('active'),
+			'b.contoso.com': health('inactive', 'expired', 'ok', 'noRecentPings'),
+		};
+		const packed = packTrunkHealth(snapshot);
+		expect(packed).toEqual({
+			'a.contoso.com': ['ok', 'ok', 'active'],
+			'b.contoso.com': ['ok', 'expired', 'inactive', 'noRecentPings'],
+		});
+		expect(unpackTrunkHealth(JSON.parse(JSON.stringify(packed)))).toEqual(snapshot);
 	});
 });
