@@ -158,22 +158,20 @@ export function sipRoutingScenario(): TriggerScenario {
 				}),
 			];
 		},
+		// the trunk stays unhealthy: the demo workflow that lists its routes must see it, whenever it polls
 		async beforeFailingPoll(emulator) {
-			await setTrunkOverall(emulator, 'active');
+			await patchSip(emulator, { routes: [route('changed again')] });
 			return [
-				{
-					event: 'trunkHealthChanged',
-					subjectType: 'trunk',
-					subject: TRUNK,
-					before: '"inactive"',
-					after: '"active"',
-				},
+				configuration('route', ROUTE, 'changed', {
+					before: 'changed by the e2e',
+					after: 'changed again',
+				}),
 			];
 		},
 		async afterFailingPoll(emulator) {
 			await patchSip(emulator, {
 				routes: [
-					route('changed by the e2e'),
+					route('changed again'),
 					{ name: 'fallback', numberPattern: '^\\+\\d+$', trunks: [TRUNK] },
 				],
 			});
