@@ -5,7 +5,9 @@
  * twice as a user would (other ports, its own state folder), starts the emulator, imports credentials and
  * every workflow of demo/workflows and test/e2e/workflows, executes each with `n8n execute` (once per
  * credential kind) and checks outputs and the emulator's state; then starts n8n, tests both credentials
- * through the REST API the Test button uses, and checks the editor in headless chromium. Ends with
+ * through the REST API the Test button uses, publishes a workflow with both polling triggers (and the demo
+ * workflows a trigger starts) and checks what their real minute polls emit while the emulator changes (about
+ * 3 minutes), and checks the editor in headless chromium (with "Fetch Test Event" of both triggers). Ends with
  * `N passed, N failed`.
  *
  * Options (after `npm run e2e --`):
@@ -23,6 +25,13 @@
  *   --n8n-version <x.y.z> run in that n8n instead of 2.40.7 (installed once into .local/n8n-<x.y.z>)
  *   --per-node            only the per-node workflows (test/e2e/workflows/phone-numbers-*, sip-routing-*) and the
  *                         credential tests; no script unit tests, `npm start` runs or editor checks
+ *   --triggers-only       build, install, import the credentials and run only the trigger checks: a workflow with both
+ *                         polling triggers published (Poll Times "Every Minute", about 3 minutes of real polls: baseline,
+ *                         changes reported once, a failing poll and the one after it), the node creator's trigger
+ *                         searches and "Fetch Test Event" in chromium (with --skip-editor: no chromium)
+ *
+ * Workflows that only one of our polling triggers starts are not run with `n8n execute`: the trigger checks cover
+ * the triggers, in a published workflow.
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -44,8 +53,10 @@ import {
 import { checkNpmStart, stateDirMarker } from './e2e/startChecks';
 import { killProcessesWithEnv } from './e2e/startProcess';
 import { Report } from './e2e/report';
+import { prepareTestEventWorkflows, type TestEventWorkflow } from './e2e/triggers/fetchTestEvent';
+import { checkTriggers } from './e2e/triggers/triggerChecks';
 import { runUnitTests } from './e2e/unitTests';
-import { nodesToExecute } from './demo/workflows';
+import { nodesToExecute, startedByPollingTrigger } from './demo/workflows';
 import { planRuns, runWorkflows, type PlannedRun } from './e2e/workflowRuns';
 import { ensureChromium, launchChromium } from './n8n/browser';
 import { N8nCli } from './n8n/cli';
@@ -71,6 +82,7 @@ const skipEditor = perNode || process.argv.includes('--skip-editor');
 const skipStart = perNode || process.argv.includes('--skip-start');
 const startOnly = process.argv.includes('--start-only');
 const editorOnly = process.argv.includes('--editor-only');
+const triggersOnly = process.argv.includes('--triggers-only');
 const installOnly = process.argv.includes('--install-only');
 const updateScreenshots = process.argv.includes('--update-screenshots');
 const say = (line: string) => console.log(`\x1b[36m[e2e]\x1b[0m ${line}`);
@@ -105,7 +117,7 @@ async function main(): Promise<number> {
 }
 
 async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Promise<void> {
-	if (!editorOnly && !perNode) await runUnitTests(report);
+	if (!editorOnly && !perNode && !triggersOnly) await runUnitTests(report);
 	const built = await report.check('npm run build', async () => {
 		const build = await buildPackage();
 		if (!build.ok) throw new Error(build.detail);
@@ -122,7 +134,7 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	if (!startOnly) {
 		const tarball = await checkPack(report, path.join(workRoot, 'pack'));
 		if (!tarball || !(await checkCommunityInstall(report, tarball, userFolder))) return;
-		if (!editorOnly && !perNode) {
+		if (!editorOnly && !perNode && !triggersOnly) {
 			await checkManualInstall(report, tarball, path.join(workRoot, 'manual-install-user'));
 			await checkListedAsCommunityPackage(
 				report,
@@ -132,7 +144,7 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 		}
 		if (installOnly) return;
 	}
-	if ((!skipStart || startOnly) && !editorOnly) {
+	if ((!skipStart || startOnly) && !editorOnly && !triggersOnly) {
 		const stateDir = path.join(workRoot, 'npm-start');
 		cleanups.push(async () => void killProcessesWithEnv(stateDirMarker(stateDir)));
 		await checkNpmStart(report, stateDir, (line) =>
@@ -160,16 +172,17 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 	if (!imported) return;
 
 	const perNodeIds = new Set(perNodeWorkflowIds());
-	const workflows = editorOnly
-		? []
-		: [
-				...readWorkflowFiles(paths.demoWorkflowsDir),
-				...readWorkflowFiles(paths.e2eWorkflowsDir),
-			].filter(
-				(workflow) =>
-					(!only || `${workflow.id} ${workflow.name}`.toLowerCase().includes(only)) &&
-					(!perNode || perNodeIds.has(workflow.id)),
-			);
+	const workflows =
+		editorOnly || triggersOnly
+			? []
+			: [
+					...readWorkflowFiles(paths.demoWorkflowsDir),
+					...readWorkflowFiles(paths.e2eWorkflowsDir),
+				].filter(
+					(workflow) =>
+						(!only || `${workflow.id} ${workflow.name}`.toLowerCase().includes(only)) &&
+						(!perNode || perNodeIds.has(workflow.id)),
+				);
 	const runs = planRuns(workflows, { ACS_ENDPOINT: emulator.endpoint });
 	say(`${workflows.length} workflows, ${runs.length} runs`);
 	await runWorkflows({ cli, emulator, runs, report, workDir: path.join(workRoot, 'imports') });
@@ -188,10 +201,28 @@ async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Pro
 			'n8n loaded the community install: node types carry the package name (REST /types)',
 			() => assertLoadedAsPackage(rest),
 		);
-		if (!editorOnly) await checkCredentialTests(rest, emulator, report);
+		if (!editorOnly && !triggersOnly) await checkCredentialTests(rest, emulator, report);
+		if (!editorOnly && !perNode && !only)
+			await checkTriggers({
+				rest,
+				emulator,
+				report,
+				demos: readWorkflowFiles(paths.demoWorkflowsDir).filter(startedByPollingTrigger),
+			});
 	}
 	if (skipEditor) return;
-	await checkEditorInBrowser(server, emulator, runs, report, cleanups);
+	const testEventWorkflows = ready
+		? await prepareTestEventWorkflows(rest, emulator).catch((error: Error) => {
+				report.add({
+					name: 'editor: workflows for "Fetch Test Event" saved (REST)',
+					ok: false,
+					ms: 0,
+					detail: error.message,
+				});
+				return [];
+			})
+		: [];
+	await checkEditorInBrowser(server, emulator, runs, report, cleanups, testEventWorkflows);
 }
 
 /** One workflow per node of ours, covering its resources: test/e2e/workflows/phone-numbers-*.json and sip-routing-*.json. */
@@ -234,6 +265,7 @@ async function checkEditorInBrowser(
 	runs: PlannedRun[],
 	report: Report,
 	cleanups: Array<() => Promise<void>>,
+	testEventWorkflows: TestEventWorkflow[],
 ): Promise<void> {
 	const chromiumReady = await report.check(
 		'chromium available (apt-get install when missing)',
@@ -262,6 +294,8 @@ async function checkEditorInBrowser(
 		screenshotsDir: paths.e2eScreenshotsDir,
 		failureShotsDir: path.join(workRoot, 'failures'),
 		workflowShots: demoShots,
+		testEventWorkflows,
+		triggersOnly,
 	});
 	if (!updateScreenshots) {
 		say(

@@ -19,9 +19,14 @@ export interface WorkflowNode {
 
 export type CredentialKind = 'connectionString' | 'entraId';
 
+const OUR_TRIGGER_TYPES = new Set([
+	'n8n-nodes-azure-communication-phone-numbers.azureCommunicationPhoneNumbersTrigger',
+	'n8n-nodes-azure-communication-phone-numbers.azureCommunicationSipRoutingTrigger',
+]);
 const OUR_NODE_TYPES = new Set([
 	'n8n-nodes-azure-communication-phone-numbers.azureCommunicationPhoneNumbers',
 	'n8n-nodes-azure-communication-phone-numbers.azureCommunicationSipRouting',
+	...OUR_TRIGGER_TYPES,
 ]);
 const HTTP_REQUEST = 'n8n-nodes-base.httpRequest';
 const CREDENTIALS = {
@@ -89,6 +94,17 @@ export function fillPlaceholders(
 		name in values ? JSON.stringify(values[name]).slice(1, -1) : whole,
 	);
 	return JSON.parse(text) as WorkflowFile;
+}
+
+/**
+ * A workflow that only one of our polling triggers starts (no manual trigger): `n8n execute` cannot run it as
+ * published, the trigger checks of `npm run e2e` publish it instead.
+ */
+export function startedByPollingTrigger(workflow: WorkflowFile): boolean {
+	return (
+		workflow.nodes.some((node) => OUR_TRIGGER_TYPES.has(node.type)) &&
+		!workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger')
+	);
 }
 
 /** The nodes "Execute workflow" in the editor runs when the only trigger is the manual one; else undefined. */

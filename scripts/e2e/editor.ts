@@ -5,9 +5,20 @@ import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator';
 import { CONNECTION_STRING_CREDENTIAL, ENTRA_ID_CREDENTIAL } from '../demo/credentials';
 import type { OwnerAccount } from '../n8n/rest';
-import { checkNodeCreatorSearches, searchNodeCreator } from './nodeCreatorSearchChecks';
-import { PHONE_NUMBERS_NODE, SIP_ROUTING_NODE } from './nodeCreatorSearches';
+import {
+	actionInPanel,
+	checkNodeCreatorSearches,
+	nodeInCreator,
+	searchNodeCreator,
+} from './nodeCreatorSearchChecks';
+import {
+	isTriggerSearch,
+	NODE_CREATOR_SEARCHES,
+	PHONE_NUMBERS_NODE,
+	SIP_ROUTING_NODE,
+} from './nodeCreatorSearches';
 import type { Report } from './report';
+import { checkFetchTestEvent, type TestEventWorkflow } from './triggers/fetchTestEvent';
 
 /** What a user must find in the editor for one of our nodes. */
 export interface NodeInEditor {
@@ -72,6 +83,10 @@ export interface EditorCheckOptions {
 	failureShotsDir: string;
 	/** Workflows to open and photograph; with `executeNodes`, run them from the editor first and open the last node. */
 	workflowShots: Array<{ id: string; file: string; executeNodes?: string[] }>;
+	/** Saved workflows with one trigger each, for "Fetch Test Event". */
+	testEventWorkflows?: TestEventWorkflow[];
+	/** Only what concerns the triggers: their node creator searches and "Fetch Test Event". */
+	triggersOnly?: boolean;
 }
 
 /** Drives the real editor in chromium: log in, find and add each node, check what the user sees. */
@@ -93,7 +108,7 @@ export async function checkEditor(options: EditorCheckOptions): Promise<void> {
 		await shot('failed-login').catch(() => undefined);
 		return;
 	}
-	for (const node of NODES_IN_EDITOR) {
+	for (const node of options.triggersOnly ? [] : NODES_IN_EDITOR) {
 		await checkNode(options, node, shot);
 	}
 	await checkNodeCreatorSearches({
@@ -101,7 +116,11 @@ export async function checkEditor(options: EditorCheckOptions): Promise<void> {
 		baseUrl: options.baseUrl,
 		report,
 		screenshotsDir: options.screenshotsDir,
+		searches: options.triggersOnly ? NODE_CREATOR_SEARCHES.filter(isTriggerSearch) : undefined,
 	});
+	for (const workflow of options.testEventWorkflows ?? []) {
+		await checkFetchTestEvent({ page, baseUrl: options.baseUrl, report, workflow, shot });
+	}
 	for (const workflow of options.workflowShots) {
 		const verb = workflow.executeNodes ? 'execute' : 'open';
 		await report.check(`editor: ${verb} workflow ${workflow.id} and photograph it`, async () => {
@@ -173,9 +192,7 @@ async function checkNode(
 		`editor: searching "${node.search}" finds ${node.displayName}`,
 		async () => {
 			await searchNodeCreator(page, baseUrl, node.search);
-			await creator
-				.locator('[data-test-id="node-creator-item-name"]', { hasText: node.displayName })
-				.waitFor({ timeout: 15_000 });
+			await nodeInCreator(creator, node.displayName).waitFor({ timeout: 15_000 });
 			await page.waitForTimeout(400);
 			await shot(`${node.screenshotPrefix}-search`);
 		},
@@ -185,10 +202,8 @@ async function checkNode(
 	const listed = await report.check(
 		`editor: ${node.displayName} lists its operations`,
 		async () => {
-			await creator
-				.locator('[data-test-id="node-creator-item-name"]', { hasText: node.displayName })
-				.click();
-			await creator.getByText(node.actionToAdd, { exact: true }).waitFor({ timeout: 15_000 });
+			await nodeInCreator(creator, node.displayName).click();
+			await actionInPanel(creator, node.actionToAdd);
 			// the panel renders its sections one after the other: give the last ones a moment
 			let missing: string[] = [];
 			for (let attempt = 0; attempt < 20; attempt++) {

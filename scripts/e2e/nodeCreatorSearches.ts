@@ -5,8 +5,10 @@ export const SIP_ROUTING_NODE = 'Azure Communication SIP Routing';
 export interface NodeCreatorSearch {
 	search: string;
 	displayName: typeof PHONE_NUMBERS_NODE | typeof SIP_ROUTING_NODE;
-	/** The action (an operation's `action` text) the node's action list must offer. */
+	/** The action (an operation's `action` text, or a trigger's "On <event>", as n8n words it) the node's list must offer. */
 	action: string;
+	/** The action is one of the node's trigger: clicking it must add the trigger and open it. */
+	trigger?: true;
 }
 
 export const NODE_CREATOR_SEARCHES: NodeCreatorSearch[] = [
@@ -43,7 +45,29 @@ export const NODE_CREATOR_SEARCHES: NodeCreatorSearch[] = [
 		displayName: PHONE_NUMBERS_NODE,
 		action: 'Wait for a long running operation to complete',
 	},
+	// a new workflow's + panel asks for a trigger: the node must offer its trigger's events (it once said "No Azure
+	// Communication Phone Numbers Triggers available")
+	{
+		search: 'Azure Communication',
+		displayName: PHONE_NUMBERS_NODE,
+		action: 'On number purchased',
+		trigger: true,
+	},
+	{
+		search: 'Azure Communication',
+		displayName: SIP_ROUTING_NODE,
+		action: 'On trunk health changed',
+		trigger: true,
+	},
+	{
+		search: 'SIP',
+		displayName: SIP_ROUTING_NODE,
+		action: 'On configuration changed',
+		trigger: true,
+	},
 ];
+
+export const isTriggerSearch = (search: NodeCreatorSearch): boolean => search.trigger === true;
 
 /** A file-name-safe form of a search, for its screenshot. */
 export function searchSlug(search: string): string {

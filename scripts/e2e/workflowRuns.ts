@@ -3,6 +3,7 @@ import { workflowCases, type WorkflowCase } from '../../test/e2e/cases';
 import { importWorkflows } from '../demo/importFiles';
 import {
 	fillPlaceholders,
+	startedByPollingTrigger,
 	usesOurCredentials,
 	withCredentialKind,
 	type CredentialKind,
@@ -25,7 +26,10 @@ const VARIANTS: Record<CredentialKind, { idSuffix: string; nameSuffix: string }>
 /** n8n's CLI treats longer ids (or other characters) as no id; 19 leaves room for the 2-letter variant suffix. */
 export const WORKFLOW_ID_PATTERN = /^[A-Za-z0-9]{1,19}$/;
 
-/** Each workflow once with each credential (or once, when it uses no ACS credential). Pure. */
+/**
+ * Each workflow once with each credential (or once, when it uses no ACS credential). Workflows only a polling
+ * trigger of ours starts are not run here (`n8n execute` cannot start them): the trigger checks publish them. Pure.
+ */
 export function planRuns(
 	workflows: WorkflowFile[],
 	placeholders: Record<string, string>,
@@ -36,6 +40,7 @@ export function planRuns(
 			throw new Error(`workflow id "${original.id}" must match ${WORKFLOW_ID_PATTERN}`);
 		if (seen.has(original.id)) throw new Error(`two workflows have the id "${original.id}"`);
 		seen.add(original.id);
+		if (startedByPollingTrigger(original)) return [];
 		const workflow = fillPlaceholders(original, placeholders);
 		if (!usesOurCredentials(workflow)) return [{ baseId: workflow.id, kind: 'none', workflow }];
 		return (['connectionString', 'entraId'] as const).map((kind) => ({

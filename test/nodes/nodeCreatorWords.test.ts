@@ -1,3 +1,5 @@
+import { AzureCommunicationPhoneNumbersTrigger } from '../../nodes/AzureCommunicationPhoneNumbersTrigger/AzureCommunicationPhoneNumbersTrigger.node';
+import { AzureCommunicationSipRoutingTrigger } from '../../nodes/AzureCommunicationSipRoutingTrigger/AzureCommunicationSipRoutingTrigger.node';
 import { NODE_CREATOR_SEARCHES, PHONE_NUMBERS_NODE } from '../../scripts/e2e/nodeCreatorSearches';
 import {
 	actionsOf,
@@ -102,12 +104,33 @@ describe('searches in the node creator (codex aliases and action names)', () => 
 		},
 	);
 
-	it.each(NODE_CREATOR_SEARCHES.map((search) => [search.search, search] as const))(
+	const [triggerSearches, actionSearches] = [true, false].map((trigger) =>
+		NODE_CREATOR_SEARCHES.filter((search) => Boolean(search.trigger) === trigger).map(
+			(search) => [search.search, search] as const,
+		),
+	);
+
+	it.each(actionSearches)(
 		'"%s" leads to an action the node lists',
 		(_, { displayName, action }) => {
 			expect(actionsOf(nodeNamed(displayName).description).map((entry) => entry.action)).toContain(
 				action,
 			);
+		},
+	);
+
+	it.each(triggerSearches)(
+		'"%s" leads to an event of the node\'s trigger, as n8n words it ("On <event>")',
+		(_, { displayName, action }) => {
+			const trigger = [
+				new AzureCommunicationPhoneNumbersTrigger(),
+				new AzureCommunicationSipRoutingTrigger(),
+			].find((node) => node.description.displayName === `${displayName} Trigger`);
+			const events = trigger?.description.properties.find((property) => property.name === 'events');
+			const words = (events?.options ?? []).map(
+				(option) => `On ${String((option as { name: string }).name).toLowerCase()}`,
+			);
+			expect(words).toContain(action);
 		},
 	);
 });

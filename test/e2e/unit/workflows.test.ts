@@ -6,6 +6,7 @@ import {
 import {
 	fillPlaceholders,
 	nodesToExecute,
+	startedByPollingTrigger,
 	usesOurCredentials,
 	withCredentialKind,
 	type WorkflowFile,
@@ -90,6 +91,29 @@ describe('planRuns', () => {
 			['wf1', 'entraId', 'wf1En'],
 			['plain', 'none', 'plain'],
 		]);
+	});
+
+	it('leaves workflows only a polling trigger of ours starts to the trigger checks', () => {
+		const triggered = {
+			...workflow('polled'),
+			nodes: [
+				{
+					name: 'When a trunk changes',
+					type: 'n8n-nodes-azure-communication-phone-numbers.azureCommunicationSipRoutingTrigger',
+					parameters: {},
+				},
+				workflow().nodes[1],
+			],
+		};
+		const alsoByHand = {
+			...triggered,
+			id: 'byHand',
+			nodes: [...triggered.nodes, workflow().nodes[0]],
+		};
+		expect(startedByPollingTrigger(triggered)).toBe(true);
+		expect(startedByPollingTrigger(alsoByHand)).toBe(false);
+		const runs = planRuns([triggered, alsoByHand], {});
+		expect(runs.map((run) => run.workflow.id)).toEqual(['byHandCs', 'byHandEn']);
 	});
 
 	it('refuses ids the n8n CLI would not take, and duplicates', () => {
