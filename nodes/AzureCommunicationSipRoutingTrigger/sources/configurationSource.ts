@@ -18,10 +18,14 @@ import {
 	unpackSipConfiguration,
 	type PackedSipConfiguration,
 } from '../../shared/acs/changes/sipConfigurationState';
-import type { ChangeEvent, ChangeSource, SourceState } from '../../shared/node/trigger';
+import type {
+	ChangeEvent,
+	ChangeSource,
+	PollSettings,
+	SourceState,
+} from '../../shared/node/trigger';
 import { readSipApiChoice } from '../../AzureCommunicationSipRouting/helpers/apiChoice';
 import { readSipConfiguration } from '../../AzureCommunicationSipRouting/helpers/sipClient';
-import type { PollSettings } from '../../shared/node/trigger';
 
 export const CONFIGURATION_CHANGED = 'configurationChanged';
 

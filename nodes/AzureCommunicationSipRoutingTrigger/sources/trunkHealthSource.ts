@@ -14,13 +14,17 @@ import {
 	type PackedTrunkHealth,
 	type TrunkHealthSnapshot,
 } from '../../shared/acs/changes/trunkHealthChanges';
-import type { ChangeEvent, ChangeSource, SourceState } from '../../shared/node/trigger';
+import type {
+	ChangeEvent,
+	ChangeSource,
+	PollSettings,
+	SourceState,
+} from '../../shared/node/trigger';
 import {
 	assertFeature,
 	readSipApiChoice,
 } from '../../AzureCommunicationSipRouting/helpers/apiChoice';
 import { readSipConfiguration } from '../../AzureCommunicationSipRouting/helpers/sipClient';
-import type { PollSettings } from '../../shared/node/trigger';
 
 export const TRUNK_HEALTH_CHANGED = 'trunkHealthChanged';
 
