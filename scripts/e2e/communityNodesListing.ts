@@ -85,7 +85,7 @@ export async function checkListedAsCommunityPackage(
 		if (!installed || !rest) return;
 		const client = rest;
 		const listed = await report.check(
-			"n8n lists the package under Community Nodes (installed through n8n's own install flow): version, both nodes, loaded",
+			"n8n lists the package under Community Nodes (installed through n8n's own install flow): version, every node of the package, loaded",
 			async () => {
 				const nodeTypes = builtTypeNames(manifest)
 					.filter(({ kind }) => kind === 'node')

@@ -67,8 +67,8 @@ export async function checkCommunityInstall(
 
 /**
  * The README's manual installation (`cd ~/.n8n/nodes && npm install <package>`) into a fresh user folder: npm
- * pulls neither n8n-workflow nor isolated-vm, and a real n8n started on that folder lists both nodes and both
- * credentials under the package's name.
+ * pulls neither n8n-workflow nor isolated-vm, and a real n8n started on that folder lists every node and
+ * credential under the package's name.
  */
 export async function checkManualInstall(
 	report: Report,
@@ -86,7 +86,7 @@ export async function checkManualInstall(
 	);
 	if (!installed) return;
 	await report.check(
-		'manual install: n8n loads both nodes and both credentials from .n8n/nodes (REST /types)',
+		'manual install: n8n loads every node and credential of the package from .n8n/nodes (REST /types)',
 		async () => {
 			const [port, runnerBrokerPort] = [await freePort(), await freePort()];
 			const env = n8nEnvironment({ userFolder, port, runnerBrokerPort, logLevel: 'warn' });
