@@ -39,6 +39,8 @@ import { planMix, prepareEmulator, runMix } from './queue/mix';
 import { EXECUTION_BOUND_SECONDS, mixWorkflows } from './queue/mixWorkflows';
 import { startPostgres, type RunningPostgres } from './queue/postgres';
 import { startRedis } from './queue/redis';
+import { sipEditSummary } from './queue/sipEditInvariants';
+import { runSipEdits } from './queue/sipEdits';
 import { checkWorkerCrash } from './queue/workerCrash';
 import {
 	clusterEnvironment,
@@ -75,8 +77,9 @@ async function main(): Promise<number> {
 		});
 	}
 	const phases: PhaseFigures[] = [];
+	const notes: string[] = [];
 	try {
-		await runAll(report, cleanups, executions, phases);
+		await runAll(report, cleanups, executions, phases, notes);
 	} catch (error) {
 		report.add({
 			name: 'e2e:queue run',
@@ -90,7 +93,11 @@ async function main(): Promise<number> {
 	if (phases.length > 0) {
 		console.log(`\n${figuresTable(phases)}`);
 		console.log(
-			`\nOne machine, ${navigator.hardwareConcurrency} cores shared by main, workers, PostgreSQL, Redis and the emulator. Execution = n8n's startedAt..stoppedAt (queue mode: from when a worker took the job); answer = the webhook's answer time, queue wait included. Worker RSS: the worker and its task runner.`,
+			[
+				'',
+				...notes,
+				`One machine, ${navigator.hardwareConcurrency} cores shared by main, workers, PostgreSQL, Redis and the emulator. Execution = n8n's startedAt..stoppedAt (queue mode: from when a worker took the job); answer = the webhook's answer time, queue wait included. Worker RSS: the worker and its task runner.`,
+			].join('\n'),
 		);
 	}
 	say(`finished in ${formatSeconds(Date.now() - started)}`);
@@ -108,6 +115,7 @@ async function runAll(
 	cleanups: Array<() => Promise<void>>,
 	executions: number,
 	phases: PhaseFigures[],
+	notes: string[],
 ): Promise<void> {
 	const built = await report.check('npm run build', async () => {
 		const build = await buildPackage();
@@ -184,6 +192,7 @@ async function runAll(
 	});
 	if (!second) return;
 	phases.push(await checkMix({ ...mixContext, label: 'queue, 2 workers', main, workers }));
+	await checkSipEdits({ main, workers, emulator, report, executions, notes });
 	await checkWorkerCrash({
 		main,
 		workers: [workers[0], workers[1]],
@@ -276,6 +285,33 @@ async function checkMix(options: {
 			executions: worker.startedExecutions.size - before[at],
 		})),
 	};
+}
+
+async function checkSipEdits(options: {
+	main: MainProcess;
+	workers: WorkerProcess[];
+	emulator: RunningEmulator;
+	report: Report;
+	executions: number;
+	notes: string[];
+}): Promise<void> {
+	const { main, workers, emulator, report, executions, notes } = options;
+	const label = `queue, ${workers.length} workers, ${executions} SIP trunk and route edits at once`;
+	const before = workers.map((worker) => worker.startedExecutions.size);
+	await report.check(`${label}: every edit stored as written or failed naming it`, async () => {
+		const run = await runSipEdits(main.baseUrl, emulator, executions);
+		const summary = `SIP edits (${workers.length} workers): ${sipEditSummary(run.figures)}; wall ${formatSeconds(run.wallMs)}`;
+		say(summary);
+		notes.push(summary);
+		for (const message of errorMessages(run.outcomes)) say(`  error item: ${message}`);
+		const idle = workers.filter((worker, at) => worker.startedExecutions.size === before[at]);
+		const problems = [
+			...itemProblems(run.outcomes),
+			...run.problems,
+			...idle.map((worker) => `${worker.name} ran none of the edits`),
+		];
+		if (problems.length > 0) throw new Error(problems.slice(0, 20).join('\n'));
+	});
 }
 
 main().then((code) => process.exit(code));
