@@ -41,6 +41,12 @@ import { startPostgres, type RunningPostgres } from './queue/postgres';
 import { startRedis } from './queue/redis';
 import { sipEditSummary } from './queue/sipEditInvariants';
 import { runSipEdits } from './queue/sipEdits';
+import {
+	armTrigger,
+	checkTriggerAfterMix,
+	TRIGGER_WORKFLOW_ID,
+	triggerWorkflow,
+} from './queue/trigger';
 import { checkWorkerCrash } from './queue/workerCrash';
 import {
 	clusterEnvironment,
@@ -157,7 +163,7 @@ async function runAll(
 		async () => {
 			const imports = path.join(workRoot, 'imports');
 			await importCredentials(cli, emulatorCredentials(emulator), imports);
-			await importWorkflows(cli, mixWorkflows(), imports);
+			await importWorkflows(cli, [...mixWorkflows(), triggerWorkflow()], imports);
 		},
 	);
 	if (!imported) return;
@@ -177,8 +183,8 @@ async function runAll(
 	);
 	if (!startedQueue || !main) return;
 	const queueMain = main;
+	const rest = new N8nRest(queueMain.baseUrl);
 	const active = await report.check('owner set up, mix workflows published (REST)', async () => {
-		const rest = new N8nRest(queueMain.baseUrl);
 		await rest.ensureOwner(DEMO_OWNER);
 		await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
 		for (const workflow of mixWorkflows()) await rest.activateWorkflow(workflow.id);
@@ -191,7 +197,15 @@ async function runAll(
 		workers.push(track(await startWorker(cluster, 'worker-2')));
 	});
 	if (!second) return;
-	phases.push(await checkMix({ ...mixContext, label: 'queue, 2 workers', main, workers }));
+	phases.push(
+		await checkMix({
+			...mixContext,
+			label: 'queue, 2 workers',
+			main,
+			workers,
+			trigger: { rest, notes },
+		}),
+	);
 	await checkSipEdits({ main, workers, emulator, report, executions, notes });
 	await checkWorkerCrash({
 		main,
@@ -221,9 +235,24 @@ async function checkMix(options: {
 	postgres: RunningPostgres;
 	report: Report;
 	executions: number;
+	/** Publish the Phone Numbers Trigger before the mix and check its events after it. */
+	trigger?: { rest: N8nRest; notes: string[] };
 }): Promise<PhaseFigures> {
-	const { label, main, workers, emulator, postgres, report, executions } = options;
-	const seeded = await prepareEmulator(emulator, executions);
+	const { label, main, workers, emulator, postgres, report, executions, trigger } = options;
+	let baseline: string[] | undefined;
+	const seeded = await prepareEmulator(
+		emulator,
+		executions,
+		trigger &&
+			(async () => {
+				await report.check(
+					`${label}: Phone Numbers Trigger published on main (its first poll is the baseline)`,
+					async () => {
+						baseline = await armTrigger(trigger.rest, emulator);
+					},
+				);
+			}),
+	);
 	const plan = planMix(executions, seeded);
 	const [{ last }] = await postgres.query<{ last: number }>(
 		'select coalesce(max(id), 0) as last from execution_entity',
@@ -242,7 +271,7 @@ async function checkMix(options: {
 	// purchases still in doubt finish on the service's clock; then the ledger is final
 	await emulator.control.advanceClock({ minutes: 10 });
 	const records = await postgres.query<ExecutionRecord>(
-		`select id::text, status, "startedAt", "stoppedAt", "workflowId" from execution_entity where id > ${last} order by id`,
+		`select id::text, status, "startedAt", "stoppedAt", "workflowId" from execution_entity where id > ${last} and "workflowId" <> '${TRIGGER_WORKFLOW_ID}' order by id`,
 	);
 	const ledger = await emulator.control.phoneNumbers.ledger();
 	const state = await emulator.control.phoneNumbers.detail();
@@ -273,6 +302,7 @@ async function checkMix(options: {
 				.filter((worker, at) => worker.startedExecutions.size === before[at])
 				.map((worker) => `${worker.name} ran none`),
 		);
+	if (trigger && baseline) await checkTrigger(label, trigger, baseline, options);
 	return {
 		label,
 		executions,
@@ -285,6 +315,32 @@ async function checkMix(options: {
 			executions: worker.startedExecutions.size - before[at],
 		})),
 	};
+}
+
+async function checkTrigger(
+	label: string,
+	trigger: { rest: N8nRest; notes: string[] },
+	baseline: string[],
+	{
+		emulator,
+		report,
+		workers,
+	}: { emulator: RunningEmulator; report: Report; workers: WorkerProcess[] },
+): Promise<void> {
+	await emulator.control.clearFaults();
+	await report.check(
+		`${label}: the Phone Numbers Trigger on main reported every number bought and released during the mix once`,
+		async () => {
+			const result = await checkTriggerAfterMix(trigger.rest, emulator, baseline);
+			const onWorkers = result.executionIds.filter((id) =>
+				workers.some((worker) => worker.startedExecutions.has(id)),
+			).length;
+			const summary = `${result.summary}; ${onWorkers} of its ${result.executionIds.length} executions ran on workers`;
+			say(summary);
+			trigger.notes.push(summary);
+			if (result.problems.length > 0) throw new Error(result.problems.slice(0, 20).join('\n'));
+		},
+	);
 }
 
 async function checkSipEdits(options: {
