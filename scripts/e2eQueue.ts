@@ -302,6 +302,11 @@ async function checkMix(options: {
 				.filter((worker, at) => worker.startedExecutions.size === before[at])
 				.map((worker) => `${worker.name} ran none`),
 		);
+	// counted before the trigger's own executions run
+	const perWorker = workers.map((worker, at) => ({
+		name: worker.name,
+		executions: worker.startedExecutions.size - before[at],
+	}));
 	if (trigger && baseline) await checkTrigger(label, trigger, baseline, options);
 	return {
 		label,
@@ -310,10 +315,7 @@ async function checkMix(options: {
 		durationsMs: durations(records),
 		answerMs: run.outcomes.map((outcome) => outcome.ms),
 		workerRssMb: workers.map((worker) => ({ name: worker.name, mb: worker.peakRssKb / 1024 })),
-		perWorker: workers.map((worker, at) => ({
-			name: worker.name,
-			executions: worker.startedExecutions.size - before[at],
-		})),
+		perWorker,
 	};
 }
 
