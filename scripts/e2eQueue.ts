@@ -3,8 +3,9 @@
  * Redis, the emulator, an n8n main process and workers on them (the package installed into their shared user
  * folder as Community Nodes installs it), then fires a mix of concurrent executions through production webhooks
  * with faults injected, with one worker and with two, checks the invariants against the emulator's ledger and
- * inventory, kills a worker during a purchase and resumes the purchase on the other, and runs the same mix in
- * regular mode. Prints throughput, p50/p95 execution time and worker memory, then `N passed, N failed`.
+ * inventory, checks that a Phone Numbers Trigger published on main during the two-worker mix reports every number
+ * bought and released once, fires concurrent SIP trunk and route edits on two workers and checks the stored document,
+ * kills a worker during a purchase and resumes the purchase on the other, and runs the same mix in regular mode. Prints throughput, p50/p95 execution time and worker memory, then `N passed, N failed`.
  * Everything it started is stopped by PID, also on failure and on SIGINT/SIGTERM.
  *
  * Options (after `npm run e2e:queue --`):
