@@ -3,8 +3,9 @@
  * Redis, the emulator, an n8n main process and workers on them (the package installed into their shared user
  * folder as Community Nodes installs it), then fires a mix of concurrent executions through production webhooks
  * with faults injected, with one worker and with two, checks the invariants against the emulator's ledger and
- * inventory, kills a worker during a purchase and resumes the purchase on the other, and runs the same mix in
- * regular mode. Prints throughput, p50/p95 execution time and worker memory, then `N passed, N failed`.
+ * inventory, checks that a Phone Numbers Trigger published on main during the two-worker mix reports every number
+ * bought and released once, fires concurrent SIP trunk and route edits on two workers and checks the stored document,
+ * kills a worker during a purchase and resumes the purchase on the other, and runs the same mix in regular mode. Prints throughput, p50/p95 execution time and worker memory, then `N passed, N failed`.
  * Everything it started is stopped by PID, also on failure and on SIGINT/SIGTERM.
  *
  * Options (after `npm run e2e:queue --`):
@@ -39,6 +40,14 @@ import { planMix, prepareEmulator, runMix } from './queue/mix';
 import { EXECUTION_BOUND_SECONDS, mixWorkflows } from './queue/mixWorkflows';
 import { startPostgres, type RunningPostgres } from './queue/postgres';
 import { startRedis } from './queue/redis';
+import { sipEditSummary } from './queue/sipEditInvariants';
+import { runSipEdits } from './queue/sipEdits';
+import {
+	armTrigger,
+	checkTriggerAfterMix,
+	TRIGGER_WORKFLOW_ID,
+	triggerWorkflow,
+} from './queue/trigger';
 import { checkWorkerCrash } from './queue/workerCrash';
 import {
 	clusterEnvironment,
@@ -75,8 +84,9 @@ async function main(): Promise<number> {
 		});
 	}
 	const phases: PhaseFigures[] = [];
+	const notes: string[] = [];
 	try {
-		await runAll(report, cleanups, executions, phases);
+		await runAll(report, cleanups, executions, phases, notes);
 	} catch (error) {
 		report.add({
 			name: 'e2e:queue run',
@@ -90,7 +100,11 @@ async function main(): Promise<number> {
 	if (phases.length > 0) {
 		console.log(`\n${figuresTable(phases)}`);
 		console.log(
-			`\nOne machine, ${navigator.hardwareConcurrency} cores shared by main, workers, PostgreSQL, Redis and the emulator. Execution = n8n's startedAt..stoppedAt (queue mode: from when a worker took the job); answer = the webhook's answer time, queue wait included. Worker RSS: the worker and its task runner.`,
+			[
+				'',
+				...notes,
+				`One machine, ${navigator.hardwareConcurrency} cores shared by main, workers, PostgreSQL, Redis and the emulator. Execution = n8n's startedAt..stoppedAt (queue mode: from when a worker took the job); answer = the webhook's answer time, queue wait included. Worker RSS: the worker and its task runner.`,
+			].join('\n'),
 		);
 	}
 	say(`finished in ${formatSeconds(Date.now() - started)}`);
@@ -108,6 +122,7 @@ async function runAll(
 	cleanups: Array<() => Promise<void>>,
 	executions: number,
 	phases: PhaseFigures[],
+	notes: string[],
 ): Promise<void> {
 	const built = await report.check('npm run build', async () => {
 		const build = await buildPackage();
@@ -149,7 +164,7 @@ async function runAll(
 		async () => {
 			const imports = path.join(workRoot, 'imports');
 			await importCredentials(cli, emulatorCredentials(emulator), imports);
-			await importWorkflows(cli, mixWorkflows(), imports);
+			await importWorkflows(cli, [...mixWorkflows(), triggerWorkflow()], imports);
 		},
 	);
 	if (!imported) return;
@@ -169,8 +184,8 @@ async function runAll(
 	);
 	if (!startedQueue || !main) return;
 	const queueMain = main;
+	const rest = new N8nRest(queueMain.baseUrl);
 	const active = await report.check('owner set up, mix workflows published (REST)', async () => {
-		const rest = new N8nRest(queueMain.baseUrl);
 		await rest.ensureOwner(DEMO_OWNER);
 		await rest.login(DEMO_OWNER.email, DEMO_OWNER.password);
 		for (const workflow of mixWorkflows()) await rest.activateWorkflow(workflow.id);
@@ -183,7 +198,16 @@ async function runAll(
 		workers.push(track(await startWorker(cluster, 'worker-2')));
 	});
 	if (!second) return;
-	phases.push(await checkMix({ ...mixContext, label: 'queue, 2 workers', main, workers }));
+	phases.push(
+		await checkMix({
+			...mixContext,
+			label: 'queue, 2 workers',
+			main,
+			workers,
+			trigger: { rest, notes },
+		}),
+	);
+	await checkSipEdits({ main, workers, emulator, report, executions, notes });
 	await checkWorkerCrash({
 		main,
 		workers: [workers[0], workers[1]],
@@ -212,9 +236,24 @@ async function checkMix(options: {
 	postgres: RunningPostgres;
 	report: Report;
 	executions: number;
+	/** Publish the Phone Numbers Trigger before the mix and check its events after it. */
+	trigger?: { rest: N8nRest; notes: string[] };
 }): Promise<PhaseFigures> {
-	const { label, main, workers, emulator, postgres, report, executions } = options;
-	const seeded = await prepareEmulator(emulator, executions);
+	const { label, main, workers, emulator, postgres, report, executions, trigger } = options;
+	let baseline: string[] | undefined;
+	const seeded = await prepareEmulator(
+		emulator,
+		executions,
+		trigger &&
+			(async () => {
+				await report.check(
+					`${label}: Phone Numbers Trigger published on main (its first poll is the baseline)`,
+					async () => {
+						baseline = await armTrigger(trigger.rest, emulator);
+					},
+				);
+			}),
+	);
 	const plan = planMix(executions, seeded);
 	const [{ last }] = await postgres.query<{ last: number }>(
 		'select coalesce(max(id), 0) as last from execution_entity',
@@ -233,7 +272,7 @@ async function checkMix(options: {
 	// purchases still in doubt finish on the service's clock; then the ledger is final
 	await emulator.control.advanceClock({ minutes: 10 });
 	const records = await postgres.query<ExecutionRecord>(
-		`select id::text, status, "startedAt", "stoppedAt", "workflowId" from execution_entity where id > ${last} order by id`,
+		`select id::text, status, "startedAt", "stoppedAt", "workflowId" from execution_entity where id > ${last} and "workflowId" <> '${TRIGGER_WORKFLOW_ID}' order by id`,
 	);
 	const ledger = await emulator.control.phoneNumbers.ledger();
 	const state = await emulator.control.phoneNumbers.detail();
@@ -264,6 +303,12 @@ async function checkMix(options: {
 				.filter((worker, at) => worker.startedExecutions.size === before[at])
 				.map((worker) => `${worker.name} ran none`),
 		);
+	// counted before the trigger's own executions run
+	const perWorker = workers.map((worker, at) => ({
+		name: worker.name,
+		executions: worker.startedExecutions.size - before[at],
+	}));
+	if (trigger && baseline) await checkTrigger(label, trigger, baseline, options);
 	return {
 		label,
 		executions,
@@ -271,11 +316,64 @@ async function checkMix(options: {
 		durationsMs: durations(records),
 		answerMs: run.outcomes.map((outcome) => outcome.ms),
 		workerRssMb: workers.map((worker) => ({ name: worker.name, mb: worker.peakRssKb / 1024 })),
-		perWorker: workers.map((worker, at) => ({
-			name: worker.name,
-			executions: worker.startedExecutions.size - before[at],
-		})),
+		perWorker,
 	};
+}
+
+async function checkTrigger(
+	label: string,
+	trigger: { rest: N8nRest; notes: string[] },
+	baseline: string[],
+	{
+		emulator,
+		report,
+		workers,
+	}: { emulator: RunningEmulator; report: Report; workers: WorkerProcess[] },
+): Promise<void> {
+	await emulator.control.clearFaults();
+	await report.check(
+		`${label}: the Phone Numbers Trigger on main reported every number bought and released during the mix once`,
+		async () => {
+			const result = await checkTriggerAfterMix(trigger.rest, emulator, baseline);
+			const onWorkers = result.executionIds.filter((id) =>
+				workers.some((worker) => worker.startedExecutions.has(id)),
+			).length;
+			const summary = `${result.summary}; ${onWorkers} of its ${result.executionIds.length} executions ran on workers`;
+			say(summary);
+			trigger.notes.push(summary);
+			if (result.problems.length > 0) throw new Error(result.problems.slice(0, 20).join('\n'));
+		},
+	);
+}
+
+async function checkSipEdits(options: {
+	main: MainProcess;
+	workers: WorkerProcess[];
+	emulator: RunningEmulator;
+	report: Report;
+	executions: number;
+	notes: string[];
+}): Promise<void> {
+	const { main, workers, emulator, report, executions, notes } = options;
+	const label = `queue, ${workers.length} workers, ${executions} SIP trunk and route edits at once`;
+	const before = workers.map((worker) => worker.startedExecutions.size);
+	await report.check(
+		`${label}: no trunk edit lost; every edit not stored failed naming exactly it, or is a route replaced after its read-back (counted)`,
+		async () => {
+			const run = await runSipEdits(main.baseUrl, emulator, executions);
+			const summary = `SIP edits (${workers.length} workers): ${sipEditSummary(run.figures)}; wall ${formatSeconds(run.wallMs)}`;
+			say(summary);
+			notes.push(summary);
+			for (const message of errorMessages(run.outcomes)) say(`  error item: ${message}`);
+			const idle = workers.filter((worker, at) => worker.startedExecutions.size === before[at]);
+			const problems = [
+				...itemProblems(run.outcomes),
+				...run.problems,
+				...idle.map((worker) => `${worker.name} ran none of the edits`),
+			];
+			if (problems.length > 0) throw new Error(problems.slice(0, 20).join('\n'));
+		},
+	);
 }
 
 main().then((code) => process.exit(code));

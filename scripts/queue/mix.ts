@@ -113,10 +113,14 @@ function bodyFor(kind: MixKind, index: number, numbers: string[]): Record<string
 	return {};
 }
 
-/** A fresh emulator state with the numbers the plan needs and the fault plan; returns the seeded numbers. */
+/**
+ * A fresh emulator state with the numbers the plan needs and the fault plan; returns the seeded numbers.
+ * `beforeFaults` runs on the seeded state before any fault is added.
+ */
 export async function prepareEmulator(
 	emulator: RunningEmulator,
 	executions: number,
+	beforeFaults?: () => Promise<void>,
 ): Promise<string[]> {
 	await emulator.control.reset();
 	const seeded = await emulator.control.phoneNumbers.seed({
@@ -128,6 +132,7 @@ export async function prepareEmulator(
 		// not the area codes the mix buys from: a released number bought again would look unreleased
 		areaCode: '212',
 	});
+	await beforeFaults?.();
 	for (const fault of MIX_FAULTS) await emulator.control.addFault(fault);
 	return seeded.phoneNumbers;
 }

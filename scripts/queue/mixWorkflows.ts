@@ -14,13 +14,17 @@ export type MixKind =
 	| 'capabilities'
 	| 'sipEdit'
 	| 'applyDesiredState'
-	| 'resumeOperation';
+	| 'resumeOperation'
+	| 'trunkEdit'
+	| 'routeEdit';
 
 /** Webhooks answer within this bound, and no execution may run longer (workflow setting executionTimeout). */
 export const EXECUTION_BOUND_SECONDS = 240;
 /** Every long-running operation is awaited at most this long, well inside the bound. */
 const LRO_TIMEOUT_SECONDS = 90;
 export const SIP_DOMAIN = 'queue.example';
+/** The numbers every route of the SIP edit mix covers. */
+export const ROUTE_EDIT_PATTERN = '^\\+1[0-9]{10}$';
 
 const PHONE_NUMBERS = 'n8n-nodes-azure-communication-phone-numbers.azureCommunicationPhoneNumbers';
 const SIP_ROUTING = 'n8n-nodes-azure-communication-phone-numbers.azureCommunicationSipRouting';
@@ -40,6 +44,37 @@ const lro = { waitForCompletion: true, timeoutSeconds: LRO_TIMEOUT_SECONDS };
 const fromBody = (field: string) => `={{ $('Webhook').item.json.body.${field} }}`;
 
 type Step = { name: string; type?: string; parameters: Record<string, unknown> };
+
+/** Adds or updates the trunk the webhook's body names (fqdn, port). */
+const TRUNK_STEP: Step = {
+	name: 'Trunk',
+	type: SIP_ROUTING,
+	parameters: {
+		resource: 'trunk',
+		operation: 'createOrUpdate',
+		sipApi: 'sip',
+		fqdn: fromBody('fqdn'),
+		sipSignalingPort: fromBody('port'),
+	},
+};
+
+/** Adds or updates the route the webhook's body names (route) on its trunk (fqdn). */
+function routeStep(position: 'last' | 'keep'): Step {
+	return {
+		name: 'Route',
+		type: SIP_ROUTING,
+		parameters: {
+			resource: 'route',
+			operation: 'createOrUpdate',
+			sipApi: 'sip',
+			name: fromBody('route'),
+			numberPattern: ROUTE_EDIT_PATTERN,
+			trunks: fromBody('fqdn'),
+			position,
+			additionalFields: {},
+		},
+	};
+}
 
 const STEPS: Record<MixKind, Step[]> = {
 	search: [
@@ -140,31 +175,8 @@ const STEPS: Record<MixKind, Step[]> = {
 				enabled: true,
 			},
 		},
-		{
-			name: 'Trunk',
-			type: SIP_ROUTING,
-			parameters: {
-				resource: 'trunk',
-				operation: 'createOrUpdate',
-				sipApi: 'sip',
-				fqdn: fromBody('fqdn'),
-				sipSignalingPort: fromBody('port'),
-			},
-		},
-		{
-			name: 'Route',
-			type: SIP_ROUTING,
-			parameters: {
-				resource: 'route',
-				operation: 'createOrUpdate',
-				sipApi: 'sip',
-				name: fromBody('route'),
-				numberPattern: '^\\+1[0-9]{10}$',
-				trunks: fromBody('fqdn'),
-				position: 'last',
-				additionalFields: {},
-			},
-		},
+		TRUNK_STEP,
+		routeStep('last'),
 	],
 	applyDesiredState: [
 		{
@@ -189,6 +201,8 @@ const STEPS: Record<MixKind, Step[]> = {
 			},
 		},
 	],
+	trunkEdit: [TRUNK_STEP],
+	routeEdit: [routeStep('keep')],
 };
 
 export const MIX_KINDS = Object.keys(STEPS) as MixKind[];
