@@ -40,7 +40,7 @@ const stored = (parts: Partial<StoredSipDocument>): StoredSipDocument => ({
 });
 
 const notStored = (name: string) => ({
-	error: `Another change to the SIP configuration replaced this item's edits: route "${name}" is not stored`,
+	error: `The SIP configuration does not hold this item's edits after writing: route "${name}" is not stored`,
 	editsNotStored: [`route "${name}" is not stored`],
 	writeAttempts: 3,
 });
