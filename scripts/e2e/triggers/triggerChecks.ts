@@ -107,6 +107,14 @@ async function checkScenario(
 	const name = scenario.title;
 	let seq = seqBeforeActivation;
 	let known = new Set<string>();
+	/** Waits for the first poll after `after` and checks the runs it started report exactly `expected`. */
+	const assertNextPollReports = async (after: number, label: string, expected: ExpectedEvent[]) => {
+		const poll = await nextPoll(emulator, scenario.poll, after, `${name}: ${label}`);
+		seq = Math.max(...poll.map((entry) => entry.seq));
+		const runs = await runsWithEvents(rest, workflowId, scenario.node.name, known, expected.length);
+		known = new Set([...known, ...runs.map((run) => run.id)]);
+		assertEvents(runs, scenario.node.name, expected);
+	};
 	const baseline = await report.check(
 		`trigger: ${name}: the first poll records the baseline and starts no execution`,
 		async () => {
@@ -129,22 +137,7 @@ async function checkScenario(
 			expected = await scenario.changes(emulator);
 			// n8n's minute poll may have come while the changes were made: the polls up to the first one after them
 			// must report each change once, however they split it
-			const poll = await nextPoll(
-				emulator,
-				scenario.poll,
-				await lastSeq(emulator),
-				`${name}: the poll after the changes`,
-			);
-			seq = Math.max(...poll.map((entry) => entry.seq));
-			const runs = await runsWithEvents(
-				rest,
-				workflowId,
-				scenario.node.name,
-				known,
-				expected.length,
-			);
-			known = new Set([...known, ...runs.map((run) => run.id)]);
-			assertEvents(runs, scenario.node.name, expected);
+			await assertNextPollReports(await lastSeq(emulator), 'the poll after the changes', expected);
 		},
 	);
 	if (!changed) return;
@@ -184,21 +177,7 @@ async function checkScenario(
 			assert.ok(!message.includes(emulator.accessKey), 'the error message shows the access key');
 			seq = await lastSeq(emulator);
 			expected = [...expected, ...(await scenario.afterFailingPoll(emulator))];
-			const poll = await nextPoll(
-				emulator,
-				scenario.poll,
-				seq,
-				`${name}: the poll after the failure`,
-			);
-			seq = Math.max(...poll.map((entry) => entry.seq));
-			const runs = await runsWithEvents(
-				rest,
-				workflowId,
-				scenario.node.name,
-				known,
-				expected.length,
-			);
-			assertEvents(runs, scenario.node.name, expected);
+			await assertNextPollReports(seq, 'the poll after the failure', expected);
 			console.log(`    failing poll recorded as error execution ${failure.id}: ${message}`);
 		},
 	);
