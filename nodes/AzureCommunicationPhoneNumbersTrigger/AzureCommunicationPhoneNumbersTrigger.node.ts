@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { acsCredentials, authenticationProperty } from '../shared/node';
-import { explainFailedPoll, pollForChanges } from '../shared/node/trigger';
+import { pollForChanges } from '../shared/node/trigger';
 import { triggerProperties } from './description';
 import { readSettings } from './settings';
 import { inventorySource } from './sources/inventory';
@@ -33,13 +33,10 @@ export class AzureCommunicationPhoneNumbersTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readSettings(this);
-		try {
-			return await pollForChanges.call(this, [
-				inventorySource(settings),
-				reservationsSource(settings),
-			]);
-		} catch (error) {
-			throw this.getMode() === 'manual' ? error : explainFailedPoll(error, settings);
-		}
+		return await pollForChanges.call(
+			this,
+			[inventorySource(settings), reservationsSource(settings)],
+			settings,
+		);
 	}
 }

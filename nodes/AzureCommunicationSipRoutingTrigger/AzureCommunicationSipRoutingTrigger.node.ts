@@ -13,7 +13,6 @@ import {
 import { acsCredentials, authenticationProperty } from '../shared/node/authentication';
 import {
 	EVENTS_PARAMETER,
-	explainFailedPoll,
 	pollForChanges,
 	pollTimeoutOption,
 	readPollSettings,
@@ -76,13 +75,10 @@ export class AzureCommunicationSipRoutingTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readPollSettings(this, EVENTS);
-		try {
-			return await pollForChanges.call(this, [
-				configurationSource(settings),
-				trunkHealthSource(settings),
-			]);
-		} catch (error) {
-			throw this.getMode() === 'manual' ? error : explainFailedPoll(error, settings);
-		}
+		return await pollForChanges.call(
+			this,
+			[configurationSource(settings), trunkHealthSource(settings)],
+			settings,
+		);
 	}
 }

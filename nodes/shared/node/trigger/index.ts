@@ -4,7 +4,6 @@ export { EVENTS_PARAMETER, pollForChanges } from './pollForChanges';
 export {
 	DEFAULT_POLL_TIMEOUT_SECONDS,
 	MAX_POLL_TIMEOUT_SECONDS,
-	explainFailedPoll,
 	numberInRange,
 	pollTimeoutOption,
 	readPollSettings,

@@ -14,6 +14,7 @@ import {
 import { scrubbedJson } from '../scrubOutput';
 import type { ChangeEvent } from './changeEvent';
 import type { ChangeSource, SourceState } from './changeSource';
+import { explainFailedPoll, type PollSettings } from './pollSettings';
 
 export const EVENTS_PARAMETER = 'events';
 
@@ -61,7 +62,20 @@ function storedState(stored: unknown): SourceState | undefined {
 		: undefined;
 }
 
+/** With `settings`, a failed scheduled poll's error says whether it ran out of time and that nothing was lost. */
 export async function pollForChanges(
+	this: IPollFunctions,
+	sources: ChangeSource[],
+	settings?: PollSettings,
+): Promise<INodeExecutionData[][] | null> {
+	try {
+		return await pollOnce.call(this, sources);
+	} catch (error) {
+		throw settings && this.getMode() !== 'manual' ? explainFailedPoll(error, settings) : error;
+	}
+}
+
+async function pollOnce(
 	this: IPollFunctions,
 	sources: ChangeSource[],
 ): Promise<INodeExecutionData[][] | null> {
