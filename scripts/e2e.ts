@@ -52,6 +52,7 @@ import {
 } from './e2e/packageInstall';
 import { checkNpmStart, stateDirMarker } from './e2e/startChecks';
 import { killProcessesWithEnv } from './e2e/startProcess';
+import { checkBuiltAndN8nInstalled } from './e2e/buildAndInstall';
 import { Report } from './e2e/report';
 import { prepareTestEventWorkflows, type TestEventWorkflow } from './e2e/triggers/fetchTestEvent';
 import { checkTriggers } from './e2e/triggers/triggerChecks';
@@ -61,8 +62,6 @@ import { planRuns, runWorkflows, type PlannedRun } from './e2e/workflowRuns';
 import { ensureChromium, launchChromium } from './n8n/browser';
 import { N8nCli } from './n8n/cli';
 import { n8nEnvironment } from './n8n/environment';
-import { buildPackage, missingBuildOutputs } from './n8n/extension';
-import { ensureN8nInstalled } from './n8n/install';
 import { DEFAULT_N8N_VERSION, localDir, N8N_VERSION, paths } from './n8n/paths';
 import { freePort } from './n8n/ports';
 import { formatSeconds } from './n8n/run';
@@ -118,16 +117,7 @@ async function main(): Promise<number> {
 
 async function runAll(report: Report, cleanups: Array<() => Promise<void>>): Promise<void> {
 	if (!editorOnly && !perNode && !triggersOnly) await runUnitTests(report);
-	const built = await report.check('npm run build', async () => {
-		const build = await buildPackage();
-		if (!build.ok) throw new Error(build.detail);
-		const missing = missingBuildOutputs();
-		if (missing.length > 0) throw new Error(`missing from dist/: ${missing.join(', ')}`);
-	});
-	if (!built) return;
-	await report.check(`n8n ${N8N_VERSION} installed (reused when present)`, async () => {
-		await ensureN8nInstalled({ log: say });
-	});
+	if (!(await checkBuiltAndN8nInstalled(report, say))) return;
 
 	fs.rmSync(workRoot, { recursive: true, force: true });
 	const userFolder = path.join(workRoot, 'user');

@@ -19,11 +19,10 @@ import { emulatorCredentials } from './demo/credentials';
 import { importCredentials, importWorkflows } from './demo/importFiles';
 import { checkCommunityInstall, checkPack } from './e2e/packageInstall';
 import { DEMO_OWNER } from './demo/owner';
+import { checkBuiltAndN8nInstalled } from './e2e/buildAndInstall';
 import { Report } from './e2e/report';
 import { N8nCli } from './n8n/cli';
-import { buildPackage, missingBuildOutputs } from './n8n/extension';
-import { ensureN8nInstalled } from './n8n/install';
-import { localDir, N8N_VERSION } from './n8n/paths';
+import { localDir } from './n8n/paths';
 import { N8nRest } from './n8n/rest';
 import { formatSeconds } from './n8n/run';
 import { durations, figuresTable, type PhaseFigures } from './queue/figures';
@@ -124,16 +123,7 @@ async function runAll(
 	phases: PhaseFigures[],
 	notes: string[],
 ): Promise<void> {
-	const built = await report.check('npm run build', async () => {
-		const build = await buildPackage();
-		if (!build.ok) throw new Error(build.detail);
-		const missing = missingBuildOutputs();
-		if (missing.length > 0) throw new Error(`missing from dist/: ${missing.join(', ')}`);
-	});
-	if (!built) return;
-	await report.check(`n8n ${N8N_VERSION} installed (reused when present)`, async () => {
-		await ensureN8nInstalled({ log: say });
-	});
+	if (!(await checkBuiltAndN8nInstalled(report, say))) return;
 	fs.rmSync(workRoot, { recursive: true, force: true });
 	const userFolder = path.join(workRoot, 'user');
 	const tarball = await checkPack(report, path.join(workRoot, 'pack'));
