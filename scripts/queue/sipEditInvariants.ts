@@ -1,9 +1,7 @@
 /**
  * What must hold after concurrent SIP edits from several workers, checked against the emulator's stored document:
- * a trunk edit whose execution succeeded is stored as written (trunks are merged per key); an edit that is not stored
- * belongs to an execution whose error names exactly that trunk or route, or is a route edit replaced after its
- * execution's read-back (the route list is written whole and has no ETag: the residual window docs/design.md
- * describes), which is counted, not hidden. Pure.
+ * an edit whose execution succeeded is stored as written; an edit that is not stored belongs to an execution whose
+ * error names exactly that trunk or route. Pure.
  */
 import type { RequestLogEntry } from '../../emulator/core/requestLog';
 import type { StoredSipDocument } from '../../emulator/sip/model';
@@ -54,7 +52,7 @@ export function sipEditProblems(edits: SipEditOutcome[], stored: StoredSipDocume
 	for (const { edit, outcome } of edits) {
 		const error = errorOf(outcome);
 		const kept = isStored(edit, stored);
-		if (!error && !kept && edit.kind === 'trunk')
+		if (!error && !kept)
 			problems.push(`#${outcome.index} succeeded but ${editLabel(edit)} is not stored as written`);
 		if (error && !kept && !namesExactly(error, edit, all))
 			problems.push(
@@ -70,8 +68,8 @@ export interface SipEditFigures {
 	failed: number;
 	/** Failed, yet stored: another execution's fresh read carried it into its own write. */
 	failedButStored: number;
-	/** Route edits reported stored (read back) that a later write of another execution's older read replaced. */
-	replacedAfterSuccess: number;
+	/** Edits reported stored that are not (a later write from another execution's older read replaced them). */
+	succeededButNotStored: number;
 	/** PATCH requests the service stored (2xx; a delay fault still stores). */
 	patchesStored: number;
 	/** Writes beyond one per edit: re-applications after a read-back that missed an edit. */
@@ -94,7 +92,7 @@ export function sipEditFigures(
 		succeeded: edits.length - failed.length,
 		failed: failed.length,
 		failedButStored: failed.filter(({ edit }) => isStored(edit, stored)).length,
-		replacedAfterSuccess: edits.filter(
+		succeededButNotStored: edits.filter(
 			({ edit, outcome }) => !errorOf(outcome) && !isStored(edit, stored),
 		).length,
 		patchesStored,
@@ -106,5 +104,5 @@ export function sipEditFigures(
 }
 
 export function sipEditSummary(figures: SipEditFigures): string {
-	return `${figures.edits} edits: ${figures.succeeded} reported stored (${figures.replacedAfterSuccess} of them route edits replaced afterwards by another execution's write from an older read), ${figures.failed} failed naming the edit (${figures.failedButStored} of them stored by another execution's write); ${figures.patchesStored} PATCHes stored, ${figures.reapplications} writes beyond one per edit (re-applications)`;
+	return `${figures.edits} edits: ${figures.succeeded} reported stored (${figures.succeededButNotStored} of them not stored), ${figures.failed} failed naming the edit (${figures.failedButStored} of them stored by another execution's write); ${figures.patchesStored} PATCHes stored, ${figures.reapplications} writes beyond one per edit (re-applications)`;
 }

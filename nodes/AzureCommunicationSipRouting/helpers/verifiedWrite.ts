@@ -4,7 +4,13 @@ import { withOutputFields } from '../../shared/node/runItems';
 import { abortableSleep } from '../../shared/transport';
 
 import type { SipApiChoice } from './apiChoice';
-import { editsNotStored, intendedEdits, rebaseIntent, type WholeSections } from './editIntent';
+import {
+	editsNotStored,
+	intendedEdits,
+	rebaseIntent,
+	type EditIntent,
+	type WholeSections,
+} from './editIntent';
 import { newIssues, planChanges, type PlannedPatch, type ValidationRules } from './sipRules';
 import { patchSipConfiguration, readSipConfiguration } from './sipClient';
 import type { SipConfiguration } from './sipTypes';
@@ -12,6 +18,8 @@ import type { SipConfiguration } from './sipTypes';
 /** Writes (planned from a fresh read) before an item fails because its edits do not stay stored. */
 export const MAX_WRITE_ATTEMPTS = 3;
 const BACKOFF_BASE_MS = 200;
+/** The recheck after a route write waits this many times the write's own round trips, within these bounds. */
+export const RECHECK = { roundTrips: 3, minMs: 1_000, maxMs: 15_000 };
 
 export interface VerifiedWrite {
 	/** The document read back after the last write. */
@@ -25,6 +33,11 @@ export interface VerifiedWrite {
  * stored. When another execution's write replaced them (the document has no ETag), it waits a little, re-reads,
  * applies the same edits to that read and writes again, at most `MAX_WRITE_ATTEMPTS` times; then the item fails
  * naming the edits that did not stick and what is stored instead. Nothing is sent when `desired` is already stored.
+ *
+ * Route edits are checked once more after a delay (`recheckDelayMs`): a route list is written whole, so another
+ * execution that read before our write and writes after our read-back replaces our routes without either read-back
+ * seeing it. The recheck sees every such write that lands within the delay, i.e. from a writer whose read-to-write
+ * time is below a few of our own round trips.
  */
 export async function writeVerified(
 	this: IExecuteFunctions,
@@ -42,10 +55,16 @@ export async function writeVerified(
 	for (let attempt = 1; ; attempt++) {
 		const { patches } = planChanges(base, target);
 		if (attempt === 1 && patches.length === 0) return { after: before, patches, attempts: 0 };
+		const writeStarted = Date.now();
 		await sendPatches.call(this, choice, itemIndex, patches);
 		sent.push(...patches);
-		const stored = await readSipConfiguration.call(this, choice, itemIndex);
-		const missing = editsNotStored(intent, stored);
+		let stored = await readSipConfiguration.call(this, choice, itemIndex);
+		let missing = editsNotStored(intent, stored);
+		if (missing.length === 0 && writesRouteList(intent)) {
+			await abortableSleep(this, recheckDelayMs(Date.now() - writeStarted), itemIndex);
+			stored = await readSipConfiguration.call(this, choice, itemIndex);
+			missing = editsNotStored(intent, stored);
+		}
 		if (missing.length === 0) return { after: stored, patches: sent, attempts: attempt };
 		if (attempt >= MAX_WRITE_ATTEMPTS) throw notStored(this, itemIndex, missing, attempt);
 		await abortableSleep(this, jitteredBackoffMs(attempt), itemIndex);
@@ -57,6 +76,18 @@ export async function writeVerified(
 		if (conflicts.length > 0)
 			throw notStored(this, itemIndex, [...missing, ...conflicts.map((c) => c.message)], attempt);
 	}
+}
+
+/** Whether the item's edits live in the route list, which a concurrent write from an older read replaces whole. */
+function writesRouteList(intent: EditIntent): boolean {
+	return (
+		intent.routes.size > 0 || intent.routeOrder !== undefined || intent.wholeRoutes !== undefined
+	);
+}
+
+/** `writeCycleMs`: from sending the first patch to receiving the read-back. */
+export function recheckDelayMs(writeCycleMs: number): number {
+	return Math.min(RECHECK.maxMs, Math.max(RECHECK.minMs, RECHECK.roundTrips * writeCycleMs));
 }
 
 function jitteredBackoffMs(attempt: number): number {

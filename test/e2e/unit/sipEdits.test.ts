@@ -62,7 +62,7 @@ describe('sipEditProblems', () => {
 		expect(sipEditProblems(edits, document)).toEqual([]);
 	});
 
-	it('finds a trunk success that is not stored as written; a route replaced afterwards is counted', () => {
+	it('finds a trunk or route success that is not stored as written', () => {
 		const edits: SipEditOutcome[] = [
 			{ edit: trunk, outcome: outcome(0, { fqdn: trunk.fqdn }) },
 			{ edit: route, outcome: outcome(1, { name: route.name }) },
@@ -73,8 +73,9 @@ describe('sipEditProblems', () => {
 		});
 		expect(sipEditProblems(edits, document)).toEqual([
 			'#0 succeeded but trunk sbc-a.queue.example is not stored as written',
+			'#1 succeeded but route "Edit 1" is not stored as written',
 		]);
-		expect(sipEditFigures(edits, document, []).replacedAfterSuccess).toBe(2);
+		expect(sipEditFigures(edits, document, []).succeededButNotStored).toBe(2);
 	});
 
 	it('finds a lost edit whose error names another edit or none', () => {
@@ -134,7 +135,7 @@ describe('sipEditFigures', () => {
 			succeeded: 1,
 			failed: 1,
 			failedButStored: 1,
-			replacedAfterSuccess: 0,
+			succeededButNotStored: 0,
 			patchesStored: 5,
 			reapplications: 3,
 			failedWriteAttempts: [3],

@@ -170,6 +170,52 @@ describe('Concurrent SIP edits from two workers', () => {
 		},
 	);
 
+	it.each<[string, INodeParameters]>([
+		['a new route', routeEdit('B1')],
+		['a changed route', routeEdit('Upd4', { numberPattern: '^\\+49[0-9]{10}$' })],
+		['a deleted route', routeDelete('Old5')],
+		['a new route placed first', routeEdit('B8', { position: 'first' })],
+	])(
+		'writes %s again when a write from an older read replaces it after its read-back',
+		async (_, victimEdit) => {
+			const emu = emulator();
+			await seedSip(emu, SEEDED);
+			const overwriterWrite = await holdNext(emu, 'PATCH', SIP);
+			const overwriter = run(emu, routeEdit('A1'));
+			await overwriterWrite.held();
+			// The victim reads the same document, writes, and its read-back holds its edit.
+			const victimWrite = await holdNext(emu, 'PATCH', SIP);
+			const victim = run(emu, victimEdit);
+			await victimWrite.held();
+			const victimReadBack = await holdNext(emu, 'GET', SIP);
+			await victimWrite.release();
+			await victimReadBack.held();
+			const victimRecheck = await holdNext(emu, 'GET', SIP);
+			await victimReadBack.release();
+			const victimDone = await Promise.race([
+				victim.then(() => true),
+				victimRecheck.held().then(() => false),
+			]);
+			if (victimDone) await victimRecheck.release();
+			// Only then does the other worker's write, planned from the older read, land.
+			await overwriterWrite.release();
+			const overwriterResult = await overwriter;
+			await victimRecheck.release();
+			const victimResult = await victim;
+
+			expect(overwriterResult.error).toBeUndefined();
+			expect(victimResult.error).toBeUndefined();
+			const stored = await storedSip(emu);
+			const names = (stored.routes as IDataObject[]).map((entry) => entry.name);
+			expect(names).toContain('A1');
+			const name = nameOf(victimEdit);
+			const victimRoute = (stored.routes as IDataObject[]).find((entry) => entry.name === name);
+			if (victimEdit.operation === 'delete') expect(victimRoute).toBeUndefined();
+			else expect(victimRoute?.numberPattern).toBe(victimEdit.numberPattern);
+			if (victimEdit.position === 'first') expect(names[0]).toBe(name);
+		},
+	);
+
 	it('fails the item naming the route that did not stick when every write is replaced', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEEDED);

@@ -95,6 +95,7 @@ describe.each(AUTHS)('Configuration Apply Desired State with %s', (auth) => {
 			'PATCH /sip',
 			'PATCH /sip',
 			'GET /sip',
+			'GET /sip',
 		]);
 		const stored = await storedSip(emu, '2023-03-01');
 		expect(stored).toEqual(NEW_STATE);
@@ -371,6 +372,7 @@ describe('Configuration Apply Desired State across the domain rules (preview API
 				'PATCH /sip',
 				'PATCH /sip',
 				'PATCH /sip',
+				'GET /sip',
 				'GET /sip',
 			]);
 			const stored = await storedSip(emu);
