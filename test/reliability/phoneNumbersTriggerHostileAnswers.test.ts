@@ -22,23 +22,25 @@ const emulator = withEmulator({ seed: reliabilitySeed('phoneNumbersTriggerHostil
 const MINUTE = 60_000;
 const YEARS = 5 * 365 * 24 * 60 * MINUTE;
 const MEGABYTE = 1024 * 1024;
-const RESERVATIONS = '/availablePhoneNumbers/reservations?';
+/** The list each path answers, by its items field. */
+const LISTS: Array<[string, 'reservations' | 'phoneNumbers']> = [
+	['/availablePhoneNumbers/reservations?', 'reservations'],
+	['/phoneNumbers?', 'phoneNumbers'],
+];
 
-/** What the proxy does to the answers of the next polls. */
+/** What the proxy does to the answers of the next polls: the Date moved, entries added to the lists. */
 let dateShiftMs = 0;
-let hostileEntries: IDataObject[] = [];
+let added: Record<'reservations' | 'phoneNumbers', IDataObject[]>;
 let proxy: RewritingProxy;
 let world: PhoneNumbersWorld;
 
 function rewrite(answer: UpstreamAnswer): ReturnType<Rewrite> {
 	const date = Date.parse(String(answer.headers.date));
 	const headers = { ...answer.headers, date: new Date(date + dateShiftMs).toUTCString() };
-	if (!answer.url.startsWith(RESERVATIONS) || hostileEntries.length === 0) return { headers };
-	const list = JSON.parse(answer.body) as { reservations: IDataObject[] };
-	return {
-		headers,
-		body: JSON.stringify({ reservations: [...list.reservations, ...hostileEntries] }),
-	};
+	const field = LISTS.find(([path]) => answer.url.startsWith(path))?.[1];
+	if (field === undefined || added[field].length === 0) return { headers };
+	const list = JSON.parse(answer.body) as Record<string, IDataObject[]>;
+	return { headers, body: JSON.stringify({ ...list, [field]: [...list[field], ...added[field]] }) };
 }
 
 beforeAll(async () => {
@@ -49,7 +51,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
 	dateShiftMs = 0;
-	hostileEntries = [];
+	added = { reservations: [], phoneNumbers: [] };
 	world = new PhoneNumbersWorld(emulator());
 	await world.finishOperationsAtOnce();
 });
@@ -113,7 +115,7 @@ describe('hostile reservation entries', () => {
 	it('1 MB strings and values of the wrong type are neither kept in the state nor put whole in an event', async () => {
 		const watcher = trigger();
 		await world.reserve();
-		hostileEntries = [
+		added.reservations = [
 			{ id: 'long-status', status: `active${huge}`, expiresAt: soon() },
 			{ id: 'long-expiry', status: 'active', expiresAt: `${soon()}${huge}` },
 			{ id: `long-id-${huge}`, status: 'active', expiresAt: soon() },
@@ -122,7 +124,7 @@ describe('hostile reservation entries', () => {
 		expect(polledEvents(await watcher.poll())).toEqual([]);
 		expect(watcher.staticDataBytes).toBeLessThan(2_000);
 
-		hostileEntries = [
+		added.reservations = [
 			{ id: 'long-status', status: `completed${huge}`, expiresAt: soon() },
 			{ id: 'long-expiry', status: 'completed', expiresAt: `${soon()}${huge}` },
 			{ id: `long-id-${huge}`, status: 'completed', expiresAt: soon() },
@@ -156,5 +158,25 @@ describe('hostile reservation entries', () => {
 		for (const item of polledItems(outcome))
 			expect(JSON.stringify(item).length).toBeLessThan(1_000);
 		expect(watcher.staticDataBytes).toBeLessThan(2_000);
+	});
+});
+
+describe('hostile purchased number entries', () => {
+	it('1 MB numbers and capabilities are not kept in the state', async () => {
+		const watcher = trigger(['numberPurchased', 'numberReleased', 'capabilitiesChanged']);
+		await world.buy(1);
+		const huge = '1'.repeat(MEGABYTE);
+		const capabilities = { calling: 'outbound', sms: 'none' };
+		added.phoneNumbers = [
+			{ id: huge, phoneNumber: `+${huge}`, capabilities },
+			{
+				id: '18005550199',
+				phoneNumber: '+18005550199',
+				capabilities: { ...capabilities, calling: huge },
+			},
+		];
+		expect(polledEvents(await watcher.poll())).toEqual([]);
+		expect(Object.keys(watcher.staticData.inventory as IDataObject)).toHaveLength(2);
+		expect(watcher.staticDataBytes).toBeLessThan(1_000);
 	});
 });
