@@ -184,6 +184,7 @@ async function run(auth: Auth): Promise<void> {
 			options: { pollTimeoutSeconds: POLL_TIMEOUT_SECONDS },
 		},
 		credentials: credentialsFor(emu, auth),
+		clockOf: emu,
 	});
 
 	for (let poll = 0; poll <= POLLS; poll++) {

@@ -2,6 +2,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import {
+	boundedReservation,
 	isExpiringSoon,
 	reservationChanges,
 	statusAt,
@@ -102,7 +103,10 @@ export function reservationsSource(settings: TriggerSettings): ChangeSource {
 			if (kind === undefined || kind === 'deleted')
 				return { none: noHistoryReason('deleted reservations') };
 			const { items, now } = await readList<Reservation>(ctx, settings, RESERVATIONS);
-			const sample = sampleOf(items, kind, { now, leadTimeMs: settings.leadTimeMs });
+			const sample = sampleOf(items.map(boundedReservation), kind, {
+				now,
+				leadTimeMs: settings.leadTimeMs,
+			});
 			if (!sample) return { none: NO_SAMPLE[kind](settings.leadTimeMs / 60_000) };
 			return toEvent({ kind, id: String(sample.id), after: sample }, now);
 		},

@@ -1,7 +1,7 @@
 /**
  * How the trigger reads: through the transport's pager, with a retry budget that suits a poll (the next poll is the
  * real retry, so one poll gives up within its Poll Timeout instead of minutes), and the service's clock taken from
- * each answer's `Date` header.
+ * each answer's `Date` header where it agrees with this machine's clock.
  */
 import { NodeApiError, NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 
@@ -25,24 +25,37 @@ export const POLL_RETRY_POLICY: RetryPolicy = {
 /** One attempt of one page; the poll's deadline shortens it further. */
 const ATTEMPT_TIMEOUT_MS = 30_000;
 
-/** The latest time the service stated in a `Date` header during one reading; this machine's clock until then. */
+/** This machine's clock. The tests move it with the emulator's virtual clock, as time passes for both. */
+export const hostClock = { now: (): number => Date.now() };
+
+/**
+ * How far the service's `Date` may be from this machine's clock and still be believed. ACS and a healthy host
+ * agree within seconds; a `Date` further off (a broken proxy, a hostile server) would make every reservation
+ * look expired, or hide expiries, so the reading then goes by this machine's clock.
+ */
+export const MAX_CLOCK_SKEW_MS = 15 * 60_000;
+
+/**
+ * The time of a reading: the latest `Date` the service stated during it, among those within MAX_CLOCK_SKEW_MS of
+ * this machine's clock; this machine's clock when there is none.
+ */
 export class ServiceClock {
 	private latestMs: number | undefined;
 
 	see(response: AcsResponse<unknown>): void {
 		const stated = Date.parse(response.headers.date ?? '');
-		if (!Number.isNaN(stated) && (this.latestMs === undefined || stated > this.latestMs))
-			this.latestMs = stated;
+		if (Number.isNaN(stated) || Math.abs(stated - hostClock.now()) > MAX_CLOCK_SKEW_MS) return;
+		if (this.latestMs === undefined || stated > this.latestMs) this.latestMs = stated;
 	}
 
 	now(): number {
-		return this.latestMs ?? Date.now();
+		return this.latestMs ?? hostClock.now();
 	}
 }
 
 export interface ListReading<T> {
 	items: T[];
-	/** The service's time of the reading (ms). */
+	/** The time of the reading (ms), as ServiceClock tells it. */
 	now: number;
 }
 

@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { FaultSpec } from '../../../emulator/core/faults';
 import { requestLogWhen, withEmulator } from '../../support/emulator';
-import { PollingTrigger, type PollOutcome } from '../../support/engine/pollTrigger';
+import { PollingTrigger, polledEvents, polledItems } from '../../support/engine/pollTrigger';
 import { credentialsFor } from '../../support/fixtures';
 import { PhoneNumbersWorld } from '../../support/phoneNumbersWorld';
 
@@ -37,19 +37,8 @@ function trigger(
 		nodeType: 'azureCommunicationPhoneNumbersTrigger',
 		parameters: { authentication: auth, events: ALL_EVENTS, ...parameters },
 		credentials: credentialsFor(emulator(), auth),
+		clockOf: emulator(),
 	});
-}
-
-function itemsOf(outcome: PollOutcome): IDataObject[] {
-	if (!outcome.ok)
-		throw new Error(`poll failed: ${outcome.error.message} ${outcome.error.description ?? ''}`);
-	return (outcome.items ?? []).map((item) => item.json);
-}
-
-function eventsOf(outcome: PollOutcome): string[] {
-	return itemsOf(outcome)
-		.map((item) => `${item.event}:${item.subject}`)
-		.sort();
 }
 
 /** A fault on reads of the purchased numbers list. */
@@ -70,7 +59,7 @@ describe('baseline', () => {
 		expect(await watcher.poll()).toEqual({ ok: true, items: null });
 		await world.release(released);
 		const [bought] = await world.buy(1);
-		expect(eventsOf(await watcher.poll())).toEqual([
+		expect(polledEvents(await watcher.poll())).toEqual([
 			`numberPurchased:${bought}`,
 			`numberReleased:${released}`,
 		]);
@@ -84,7 +73,7 @@ describe('number events', () => {
 		const watcher = trigger();
 		await watcher.poll();
 		const [number] = await world.buy(1, { calling: 'outbound', sms: 'none' });
-		const [purchased] = itemsOf(await watcher.poll());
+		const [purchased] = polledItems(await watcher.poll());
 		expect(purchased).toMatchObject({
 			event: 'numberPurchased',
 			subjectType: 'phoneNumber',
@@ -103,7 +92,7 @@ describe('number events', () => {
 		);
 
 		await world.release(number);
-		const [released] = itemsOf(await watcher.poll());
+		const [released] = polledItems(await watcher.poll());
 		expect(released).toEqual({
 			event: 'numberReleased',
 			subjectType: 'phoneNumber',
@@ -122,7 +111,7 @@ describe('number events', () => {
 		const watcher = trigger({ events: ['capabilitiesChanged'] });
 		await watcher.poll();
 		await world.setCapabilities(number, { calling: 'inbound+outbound', sms: 'inbound+outbound' });
-		const [changed] = itemsOf(await watcher.poll());
+		const [changed] = polledItems(await watcher.poll());
 		expect(changed).toMatchObject({
 			event: 'capabilitiesChanged',
 			subject: number,
@@ -140,7 +129,7 @@ describe('number events', () => {
 		const [number] = await world.buy(1);
 		expect(await watcher.poll()).toEqual({ ok: true, items: null });
 		await world.release(number);
-		expect(eventsOf(await watcher.poll())).toEqual([`numberReleased:${number}`]);
+		expect(polledEvents(await watcher.poll())).toEqual([`numberReleased:${number}`]);
 	});
 
 	it('reads every page of a long inventory', async () => {
@@ -149,7 +138,7 @@ describe('number events', () => {
 		await watcher.poll();
 		await world.release(numbers[0]);
 		await world.release(numbers[249]);
-		expect(eventsOf(await watcher.poll())).toEqual(
+		expect(polledEvents(await watcher.poll())).toEqual(
 			[`numberReleased:${numbers[0]}`, `numberReleased:${numbers[249]}`].sort(),
 		);
 	});
@@ -173,7 +162,7 @@ describe('a number released while the list is being read', () => {
 		// neither; the next read sees the release.
 		const during = await polling;
 		expect(during.ok && during.items).toBe(null);
-		expect(eventsOf(await watcher.poll())).toEqual([`numberReleased:${numbers[0]}`]);
+		expect(polledEvents(await watcher.poll())).toEqual([`numberReleased:${numbers[0]}`]);
 		expect(await watcher.poll()).toEqual({ ok: true, items: null });
 	});
 });
@@ -186,7 +175,7 @@ describe('numbers missing from a reading', () => {
 		await watcher.poll();
 		await world.release(numbers[1]);
 		await emu.control.clearRequestLog();
-		expect(eventsOf(await watcher.poll())).toEqual([`numberReleased:${numbers[1]}`]);
+		expect(polledEvents(await watcher.poll())).toEqual([`numberReleased:${numbers[1]}`]);
 		const gets = (await emu.control.requestLog()).map((entry) => `${entry.method} ${entry.path}`);
 		expect(gets.filter((request) => request.startsWith('GET /phoneNumbers/'))).toEqual([
 			`GET /phoneNumbers/${encodeURIComponent(numbers[1])}`,
@@ -200,7 +189,7 @@ describe('numbers missing from a reading', () => {
 		await watcher.poll();
 		for (const number of numbers) await world.release(number);
 		await emu.control.clearRequestLog();
-		expect(eventsOf(await watcher.poll())).toHaveLength(60);
+		expect(polledEvents(await watcher.poll())).toHaveLength(60);
 		const paths = (await emu.control.requestLog()).map((entry) => entry.path);
 		expect(paths.filter((path) => path.startsWith('/phoneNumbers/'))).toEqual([]);
 	});
@@ -222,7 +211,7 @@ describe('numbers missing from a reading', () => {
 		const failed = await watcher.poll();
 		expect(!failed.ok && failed.error.message).toMatch(/ServiceUnavailable/);
 		expect(watcher.staticData).toEqual(kept);
-		expect(eventsOf(await watcher.poll())).toEqual([`numberReleased:${numbers[0]}`]);
+		expect(polledEvents(await watcher.poll())).toEqual([`numberReleased:${numbers[0]}`]);
 	});
 });
 
@@ -235,7 +224,7 @@ describe('reservation events', () => {
 		await emu.control.advanceClock({ minutes: 9 });
 		expect(await watcher.poll()).toEqual({ ok: true, items: null });
 		await emu.control.advanceClock({ minutes: 2 });
-		const [soon] = itemsOf(await watcher.poll());
+		const [soon] = polledItems(await watcher.poll());
 		expect(soon).toMatchObject({
 			event: 'reservationExpiringSoon',
 			subjectType: 'reservation',
@@ -250,7 +239,9 @@ describe('reservation events', () => {
 		expect(Date.parse(extended.expiresAt)).toBeGreaterThan(Date.parse(reservation.expiresAt));
 		expect(await watcher.poll()).toEqual({ ok: true, items: null });
 		await emu.control.advanceClock({ minutes: 11 });
-		expect(eventsOf(await watcher.poll())).toEqual([`reservationExpiringSoon:${reservation.id}`]);
+		expect(polledEvents(await watcher.poll())).toEqual([
+			`reservationExpiringSoon:${reservation.id}`,
+		]);
 	});
 
 	it('Reservation Expired, Purchased and Deleted, told apart', async () => {
@@ -264,11 +255,11 @@ describe('reservation events', () => {
 		await watcher.poll();
 		await world.purchaseReservation(bought.id);
 		await world.deleteReservation(deleted.id);
-		expect(eventsOf(await watcher.poll())).toEqual(
+		expect(polledEvents(await watcher.poll())).toEqual(
 			[`reservationPurchased:${bought.id}`, `reservationDeleted:${deleted.id}`].sort(),
 		);
 		await emu.control.advanceClock({ minutes: 16 });
-		const [expired] = itemsOf(await watcher.poll());
+		const [expired] = polledItems(await watcher.poll());
 		expect(expired).toMatchObject({
 			event: 'reservationExpired',
 			subject: expiring.id,
@@ -283,7 +274,7 @@ describe('reservation events', () => {
 		const reservation = await world.reserve();
 		await watcher.poll();
 		const expected = await world.purchaseReservation(reservation.id);
-		expect(eventsOf(await watcher.poll())).toEqual([...expected].sort());
+		expect(polledEvents(await watcher.poll())).toEqual([...expected].sort());
 	});
 });
 
@@ -295,7 +286,7 @@ describe('Fetch Test Event', () => {
 		const [latest] = await world.buy(1);
 		const watcher = trigger({ events: ['numberPurchased'] });
 		const sample = await watcher.fetchTestEvent();
-		expect(eventsOf(sample)).toEqual([`numberPurchased:${latest}`]);
+		expect(polledEvents(sample)).toEqual([`numberPurchased:${latest}`]);
 		expect(watcher.staticData).toEqual({});
 	});
 
@@ -330,7 +321,7 @@ describe('Fetch Test Event', () => {
 		await emu.control.advanceClock({ minutes: 16 });
 		const soon = await world.reserve();
 		await emu.control.advanceClock({ minutes: 11 });
-		expect(eventsOf(await watcher.fetchTestEvent())).toEqual(
+		expect(polledEvents(await watcher.fetchTestEvent())).toEqual(
 			[
 				`reservationExpiringSoon:${soon.id}`,
 				`reservationExpired:${old.id}`,
@@ -396,7 +387,7 @@ describe('Entra ID', () => {
 		const watcher = trigger({ events: ['numberPurchased'] }, 'entraId');
 		await watcher.poll();
 		const [number] = await world.buy(1);
-		expect(eventsOf(await watcher.poll())).toEqual([`numberPurchased:${number}`]);
+		expect(polledEvents(await watcher.poll())).toEqual([`numberPurchased:${number}`]);
 	});
 });
 

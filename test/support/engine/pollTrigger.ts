@@ -8,6 +8,9 @@ import { PollContext } from 'n8n-core';
 import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import type { RunningEmulator } from '../../../emulator';
+import { hostClock } from '../../../nodes/AzureCommunicationPhoneNumbersTrigger/sources/serviceReads';
+
 import { createAdditionalData } from './additionalData';
 import { EngineCredentialsHelper } from './credentialsHelper';
 import { CredentialStore } from './credentialStore';
@@ -20,6 +23,11 @@ export interface PollingTriggerOptions {
 	parameters: INodeParameters;
 	credentials: TestCredentials;
 	credentialStore?: CredentialStore;
+	/**
+	 * The emulator whose virtual clock stands for the passing of time: during each poll, this machine's clock as
+	 * the trigger reads it is moved by the same offset, as a real host's clock keeps time with the service's.
+	 */
+	clockOf?: RunningEmulator;
 }
 
 export type PollOutcome =
@@ -28,10 +36,25 @@ export type PollOutcome =
 
 export const TRIGGER_NODE = 'Trigger under test';
 
+/** The items' JSON of a poll that succeeded; the test fails with the poll's error otherwise. */
+export function polledItems(outcome: PollOutcome): IDataObject[] {
+	if (!outcome.ok)
+		throw new Error(`poll failed: ${outcome.error.message} ${outcome.error.description ?? ''}`);
+	return (outcome.items ?? []).map((item) => item.json);
+}
+
+/** "event:subject" of each item of a poll that succeeded, sorted. */
+export function polledEvents(outcome: PollOutcome): string[] {
+	return polledItems(outcome)
+		.map((item) => `${String(item.event)}:${String(item.subject)}`)
+		.sort();
+}
+
 export class PollingTrigger {
 	readonly node: INode;
 	readonly credentialsHelper: EngineCredentialsHelper;
 	private readonly workflow: Workflow;
+	private readonly clockOf: RunningEmulator | undefined;
 	private polls = 0;
 
 	constructor(options: PollingTriggerOptions) {
@@ -58,6 +81,7 @@ export class PollingTrigger {
 		};
 		this.credentialsHelper = new EngineCredentialsHelper(credentialTypes, store);
 		this.workflow = this.newWorkflow({});
+		this.clockOf = options.clockOf;
 	}
 
 	/** The node's static data as n8n would save it (a deep copy). */
@@ -123,11 +147,18 @@ export class PollingTrigger {
 		);
 		const nodeType = nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
 		if (!nodeType.poll) throw new Error(`${this.node.type} has no poll()`);
+		const realNow = hostClock.now;
+		if (this.clockOf) {
+			const { offsetMs } = await this.clockOf.control.getClock();
+			hostClock.now = () => realNow() + offsetMs;
+		}
 		try {
 			const output = await nodeType.poll.call(context);
 			return { ok: true, items: output === null ? null : (output[0] ?? []) };
 		} catch (error) {
 			return { ok: false, error: error as Error };
+		} finally {
+			hostClock.now = realNow;
 		}
 	}
 }

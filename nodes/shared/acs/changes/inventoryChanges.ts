@@ -5,6 +5,7 @@
 import {
 	capabilitiesPart,
 	decodeFingerprint,
+	MAX_FINGERPRINT_LENGTH,
 	numberFingerprint,
 	purchasePart,
 	type NumberCapabilities,
@@ -38,12 +39,15 @@ export type InventoryChange<T extends ListedNumber> =
 			number: T;
 	  };
 
+/** E.164 numbers have at most 15 digits. */
+const DIGITS = /^\d{1,15}$/;
+
 /** "+14255550100", "14255550100" -> "14255550100"; undefined when the entry names no number. */
 export function numberDigits(number: ListedNumber): string | undefined {
 	const raw = number.phoneNumber ?? number.id;
 	if (typeof raw !== 'string') return undefined;
 	const digits = raw.trim().replace(/^\+/, '');
-	return /^\d+$/.test(digits) ? digits : undefined;
+	return DIGITS.test(digits) ? digits : undefined;
 }
 
 export function inventoryFingerprints(numbers: readonly ListedNumber[]): InventoryFingerprints {
@@ -62,7 +66,12 @@ export function keptFingerprints(
 ): InventoryFingerprints {
 	const kept: InventoryFingerprints = {};
 	for (const [digits, fingerprint] of Object.entries(previous)) {
-		if (/^\d+$/.test(digits) && typeof fingerprint === 'string') kept[digits] = fingerprint;
+		if (
+			DIGITS.test(digits) &&
+			typeof fingerprint === 'string' &&
+			fingerprint.length <= MAX_FINGERPRINT_LENGTH
+		)
+			kept[digits] = fingerprint;
 	}
 	return kept;
 }

@@ -4,6 +4,8 @@
  * "bn.mh2kq7x0" = calling inbound+outbound, sms none, bought at that millisecond.
  */
 
+import { UNKNOWN } from './boundedValues';
+
 export interface NumberCapabilities {
 	calling?: string;
 	sms?: string;
@@ -26,12 +28,19 @@ const VALUES: Record<string, string> = Object.fromEntries(
 const ABSENT = '-';
 const PURCHASE_MARK = '.';
 
+/** Longer than any capability value; a longer one is kept as "unknown", so the state stays small. */
+const MAX_CAPABILITY_LENGTH = 64;
+
 /** One capability as one character; a value the service may add later is kept whole, in brackets. */
 function capabilityCode(value: unknown): string {
 	if (value === undefined) return ABSENT;
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
-	return Object.hasOwn(CODES, text) ? CODES[text] : `[${text.replace(/[[\]]/g, '')}]`;
+	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+	if (Object.hasOwn(CODES, text)) return CODES[text];
+	return `[${text.length <= MAX_CAPABILITY_LENGTH ? text.replace(/[[\]]/g, '') : UNKNOWN}]`;
 }
+
+/** Two capability codes, the purchase mark and a time in base 36 (at most 11 digits). */
+export const MAX_FINGERPRINT_LENGTH = 2 * (MAX_CAPABILITY_LENGTH + 2) + 1 + 11;
 
 const CODE_PATTERN = /^(\[[^\]]*\]|[^[])(\[[^\]]*\]|[^[])(?:\.([0-9a-z]+))?$/;
 

@@ -4,6 +4,7 @@
  * its first health is the baseline for the next comparison.
  */
 import type { SipTrunk, SipTrunkHealth } from '../sip/types';
+import { boundedToken } from './boundedValues';
 
 /** One trunk's health as kept between readings: the statuses and the overall reason. */
 export interface TrunkHealthValue {
@@ -20,14 +21,14 @@ export interface TrunkHealthChange {
 	after: TrunkHealthValue;
 }
 
-const UNKNOWN = 'unknown';
-
+/** A status or reason that is no short word (a broken or hostile answer) reads "unknown": the state stays small. */
 function statusOf(part: { status?: unknown } | undefined): string {
-	return typeof part?.status === 'string' ? part.status : UNKNOWN;
+	return boundedToken(part?.status);
 }
 
 function healthValue(health: Partial<SipTrunkHealth> | undefined): TrunkHealthValue {
-	const reason = health?.overall?.reason;
+	const listedReason = health?.overall?.reason;
+	const reason = typeof listedReason === 'string' ? boundedToken(listedReason) : undefined;
 	return {
 		tls: { status: statusOf(health?.tls) },
 		ping: { status: statusOf(health?.ping) },
