@@ -58,24 +58,51 @@ export async function writeVerified(
 		const writeStarted = Date.now();
 		await sendPatches.call(this, choice, itemIndex, patches);
 		sent.push(...patches);
-		let stored = await readSipConfiguration.call(this, choice, itemIndex);
-		let missing = editsNotStored(intent, stored);
-		if (missing.length === 0 && writesRouteList(intent)) {
-			await abortableSleep(this, recheckDelayMs(Date.now() - writeStarted), itemIndex);
-			stored = await readSipConfiguration.call(this, choice, itemIndex);
-			missing = editsNotStored(intent, stored);
-		}
-		if (missing.length === 0) return { after: stored, patches: sent, attempts: attempt };
-		if (attempt >= MAX_WRITE_ATTEMPTS) throw notStored(this, itemIndex, missing, attempt);
+		const readBack = await readSipConfiguration.call(this, choice, itemIndex);
+		const recheckAfterMs = recheckDelayMs(Date.now() - writeStarted);
+		let check = await checkStored.call(this, choice, itemIndex, intent, readBack, recheckAfterMs);
+		if (check.missing.length === 0)
+			return { after: check.stored, patches: sent, attempts: attempt };
+		if (attempt >= MAX_WRITE_ATTEMPTS) throw notStored(this, itemIndex, check.missing, attempt);
 		await abortableSleep(this, jitteredBackoffMs(attempt), itemIndex);
-		base = await readSipConfiguration.call(this, choice, itemIndex);
-		if (editsNotStored(intent, base).length === 0)
-			return { after: base, patches: sent, attempts: attempt };
+		// A later write of another execution may have carried these edits: then only the recheck is left.
+		const fresh = await readSipConfiguration.call(this, choice, itemIndex);
+		check = await checkStored.call(this, choice, itemIndex, intent, fresh, recheckAfterMs);
+		if (check.missing.length === 0)
+			return { after: check.stored, patches: sent, attempts: attempt };
+		base = check.stored;
 		target = rebaseIntent(base, intent);
 		const conflicts = newIssues(base, target, rules);
 		if (conflicts.length > 0)
-			throw notStored(this, itemIndex, [...missing, ...conflicts.map((c) => c.message)], attempt);
+			throw notStored(
+				this,
+				itemIndex,
+				[...check.missing, ...conflicts.map((c) => c.message)],
+				attempt,
+			);
 	}
+}
+
+interface StoredCheck {
+	stored: SipConfiguration;
+	/** The item's edits `stored` does not hold. */
+	missing: string[];
+}
+
+/** Whether `stored` holds the item's edits and, for route edits, still holds them after `recheckAfterMs`. */
+async function checkStored(
+	this: IExecuteFunctions,
+	choice: SipApiChoice,
+	itemIndex: number,
+	intent: EditIntent,
+	stored: SipConfiguration,
+	recheckAfterMs: number,
+): Promise<StoredCheck> {
+	const missing = editsNotStored(intent, stored);
+	if (missing.length > 0 || !writesRouteList(intent)) return { stored, missing };
+	await abortableSleep(this, recheckAfterMs, itemIndex);
+	const later = await readSipConfiguration.call(this, choice, itemIndex);
+	return { stored: later, missing: editsNotStored(intent, later) };
 }
 
 /** Whether the item's edits live in the route list, which a concurrent write from an older read replaces whole. */

@@ -216,6 +216,36 @@ describe('Concurrent SIP edits from two workers', () => {
 		},
 	);
 
+	it('rechecks an edit that a later write carried back, before reporting it stored', async () => {
+		const emu = emulator();
+		await seedSip(emu, SEEDED);
+		const withVictim = [...SEEDED.routes, route('B1', '^\\+44[0-9]{10}$')];
+		// Other tools' writes, each made while the victim's n-th GET is held.
+		const writesAtGet: Record<number, () => Promise<unknown>> = {
+			// Its read-back: the route list was replaced from an older read.
+			2: () => seedSip(emu, { routes: SEEDED.routes }),
+			// Its fresh read before writing again: a later write carried the victim's route back.
+			3: () => seedSip(emu, { routes: withVictim }),
+			// Then one more write from an older read replaces the list again.
+			4: () => seedSip(emu, { routes: SEEDED.routes }),
+		};
+		let hold = await holdNext(emu, 'GET', SIP);
+		const victim = run(emu, routeEdit('B1'));
+		for (let get = 1; get <= 4; get++) {
+			await Promise.race([victim, hold.held()]);
+			const next = await holdNext(emu, 'GET', SIP);
+			await writesAtGet[get]?.();
+			await hold.release();
+			hold = next;
+		}
+		await hold.release();
+		const result = await victim;
+
+		const names = ((await storedSip(emu)).routes as IDataObject[]).map((entry) => entry.name);
+		expect(result.error).toBeUndefined();
+		expect(names).toContain('B1');
+	});
+
 	it('fails the item naming the route that did not stick when every write is replaced', async () => {
 		const emu = emulator();
 		await seedSip(emu, SEEDED);
