@@ -164,6 +164,15 @@ export const MUTATIONS: Mutation[] = [
 		tests: ['test/nodes/sip/concurrentEdits.test.ts'],
 	},
 	{
+		name: 'sip-route-recheck-skipped',
+		guards:
+			'SIP: a route edit replaced after its read-back by a write from an older read is never reported as done',
+		file: 'nodes/AzureCommunicationSipRouting/helpers/verifiedWrite.ts',
+		find: '	if (missing.length > 0 || !writesRouteList(intent)) return { stored, missing };',
+		replace: '	if (missing.length >= 0 || !writesRouteList(intent)) return { stored, missing };',
+		tests: ['test/nodes/sip/concurrentEdits.test.ts'],
+	},
+	{
 		name: 'learnt-cadence-shared',
 		guards: 'per-process state: what one credential learnt is not used by another',
 		file: 'nodes/shared/transport/lro.ts',
