@@ -167,7 +167,7 @@ export const MUTATIONS: Mutation[] = [
 		name: 'sip-route-recheck-skipped',
 		guards:
 			'SIP: a route edit replaced after its read-back by a write from an older read is never reported as done',
-		file: 'nodes/AzureCommunicationSipRouting/helpers/verifiedWrite.ts',
+		file: 'nodes/AzureCommunicationSipRouting/helpers/routeRecheck.ts',
 		find: '	if (missing.length > 0 || !writesRouteList(intent)) return { stored, missing };',
 		replace: '	if (missing.length >= 0 || !writesRouteList(intent)) return { stored, missing };',
 		tests: ['test/nodes/sip/concurrentEdits.test.ts'],

@@ -175,6 +175,15 @@ function misplaced(name: string, order: string[], names: string[]): boolean {
 	return (previous >= 0 && previous > at) || (next >= 0 && next < at);
 }
 
+/** The item's route edits by name, and its route order when it set one. */
+export function routeEditLabels(intent: EditIntent): string[] {
+	const labels = [...intent.routes].map(([name, route]) =>
+		route === null ? `route "${name}" deleted` : `route "${name}"`,
+	);
+	if (intent.wholeRoutes || intent.routeOrder) labels.push('the route order');
+	return labels;
+}
+
 /** The edits of `intent` that `stored` does not hold, each naming the trunk, domain or route and what is stored. */
 export function editsNotStored(intent: EditIntent, stored: SipConfiguration): string[] {
 	return [

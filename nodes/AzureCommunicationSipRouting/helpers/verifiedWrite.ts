@@ -4,13 +4,8 @@ import { withOutputFields } from '../../shared/node/runItems';
 import { abortableSleep } from '../../shared/transport';
 
 import type { SipApiChoice } from './apiChoice';
-import {
-	editsNotStored,
-	intendedEdits,
-	rebaseIntent,
-	type EditIntent,
-	type WholeSections,
-} from './editIntent';
+import { intendedEdits, rebaseIntent, type WholeSections } from './editIntent';
+import { checkStored, recheckDelayMs } from './routeRecheck';
 import { newIssues, planChanges, type PlannedPatch, type ValidationRules } from './sipRules';
 import { patchSipConfiguration, readSipConfiguration } from './sipClient';
 import type { SipConfiguration } from './sipTypes';
@@ -18,8 +13,6 @@ import type { SipConfiguration } from './sipTypes';
 /** Writes (planned from a fresh read) before an item fails because its edits do not stay stored. */
 export const MAX_WRITE_ATTEMPTS = 3;
 const BACKOFF_BASE_MS = 200;
-/** The recheck after a route write waits this many times the write's own round trips, within these bounds. */
-export const RECHECK = { roundTrips: 3, minMs: 1_000, maxMs: 15_000 };
 
 export interface VerifiedWrite {
 	/** The document read back after the last write. */
@@ -34,10 +27,7 @@ export interface VerifiedWrite {
  * applies the same edits to that read and writes again, at most `MAX_WRITE_ATTEMPTS` times; then the item fails
  * naming the edits that did not stick and what is stored instead. Nothing is sent when `desired` is already stored.
  *
- * Route edits are checked once more after a delay (`recheckDelayMs`): a route list is written whole, so another
- * execution that read before our write and writes after our read-back replaces our routes without either read-back
- * seeing it. The recheck sees every such write that lands within the delay, i.e. from a writer whose read-to-write
- * time is below a few of our own round trips.
+ * Route edits are then rechecked until the route list stays unchanged for a while (routeRecheck.ts).
  */
 export async function writeVerified(
 	this: IExecuteFunctions,
@@ -81,40 +71,6 @@ export async function writeVerified(
 				attempt,
 			);
 	}
-}
-
-interface StoredCheck {
-	stored: SipConfiguration;
-	/** The item's edits `stored` does not hold. */
-	missing: string[];
-}
-
-/** Whether `stored` holds the item's edits and, for route edits, still holds them after `recheckAfterMs`. */
-async function checkStored(
-	this: IExecuteFunctions,
-	choice: SipApiChoice,
-	itemIndex: number,
-	intent: EditIntent,
-	stored: SipConfiguration,
-	recheckAfterMs: number,
-): Promise<StoredCheck> {
-	const missing = editsNotStored(intent, stored);
-	if (missing.length > 0 || !writesRouteList(intent)) return { stored, missing };
-	await abortableSleep(this, recheckAfterMs, itemIndex);
-	const later = await readSipConfiguration.call(this, choice, itemIndex);
-	return { stored: later, missing: editsNotStored(intent, later) };
-}
-
-/** Whether the item's edits live in the route list, which a concurrent write from an older read replaces whole. */
-function writesRouteList(intent: EditIntent): boolean {
-	return (
-		intent.routes.size > 0 || intent.routeOrder !== undefined || intent.wholeRoutes !== undefined
-	);
-}
-
-/** `writeCycleMs`: from sending the first patch to receiving the read-back. */
-export function recheckDelayMs(writeCycleMs: number): number {
-	return Math.min(RECHECK.maxMs, Math.max(RECHECK.minMs, RECHECK.roundTrips * writeCycleMs));
 }
 
 function jitteredBackoffMs(attempt: number): number {

@@ -216,22 +216,15 @@ describe('Concurrent SIP edits from two workers', () => {
 		},
 	);
 
-	it('rechecks an edit that a later write carried back, before reporting it stored', async () => {
+	/** Runs a route edit, making other tools' writes while its n-th GET is held (or once it has finished). */
+	async function withWritesAtGets(
+		writesAtGet: Record<number, () => Promise<unknown>>,
+	): Promise<RunNodeResult> {
 		const emu = emulator();
-		await seedSip(emu, SEEDED);
-		const withVictim = [...SEEDED.routes, route('B1', '^\\+44[0-9]{10}$')];
-		// Other tools' writes, each made while the victim's n-th GET is held.
-		const writesAtGet: Record<number, () => Promise<unknown>> = {
-			// Its read-back: the route list was replaced from an older read.
-			2: () => seedSip(emu, { routes: SEEDED.routes }),
-			// Its fresh read before writing again: a later write carried the victim's route back.
-			3: () => seedSip(emu, { routes: withVictim }),
-			// Then one more write from an older read replaces the list again.
-			4: () => seedSip(emu, { routes: SEEDED.routes }),
-		};
 		let hold = await holdNext(emu, 'GET', SIP);
 		const victim = run(emu, routeEdit('B1'));
-		for (let get = 1; get <= 4; get++) {
+		const lastGet = Math.max(...Object.keys(writesAtGet).map(Number));
+		for (let get = 1; get <= lastGet; get++) {
 			await Promise.race([victim, hold.held()]);
 			const next = await holdNext(emu, 'GET', SIP);
 			await writesAtGet[get]?.();
@@ -239,11 +232,59 @@ describe('Concurrent SIP edits from two workers', () => {
 			hold = next;
 		}
 		await hold.release();
-		const result = await victim;
+		return await victim;
+	}
+
+	const victimRoute = route('B1', '^\\+44[0-9]{10}$');
+	const routesWith = (...names: string[]) => [
+		...SEEDED.routes,
+		...names.map((name) => (name === 'B1' ? victimRoute : route(name))),
+	];
+
+	it('rechecks an edit that a later write carried back, before reporting it stored', async () => {
+		const emu = emulator();
+		await seedSip(emu, SEEDED);
+		const result = await withWritesAtGets({
+			// Its read-back: the route list was replaced from an older read.
+			2: () => seedSip(emu, { routes: SEEDED.routes }),
+			// Its fresh read before writing again: a later write carried the victim's route back.
+			3: () => seedSip(emu, { routes: routesWith('B1') }),
+			// Then one more write from an older read replaces the list again.
+			4: () => seedSip(emu, { routes: SEEDED.routes }),
+		});
 
 		const names = ((await storedSip(emu)).routes as IDataObject[]).map((entry) => entry.name);
 		expect(result.error).toBeUndefined();
 		expect(names).toContain('B1');
+	});
+
+	it('rechecks until the route list stops changing: a list that changed but kept the edit is not enough', async () => {
+		const emu = emulator();
+		await seedSip(emu, SEEDED);
+		const result = await withWritesAtGets({
+			// At its first recheck, another writer has changed the list and kept the victim's route.
+			3: () => seedSip(emu, { routes: routesWith('B1', 'Other') }),
+			// Then a write from a read made while the route was missing lands.
+			4: () => seedSip(emu, { routes: routesWith('Other') }),
+		});
+
+		const names = ((await storedSip(emu)).routes as IDataObject[]).map((entry) => entry.name);
+		expect(result.error).toBeUndefined();
+		expect(names).toEqual(expect.arrayContaining(['B1', 'Other']));
+	});
+
+	it('fails naming the route when the route list changes at every recheck', async () => {
+		const emu = emulator();
+		await seedSip(emu, SEEDED);
+		const writes: Record<number, () => Promise<unknown>> = {};
+		for (let get = 3; get <= 7; get++)
+			writes[get] = () => seedSip(emu, { routes: routesWith('B1', `Other${get}`) });
+		const result = await withWritesAtGets(writes);
+
+		expect(result.error?.message).toBe(
+			'The SIP routes kept changing, so this item\'s edits could not be confirmed: route "B1"',
+		);
+		expect(result.error?.description).toContain('5 reads');
 	});
 
 	it('fails the item naming the route that did not stick when every write is replaced', async () => {
