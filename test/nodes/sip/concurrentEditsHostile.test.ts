@@ -1,0 +1,49 @@
+/**
+ * Orderings of concurrent SIP edits beyond the two-worker rounds: what an item re-applies after another execution's
+ * write must be its own edits only, and a recheck read that fails must not hide that the edit is stored.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { holdNext, withEmulator } from '../../support/emulator';
+import { PREVIEW, seedSip, sipRunner, storedSip } from './sipHarness';
+
+const emulator = withEmulator();
+const run = sipRunner('connectionString');
+const SIP = '^/sip$';
+
+const previewTrunkEdit = (extra: IDataObject): INodeParameters => ({
+	resource: 'trunk',
+	operation: 'createOrUpdate',
+	sipApi: 'sipPreview',
+	fqdn: 'sbc1.contoso.com',
+	sipSignalingPort: 5061,
+	...extra,
+});
+
+describe('Concurrent SIP edits: hostile orderings', () => {
+	it('keeps another execution’s change to another field of the same trunk', async () => {
+		const emu = emulator();
+		await seedSip(emu, {
+			trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061, enabled: true } },
+		});
+		// Both read the same document; the other execution turns the trunk off, then this one changes its port.
+		const otherWrite = await holdNext(emu, 'PATCH', SIP);
+		const other = run(emu, previewTrunkEdit({ previewOptions: { enabled: false } }));
+		await otherWrite.held();
+		const ownWrite = await holdNext(emu, 'PATCH', SIP);
+		const own = run(emu, previewTrunkEdit({ sipSignalingPort: 5072 }));
+		await ownWrite.held();
+		await otherWrite.release();
+		const otherResult = await other;
+		await ownWrite.release();
+		const ownResult = await own;
+
+		expect(otherResult.error).toBeUndefined();
+		expect(ownResult.error).toBeUndefined();
+		const trunk = ((await storedSip(emu, PREVIEW)).trunks as IDataObject)[
+			'sbc1.contoso.com'
+		] as IDataObject;
+		// Each reported success for its own field: both fields are stored.
+		expect(trunk).toMatchObject({ sipSignalingPort: 5072, enabled: false });
+	});
+});
