@@ -15,7 +15,7 @@ export interface WholeSections {
 }
 
 export interface EditIntent {
-	/** Trunks written (null: deleted), by FQDN. */
+	/** Trunks written (null: deleted), by FQDN: the fields changed, or the whole trunk when its section is whole. */
 	trunks: Record<string, SipTrunk | null>;
 	domains: Record<string, SipDomain | null>;
 	/** Routes written (null: deleted), by name. */
@@ -35,14 +35,24 @@ export interface EditIntent {
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function mapEdits<T>(
+/** The fields of `value` that differ from `stored`: another execution may change the others meanwhile. */
+function changedFields<T extends object>(stored: T | undefined, value: T): T {
+	if (stored === undefined) return value;
+	return Object.fromEntries(
+		Object.entries(value).filter(([field, meant]) => !sameJson((stored as never)[field], meant)),
+	) as T;
+}
+
+function mapEdits<T extends object>(
 	before: Record<string, T>,
 	desired: Record<string, T>,
 	whole: boolean,
 ): Record<string, T | null> {
 	const edits: Record<string, T | null> = {};
-	for (const [key, value] of Object.entries(desired))
-		if (whole || !sameJson(before[key], value)) edits[key] = value;
+	for (const [key, value] of Object.entries(desired)) {
+		if (whole) edits[key] = value;
+		else if (!sameJson(before[key], value)) edits[key] = changedFields(before[key], value);
+	}
 	for (const key of Object.keys(before)) if (!Object.hasOwn(desired, key)) edits[key] = null;
 	return edits;
 }
