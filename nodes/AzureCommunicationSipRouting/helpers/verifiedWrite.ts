@@ -1,4 +1,9 @@
-import { NodeApiError, NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+} from 'n8n-workflow';
 
 import { withOutputFields } from '../../shared/node/runItems';
 import { abortableSleep } from '../../shared/transport';
@@ -61,8 +66,7 @@ export async function writeVerified(
 		let stored = await readSipConfiguration.call(this, choice, itemIndex);
 		let missing = editsNotStored(intent, stored);
 		if (missing.length === 0 && writesRouteList(intent)) {
-			await abortableSleep(this, recheckDelayMs(Date.now() - writeStarted), itemIndex);
-			stored = await readSipConfiguration.call(this, choice, itemIndex);
+			stored = await readAgainLater.call(this, choice, itemIndex, Date.now() - writeStarted);
 			missing = editsNotStored(intent, stored);
 		}
 		if (missing.length === 0) return { after: stored, patches: sent, attempts: attempt };
@@ -83,6 +87,25 @@ function writesRouteList(intent: EditIntent): boolean {
 	return (
 		intent.routes.size > 0 || intent.routeOrder !== undefined || intent.wholeRoutes !== undefined
 	);
+}
+
+/** The recheck; when it is cancelled or fails, the error says that the read-back held the edits. */
+async function readAgainLater(
+	this: IExecuteFunctions,
+	choice: SipApiChoice,
+	itemIndex: number,
+	writeCycleMs: number,
+): Promise<SipConfiguration> {
+	try {
+		await abortableSleep(this, recheckDelayMs(writeCycleMs), itemIndex);
+		return await readSipConfiguration.call(this, choice, itemIndex);
+	} catch (error) {
+		throw withNote(
+			error,
+			"This item's edits were written and the read right after the write held them; the read that checks a while later that they are still stored did not complete. Read the SIP configuration to see whether they are.",
+			{ editsWritten: true, recheckedStored: false },
+		);
+	}
 }
 
 /** `writeCycleMs`: from sending the first patch to receiving the read-back. */
@@ -136,15 +159,18 @@ async function sendPatches(
 }
 
 function partialFailure(error: unknown, index: number, patches: PlannedPatch[]): unknown {
-	if (index === 0 || !(error instanceof NodeApiError || error instanceof NodeOperationError))
-		return error;
+	if (index === 0) return error;
 	const applied = patches.slice(0, index).flatMap((step) => step.changes);
-	error.description = [
-		error.description,
-		`Patch ${index + 1} of ${patches.length} failed; the ${index} before it were applied (${applied.join('; ')}).`,
-		'The configuration is valid but not yet as desired: run again to finish (the plan is made from a fresh read).',
-	]
-		.filter(Boolean)
-		.join(' ');
-	return withOutputFields(error, { appliedPatches: index, plannedPatches: patches.length });
+	return withNote(
+		error,
+		`Patch ${index + 1} of ${patches.length} failed; the ${index} before it were applied (${applied.join('; ')}). The configuration is valid but not yet as desired: run again to finish (the plan is made from a fresh read).`,
+		{ appliedPatches: index, plannedPatches: patches.length },
+	);
+}
+
+/** A node error with `note` added to its description and `fields` to its output; any other error as it is. */
+function withNote(error: unknown, note: string, fields: IDataObject): unknown {
+	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
+	error.description = [error.description, note].filter(Boolean).join(' ');
+	return withOutputFields(error, fields);
 }

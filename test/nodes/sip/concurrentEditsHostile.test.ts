@@ -46,4 +46,39 @@ describe('Concurrent SIP edits: hostile orderings', () => {
 		// Each reported success for its own field: both fields are stored.
 		expect(trunk).toMatchObject({ sipSignalingPort: 5072, enabled: false });
 	});
+
+	it('says the route was written and read back stored when only the recheck read fails', async () => {
+		const emu = emulator();
+		await seedSip(emu, { trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } }, routes: [] });
+		const firstRead = await holdNext(emu, 'GET', SIP);
+		const result = run(emu, {
+			resource: 'route',
+			operation: 'createOrUpdate',
+			name: 'UK',
+			numberPattern: '^\\+44[0-9]{10}$',
+			trunks: 'sbc1.contoso.com',
+		});
+		await firstRead.held();
+		const readBack = await holdNext(emu, 'GET', SIP);
+		await firstRead.release();
+		await readBack.held();
+		// Every try of the recheck read fails.
+		const unavailable = await emu.control.addFault({
+			method: 'GET',
+			path: SIP,
+			type: 'status',
+			status: 503,
+			retryAfter: 0,
+		});
+		await readBack.release();
+		const outcome = await result;
+		await emu.control.removeFault(unavailable.id);
+		const routes = (await storedSip(emu)).routes as IDataObject[];
+		expect(routes.map((route) => route.name)).toEqual(['UK']);
+		// A failure (the edit is not known to stay stored) that says the write went through and read back fine.
+		expect(outcome.error?.message).toContain('temporarily unavailable');
+		expect(outcome.error?.description).toContain(
+			"This item's edits were written and the read right after the write held them",
+		);
+	});
 });
