@@ -5,7 +5,16 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { holdNext, withEmulator } from '../../support/emulator';
-import { PREVIEW, seedSip, sipRunner, storedSip } from './sipHarness';
+import { runNode } from '../../support/engine';
+import {
+	NODE_TYPE,
+	PREVIEW,
+	credentialsFor,
+	seedSip,
+	sentRequests,
+	sipRunner,
+	storedSip,
+} from './sipHarness';
 
 const emulator = withEmulator();
 const run = sipRunner('connectionString');
@@ -80,5 +89,41 @@ describe('Concurrent SIP edits: hostile orderings', () => {
 		expect(outcome.error?.description).toContain(
 			"This item's edits were written and the read right after the write held them",
 		);
+	});
+
+	it('stops during the wait before the recheck when the execution is cancelled', async () => {
+		const emu = emulator();
+		await seedSip(emu, { trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } }, routes: [] });
+		const stop = new AbortController();
+		const firstRead = await holdNext(emu, 'GET', SIP);
+		const running = runNode({
+			nodeType: NODE_TYPE,
+			parameters: {
+				resource: 'route',
+				operation: 'createOrUpdate',
+				name: 'UK',
+				numberPattern: '^\\+44[0-9]{10}$',
+				trunks: 'sbc1.contoso.com',
+			},
+			credentials: credentialsFor(emu, 'connectionString'),
+			signal: stop.signal,
+		});
+		await firstRead.held();
+		const readBack = await holdNext(emu, 'GET', SIP);
+		await firstRead.release();
+		await readBack.held();
+		const recheck = await holdNext(emu, 'GET', SIP);
+		await readBack.release();
+		// The recheck waits at least a second after the read-back: cancelling now lands in that wait.
+		stop.abort();
+		const result = await running;
+		await recheck.release();
+		const reads = (await sentRequests(emu)).filter((request) => request === 'GET /sip');
+
+		expect(result.status).toBe('canceled');
+		expect(reads).toHaveLength(2);
+		expect(((await storedSip(emu)).routes as IDataObject[]).map((route) => route.name)).toEqual([
+			'UK',
+		]);
 	});
 });
