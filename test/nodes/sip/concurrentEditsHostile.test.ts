@@ -126,4 +126,47 @@ describe('Concurrent SIP edits: hostile orderings', () => {
 			'UK',
 		]);
 	});
+
+	it('keeps another execution’s change to another field of the same route when it writes the route again', async () => {
+		const emu = emulator();
+		const route = { name: 'UK', numberPattern: '^\\+44[0-9]{10}$', trunks: ['sbc1.contoso.com'] };
+		await seedSip(emu, {
+			trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } },
+			routes: [route],
+		});
+		const edit = (numberPattern: string, additionalFields: IDataObject = {}): INodeParameters => ({
+			resource: 'route',
+			operation: 'createOrUpdate',
+			name: 'UK',
+			numberPattern,
+			trunks: 'sbc1.contoso.com',
+			additionalFields,
+		});
+		// The other execution reads, then this one reads, writes and reads back its new pattern.
+		const otherWrite = await holdNext(emu, 'PATCH', SIP);
+		const other = run(emu, edit(route.numberPattern, { description: 'London office' }));
+		await otherWrite.held();
+		const ownWrite = await holdNext(emu, 'PATCH', SIP);
+		const own = run(emu, edit('^\\+443[0-9]{9}$'));
+		await ownWrite.held();
+		const ownReadBack = await holdNext(emu, 'GET', SIP);
+		await ownWrite.release();
+		await ownReadBack.held();
+		const ownRecheck = await holdNext(emu, 'GET', SIP);
+		await ownReadBack.release();
+		await ownRecheck.held();
+		// The other execution's write (its list from the older read) lands, and it reads back and rechecks its
+		// description; only then does this one's recheck see its pattern replaced and write the route again.
+		await otherWrite.release();
+		const otherResult = await other;
+		await ownRecheck.release();
+		const ownResult = await own;
+
+		expect(otherResult.error).toBeUndefined();
+		expect(ownResult.error).toBeUndefined();
+		// Each reported success for its own field: both are stored.
+		expect((await storedSip(emu)).routes).toEqual([
+			{ ...route, numberPattern: '^\\+443[0-9]{9}$', description: 'London office' },
+		]);
+	});
 });
