@@ -134,7 +134,10 @@ describe('Concurrent SIP edits: hostile orderings', () => {
 			trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } },
 			routes: [route],
 		});
-		const edit = (numberPattern: string, additionalFields: IDataObject = {}): INodeParameters => ({
+		const edit = (
+			numberPattern: string,
+			additionalFields: INodeParameters = {},
+		): INodeParameters => ({
 			resource: 'route',
 			operation: 'createOrUpdate',
 			name: 'UK',
