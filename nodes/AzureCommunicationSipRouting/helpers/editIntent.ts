@@ -15,11 +15,16 @@ export interface WholeSections {
 }
 
 export interface EditIntent {
-	/** Trunks written (null: deleted), by FQDN. */
+	/** Trunks written (null: deleted), by FQDN: the fields changed, or the whole trunk when its section is whole. */
 	trunks: Record<string, SipTrunk | null>;
 	domains: Record<string, SipDomain | null>;
 	/** Routes written (null: deleted), by name. */
 	routes: Map<string, SipRoute | null>;
+	/**
+	 * For a stored route the item updated (unless the whole list is meant): the fields it changed. Only these are
+	 * checked and re-applied, so another execution may change the others meanwhile.
+	 */
+	routeFields: Map<string, RouteField[]>;
 	/** The route names in the order meant; undefined when the item changed no route's place. */
 	routeOrder?: string[];
 	/**
@@ -35,14 +40,34 @@ export interface EditIntent {
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function mapEdits<T>(
+type RouteField = 'numberPattern' | 'trunks' | 'description' | 'callerIdOverride';
+const ROUTE_FIELDS: RouteField[] = ['numberPattern', 'trunks', 'description', 'callerIdOverride'];
+
+/** A route field as compared: unset, null and an empty text are the same. */
+const fieldOf = (route: SipRoute, field: RouteField) =>
+	JSON.stringify(field === 'trunks' ? (route.trunks ?? []) : route[field] || undefined);
+
+const sameFields = (a: SipRoute, b: SipRoute, fields: RouteField[]) =>
+	fields.every((field) => fieldOf(a, field) === fieldOf(b, field));
+
+/** The fields of `value` that differ from `stored`: another execution may change the others meanwhile. */
+function changedFields<T extends object>(stored: T | undefined, value: T): T {
+	if (stored === undefined) return value;
+	return Object.fromEntries(
+		Object.entries(value).filter(([field, meant]) => !sameJson((stored as never)[field], meant)),
+	) as T;
+}
+
+function mapEdits<T extends object>(
 	before: Record<string, T>,
 	desired: Record<string, T>,
 	whole: boolean,
 ): Record<string, T | null> {
 	const edits: Record<string, T | null> = {};
-	for (const [key, value] of Object.entries(desired))
-		if (whole || !sameJson(before[key], value)) edits[key] = value;
+	for (const [key, value] of Object.entries(desired)) {
+		if (whole) edits[key] = value;
+		else if (!sameJson(before[key], value)) edits[key] = changedFields(before[key], value);
+	}
 	for (const key of Object.keys(before)) if (!Object.hasOwn(desired, key)) edits[key] = null;
 	return edits;
 }
@@ -62,10 +87,17 @@ export function intendedEdits(
 	whole: WholeSections = {},
 ): EditIntent {
 	const routes = new Map<string, SipRoute | null>();
+	const routeFields = new Map<string, RouteField[]>();
 	const old = new Map(before.routes.map((route) => [route.name, route]));
 	for (const route of desired.routes) {
 		const stored = old.get(route.name);
-		if (!stored || !sameRoute(stored, route)) routes.set(route.name, route);
+		if (stored && sameRoute(stored, route)) continue;
+		routes.set(route.name, route);
+		if (stored && !whole.routes)
+			routeFields.set(
+				route.name,
+				ROUTE_FIELDS.filter((field) => !sameFields(stored, route, [field])),
+			);
 	}
 	const meant = new Set(desired.routes.map((route) => route.name));
 	for (const route of before.routes) if (!meant.has(route.name)) routes.set(route.name, null);
@@ -74,6 +106,7 @@ export function intendedEdits(
 		trunks: mapEdits(before.trunks, desired.trunks, whole.trunks === true),
 		domains: mapEdits(before.domains ?? {}, desired.domains ?? {}, whole.domains === true),
 		routes,
+		routeFields,
 		routeOrder: place ? desired.routes.map((route) => route.name) : undefined,
 		placed: place,
 		added: desired.routes.filter((route) => !old.has(route.name)).map((route) => route.name),
@@ -127,7 +160,11 @@ function routesNotStored(intent: EditIntent, stored: SipRoute[]): string[] {
 		if (meant === null)
 			return current === undefined ? [] : [`route "${name}" was meant to be deleted but is stored`];
 		if (current === undefined) return [`route "${name}" is not stored`];
-		return sameRoute(asStored(current), asStored(meant))
+		const fields = intent.routeFields.get(name);
+		const held = fields
+			? sameFields(asStored(current), asStored(meant), fields)
+			: sameRoute(asStored(current), asStored(meant));
+		return held
 			? []
 			: [
 					`route "${name}" was meant to be ${JSON.stringify(meant)} but is stored as ${JSON.stringify(current)}`,
@@ -206,6 +243,19 @@ function rebaseMap<T extends object>(
 	return result;
 }
 
+/** A stored route with the item's edit applied: the fields it changed, or the whole route it wrote. */
+function rebasedRoute(fresh: SipRoute, intent: EditIntent): SipRoute {
+	const meant = intent.routes.get(fresh.name);
+	const fields = intent.routeFields.get(fresh.name);
+	if (!meant || !fields) return meant ?? fresh;
+	const rebased: SipRoute = { ...fresh };
+	for (const field of fields) {
+		if (meant[field] === undefined) delete rebased[field];
+		else Object.assign(rebased, { [field]: meant[field] });
+	}
+	return rebased;
+}
+
 function rebaseRoutes(fresh: SipRoute[], intent: EditIntent): SipRoute[] {
 	if (intent.wholeRoutes) return intent.wholeRoutes;
 	const order = intent.routeOrder ?? [];
@@ -215,7 +265,7 @@ function rebaseRoutes(fresh: SipRoute[], intent: EditIntent): SipRoute[] {
 		.filter(
 			(route) => !(intent.added.includes(route.name) && misplaced(route.name, order, freshNames)),
 		)
-		.map((route) => intent.routes.get(route.name) ?? route);
+		.map((route) => rebasedRoute(route, intent));
 	for (const [name, route] of intent.routes) {
 		if (route === null || routes.some((entry) => entry.name === name)) continue;
 		// After the routes meant before it, but not after the one meant right after it.

@@ -13,6 +13,7 @@ import { abortableSleep } from '../../shared/transport';
 
 import type { SipApiChoice } from './apiChoice';
 import { editsNotStored, routeEditLabels, type EditIntent } from './editIntent';
+import { withNote } from './errorNote';
 import { readSipConfiguration } from './sipClient';
 import type { SipConfiguration } from './sipTypes';
 
@@ -46,14 +47,32 @@ export async function checkStored(
 	if (missing.length > 0 || !writesRouteList(intent)) return { stored, missing };
 	let previous = stored;
 	for (let recheck = 1; recheck <= RECHECK.reads; recheck++) {
-		await abortableSleep(this, recheckAfterMs, itemIndex);
-		const later = await readSipConfiguration.call(this, choice, itemIndex);
+		const later = await readAgainLater.call(this, choice, itemIndex, recheckAfterMs);
 		const lacking = editsNotStored(intent, later);
 		if (lacking.length > 0 || sameRouteList(previous, later))
 			return { stored: later, missing: lacking };
 		previous = later;
 	}
 	throw neverSettled(this, itemIndex, intent, RECHECK.reads * recheckAfterMs);
+}
+
+/** The recheck; when it is cancelled or fails, the error says that the edits were written and read back stored. */
+async function readAgainLater(
+	this: IExecuteFunctions,
+	choice: SipApiChoice,
+	itemIndex: number,
+	delayMs: number,
+): Promise<SipConfiguration> {
+	try {
+		await abortableSleep(this, delayMs, itemIndex);
+		return await readSipConfiguration.call(this, choice, itemIndex);
+	} catch (error) {
+		throw withNote(
+			error,
+			"This item's edits were written and the read right after the write held them; the read that checks a while later that they are still stored did not complete. Read the SIP configuration to see whether they are.",
+			{ editsWritten: true, recheckedStored: false },
+		);
+	}
 }
 
 /** Whether the item's edits live in the route list, which a concurrent write from an older read replaces whole. */

@@ -1,10 +1,11 @@
-import { NodeApiError, NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { withOutputFields } from '../../shared/node/runItems';
 import { abortableSleep } from '../../shared/transport';
 
 import type { SipApiChoice } from './apiChoice';
 import { intendedEdits, rebaseIntent, type WholeSections } from './editIntent';
+import { withNote } from './errorNote';
 import { checkStored, recheckDelayMs } from './routeRecheck';
 import { newIssues, planChanges, type PlannedPatch, type ValidationRules } from './sipRules';
 import { patchSipConfiguration, readSipConfiguration } from './sipClient';
@@ -119,15 +120,11 @@ async function sendPatches(
 }
 
 function partialFailure(error: unknown, index: number, patches: PlannedPatch[]): unknown {
-	if (index === 0 || !(error instanceof NodeApiError || error instanceof NodeOperationError))
-		return error;
+	if (index === 0) return error;
 	const applied = patches.slice(0, index).flatMap((step) => step.changes);
-	error.description = [
-		error.description,
-		`Patch ${index + 1} of ${patches.length} failed; the ${index} before it were applied (${applied.join('; ')}).`,
-		'The configuration is valid but not yet as desired: run again to finish (the plan is made from a fresh read).',
-	]
-		.filter(Boolean)
-		.join(' ');
-	return withOutputFields(error, { appliedPatches: index, plannedPatches: patches.length });
+	return withNote(
+		error,
+		`Patch ${index + 1} of ${patches.length} failed; the ${index} before it were applied (${applied.join('; ')}). The configuration is valid but not yet as desired: run again to finish (the plan is made from a fresh read).`,
+		{ appliedPatches: index, plannedPatches: patches.length },
+	);
 }

@@ -3,7 +3,7 @@
  * both readings are compared: a trunk that appears or goes is a configuration change, not a health change, and
  * its first health is the baseline for the next comparison.
  */
-import type { SipTrunk, SipTrunkHealth } from '../sip/types';
+import { SIP_LIMITS, type SipTrunk, type SipTrunkHealth } from '../sip/types';
 import { boundedToken } from './boundedValues';
 
 /** One trunk's health as kept between readings: the statuses and the overall reason. */
@@ -39,10 +39,14 @@ function healthValue(health: Partial<SipTrunkHealth> | undefined): TrunkHealthVa
 	};
 }
 
+/** A key longer than any FQDN (a broken or hostile answer) is no trunk to keep: the state stays small. */
+const isFqdnLength = (fqdn: string) => fqdn.length <= SIP_LIMITS.maxFqdnLength;
+
 /** Each trunk's health; a trunk the answer gives no health for counts as unknown. */
 export function trunkHealthSnapshot(trunks: Record<string, SipTrunk>): TrunkHealthSnapshot {
 	const snapshot: TrunkHealthSnapshot = {};
-	for (const fqdn of Object.keys(trunks).sort()) snapshot[fqdn] = healthValue(trunks[fqdn].health);
+	for (const fqdn of Object.keys(trunks).filter(isFqdnLength).sort())
+		snapshot[fqdn] = healthValue(trunks[fqdn].health);
 	return snapshot;
 }
 
@@ -105,7 +109,7 @@ export function unpackTrunkHealth(packed: Record<string, PackedTrunkHealth>): Tr
 	const snapshot: TrunkHealthSnapshot = {};
 	for (const [fqdn, entry] of Object.entries(packed)) {
 		// An entry of another shape (a corrupted save) is left out: that trunk's next health is its baseline.
-		if (!Array.isArray(entry)) continue;
+		if (!Array.isArray(entry) || !isFqdnLength(fqdn)) continue;
 		const [tls, ping, overall, reason] = entry as PackedTrunkHealth;
 		snapshot[fqdn] = healthValue({
 			tls: { status: tls },
