@@ -39,6 +39,9 @@ export async function patchSipConfiguration(
 		apiVersion: choice.apiVersion,
 		body: patch as unknown as IDataObject,
 		contentType: 'application/merge-patch+json',
+		// A route list is written whole: sent again later, it would replace routes written since it was read. The
+		// caller re-reads and plans again instead (verifiedWrite.ts).
+		retry: patch.routes === undefined ? undefined : { maxRetries: 0 },
 		itemIndex,
 	});
 	return normaliseConfiguration(this, response.body, itemIndex);

@@ -1,12 +1,12 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { withOutputFields } from '../../shared/node/runItems';
-import { abortableSleep } from '../../shared/transport';
+import { abortableSleep, acsErrorContextOf, RETRYABLE_STATUS } from '../../shared/transport';
 
 import type { SipApiChoice } from './apiChoice';
 import { intendedEdits, rebaseIntent, type WholeSections } from './editIntent';
 import { withNote } from './errorNote';
-import { checkStored, recheckDelayMs } from './routeRecheck';
+import { checkStored, RECHECK, recheckDelayMs } from './routeRecheck';
 import { newIssues, planChanges, type PlannedPatch, type ValidationRules } from './sipRules';
 import { patchSipConfiguration, readSipConfiguration } from './sipClient';
 import type { SipConfiguration } from './sipTypes';
@@ -14,6 +14,8 @@ import type { SipConfiguration } from './sipTypes';
 /** Writes (planned from a fresh read) before an item fails because its edits do not stay stored. */
 export const MAX_WRITE_ATTEMPTS = 3;
 const BACKOFF_BASE_MS = 200;
+/** The longest Retry-After a route-list write waits out before planning again; a longer one fails the item. */
+const MAX_REPLAN_WAIT_MS = 60_000;
 
 export interface VerifiedWrite {
 	/** The document read back after the last write. */
@@ -47,18 +49,27 @@ export async function writeVerified(
 		const { patches } = planChanges(base, target);
 		if (attempt === 1 && patches.length === 0) return { after: before, patches, attempts: 0 };
 		const writeStarted = Date.now();
-		await sendPatches.call(this, choice, itemIndex, patches);
-		sent.push(...patches);
-		const readBack = await readSipConfiguration.call(this, choice, itemIndex);
-		const recheckAfterMs = recheckDelayMs(Date.now() - writeStarted);
-		let check = await checkStored.call(this, choice, itemIndex, intent, readBack, recheckAfterMs);
-		if (check.missing.length === 0)
-			return { after: check.stored, patches: sent, attempts: attempt };
-		if (attempt >= MAX_WRITE_ATTEMPTS) throw notStored(this, itemIndex, check.missing, attempt);
-		await abortableSleep(this, jitteredBackoffMs(attempt), itemIndex);
+		let recheckAfterMs = RECHECK.minMs;
+		if (await sendOrWaitToReplan.call(this, choice, itemIndex, patches, attempt)) {
+			sent.push(...patches);
+			const readBack = await readSipConfiguration.call(this, choice, itemIndex);
+			recheckAfterMs = recheckDelayMs(Date.now() - writeStarted);
+			const check = await checkStored.call(
+				this,
+				choice,
+				itemIndex,
+				intent,
+				readBack,
+				recheckAfterMs,
+			);
+			if (check.missing.length === 0)
+				return { after: check.stored, patches: sent, attempts: attempt };
+			if (attempt >= MAX_WRITE_ATTEMPTS) throw notStored(this, itemIndex, check.missing, attempt);
+			await abortableSleep(this, jitteredBackoffMs(attempt), itemIndex);
+		}
 		// A later write of another execution may have carried these edits: then only the recheck is left.
 		const fresh = await readSipConfiguration.call(this, choice, itemIndex);
-		check = await checkStored.call(this, choice, itemIndex, intent, fresh, recheckAfterMs);
+		const check = await checkStored.call(this, choice, itemIndex, intent, fresh, recheckAfterMs);
 		if (check.missing.length === 0)
 			return { after: check.stored, patches: sent, attempts: attempt };
 		base = check.stored;
@@ -72,6 +83,40 @@ export async function writeVerified(
 				attempt,
 			);
 	}
+}
+
+/**
+ * Sends the patches; false when a patch carrying the route list met a failure the transport would have retried (it
+ * does not re-send a route list: see patchSipConfiguration) and the wait the service asked for is over, so the
+ * caller plans again from a fresh read. Counts as a write attempt.
+ */
+async function sendOrWaitToReplan(
+	this: IExecuteFunctions,
+	choice: SipApiChoice,
+	itemIndex: number,
+	patches: PlannedPatch[],
+	attempt: number,
+): Promise<boolean> {
+	try {
+		await sendPatches.call(this, choice, itemIndex, patches);
+		return true;
+	} catch (error) {
+		if (attempt >= MAX_WRITE_ATTEMPTS || !failedRouteListWriteToRetry(error, patches)) throw error;
+		const advised = acsErrorContextOf(error)?.retryAfterMs;
+		if (advised !== undefined && advised > MAX_REPLAN_WAIT_MS) throw error;
+		await abortableSleep(this, advised ?? jitteredBackoffMs(attempt), itemIndex);
+		return false;
+	}
+}
+
+/** A throttled or failed answer (or a connection failure) to a patch that carries the route list. */
+function failedRouteListWriteToRetry(error: unknown, patches: PlannedPatch[]): boolean {
+	if (!patches.some((planned) => planned.patch.routes !== undefined)) return false;
+	const context = acsErrorContextOf(error);
+	if (context === undefined) return false;
+	return context.status === undefined
+		? context.code !== undefined
+		: RETRYABLE_STATUS.has(context.status);
 }
 
 function jitteredBackoffMs(attempt: number): number {

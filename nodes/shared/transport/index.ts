@@ -26,5 +26,5 @@ export {
 	type AcsAuthentication,
 } from './credentialSelection';
 export { scrubSecrets } from './scrub';
-export { DEFAULT_RETRY_POLICY } from './retryPolicy';
+export { DEFAULT_RETRY_POLICY, RETRYABLE_STATUS } from './retryPolicy';
 export { DEFAULT_POLLING_POLICY } from './pollingPolicy';

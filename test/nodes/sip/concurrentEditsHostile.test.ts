@@ -179,9 +179,9 @@ describe('Concurrent SIP edits: hostile orderings', () => {
 		]);
 	});
 
-	// Known gap: the transport retries a PATCH that carries a route list after the service asked it to wait, so the
-	// list of that older read can land after another item's recheck. Passes once such a retry re-reads first.
-	it.failing(
+	// A PATCH carrying a route list is not re-sent by the transport after the service asked it to wait: the list of
+	// that older read could land after another item's recheck. The item waits, reads again and plans again.
+	it(
 		'keeps a route that another execution’s retried write (after a Retry-After) would replace',
 		async () => {
 			const emu = emulator();
