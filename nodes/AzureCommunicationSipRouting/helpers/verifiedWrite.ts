@@ -97,16 +97,19 @@ async function sendOrWaitToReplan(
 	patches: PlannedPatch[],
 	attempt: number,
 ): Promise<boolean> {
-	try {
-		await sendPatches.call(this, choice, itemIndex, patches);
-		return true;
-	} catch (error) {
-		if (attempt >= MAX_WRITE_ATTEMPTS || !failedRouteListWriteToRetry(error, patches)) throw error;
-		const advised = acsErrorContextOf(error)?.retryAfterMs;
-		if (advised !== undefined && advised > MAX_REPLAN_WAIT_MS) throw error;
-		await abortableSleep(this, advised ?? jitteredBackoffMs(attempt), itemIndex);
-		return false;
-	}
+	const failure = await sendPatches.call(this, choice, itemIndex, patches).then(
+		() => undefined,
+		(error: unknown) => ({ error }),
+	);
+	if (failure === undefined) return true;
+	const advised = acsErrorContextOf(failure.error)?.retryAfterMs;
+	const replan =
+		attempt < MAX_WRITE_ATTEMPTS &&
+		failedRouteListWriteToRetry(failure.error, patches) &&
+		(advised === undefined || advised <= MAX_REPLAN_WAIT_MS);
+	if (!replan) throw failure.error;
+	await abortableSleep(this, advised ?? jitteredBackoffMs(attempt), itemIndex);
+	return false;
 }
 
 /** A throttled or failed answer (or a connection failure) to a patch that carries the route list. */
