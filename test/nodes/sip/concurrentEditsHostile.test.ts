@@ -181,55 +181,52 @@ describe('Concurrent SIP edits: hostile orderings', () => {
 
 	// A PATCH carrying a route list is not re-sent by the transport after the service asked it to wait: the list of
 	// that older read could land after another item's recheck. The item waits, reads again and plans again.
-	it(
-		'keeps a route that another execution’s retried write (after a Retry-After) would replace',
-		async () => {
-			const emu = emulator();
-			await seedSip(emu, {
-				trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } },
-				routes: [{ name: 'US', numberPattern: '^\\+1[0-9]{10}$', trunks: ['sbc1.contoso.com'] }],
-			});
-			const routeEdit = (name: string): INodeParameters => ({
-				resource: 'route',
-				operation: 'createOrUpdate',
-				name,
-				numberPattern: '^\\+44[0-9]{10}$',
-				trunks: 'sbc1.contoso.com',
-			});
-			// The other execution's first PATCH is answered 503 with Retry-After: 1; it sends the same PATCH again
-			// after that wait (held here until this execution is done).
-			await emu.control.addFault({
-				method: 'PATCH',
-				path: SIP,
-				type: 'status',
-				status: 503,
-				retryAfter: 1,
-				count: 1,
-			});
-			const other = run(emu, routeEdit('A1'));
-			const answered503 = async () =>
-				(await emu.control.requestLog()).some(
-					(entry) => entry.method === 'PATCH' && entry.status === 503,
-				);
-			while (!(await answered503())) await new Promise((resolve) => setTimeout(resolve, 20));
-			// Meanwhile this execution reads, writes, reads back and rechecks.
-			const ownFirstRead = await holdNext(emu, 'GET', SIP);
-			const own = run(emu, routeEdit('B1'));
-			await ownFirstRead.held();
-			const readBack = await holdNext(emu, 'GET', SIP);
-			await ownFirstRead.release();
-			await readBack.held();
-			const otherRetry = await holdNext(emu, 'PATCH', SIP);
-			await readBack.release();
-			const ownResult = await own;
-			await otherRetry.held();
-			await otherRetry.release();
-			const otherResult = await other;
+	it('keeps a route that another execution’s retried write (after a Retry-After) would replace', async () => {
+		const emu = emulator();
+		await seedSip(emu, {
+			trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } },
+			routes: [{ name: 'US', numberPattern: '^\\+1[0-9]{10}$', trunks: ['sbc1.contoso.com'] }],
+		});
+		const routeEdit = (name: string): INodeParameters => ({
+			resource: 'route',
+			operation: 'createOrUpdate',
+			name,
+			numberPattern: '^\\+44[0-9]{10}$',
+			trunks: 'sbc1.contoso.com',
+		});
+		// The other execution's first PATCH is answered 503 with Retry-After: 1; it sends the same PATCH again
+		// after that wait (held here until this execution is done).
+		await emu.control.addFault({
+			method: 'PATCH',
+			path: SIP,
+			type: 'status',
+			status: 503,
+			retryAfter: 1,
+			count: 1,
+		});
+		const other = run(emu, routeEdit('A1'));
+		const answered503 = async () =>
+			(await emu.control.requestLog()).some(
+				(entry) => entry.method === 'PATCH' && entry.status === 503,
+			);
+		while (!(await answered503())) await new Promise((resolve) => setTimeout(resolve, 20));
+		// Meanwhile this execution reads, writes, reads back and rechecks.
+		const ownFirstRead = await holdNext(emu, 'GET', SIP);
+		const own = run(emu, routeEdit('B1'));
+		await ownFirstRead.held();
+		const readBack = await holdNext(emu, 'GET', SIP);
+		await ownFirstRead.release();
+		await readBack.held();
+		const otherRetry = await holdNext(emu, 'PATCH', SIP);
+		await readBack.release();
+		const ownResult = await own;
+		await otherRetry.held();
+		await otherRetry.release();
+		const otherResult = await other;
 
-			expect(ownResult.error).toBeUndefined();
-			expect(otherResult.error).toBeUndefined();
-			const names = ((await storedSip(emu)).routes as IDataObject[]).map((route) => route.name);
-			expect(names).toEqual(expect.arrayContaining(['A1', 'B1']));
-		},
-	);
+		expect(ownResult.error).toBeUndefined();
+		expect(otherResult.error).toBeUndefined();
+		const names = ((await storedSip(emu)).routes as IDataObject[]).map((route) => route.name);
+		expect(names).toEqual(expect.arrayContaining(['A1', 'B1']));
+	});
 });
