@@ -18,7 +18,7 @@ import { readSipConfiguration } from './sipClient';
 import type { SipConfiguration } from './sipTypes';
 
 /** The recheck waits this many times the write's own round trips, within these bounds; at most `reads` rechecks. */
-export const RECHECK = { roundTrips: 3, minMs: 1_000, maxMs: 15_000, reads: 5 };
+export const RECHECK = { roundTrips: 3, minMs: 1_000, maxMs: 15_000, reads: 12 };
 
 export interface StoredCheck {
 	stored: SipConfiguration;

@@ -9,6 +9,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { RunNodeResult } from '../../support/engine';
 import { holdNext, withEmulator } from '../../support/emulator';
+import { RECHECK } from '../../../nodes/AzureCommunicationSipRouting/helpers/routeRecheck';
 import { seedSip, sipRunner, storedSip } from './sipHarness';
 
 const emulator = withEmulator();
@@ -277,14 +278,14 @@ describe('Concurrent SIP edits from two workers', () => {
 		const emu = emulator();
 		await seedSip(emu, SEEDED);
 		const writes: Record<number, () => Promise<unknown>> = {};
-		for (let get = 3; get <= 7; get++)
+		for (let get = 3; get < 3 + RECHECK.reads; get++)
 			writes[get] = () => seedSip(emu, { routes: routesWith('B1', `Other${get}`) });
 		const result = await withWritesAtGets(writes);
 
 		expect(result.error?.message).toBe(
 			'The SIP routes kept changing, so this item\'s edits could not be confirmed: route "B1"',
 		);
-		expect(result.error?.description).toContain('5 reads');
+		expect(result.error?.description).toContain(`${RECHECK.reads} reads`);
 	});
 
 	it('fails the item naming the route that did not stick when every write is replaced', async () => {
