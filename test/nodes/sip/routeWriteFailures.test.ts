@@ -1,0 +1,91 @@
+/**
+ * A PATCH carrying the route list is not re-sent by the transport: after a failed answer the item reads again and
+ * plans again. These cases fail the write in ways where the service may still have applied it.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { withEmulator } from '../../support/emulator';
+import { jsonOf, seedSip, sipRunner, storedSip } from './sipHarness';
+
+const emulator = withEmulator();
+const run = sipRunner('connectionString');
+const SIP = '^/sip$';
+
+const SEEDED = {
+	trunks: { 'sbc1.contoso.com': { sipSignalingPort: 5061 } },
+	routes: [{ name: 'UK', numberPattern: '^\\+44[0-9]{10}$', trunks: ['sbc1.contoso.com'] }],
+};
+
+const ukRouteUpdate: INodeParameters = {
+	resource: 'route',
+	operation: 'createOrUpdate',
+	name: 'UK',
+	numberPattern: '^\\+443[0-9]{9}$',
+	trunks: 'sbc1.contoso.com',
+};
+
+type Emulator = Parameters<typeof seedSip>[0];
+
+/** PATCHes the node sent; the service's late processing of a faulted request is logged apart (`late`). */
+const patchesSent = async (emu: Emulator) =>
+	(await emu.control.requestLog()).filter((entry) => entry.method === 'PATCH' && !entry.late)
+		.length;
+
+/** Seeds SEEDED and makes the next PATCH meet `fault`. */
+async function seededWithFailingPatch(fault: IDataObject): Promise<Emulator> {
+	const emu = emulator();
+	await seedSip(emu, SEEDED);
+	await emu.control.addFault({ method: 'PATCH', path: SIP, type: 'status', ...fault, count: 1 });
+	return emu;
+}
+
+describe('SIP route-list writes that fail after the service may have applied them', () => {
+	it.each([
+		['a 500 answer', { type: 'status' as const, status: 500, retryAfter: 0 }],
+		['a connection reset', { type: 'reset' as const }],
+	])(
+		'reports a route update the service applied despite %s as updated, without writing it again',
+		async (_label, fault) => {
+			const emu = await seededWithFailingPatch({ ...fault, processAfterMs: 0 });
+			const [item] = jsonOf(await run(emu, ukRouteUpdate));
+
+			const routes = (await storedSip(emu)).routes as IDataObject[];
+			expect(routes).toEqual([expect.objectContaining({ numberPattern: '^\\+443[0-9]{9}$' })]);
+			expect(await patchesSent(emu)).toBe(1);
+			// The item's own write changed the route: it must not say the route was already as desired.
+			expect(item).toMatchObject({ name: 'UK', change: 'updated' });
+		},
+	);
+
+	it('fails with the service’s wait when a route-list write is throttled for longer than the item waits', async () => {
+		const emu = await seededWithFailingPatch({
+			status: 429,
+			code: 'TooManyRequests',
+			retryAfter: 120,
+		});
+		const outcome = await run(emu, ukRouteUpdate, { continueOnFail: true });
+		const [item] = outcome.items.map((entry) => entry.json);
+
+		expect(await patchesSent(emu)).toBe(1);
+		expect(item.httpCode).toBe('429');
+		expect(item).toMatchObject({ retryAfterSeconds: 120 });
+		expect(item.errorDescription).toContain('The service asked to wait 120 s before writing again');
+	});
+
+	it('still retries a trunk-only write in the transport', async () => {
+		const emu = await seededWithFailingPatch({ status: 503, retryAfter: 0 });
+		const [item] = jsonOf(
+			await run(emu, {
+				resource: 'trunk',
+				operation: 'createOrUpdate',
+				fqdn: 'sbc1.contoso.com',
+				sipSignalingPort: 5071,
+			}),
+		);
+
+		expect(item).toMatchObject({ change: 'updated' });
+		expect(await patchesSent(emu)).toBe(2);
+		const trunks = (await storedSip(emu)).trunks as IDataObject;
+		expect(trunks['sbc1.contoso.com']).toMatchObject({ sipSignalingPort: 5071 });
+	});
+});
