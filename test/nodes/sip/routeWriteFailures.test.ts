@@ -4,8 +4,17 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { withEmulator } from '../../support/emulator';
-import { jsonOf, seedSip, sipRunner, storedSip } from './sipHarness';
+import { holdNext, withEmulator } from '../../support/emulator';
+import { runNode } from '../../support/engine';
+import {
+	NODE_TYPE,
+	credentialsFor,
+	jsonOf,
+	seedSip,
+	sentRequests,
+	sipRunner,
+	storedSip,
+} from './sipHarness';
 
 const emulator = withEmulator();
 const run = sipRunner('connectionString');
@@ -87,5 +96,65 @@ describe('SIP route-list writes that fail after the service may have applied the
 		expect(await patchesSent(emu)).toBe(2);
 		const trunks = (await storedSip(emu)).trunks as IDataObject;
 		expect(trunks['sbc1.contoso.com']).toMatchObject({ sipSignalingPort: 5071 });
+	});
+
+	it('finishes a desired state whose route patch fails after its trunk patch was applied', async () => {
+		const emu = emulator();
+		await seedSip(emu, SEEDED);
+		const trunkPatch = await holdNext(emu, 'PATCH', SIP);
+		const running = run(emu, {
+			resource: 'configuration',
+			operation: 'applyDesiredState',
+			desiredState: JSON.stringify({
+				trunks: { ...SEEDED.trunks, 'sbc2.contoso.com': { sipSignalingPort: 5062 } },
+				routes: [
+					...SEEDED.routes,
+					{ name: 'DE', numberPattern: '^\\+49[0-9]{10}$', trunks: ['sbc2.contoso.com'] },
+				],
+			}),
+		});
+		await trunkPatch.held();
+		// The route patch that follows is answered 503 and not applied.
+		await emu.control.addFault({
+			method: 'PATCH',
+			path: SIP,
+			type: 'status',
+			status: 503,
+			count: 1,
+		});
+		await trunkPatch.release();
+		const [item] = jsonOf(await running);
+
+		expect(item).toMatchObject({ applied: true });
+		expect(await storedSip(emu)).toMatchObject({
+			trunks: { 'sbc2.contoso.com': { sipSignalingPort: 5062 } },
+			routes: [{ name: 'UK' }, { name: 'DE' }],
+		});
+		// Trunk patch, the failed route patch, then the route patch planned from a fresh read.
+		expect(await patchesSent(emu)).toBe(3);
+	});
+
+	it('stops in the wait after a throttled route-list write when the execution is cancelled', async () => {
+		const emu = await seededWithFailingPatch({
+			status: 429,
+			code: 'TooManyRequests',
+			retryAfter: 50,
+		});
+		const stop = new AbortController();
+		const running = runNode({
+			nodeType: NODE_TYPE,
+			parameters: ukRouteUpdate,
+			credentials: credentialsFor(emu, 'connectionString'),
+			signal: stop.signal,
+		});
+		const throttled = async () =>
+			(await emu.control.requestLog()).some((entry) => entry.status === 429);
+		while (!(await throttled())) await new Promise((resolve) => setTimeout(resolve, 20));
+		stop.abort();
+		const result = await running;
+
+		expect(result.status).toBe('canceled');
+		// Nothing after the throttled write: the item did not read or write again.
+		expect(await sentRequests(emu)).toEqual(['GET /sip', 'PATCH /sip']);
 	});
 });
