@@ -107,7 +107,7 @@ async function sendOrWaitToReplan(
 	if (!failedRouteListWriteToRetry(failure.error, patches)) throw failure.error;
 	if (advised !== undefined && advised > MAX_REPLAN_WAIT_MS)
 		throw waitTooLong(failure.error, advised);
-	if (attempt >= MAX_WRITE_ATTEMPTS) throw failure.error;
+	if (attempt >= MAX_WRITE_ATTEMPTS) throw lastWriteFailed(failure.error, attempt);
 	await abortableSleep(this, advised ?? jitteredBackoffMs(attempt), itemIndex);
 	return false;
 }
@@ -120,6 +120,15 @@ function failedRouteListWriteToRetry(error: unknown, patches: PlannedPatch[]): b
 	return context.status === undefined
 		? context.code !== undefined
 		: RETRYABLE_STATUS.has(context.status);
+}
+
+/** The failure of the last route-list write: the transport tried it once, but the item wrote that many times. */
+function lastWriteFailed(error: unknown, attempts: number): unknown {
+	return withNote(
+		error,
+		`Written ${attempts} times, each planned from a fresh read: the reads after the earlier writes did not hold this item's edits and the last write failed (the service may still have applied it). Read the SIP configuration to see whether the edits are stored, and run the item again if not.`,
+		{ writeAttempts: attempts },
+	);
 }
 
 /** Names the service's wait when it is longer than a route-list write waits before planning again. */

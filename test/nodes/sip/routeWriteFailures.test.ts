@@ -6,15 +6,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { holdNext, withEmulator } from '../../support/emulator';
 import { runNode } from '../../support/engine';
-import {
-	NODE_TYPE,
-	credentialsFor,
-	jsonOf,
-	seedSip,
-	sentRequests,
-	sipRunner,
-	storedSip,
-} from './sipHarness';
+import { NODE_TYPE, credentialsFor, jsonOf, seedSip, sipRunner, storedSip } from './sipHarness';
 
 const emulator = withEmulator();
 const run = sipRunner('connectionString');
@@ -44,7 +36,7 @@ const patchesSent = async (emu: Emulator) =>
 async function seededWithFailingPatch(fault: IDataObject): Promise<Emulator> {
 	const emu = emulator();
 	await seedSip(emu, SEEDED);
-	await emu.control.addFault({ method: 'PATCH', path: SIP, type: 'status', ...fault, count: 1 });
+	await emu.control.addFault({ method: 'PATCH', path: SIP, type: 'status', count: 1, ...fault });
 	return emu;
 }
 
@@ -155,6 +147,17 @@ describe('SIP route-list writes that fail after the service may have applied the
 
 		expect(result.status).toBe('canceled');
 		// Nothing after the throttled write: the item did not read or write again.
-		expect(await sentRequests(emu)).toEqual(['GET /sip', 'PATCH /sip']);
+		const log = await emu.control.requestLog();
+		expect(log.map((entry) => `${entry.method} ${entry.path}`)).toEqual(['GET /sip', 'PATCH /sip']);
+	});
+
+	it('says how many writes were tried when every route-list write fails', async () => {
+		const emu = await seededWithFailingPatch({ status: 503, retryAfter: 0, count: 3 });
+		const outcome = await run(emu, ukRouteUpdate, { continueOnFail: true });
+		const [item] = outcome.items.map((entry) => entry.json);
+
+		expect(await patchesSent(emu)).toBe(3);
+		expect(item).toMatchObject({ httpCode: '503', writeAttempts: 3 });
+		expect(item.errorDescription).toContain('Written 3 times');
 	});
 });
