@@ -104,7 +104,7 @@ async function sendOrWaitToReplan(
 	);
 	if (failure === undefined) return true;
 	const advised = acsErrorContextOf(failure.error)?.retryAfterMs;
-	if (!failedRouteListWriteToRetry(failure.error, patches)) throw failure.error;
+	if (!failedRouteListWriteToRetry(failure.error, sent.at(-1))) throw failure.error;
 	if (advised !== undefined && advised > MAX_REPLAN_WAIT_MS)
 		throw waitTooLong(failure.error, advised);
 	if (attempt >= MAX_WRITE_ATTEMPTS) throw lastWriteFailed(failure.error, attempt);
@@ -112,9 +112,9 @@ async function sendOrWaitToReplan(
 	return false;
 }
 
-/** A throttled or failed answer (or a connection failure) to a patch that carries the route list. */
-function failedRouteListWriteToRetry(error: unknown, patches: PlannedPatch[]): boolean {
-	if (!patches.some((planned) => planned.patch.routes !== undefined)) return false;
+/** A throttled or failed answer (or a connection failure) to `failed`, a patch that carries the route list. */
+function failedRouteListWriteToRetry(error: unknown, failed: PlannedPatch | undefined): boolean {
+	if (failed?.patch.routes === undefined) return false;
 	const context = acsErrorContextOf(error);
 	if (context === undefined) return false;
 	return context.status === undefined

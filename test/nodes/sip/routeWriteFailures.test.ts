@@ -160,4 +160,37 @@ describe('SIP route-list writes that fail after the service may have applied the
 		expect(item).toMatchObject({ httpCode: '503', writeAttempts: 3 });
 		expect(item.errorDescription).toContain('Written 3 times');
 	});
+
+	it('leaves a failed trunk patch that follows a route patch to the transport’s retries', async () => {
+		const emu = emulator();
+		await seedSip(emu, SEEDED);
+		// Removing the trunk and the route that uses it: the route patch goes first, then the trunk patch.
+		const routePatch = await holdNext(emu, 'PATCH', SIP);
+		const running = run(
+			emu,
+			{
+				resource: 'configuration',
+				operation: 'applyDesiredState',
+				desiredState: JSON.stringify({ trunks: {}, routes: [] }),
+			},
+			{ continueOnFail: true },
+		);
+		await routePatch.held();
+		await emu.control.addFault({
+			method: 'PATCH',
+			path: SIP,
+			type: 'status',
+			status: 503,
+			retryAfter: 0,
+			count: 50,
+		});
+		await routePatch.release();
+		const [item] = (await running).items.map((entry) => entry.json);
+
+		expect(item.httpCode).toBe('503');
+		// The error is about this plan's second patch, after the transport's own retries; no write planned again.
+		expect(item).toMatchObject({ appliedPatches: 1, plannedPatches: 2 });
+		expect(item).not.toHaveProperty('writeAttempts');
+		expect(await storedSip(emu)).toMatchObject({ routes: [] });
+	});
 });
