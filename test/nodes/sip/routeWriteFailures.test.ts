@@ -32,11 +32,15 @@ const patchesSent = async (emu: Emulator) =>
 	(await emu.control.requestLog()).filter((entry) => entry.method === 'PATCH' && !entry.late)
 		.length;
 
+/** The next PATCHes meet `fault` (by default one 503 answer). */
+const failPatches = (emu: Emulator, fault: IDataObject) =>
+	emu.control.addFault({ method: 'PATCH', path: SIP, type: 'status', status: 503, ...fault });
+
 /** Seeds SEEDED and makes the next PATCH meet `fault`. */
 async function seededWithFailingPatch(fault: IDataObject): Promise<Emulator> {
 	const emu = emulator();
 	await seedSip(emu, SEEDED);
-	await emu.control.addFault({ method: 'PATCH', path: SIP, type: 'status', count: 1, ...fault });
+	await failPatches(emu, { count: 1, ...fault });
 	return emu;
 }
 
@@ -107,13 +111,7 @@ describe('SIP route-list writes that fail after the service may have applied the
 		});
 		await trunkPatch.held();
 		// The route patch that follows is answered 503 and not applied.
-		await emu.control.addFault({
-			method: 'PATCH',
-			path: SIP,
-			type: 'status',
-			status: 503,
-			count: 1,
-		});
+		await failPatches(emu, { count: 1 });
 		await trunkPatch.release();
 		const [item] = jsonOf(await running);
 
@@ -176,14 +174,7 @@ describe('SIP route-list writes that fail after the service may have applied the
 			{ continueOnFail: true },
 		);
 		await routePatch.held();
-		await emu.control.addFault({
-			method: 'PATCH',
-			path: SIP,
-			type: 'status',
-			status: 503,
-			retryAfter: 0,
-			count: 50,
-		});
+		await failPatches(emu, { retryAfter: 0, count: 50 });
 		await routePatch.release();
 		const [item] = (await running).items.map((entry) => entry.json);
 
