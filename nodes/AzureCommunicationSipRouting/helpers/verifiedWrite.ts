@@ -50,8 +50,7 @@ export async function writeVerified(
 		if (attempt === 1 && patches.length === 0) return { after: before, patches, attempts: 0 };
 		const writeStarted = Date.now();
 		let recheckAfterMs = RECHECK.minMs;
-		if (await sendOrWaitToReplan.call(this, choice, itemIndex, patches, attempt)) {
-			sent.push(...patches);
+		if (await sendOrWaitToReplan.call(this, choice, itemIndex, patches, attempt, sent)) {
 			const readBack = await readSipConfiguration.call(this, choice, itemIndex);
 			recheckAfterMs = recheckDelayMs(Date.now() - writeStarted);
 			const check = await checkStored.call(
@@ -86,9 +85,10 @@ export async function writeVerified(
 }
 
 /**
- * Sends the patches; false when a patch carrying the route list met a failure the transport would have retried (it
- * does not re-send a route list: see patchSipConfiguration) and the wait the service asked for is over, so the
- * caller plans again from a fresh read. Counts as a write attempt.
+ * Sends the patches, adding each to `sent` as it goes out (a failed one may still have been applied); false when a
+ * patch carrying the route list met a failure the transport would have retried (it does not re-send a route list:
+ * see patchSipConfiguration) and the wait the service asked for is over, so the caller plans again from a fresh
+ * read. Counts as a write attempt.
  */
 async function sendOrWaitToReplan(
 	this: IExecuteFunctions,
@@ -96,30 +96,49 @@ async function sendOrWaitToReplan(
 	itemIndex: number,
 	patches: PlannedPatch[],
 	attempt: number,
+	sent: PlannedPatch[],
 ): Promise<boolean> {
-	const failure = await sendPatches.call(this, choice, itemIndex, patches).then(
+	const failure = await sendPatches.call(this, choice, itemIndex, patches, sent).then(
 		() => undefined,
 		(error: unknown) => ({ error }),
 	);
 	if (failure === undefined) return true;
 	const advised = acsErrorContextOf(failure.error)?.retryAfterMs;
-	const replan =
-		attempt < MAX_WRITE_ATTEMPTS &&
-		failedRouteListWriteToRetry(failure.error, patches) &&
-		(advised === undefined || advised <= MAX_REPLAN_WAIT_MS);
-	if (!replan) throw failure.error;
+	if (!failedRouteListWriteToRetry(failure.error, sent.at(-1))) throw failure.error;
+	if (advised !== undefined && advised > MAX_REPLAN_WAIT_MS)
+		throw waitTooLong(failure.error, advised);
+	if (attempt >= MAX_WRITE_ATTEMPTS) throw lastWriteFailed(failure.error, attempt);
 	await abortableSleep(this, advised ?? jitteredBackoffMs(attempt), itemIndex);
 	return false;
 }
 
-/** A throttled or failed answer (or a connection failure) to a patch that carries the route list. */
-function failedRouteListWriteToRetry(error: unknown, patches: PlannedPatch[]): boolean {
-	if (!patches.some((planned) => planned.patch.routes !== undefined)) return false;
+/** A throttled or failed answer (or a connection failure) to `failed`, a patch that carries the route list. */
+function failedRouteListWriteToRetry(error: unknown, failed: PlannedPatch | undefined): boolean {
+	if (failed?.patch.routes === undefined) return false;
 	const context = acsErrorContextOf(error);
 	if (context === undefined) return false;
 	return context.status === undefined
 		? context.code !== undefined
 		: RETRYABLE_STATUS.has(context.status);
+}
+
+/** The failure of the last route-list write: the transport tried it once, but the item wrote that many times. */
+function lastWriteFailed(error: unknown, attempts: number): unknown {
+	return withNote(
+		error,
+		`Written ${attempts} times, each planned from a fresh read: the reads after the earlier writes did not hold this item's edits and the last write failed (the service may still have applied it). Read the SIP configuration to see whether the edits are stored, and run the item again if not.`,
+		{ writeAttempts: attempts },
+	);
+}
+
+/** Names the service's wait when it is longer than a route-list write waits before planning again. */
+function waitTooLong(error: unknown, advisedMs: number): unknown {
+	const seconds = Math.ceil(advisedMs / 1000);
+	return withNote(
+		error,
+		`The service asked to wait ${seconds} s before writing again, longer than this node waits (${MAX_REPLAN_WAIT_MS / 1000} s) before a route-list write: nothing was written again; run the item again after that wait.`,
+		{ retryAfterSeconds: seconds },
+	);
 }
 
 function jitteredBackoffMs(attempt: number): number {
@@ -155,9 +174,11 @@ async function sendPatches(
 	choice: SipApiChoice,
 	itemIndex: number,
 	patches: PlannedPatch[],
+	sent: PlannedPatch[],
 ): Promise<SipConfiguration | undefined> {
 	let after: SipConfiguration | undefined;
 	for (const [index, planned] of patches.entries()) {
+		sent.push(planned);
 		try {
 			after = await patchSipConfiguration.call(this, choice, planned.patch, itemIndex);
 		} catch (error) {
