@@ -45,11 +45,12 @@ export async function writeVerified(
 	const sent: PlannedPatch[] = [];
 	let base = before;
 	let target = desired;
+	// Measured on the last write that was answered; a write that failed measures nothing.
+	let recheckAfterMs = RECHECK.minMs;
 	for (let attempt = 1; ; attempt++) {
 		const { patches } = planChanges(base, target);
 		if (attempt === 1 && patches.length === 0) return { after: before, patches, attempts: 0 };
 		const writeStarted = Date.now();
-		let recheckAfterMs = RECHECK.minMs;
 		if (await sendOrWaitToReplan.call(this, choice, itemIndex, patches, attempt, sent)) {
 			const readBack = await readSipConfiguration.call(this, choice, itemIndex);
 			recheckAfterMs = recheckDelayMs(Date.now() - writeStarted);
