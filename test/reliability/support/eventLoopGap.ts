@@ -17,3 +17,21 @@ export async function withLongestGap<T>(
 		clearInterval(timer);
 	}
 }
+
+/**
+ * `withLongestGap`, run again (at most `runs` times in all) while the gap reaches `limitMs`; returns the run with the
+ * shortest gap. A block the input causes comes back on every run; a pause of a loaded machine (another process, a
+ * garbage collection) does not. Only for work that can be repeated.
+ */
+export async function withLongestGapUnder<T>(
+	limitMs: number,
+	work: () => Promise<T>,
+	runs = 3,
+): Promise<{ result: T; longestGapMs: number }> {
+	let best = await withLongestGap(work);
+	for (let run = 2; run <= runs && best.longestGapMs >= limitMs; run++) {
+		const measured = await withLongestGap(work);
+		if (measured.longestGapMs < best.longestGapMs) best = measured;
+	}
+	return best;
+}
